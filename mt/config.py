@@ -1,0 +1,39 @@
+"""Where configuration lives and how it is read. Language knowledge is data in configs/."""
+from __future__ import annotations
+
+import functools
+import os
+import tomllib
+from pathlib import Path
+
+from .types import MtError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def config_dir() -> Path:
+    return Path(os.environ.get("MT_CONFIG_DIR", PROJECT_ROOT / "configs"))
+
+
+def cache_dir() -> Path:
+    """mt's own cache (converted CTranslate2 models, translation cache)."""
+    base = os.environ.get("MT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "mt"
+    )
+    return Path(base)
+
+
+@functools.lru_cache(maxsize=None)
+def load_toml(name: str) -> dict:
+    path = config_dir() / name
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise MtError(f"configuration file {path} is missing") from None
+    except tomllib.TOMLDecodeError as err:
+        raise MtError(f"{path}: invalid TOML ({err})") from None
+
+
+def bundled_corpus() -> Path:
+    return PROJECT_ROOT / "corpora" / "baoquocte-291854"

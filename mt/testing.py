@@ -1,0 +1,148 @@
+"""Build small MarianMT checkpoints in the real OPUS-MT layout, for tests and benchmarks.
+
+The layout is what `Helsinki-NLP/opus-mt-*` ships: `source.spm`, `target.spm`, a joint
+`vocab.json` with `</s>` = 0, `<unk>` = 1 and `<pad>` last, `config.json`, weights and
+`tokenizer_config.json`. Checkpoints made here load through `mt.translate.resolve`, exactly
+like downloaded ones. Training (`train_pairs`) is a plain loop: a few hundred steps make a
+tiny model reproduce its training pairs, which proves real decoding end to end.
+"""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Iterable, Sequence
+
+
+def train_spm(lines: Iterable[str], vocab_size: int) -> bytes:
+    import sentencepiece as spm
+
+    buf = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter([line for line in lines if line.strip()]),
+        model_writer=buf,
+        vocab_size=vocab_size,
+        model_type="unigram",
+        character_coverage=1.0,
+        hard_vocab_limit=False,
+        bos_id=-1,
+        eos_id=2,
+        unk_id=1,
+        pad_id=-1,
+        minloglevel=2,
+    )
+    return buf.getvalue()
+
+
+def _pieces(model: bytes) -> list[str]:
+    import sentencepiece as spm
+
+    sp = spm.SentencePieceProcessor(model_proto=model)
+    return [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
+
+
+def build_marian(
+    out_dir: Path,
+    src_lines: Sequence[str],
+    tgt_lines: Sequence[str],
+    src_lang: str = "vi",
+    tgt_lang: str = "de",
+    spm_vocab: int = 200,
+    d_model: int = 64,
+    layers: int = 2,
+    heads: int = 4,
+    ffn: int = 128,
+    max_positions: int = 256,
+    seed: int = 0,
+    vocab_pieces: Sequence[str] | None = None,
+) -> Path:
+    """Write an untrained MarianMT checkpoint in OPUS-MT layout; returns `out_dir`."""
+    import torch
+    from transformers import MarianConfig, MarianMTModel
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    src_model = train_spm(src_lines, spm_vocab)
+    tgt_model = train_spm(tgt_lines, spm_vocab)
+    (out_dir / "source.spm").write_bytes(src_model)
+    (out_dir / "target.spm").write_bytes(tgt_model)
+    vocab: dict[str, int] = {"</s>": 0, "<unk>": 1}
+    for piece in list(_pieces(src_model)) + list(_pieces(tgt_model)) + list(vocab_pieces or []):
+        if piece not in vocab and piece not in ("<s>", "<pad>"):
+            vocab[piece] = len(vocab)
+    vocab["<pad>"] = len(vocab)  # OPUS-MT: the pad token is the last id
+    (out_dir / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=1))
+    pad = vocab["<pad>"]
+    config = MarianConfig(
+        vocab_size=len(vocab),
+        decoder_vocab_size=len(vocab),
+        d_model=d_model,
+        encoder_layers=layers,
+        decoder_layers=layers,
+        encoder_attention_heads=heads,
+        decoder_attention_heads=heads,
+        encoder_ffn_dim=ffn,
+        decoder_ffn_dim=ffn,
+        max_position_embeddings=max_positions,
+        pad_token_id=pad,
+        decoder_start_token_id=pad,
+        eos_token_id=0,
+        forced_eos_token_id=0,
+        scale_embedding=True,
+        share_encoder_decoder_embeddings=True,
+        activation_function="swish",
+        dropout=0.0,
+    )
+    torch.manual_seed(seed)
+    model = MarianMTModel(config)
+    with torch.no_grad():
+        # OPUS-MT decoders start from the <pad> embedding, which is all zeros there (and
+        # CTranslate2 relies on it); nn.Embedding's padding_idx keeps it at zero in training.
+        model.get_input_embeddings().weight[pad].zero_()
+    model.save_pretrained(out_dir)
+    (out_dir / "tokenizer_config.json").write_text(
+        json.dumps({"source_lang": src_lang, "target_lang": tgt_lang, "model_max_length": max_positions, "tokenizer_class": "MarianTokenizer"})
+    )
+    return out_dir
+
+
+def train_pairs(model_dir: Path, pairs: Sequence[tuple[str, str]], steps: int = 300, lr: float = 3e-3, seed: int = 0) -> float:
+    """Train the checkpoint in place on `pairs` (all in one batch); returns the final loss."""
+    import torch
+    from transformers import MarianMTModel, MarianTokenizer
+
+    torch.manual_seed(seed)
+    tok = MarianTokenizer.from_pretrained(str(model_dir))
+    model = MarianMTModel.from_pretrained(str(model_dir))
+    guard_marian_training(model)
+    model.train()
+    batch = tok([s for s, _ in pairs], text_target=[t for _, t in pairs], return_tensors="pt", padding=True)
+    batch["labels"][batch["labels"] == tok.pad_token_id] = -100
+    opt = torch.optim.AdamW(model.parameters(), lr=lr)
+    loss_value = float("nan")
+    for _ in range(steps):
+        loss = model(**batch).loss
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+        loss_value = float(loss.detach())
+    model.eval()
+    model.save_pretrained(model_dir)
+    return loss_value
+
+
+def guard_marian_training(model) -> None:
+    """Keep a Marian model trainable without drifting from what is saved and converted.
+
+    - The sinusoidal position tables are not saved with the weights: they stay fixed.
+    - The decoder starts from the <pad> embedding, which OPUS-MT keeps at zero and CTranslate2
+      replaces by zeros; the tied output projection would otherwise train that row.
+    """
+    import torch
+
+    for name, param in model.named_parameters():
+        if "embed_positions" in name:
+            param.requires_grad_(False)
+    emb = model.get_input_embeddings().weight
+    pad = torch.tensor([model.config.pad_token_id])
+    emb.register_hook(lambda grad: grad.index_fill(0, pad, 0.0))

@@ -1,0 +1,75 @@
+"""Translation: `open_translator(src, tgt)` returns a loaded model with `.translate(texts)`.
+
+Backends: "ct2" (CTranslate2, the default when installed: fastest on CPU) and "hf" (transformers).
+"""
+from __future__ import annotations
+
+import importlib.util
+
+from .base import DecodeOptions, ProgressFn, Translator
+from .models import ResolvedModel, resolve
+
+BACKENDS = ("ct2", "hf")
+
+
+def default_backend() -> str:
+    return "ct2" if importlib.util.find_spec("ctranslate2") else "hf"
+
+
+def open_translator(
+    src: str,
+    tgt: str,
+    model: str | None = None,
+    backend: str | None = None,
+    options: DecodeOptions | None = None,
+    compute_type: str | None = None,
+) -> Translator:
+    from ..types import MtError
+
+    options = options or DecodeOptions()
+    backend = backend or default_backend()
+    resolved = resolve(src, tgt, model)
+    if backend == "ct2" or resolved.format == "ct2":
+        if backend == "hf" and resolved.format == "ct2":
+            raise MtError(f"{resolved.path}: a CTranslate2 model runs only with --backend ct2")
+        from .ct2 import CT2Translator
+
+        return CT2Translator(resolved, src, tgt, options, compute_type=compute_type)
+    if backend == "hf":
+        from .hf import HFTranslator
+
+        return HFTranslator(resolved, src, tgt, options)
+    raise MtError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+
+
+__all__ = ["BACKENDS", "DecodeOptions", "ResolvedModel", "Translator", "default_backend", "open_translator", "resolve"]
+
+
+def translate_file(
+    input_path: str,
+    output_path: str | None,
+    translator: Translator,
+    fmt: str = "text",
+    progress: ProgressFn | None = None,
+    force: bool = True,
+) -> int:
+    """Translate a text file (one segment a line) or JSONL ({"id", "text"}); returns the segment count."""
+    import json
+
+    from ..io import read_jsonl, read_lines, write_jsonl, write_text
+    from ..types import MtError
+
+    if fmt == "text":
+        lines = read_lines(input_path)
+        out = translator.translate(lines, progress=progress)
+        write_text(output_path, "".join(line + "\n" for line in out), force=force)
+        return len(lines)
+    if fmt == "jsonl":
+        rows = read_jsonl(input_path)
+        for n, row in enumerate(rows, 1):
+            if not isinstance(row.get("text"), str):
+                raise MtError(f"{input_path}: record {n} has no string field 'text'")
+        out = translator.translate([r["text"] for r in rows], progress=progress)
+        write_jsonl(output_path, [{"id": r.get("id", n), "text": r["text"], "translation": t} for n, (r, t) in enumerate(zip(rows, out))], force=force)
+        return len(rows)
+    raise MtError(f"unknown format {fmt!r}; choose text or jsonl")

@@ -1,0 +1,71 @@
+"""CTranslate2 backend. Deliberately free of torch and transformers: sentencepiece + ctranslate2 only."""
+from __future__ import annotations
+
+import os
+
+from .base import DecodeOptions, Translator
+from .models import ResolvedModel, ensure_ct2
+
+
+def _default_compute_type(device: str) -> str:
+    return "int8_float16" if device == "cuda" else "int8"
+
+
+class CT2Translator(Translator):
+    backend = "ct2"
+
+    def __init__(self, resolved: ResolvedModel, src: str, tgt: str, options: DecodeOptions, compute_type: str | None = None):
+        super().__init__(options)
+        import ctranslate2
+        import sentencepiece as spm
+        from sacremoses import MosesPunctNormalizer
+
+        self.model_id, self.src_lang, self.tgt_lang = resolved.model_id, src, tgt
+        device = options.device
+        if device == "auto":
+            device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+        self.device = device
+        self.compute_type = compute_type or _default_compute_type(device)
+        # float32 compute needs float32 weights; every other type is served from an int8 conversion.
+        quantization = "float32" if self.compute_type == "float32" else "int8"
+        path = ensure_ct2(resolved, quantization)
+        self.model_dir = path
+        self.translator = ctranslate2.Translator(
+            str(path), device=device, compute_type=self.compute_type, intra_threads=os.cpu_count() or 1
+        )
+        # Same pre-processing as MarianTokenizer: Moses punctuation normalisation, then SentencePiece.
+        self._normalize = MosesPunctNormalizer(src).normalize
+        self.sp_src = spm.SentencePieceProcessor(model_file=str(path / "source.spm"))
+        self.sp_tgt = spm.SentencePieceProcessor(model_file=str(path / "target.spm"))
+        self._max_positions = _read_max_positions(path)
+
+    def _tokens(self, text: str) -> list[str]:
+        return self.sp_src.encode(self._normalize(text), out_type=str) + ["</s>"]
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._tokens(text))
+
+    @property
+    def max_input_tokens(self) -> int:
+        return self._max_positions
+
+    def _translate_batch(self, texts: list[str]) -> list[str]:
+        results = self.translator.translate_batch(
+            [self._tokens(t) for t in texts],
+            beam_size=self.options.beam,
+            max_batch_size=self.options.batch_size,
+            max_decoding_length=self.options.max_length,
+        )
+        return [self.sp_tgt.decode(r.hypotheses[0]).strip() for r in results]
+
+
+def _read_max_positions(path) -> int:
+    import json
+
+    for name in ("marian_config.json",):
+        try:
+            cfg = json.loads((path / name).read_text())
+            return int(min(cfg.get("max_position_embeddings", 512), 512))
+        except (OSError, ValueError):
+            continue
+    return 512

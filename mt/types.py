@@ -1,0 +1,122 @@
+"""Data types shared by every stage. Nothing here knows about models, files or HTML."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field, asdict
+from enum import Enum
+from typing import Any
+
+
+class MtError(Exception):
+    """A user-facing error: the CLI prints its message on one line and exits with `exit_code`."""
+
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class SegmentKind(str, Enum):
+    CONTENT = "content"
+    HEADING = "heading"
+    CAPTION = "caption"
+    BOILERPLATE = "boilerplate"  # related-news boxes, source lines, comment counters, bylines
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass
+class Segment:
+    text: str  # as read (original form, for output)
+    kind: SegmentKind = SegmentKind.CONTENT
+    paragraph: int = 0
+    norm: str = ""  # NFC, whitespace collapsed: what every comparison uses
+
+    def __post_init__(self) -> None:
+        if not self.norm:
+            self.norm = " ".join(nfc(self.text).split())
+
+    @property
+    def is_content(self) -> bool:
+        return self.kind in (SegmentKind.CONTENT, SegmentKind.CAPTION)
+
+
+@dataclass
+class Document:
+    lang: str
+    segments: list[Segment] = field(default_factory=list)
+    doc_id: str = ""
+
+    def __len__(self) -> int:
+        return len(self.segments)
+
+    @property
+    def texts(self) -> list[str]:
+        return [s.norm for s in self.segments]
+
+
+@dataclass(frozen=True)
+class Bead:
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    score: float = 0.0
+
+    @property
+    def kind(self) -> str:
+        return f"{len(self.src)}-{len(self.tgt)}"
+
+    def vecalign(self) -> str:
+        return f"[{', '.join(map(str, self.src))}]:[{', '.join(map(str, self.tgt))}]"
+
+
+@dataclass
+class Alignment:
+    src: Document
+    tgt: Document
+    beads: list[Bead]
+
+    def src_text(self, bead: Bead) -> str:
+        return " ".join(self.src.segments[i].norm for i in bead.src)
+
+    def tgt_text(self, bead: Bead) -> str:
+        return " ".join(self.tgt.segments[j].norm for j in bead.tgt)
+
+
+class Severity(str, Enum):
+    CRITICAL = "critical"
+    MAJOR = "major"
+    MINOR = "minor"
+
+    @property
+    def rank(self) -> int:
+        return {"critical": 2, "major": 1, "minor": 0}[self.value]
+
+
+@dataclass
+class Span:
+    side: str  # "src" or "tgt"
+    segment: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Finding:
+    type: str  # attribution, entity, number, date, negation, omission, addition, low_adequacy
+    severity: Severity
+    src: list[int]
+    tgt: list[int]
+    message: str
+    signal: str
+    confidence: float = 0.5
+    evidence: list[Span] = field(default_factory=list)
+    doc_id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["severity"] = self.severity.value
+        if not self.doc_id:
+            d.pop("doc_id")
+        return d

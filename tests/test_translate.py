@@ -1,0 +1,128 @@
+"""Translation through the real loading code, on tiny OPUS-MT-layout checkpoints built at test time."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, TRAIN_PAIRS, run_cli
+from mt.translate import DecodeOptions, open_translator
+from mt.translate.models import detect_format, resolve
+
+
+def test_checkpoint_has_opus_mt_layout(tiny_model):
+    for name in ("source.spm", "target.spm", "vocab.json", "config.json"):
+        assert (tiny_model / name).exists(), name
+    vocab = json.loads((tiny_model / "vocab.json").read_text())
+    assert vocab["</s>"] == 0 and vocab["<unk>"] == 1
+    assert vocab["<pad>"] == max(vocab.values()), "OPUS-MT puts <pad> last"
+    assert detect_format(tiny_model) == "marian"
+    assert resolve("vi", "de", str(tiny_model)).format == "marian"
+
+
+@pytest.mark.parametrize("backend", ["hf", "ct2"])
+def test_trained_tiny_model_reproduces_training_pairs(tiny_model, backend):
+    tr = open_translator("vi", "de", model=str(tiny_model), backend=backend,
+                         options=DecodeOptions(beam=1), compute_type="float32")
+    out = tr.translate([s for s, _ in TRAIN_PAIRS])
+    assert out == [t for _, t in TRAIN_PAIRS]
+
+
+def test_ct2_float32_greedy_equals_transformers_greedy(tiny_model):
+    # Sentences the model was not trained on: real decoding, whatever it produces, must agree.
+    texts = ["Hai bên thảo luận về Nga.", "Ông nói về tình hình an ninh.", "Moscow hợp tác với Kiev."]
+    opts = DecodeOptions(beam=1, max_length=40)
+    hf = open_translator("vi", "de", model=str(tiny_model), backend="hf", options=opts)
+    ct2 = open_translator("vi", "de", model=str(tiny_model), backend="ct2", options=opts, compute_type="float32")
+    assert hf.translate(texts) == ct2.translate(texts)
+
+
+def test_batch_size_does_not_change_greedy_output(tiny_model):
+    texts = [s for s, _ in TRAIN_PAIRS] + ["Hai bên thảo luận.", "Nga sẽ tiếp tục."]
+    one = open_translator("vi", "de", model=str(tiny_model), backend="hf", options=DecodeOptions(beam=1, batch_size=1, max_length=40))
+    many = open_translator("vi", "de", model=str(tiny_model), backend="hf", options=DecodeOptions(beam=1, batch_size=4, max_length=40))
+    assert one.translate(texts) == many.translate(texts)
+
+
+def test_cli_preserves_line_count_and_blank_lines(tiny_model, tmp_path, capsys):
+    src = tmp_path / "in.txt"
+    src.write_text(f"{TRAIN_PAIRS[0][0]}\n\n{TRAIN_PAIRS[1][0]}\n\n\n{TRAIN_PAIRS[2][0]}\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    code, _, err = run_cli(["translate", str(src), "--src", "vi", "--tgt", "de", "--model", str(tiny_model),
+                            "--backend", "hf", "--beam", "1", "-o", str(out)], capsys)
+    assert code == 0, err
+    lines = out.read_text(encoding="utf-8").split("\n")[:-1]
+    assert len(lines) == 6
+    assert [i for i, line in enumerate(lines) if not line] == [1, 3, 4]
+    assert lines[0] == TRAIN_PAIRS[0][1] and lines[5] == TRAIN_PAIRS[2][1]
+
+
+def test_cli_jsonl_and_ct2_backend(tiny_model, tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"s{i}", "text": s}, ensure_ascii=False) + "\n" for i, (s, _) in enumerate(TRAIN_PAIRS)), encoding="utf-8")
+    code, out, err = run_cli(["translate", str(src), "--src", "vi", "--tgt", "de", "--model", str(tiny_model),
+                              "--backend", "ct2", "--compute-type", "float32", "--beam", "1", "--format", "jsonl"], capsys)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in rows] == ["s0", "s1", "s2", "s3"]
+    assert [r["translation"] for r in rows] == [t for _, t in TRAIN_PAIRS]
+
+
+def test_ct2_conversion_is_cached_and_reused(tiny_model):
+    a = open_translator("vi", "de", model=str(tiny_model), backend="ct2", options=DecodeOptions(beam=1))
+    stamp = (a.model_dir / "model.bin").stat().st_mtime_ns
+    b = open_translator("vi", "de", model=str(tiny_model), backend="ct2", options=DecodeOptions(beam=1))
+    assert b.model_dir == a.model_dir and (b.model_dir / "model.bin").stat().st_mtime_ns == stamp
+    assert a.compute_type == "int8"
+
+
+def test_models_convert_and_run_converted_directory(tiny_model, tmp_path, capsys):
+    out = tmp_path / "ct2"
+    code, _, err = run_cli(["models", "convert", str(tiny_model), "-o", str(out), "--quantization", "float32"], capsys)
+    assert code == 0, err
+    assert detect_format(out) == "ct2" and (out / "source.spm").exists()
+    tr = open_translator("vi", "de", model=str(out), options=DecodeOptions(beam=1), compute_type="float32")
+    assert tr.translate([TRAIN_PAIRS[1][0]]) == [TRAIN_PAIRS[1][1]]
+    code, _, err = run_cli(["models", "convert", str(tiny_model), "-o", str(out)], capsys)
+    assert code == 2 and "--force" in err
+
+
+def test_long_segment_is_split_not_truncated(untrained_model):
+    tr = open_translator("vi", "de", model=str(untrained_model), backend="hf", options=DecodeOptions(beam=1, max_length=8))
+    long = " ".join(["Hai bên thảo luận về tình hình an ninh khu vực và hợp tác kinh tế."] * 6)
+    assert tr.count_tokens(long) > tr.max_input_tokens
+    pieces = tr._pieces(long)
+    assert len(pieces) >= 2 and all(tr.count_tokens(p) <= tr.max_input_tokens for p in pieces)
+    assert " ".join(pieces).split() == long.split()  # nothing dropped
+    assert len(tr.translate([long, ""])) == 2
+
+
+def test_missing_model_is_one_line_exit_2(tmp_path):
+    env = dict(os.environ, HF_HUB_OFFLINE="1", HF_HOME=str(tmp_path / "hf"))
+    src = tmp_path / "in.txt"
+    src.write_text("Xin chào.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mt", "translate", str(src), "--src", "vi", "--tgt", "de"],
+                          capture_output=True, text=True, env=env, cwd=ROOT)
+    assert proc.returncode == 2
+    assert "Helsinki-NLP/opus-mt-vi-de" in proc.stderr and "mt models pull vi-de" in proc.stderr
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_ct2_path_does_not_import_torch(tiny_model, tmp_path):
+    # Conversion (which needs torch) happens once; translating with a CTranslate2 model must not.
+    out = tmp_path / "ct2"
+    from mt.translate.models import convert
+
+    convert(tiny_model, out, quantization="int8")
+    src = tmp_path / "in.txt"
+    src.write_text(TRAIN_PAIRS[0][0] + "\n", encoding="utf-8")
+    code = ("import sys; from mt.cli import main\n"
+            f"try: main(['translate', {str(src)!r}, '--src', 'vi', '--tgt', 'de', '--model', {str(out)!r}])\n"
+            "except SystemExit: pass\n"
+            "assert 'torch' not in sys.modules and 'transformers' not in sys.modules, 'torch imported'\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip()
