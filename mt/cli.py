@@ -103,6 +103,53 @@ def translate(
 
 
 # --------------------------------------------------------------------------------------------
+# align
+# --------------------------------------------------------------------------------------------
+@app.command(
+    epilog="""Examples:
+
+  mt align corpora/baoquocte-291854/vi.txt corpora/baoquocte-291854/de.txt --src-lang vi --tgt-lang de --segmented
+
+  mt align dev.de dev.fr --src-lang de --tgt-lang fr --segmented --mt dev.mt-google.fr -o dev.align
+
+  mt align article.vi.txt article.de.txt --src-lang vi --tgt-lang de --mt auto --format jsonl
+""",
+)
+def align(
+    src: str = typer.Argument(..., help="Source document (text; blank lines separate paragraphs)."),
+    tgt: str = typer.Argument(..., help="Target document."),
+    src_lang: str = typer.Option(..., "--src-lang", help="Source language code."),
+    tgt_lang: str = typer.Option(..., "--tgt-lang", help="Target language code."),
+    segmented: bool = typer.Option(False, "--segmented", help="Input is one segment a line: do not split sentences."),
+    mt: str = typer.Option("none", "--mt", help="none, auto (translate SRC with the configured model) or a file: SRC translated line by line."),
+    fmt: str = typer.Option("vecalign", "--format", help="vecalign ([i, j]:[k] per bead), jsonl or tsv."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout)."),
+) -> None:
+    """Split two documents into sentences and align them (1-1, n-m, 1-0, 0-1), in order."""
+    from .pipeline import align_pair, format_alignment, load_document
+    from .io import write_text
+
+    if fmt not in ("vecalign", "jsonl", "tsv"):
+        raise MtError(f"unknown format {fmt!r}; choose vecalign, jsonl or tsv")
+    s, t = load_document(src, src_lang, segmented), load_document(tgt, tgt_lang, segmented)
+    write_text(output, format_alignment(align_pair(s, t, mt=mt), fmt))
+
+
+@eval_app.command(
+    "align",
+    epilog="Example:\n\n  mt eval align --gold corpora/baoquocte-291854/gold.vide --test out.vide",
+)
+def eval_align(
+    gold: str = typer.Option(..., "--gold", help="Gold alignment (Vecalign format)."),
+    test: str = typer.Option(..., "--test", help="Alignment to score (Vecalign format)."),
+) -> None:
+    """Strict and lax precision, recall and F1 (Sennrich & Volk 2011, as Vecalign's score.py)."""
+    from .align.metrics import format_scores, read_vecalign, score
+
+    print(format_scores(score(read_vecalign(gold), read_vecalign(test))), end="")
+
+
+# --------------------------------------------------------------------------------------------
 # models
 # --------------------------------------------------------------------------------------------
 @models_app.command("list", epilog="Example:\n\n  mt models list")

@@ -1,0 +1,88 @@
+"""Sentence alignment: `align_documents(src, tgt, mt=...)` → Alignment (beads cover every segment once, in order).
+
+Non-content segments (boilerplate) are never aligned as content: each becomes a 1-0 or 0-1 bead.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Sequence
+
+import numpy as np
+
+from ..types import Alignment, Bead, Document, MtError, SegmentKind
+from .dp import AlignParams, align_vectors
+from .features import char_lengths, weighted_pair
+
+
+def align_documents(src: Document, tgt: Document, mt: Sequence[str] | None = None, params: AlignParams | None = None) -> Alignment:
+    """Align two segmented documents. `mt`: a translation of each source segment into the target language."""
+    params = params or AlignParams()
+    if mt is not None and len(mt) != len(src.segments):
+        raise MtError(f"the MT has {len(mt)} lines but the source has {len(src.segments)} segments")
+    sx = [i for i, s in enumerate(src.segments) if s.kind is not SegmentKind.BOILERPLATE]
+    ty = [j for j, s in enumerate(tgt.segments) if s.kind is not SegmentKind.BOILERPLATE]
+    src_texts = [src.segments[i].norm for i in sx]
+    tgt_texts = [tgt.segments[j].norm for j in ty]
+    compare = [mt[i] for i in sx] if mt is not None else src_texts
+    x, y = weighted_pair(compare, tgt_texts)
+    path = align_vectors(x, y, char_lengths(src_texts), char_lengths(tgt_texts), params)
+    beads: list[Bead] = []
+    i = j = 0
+    for a, b in path:
+        s_ids, t_ids = tuple(sx[i:i + a]), tuple(ty[j:j + b])
+        beads.append(Bead(s_ids, t_ids, _cosine(x[i:i + a].sum(0).A1, y[j:j + b].sum(0).A1) if a and b else 0.0))
+        i, j = i + a, j + b
+    return Alignment(src, tgt, _with_boilerplate(beads, src, tgt))
+
+
+def _cosine(u: np.ndarray, v: np.ndarray) -> float:
+    d = float(np.linalg.norm(u) * np.linalg.norm(v))
+    return round(float(u @ v) / d, 4) if d else 0.0
+
+
+def _with_boilerplate(beads: list[Bead], src: Document, tgt: Document) -> list[Bead]:
+    """Insert each boilerplate segment as its own null bead, keeping both sides in order."""
+    out: list[Bead] = []
+    si = ti = 0
+    queue = list(beads)
+    n, m = len(src.segments), len(tgt.segments)
+    while si < n or ti < m:
+        if si < n and src.segments[si].kind is SegmentKind.BOILERPLATE:
+            out.append(Bead((si,), ()))
+            si += 1
+            continue
+        if ti < m and tgt.segments[ti].kind is SegmentKind.BOILERPLATE:
+            out.append(Bead((), (ti,)))
+            ti += 1
+            continue
+        bead = queue.pop(0)
+        out.append(bead)
+        si += len(bead.src)
+        ti += len(bead.tgt)
+    return out
+
+
+def machine_translation(src: Document, tgt_lang: str, mt: str | None, warn=None) -> list[str] | None:
+    """The MT channel for scoring: None ('none'), a file of line-by-line translations, or 'auto'
+    (translate with the configured model; without one, fall back to no MT with a warning)."""
+    from ..io import read_lines
+
+    warn = warn or (lambda msg: print(f"mt: warning: {msg}", file=sys.stderr))
+    if mt in (None, "none"):
+        return None
+    if mt == "auto":
+        from ..translate import open_translator
+
+        try:
+            translator = open_translator(src.lang, tgt_lang)
+        except MtError as err:
+            warn(f"aligning without MT: {err}")
+            return None
+        return translator.translate([s.norm for s in src.segments])
+    lines = read_lines(mt)
+    if len(lines) != len(src.segments):
+        raise MtError(f"{mt}: {len(lines)} lines, but the source has {len(src.segments)} segments (the MT must be line-by-line)")
+    return lines
+
+
+__all__ = ["AlignParams", "align_documents", "machine_translation"]

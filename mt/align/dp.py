@@ -1,0 +1,281 @@
+"""Monotonic bead alignment by dynamic programming, banded and coarse-to-fine.
+
+A bead of a source and b target sentences (a, b >= 1) gains
+    sim_weight * z  +  len_weight * (len_offset - GaleChurch)  -  penalty[a, b]
+where z = (cos(span_x, span_y) - mean) / spread is the cosine measured against random sentence
+pairs of the same document: the same weights work whether the vectors compare a translation
+with its target (high similarity) or two languages directly (low similarity). 1-0 and 0-1
+beads gain nothing and cost `skip`, so a bead that is no better than chance is left out
+rather than glued to its neighbours. The search minimises total cost = -gain.
+
+Search is linear in document length: the documents are halved (adjacent sentences summed)
+until small, aligned there, and the path is projected back and refined inside a band.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+INF = np.float64(1e18)
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    sim_weight: float = 1.0
+    len_weight: float = 1.0
+    len_offset: float = 1.5
+    z_cap: float = 12.0
+    size_exponent: float = 0.0
+    merge_scale: float = 1.0
+    skip: float = 2.0
+    max_bead: int = 4  # beads up to 4-1 / 1-4, 3-2 / 2-3 and 2-2
+    penalties: dict = field(default_factory=lambda: {(1, 1): 0.0, (1, 2): 0.5, (2, 1): 0.5, (2, 2): 1.0, (1, 3): 1.0, (3, 1): 1.0,
+                                                     (2, 3): 1.5, (3, 2): 1.5, (1, 4): 1.5, (4, 1): 1.5})
+    band: int = 10  # half-width of the refinement band, in sentences
+    full_dp_cells: int = 400_000  # documents up to this many cells are aligned without coarsening
+    gc_variance: float = 6.8
+
+
+def bead_types(params: AlignParams) -> list[tuple[int, int]]:
+    return [t for t in params.penalties if max(t) <= params.max_bead]
+
+
+def _two_tailed(d: np.ndarray) -> np.ndarray:
+    """P(|Z| >= d) for a standard normal Z: erfc(d / sqrt 2), Abramowitz & Stegun 7.1.26."""
+    x = np.abs(d) / math.sqrt(2.0)
+    t = 1.0 / (1.0 + 0.3275911 * x)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+    return poly * np.exp(-x * x)
+
+
+def _rowwise_dots(x, y, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """x[rows[k]] · y[cols[k]] for every k (sparse rows)."""
+    if len(rows) == 0:
+        return np.zeros(0)
+    return np.asarray(x[rows].multiply(y[cols]).sum(axis=1)).ravel().astype(np.float64)
+
+
+class _Side:
+    """Span lengths and span norms (from adjacent-sentence dot products) for one side."""
+
+    def __init__(self, vecs, lens: np.ndarray, max_len: int):
+        n = vecs.shape[0]
+        self.lens = np.concatenate([[0.0], np.cumsum(lens)])
+        idx = np.arange(n)
+        # self-dots at distance 0, 1, 2, … prefix-summed: |sum of span|^2 from them
+        self.cum = []
+        for k in range(max_len):
+            d = np.zeros(n)
+            if n > k:
+                d[: n - k] = _rowwise_dots(vecs, vecs, idx[: n - k], idx[k:])
+            self.cum.append(np.concatenate([[0.0], np.cumsum(d)]))
+        self.norms = {}
+        for a in range(1, max_len + 1):
+            arr = np.full(n + 1, np.inf)
+            ends = np.arange(a, n + 1)
+            sq = np.zeros(len(ends))
+            for k in range(a):
+                # pairs (p, p + k) with both inside [end - a, end)
+                sq += (1 if k == 0 else 2) * (self.cum[k][ends - k] - self.cum[k][ends - a])
+            arr[a:] = np.sqrt(np.maximum(sq, 0.0)) + 1e-6
+            self.norms[a] = arr
+
+    def length(self, end, k):
+        return self.lens[end] - self.lens[end - k]
+
+    def chance(self, vecs, other, max_len: int, sample: int = 24, seed: int = 0) -> None:
+        """For each span: its mean cosine with random sentences of the other side. Longer and
+        more generic spans resemble everything a little; a bead must beat its own chance level."""
+        n, m = vecs.shape[0], other.shape[0]
+        rng = np.random.default_rng(seed)
+        pick = rng.choice(m, size=min(sample, m), replace=False)
+        ref = other[pick]
+        ref_norm = np.sqrt(np.asarray(ref.multiply(ref).sum(axis=1)).ravel()) + 1e-6
+        dots = np.asarray((vecs @ ref.T).todense(), dtype=np.float64) / ref_norm  # n × sample
+        cum = np.vstack([np.zeros((1, dots.shape[1])), np.cumsum(dots, axis=0)])
+        self.base = {}
+        for a in range(1, max_len + 1):
+            arr = np.zeros(n + 1)
+            if n >= a:
+                arr[a:] = (cum[a:] - cum[:-a]).mean(axis=1) / self.norms[a][a:]
+            self.base[a] = arr
+
+
+class _BandDots:
+    """Sentence dot products x_p · y_q for the columns each source sentence can meet in the band,
+    prefix-summed along q so that any block of a bead is summed in O(a)."""
+
+    def __init__(self, x, y, lo: np.ndarray, hi: np.ndarray, n: int, m: int, max_len: int, full: bool):
+        if full:
+            self.off = np.zeros(n, dtype=np.int64)
+            g = np.asarray((x @ y.T).todense(), dtype=np.float64)
+        else:
+            lo_next = np.array([lo[min(n, p + 1): min(n, p + max_len) + 1].min() for p in range(n)])
+            hi_next = np.array([hi[min(n, p + 1): min(n, p + max_len) + 1].max() for p in range(n)])
+            self.off = np.maximum(0, lo_next - max_len)
+            top = np.minimum(m - 1, hi_next - 1)
+            width = int(max(1, (top - self.off + 1).max()))
+            g = np.zeros((n, width))
+            rows = np.arange(n)
+            for k in range(width):
+                q = self.off + k
+                ok = q <= top
+                g[ok, k] = _rowwise_dots(x, y, rows[ok], q[ok])
+        self.cum = np.zeros((n, g.shape[1] + 1))
+        np.cumsum(g, axis=1, out=self.cum[:, 1:])
+        self.width = g.shape[1]
+
+    def block(self, i: int, a: int, cols: np.ndarray, b: int) -> np.ndarray:
+        """Sum of x_p · y_q for p in [i-a, i), q in [cols-b, cols)."""
+        total = np.zeros(len(cols))
+        for p in range(i - a, i):
+            hi = np.clip(cols - self.off[p], 0, self.width)
+            lo = np.clip(cols - b - self.off[p], 0, self.width)
+            total += self.cum[p, hi] - self.cum[p, lo]
+        return total
+
+
+def _random_norm(x, y, seed: int = 0) -> tuple[float, float]:
+    """Mean and spread of the cosine of random sentence pairs: the document's 'unrelated' level."""
+    rng = np.random.default_rng(seed)
+    k = min(2000, x.shape[0] * y.shape[0])
+    i = rng.integers(0, x.shape[0], k)
+    j = rng.integers(0, y.shape[0], k)
+    dots = _rowwise_dots(x, y, i, j)
+    nx = np.sqrt(_rowwise_dots(x, x, i, i))
+    ny = np.sqrt(_rowwise_dots(y, y, j, j))
+    cos = dots / (nx * ny + 1e-6)
+    return float(np.mean(cos)), float(max(1e-3, np.std(cos)))
+
+
+def _dp(dots: _BandDots, sx: _Side, sy: _Side, n: int, m: int, lo: np.ndarray, hi: np.ndarray, params: AlignParams,
+        norm: tuple[float, float], ratio: float) -> list[tuple[int, int]]:
+    """Best path through rows 0..n with row i restricted to columns lo[i]..hi[i] (inclusive).
+    Returns the bead types (a, b) from start to end."""
+    types = bead_types(params)
+    cost = [np.full(hi[i] - lo[i] + 1, INF) for i in range(n + 1)]
+    back = [np.full(hi[i] - lo[i] + 1, -1, dtype=np.int16) for i in range(n + 1)]
+    # type index len(types) = 1-0 (skip source), len(types)+1 = 0-1 (skip target)
+    SKIP_SRC, SKIP_TGT = len(types), len(types) + 1
+
+    def prev_costs(row: int, cols: np.ndarray) -> np.ndarray:
+        out = np.full(len(cols), INF)
+        if row < 0:
+            return out
+        ok = (cols >= lo[row]) & (cols <= hi[row])
+        out[ok] = cost[row][cols[ok] - lo[row]]
+        return out
+
+    for i in range(n + 1):
+        cols = np.arange(lo[i], hi[i] + 1)
+        best = np.full(len(cols), INF)
+        arg = np.full(len(cols), -1, dtype=np.int16)
+        if i == 0:
+            best[cols == 0] = 0.0
+        for t, (a, b) in enumerate(types):
+            if i < a:
+                continue
+            valid = cols >= b
+            if not valid.any():
+                continue
+            c = cols[valid]
+            base = prev_costs(i - a, c - b)
+            if (base >= INF).all():
+                continue
+            cos = dots.block(i, a, c, b) / (sy.norms[b][c] * sx.norms[a][i])
+            lx = sx.length(i, a)
+            ly = sy.length(c, b)
+            delta = (ly - lx * ratio) / np.sqrt(params.gc_variance * (lx + ly) / 2.0)
+            gc = -np.log(np.maximum(_two_tailed(delta), 1e-12))
+            chance = (sx.base[a][i] + sy.base[b][c]) / 2.0
+            z = np.clip((cos - chance) / norm[1], -5.0, params.z_cap)
+            total = base - params.sim_weight * z * ((a + b) / 2.0) ** params.size_exponent - params.len_weight * (params.len_offset - gc) + params.merge_scale * params.penalties[(a, b)]
+            cur = best[valid]
+            better = total < cur
+            idx = np.nonzero(valid)[0][better]
+            best[idx] = total[better]
+            arg[idx] = t
+        if i >= 1:  # 1-0: skip a source sentence
+            total = prev_costs(i - 1, cols) + params.skip
+            better = total < best
+            best[better] = total[better]
+            arg[better] = SKIP_SRC
+        # 0-1 inside the row: best[j] = min(best[j], best[j-1] + skip), a running minimum
+        for k in range(1, len(cols)):
+            cand = best[k - 1] + params.skip
+            if cand < best[k]:
+                best[k] = cand
+                arg[k] = SKIP_TGT
+        cost[i], back[i] = best, arg
+    if not (lo[n] <= m <= hi[n]) or cost[n][m - lo[n]] >= INF:
+        raise RuntimeError("alignment band does not reach the end")
+    path = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        t = int(back[i][j - lo[i]])
+        a, b = (1, 0) if t == SKIP_SRC else (0, 1) if t == SKIP_TGT else types[t]
+        path.append((a, b))
+        i, j = i - a, j - b
+    return path[::-1]
+
+
+def _coarsen(vecs, lens: np.ndarray):
+    """Sum adjacent sentences: half as many rows."""
+    from scipy import sparse
+
+    n = vecs.shape[0]
+    pairs = np.arange(n) // 2
+    merge = sparse.csr_matrix((np.ones(n, np.float32), (pairs, np.arange(n))), shape=((n + 1) // 2, n))
+    return merge @ vecs, np.bincount(pairs, weights=lens)
+
+
+def _band_from_path(path: list[tuple[int, int]], n: int, m: int, width: int, scale: int = 2) -> tuple[np.ndarray, np.ndarray]:
+    """Rows 0..n of a fine grid: columns near the projected coarse path."""
+    lo = np.full(n + 1, m, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    i = j = 0
+    points = [(0, 0)]
+    for a, b in path:
+        i, j = i + a, j + b
+        points.append((i, j))
+    for (i0, j0), (i1, j1) in zip(points, points[1:] + [points[-1]]):
+        for fi in range(min(n, i0 * scale), min(n, i1 * scale) + 1):
+            jl, jh = min(j0, j1) * scale, min(m, max(j0, j1) * scale)
+            lo[fi] = min(lo[fi], jl)
+            hi[fi] = max(hi[fi], jh)
+    lo = np.maximum(0, lo - width)
+    hi = np.minimum(m, hi + width)
+    # keep the band connected: each row's range overlaps the next one's
+    for r in range(1, n + 1):
+        lo[r] = min(lo[r], hi[r - 1])
+        hi[r] = max(hi[r], lo[r - 1])
+    lo[0], hi[n] = 0, m
+    return lo, hi
+
+
+def align_vectors(x, y, xl: np.ndarray, yl: np.ndarray, params: AlignParams = AlignParams(),
+                  norm: tuple[float, float] | None = None, ratio: float | None = None) -> list[tuple[int, int]]:
+    """Bead types (a, b) covering x (n sentences) and y (m sentences) in order. x, y: sparse rows."""
+    n, m = x.shape[0], y.shape[0]
+    if n == 0 or m == 0:
+        return [(1, 0)] * n + [(0, 1)] * m
+    if norm is None:
+        norm = _random_norm(x, y)
+    if ratio is None:
+        ratio = float(yl.sum() / max(1.0, xl.sum()))
+    maxlen = max(max(t) for t in bead_types(params))
+    full = (n + 1) * (m + 1) <= params.full_dp_cells or min(n, m) < 8
+    if full:
+        lo, hi = np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64)
+    else:
+        cx, cxl = _coarsen(x, xl)
+        cy, cyl = _coarsen(y, yl)
+        coarse = align_vectors(cx, cy, cxl, cyl, params, norm=norm, ratio=ratio)
+        lo, hi = _band_from_path(coarse, n, m, params.band)
+    dots = _BandDots(x, y, lo, hi, n, m, maxlen, full)
+    side_x, side_y = _Side(x, xl, maxlen), _Side(y, yl, maxlen)
+    side_x.chance(x, y, maxlen)
+    side_y.chance(y, x, maxlen)
+    return _dp(dots, side_x, side_y, n, m, lo, hi, params, norm, ratio)

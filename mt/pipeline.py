@@ -1,0 +1,59 @@
+"""Jobs that chain the stages: read → segment → (translate) → align → check. The CLI calls these."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .align import align_documents, machine_translation
+from .align.metrics import check_fits, parse_vecalign, read_vecalign
+from .io import read_lines
+from .segment import segment_lines
+from .types import Alignment, Bead, Document, MtError
+
+
+def load_document(path: str | Path, lang: str, segmented: bool = False, doc_id: str = "") -> Document:
+    return segment_lines(read_lines(path), lang, segmented=segmented, doc_id=doc_id or Path(str(path)).stem)
+
+
+def align_pair(src: Document, tgt: Document, mt: str | None = "none", alignment: str | Path | list | None = None) -> Alignment:
+    """Align two documents, or take a given alignment (a Vecalign file or a list of [src, tgt] pairs)."""
+    if alignment is not None:
+        if isinstance(alignment, (str, Path)):
+            pairs = read_vecalign(alignment)
+            name = str(alignment)
+        else:
+            try:
+                pairs = [(tuple(int(i) for i in s), tuple(int(j) for j in t)) for s, t in alignment]
+            except (TypeError, ValueError):
+                raise MtError("alignment: expected a list of [[src ids], [tgt ids]] pairs") from None
+            name = "align"
+        check_fits(pairs, len(src), len(tgt), name)
+        covered_s = {i for s, _ in pairs for i in s}
+        covered_t = {j for _, t in pairs for j in t}
+        beads = [Bead(s, t) for s, t in pairs]
+        # segments the given alignment leaves out are unaligned
+        beads += [Bead((i,), ()) for i in range(len(src)) if i not in covered_s]
+        beads += [Bead((), (j,)) for j in range(len(tgt)) if j not in covered_t]
+        beads.sort(key=lambda b: (min(b.src, default=None) if b.src else _pos_tgt(b, beads), b.tgt[:1]))
+        return Alignment(src, tgt, beads)
+    return align_documents(src, tgt, mt=machine_translation(src, tgt.lang, mt))
+
+
+def _pos_tgt(bead: Bead, beads: list[Bead]) -> float:
+    """Sort key for a target-only bead: just after the source segments aligned before its target."""
+    j = bead.tgt[0]
+    before = [max(b.src) for b in beads if b.src and b.tgt and max(b.tgt) < j]
+    return (max(before) + 0.5) if before else -0.5
+
+
+def format_alignment(al: Alignment, fmt: str) -> str:
+    if fmt == "vecalign":
+        return "".join(b.vecalign() + "\n" for b in al.beads)
+    if fmt == "jsonl":
+        return "".join(
+            json.dumps({"src": list(b.src), "tgt": list(b.tgt), "score": b.score,
+                        "src_text": al.src_text(b), "tgt_text": al.tgt_text(b)}, ensure_ascii=False) + "\n"
+            for b in al.beads)
+    if fmt == "tsv":
+        return "".join(f"{','.join(map(str, b.src))}\t{','.join(map(str, b.tgt))}\t{b.score:.4f}\t{al.src_text(b)}\t{al.tgt_text(b)}\n" for b in al.beads)
+    raise MtError(f"unknown format {fmt!r}; choose vecalign, jsonl or tsv")
