@@ -1,0 +1,101 @@
+"""What every signal sees: one aligned pair, its extracted facts, and the document around it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon
+from ..types import Alignment, Bead
+from .extract import Facts, same_person
+
+# Display names for offices and entities in explanations.
+OFFICE_LABEL = {
+    "president": "President", "secretary_general": "Secretary General", "prime_minister": "Prime Minister",
+    "foreign_minister": "Foreign Minister", "defence_minister": "Defence Minister", "minister": "Minister",
+    "chancellor": "Chancellor", "spokesperson": "spokesperson", "king": "King", "chairman": "Chairman",
+    "general_secretary_party": "party General Secretary",
+}
+
+
+def entity_label(entity: str | None) -> str:
+    if not entity:
+        return ""
+    kind, _, key = entity.partition(":")
+    if kind == "country":
+        from babel import Locale
+
+        return Locale("en").territories.get(key, key)
+    if kind == "org":
+        return {"un": "UN", "eu": "EU", "imf": "IMF", "worldbank": "World Bank", "nato": "NATO"}.get(key, key.upper() if len(key) <= 5 else key.title())
+    return key.replace("_", " ").title()
+
+
+def office_label(office: str, qualifier: str | None) -> str:
+    label = OFFICE_LABEL.get(office, office.replace("_", " "))
+    if not qualifier:
+        return f"the {label}"
+    q = entity_label(qualifier)
+    return f"the {q} {label}" if qualifier.startswith("org:") else f"the {label} of {q}"
+
+
+@dataclass
+class Register:
+    """Offices and their holders as the source states them, for the whole document."""
+
+    holders: list[tuple[str, str | None, str]] = field(default_factory=list)  # office, qualifier, person
+
+    def add(self, office: str, qualifier: str | None, person: str) -> None:
+        self.holders.append((office, qualifier, person))
+
+    def offices_of(self, person: str) -> list[tuple[str, str | None, str]]:
+        return [h for h in self.holders if same_person(h[2], person)]
+
+    def holders_of(self, office: str, qualifier: str | None) -> list[str]:
+        return [p for o, q, p in self.holders if o == office and (qualifier is None or q is None or q == qualifier)]
+
+    def knows(self, person: str) -> bool:
+        return bool(self.offices_of(person))
+
+
+@dataclass
+class PairContext:
+    alignment: Alignment
+    bead: Bead
+    src: Facts
+    tgt: Facts
+    src_lex: Lexicon
+    tgt_lex: Lexicon
+    register: Register
+    src_people: list[str]  # every person named in the source document
+
+    @property
+    def src_lang(self) -> str:
+        return self.alignment.src.lang
+
+    @property
+    def tgt_lang(self) -> str:
+        return self.alignment.tgt.lang
+
+    def locate(self, side: str, start: int, end: int) -> tuple[int, int, int]:
+        """(segment id, start, end) of a span given in the bead's joined text of one side."""
+        doc = self.alignment.tgt if side == "tgt" else self.alignment.src
+        ids = self.bead.tgt if side == "tgt" else self.bead.src
+        pos = 0
+        for k in ids:
+            n = len(doc.segments[k].norm)
+            if start <= pos + n:
+                return k, start - pos, end - pos
+            pos += n + 1
+        return ids[-1], start, end
+
+    def span(self, side: str, start: int, end: int):
+        from ..types import Span
+
+        seg, s, e = self.locate(side, start, end)
+        text = (self.tgt if side == "tgt" else self.src).text[start:end]
+        return Span(side, seg, s, e, text)
+
+
+def language_name(code: str) -> str:
+    from babel import Locale
+
+    return Locale("en").languages.get(code, code)
