@@ -150,6 +150,143 @@ def eval_align(
 
 
 # --------------------------------------------------------------------------------------------
+# check, report
+# --------------------------------------------------------------------------------------------
+def _finding_rows(results: dict) -> list[dict]:
+    rows = []
+    for doc_id, res in results.items():
+        for f in res.findings:
+            f.doc_id = doc_id
+            rows.append(f.to_dict())
+    return rows
+
+
+@app.command(
+    epilog="""Examples:
+
+  mt check corpora/baoquocte-291854/vi.txt corpora/baoquocte-291854/de.txt --src-lang vi --tgt-lang de --segmented
+
+  mt check src.txt tgt.txt --src-lang vi --tgt-lang de --fail-on critical -o findings.jsonl
+
+  mt check --batch ../shared/fidelity-dev/cases.jsonl -o findings.jsonl
+""",
+)
+def check(
+    src: Optional[str] = typer.Argument(None, help="Source document."),
+    tgt: Optional[str] = typer.Argument(None, help="Target document (the translation)."),
+    src_lang: str = typer.Option("vi", "--src-lang", help="Source language code."),
+    tgt_lang: str = typer.Option("de", "--tgt-lang", help="Target language code."),
+    segmented: bool = typer.Option(False, "--segmented", help="One segment a line: do not split sentences."),
+    alignment: Optional[str] = typer.Option(None, "--alignment", help="Use this alignment (Vecalign format) instead of aligning."),
+    mt: str = typer.Option("none", "--mt", help="none, auto (models: MT-assisted alignment and re-translation) or a line-by-line MT file."),
+    batch: Optional[str] = typer.Option(None, "--batch", help="JSONL of documents ({id, src, tgt, src_lang, tgt_lang, align?})."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="critical or major: exit 1 when such a finding exists."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="Findings as JSONL (default stdout)."),
+) -> None:
+    """Flag translation errors (attribution, entity, number, date, negation, omission, addition) with evidence."""
+    from .io import write_jsonl
+    from .pipeline import check_cases, check_documents, load_document
+
+    if fail_on not in (None, "critical", "major"):
+        raise MtError(f"--fail-on takes critical or major, not {fail_on!r}")
+    if batch:
+        if src or tgt:
+            raise MtError("give either SRC TGT or --batch, not both")
+        from .io import read_jsonl
+
+        total = len(read_jsonl(batch))
+        with progress_bar(total, "checking") as advance:
+            results = check_cases(batch, mt=mt, progress=advance)
+    else:
+        if not (src and tgt):
+            raise MtError("give SRC and TGT documents, or --batch CASES.jsonl")
+        s, t = load_document(src, src_lang, segmented), load_document(tgt, tgt_lang, segmented)
+        results = {"": check_documents(s, t, mt=mt, alignment=alignment)}
+    for res in results.values():
+        for channel, state in res.channels.items():
+            if state.startswith("skipped") and mt != "none":
+                _say(f"mt: {channel} {state}")
+    write_jsonl(output, _finding_rows(results))
+    if fail_on:
+        threshold = 2 if fail_on == "critical" else 1
+        if any(f.severity.rank >= threshold for r in results.values() for f in r.findings):
+            raise typer.Exit(1)
+
+
+@app.command(
+    epilog="""Examples:
+
+  mt report                       # the bundled article, into ./report
+
+  mt report vi.txt de.txt --src-lang vi --tgt-lang de -o out/report
+""",
+)
+def report(
+    src: Optional[str] = typer.Argument(None, help="Source document (default: the bundled article)."),
+    tgt: Optional[str] = typer.Argument(None, help="Target document."),
+    src_lang: str = typer.Option("vi", "--src-lang", help="Source language code."),
+    tgt_lang: str = typer.Option("de", "--tgt-lang", help="Target language code."),
+    segmented: Optional[bool] = typer.Option(None, "--segmented/--split", help="One segment a line (default for the bundled article)."),
+    alignment: Optional[str] = typer.Option(None, "--alignment", help="Use this alignment instead of aligning."),
+    mt: str = typer.Option("none", "--mt", help="none, auto or a line-by-line MT file."),
+    output: str = typer.Option("report", "-o", "--output", help="Output directory."),
+) -> None:
+    """Write index.html (side by side, findings marked), report.json and report.md."""
+    from .pipeline import bundled_pair, check_documents, load_document
+    from .report import write_report
+
+    if (src is None) != (tgt is None):
+        raise MtError("give both SRC and TGT, or neither for the bundled article")
+    if src is None:
+        src, tgt = (str(p) for p in bundled_pair())
+        segmented = True if segmented is None else segmented
+    s, t = load_document(src, src_lang, bool(segmented)), load_document(tgt, tgt_lang, bool(segmented))
+    res = check_documents(s, t, mt=mt, alignment=alignment)
+    out = write_report(res, output)
+    crit = sum(1 for f in res.findings if f.severity.value == "critical")
+    _say(f"mt: {len(res.findings)} findings ({crit} critical); report in {out}/index.html")
+
+
+@eval_app.command("fidelity", epilog="Example:\n\n  mt eval fidelity ../shared/fidelity-dev/cases.jsonl")
+def eval_fidelity(
+    cases: str = typer.Argument(..., help="Labelled cases (fidelity-dev format)."),
+    mt: str = typer.Option("none", "--mt", help="none or auto."),
+) -> None:
+    """Precision, recall, F1 and type accuracy on critical/major findings (fidelity-dev's rule)."""
+    from .fidelity.evaluate import score_cases
+    from .io import read_jsonl
+    from .pipeline import check_cases
+
+    results = check_cases(cases, mt=mt)
+    s = score_cases(read_jsonl(cases), {k: r.findings for k, r in results.items()})
+    print(f"precision {s['precision']:.4f}\nrecall    {s['recall']:.4f}\nF1        {s['f1']:.4f}\n"
+          f"type acc. {s['type_accuracy']:.4f}\n({s['true_positives']} TP, {s['false_positives']} FP, "
+          f"{s['gold_found']}/{s['gold_errors']} gold errors found)")
+
+
+@app.command(epilog="Example:\n\n  mt demo")
+def demo(output: str = typer.Option("report", "-o", "--output", help="Report directory.")) -> None:
+    """The main job on the bundled article: translate it if the model is here, then check and report."""
+    from .pipeline import bundled_pair, check_documents, load_document
+    from .report import write_report
+    from .translate import open_translator
+
+    vi, de = bundled_pair()
+    try:
+        tr = open_translator("vi", "de")
+        _say("mt: translating the bundled article with " + tr.model_id)
+        for line in tr.translate([x for x in vi.read_text(encoding="utf-8").splitlines()]):
+            print(line)
+    except MtError as err:
+        _say(f"mt: skipping translation: {err}")
+    res = check_documents(load_document(vi, "vi", True), load_document(de, "de", True))
+    for f in res.findings:
+        print(f"{f.severity.value:8} {f.type:12} src {f.src} tgt {f.tgt}: {f.message}")
+    out = write_report(res, output)
+    _say(f"mt: report written to {out}/index.html")
+
+
+# --------------------------------------------------------------------------------------------
 # models
 # --------------------------------------------------------------------------------------------
 @models_app.command("list", epilog="Example:\n\n  mt models list")

@@ -57,3 +57,42 @@ def format_alignment(al: Alignment, fmt: str) -> str:
     if fmt == "tsv":
         return "".join(f"{','.join(map(str, b.src))}\t{','.join(map(str, b.tgt))}\t{b.score:.4f}\t{al.src_text(b)}\t{al.tgt_text(b)}\n" for b in al.beads)
     raise MtError(f"unknown format {fmt!r}; choose vecalign, jsonl or tsv")
+
+
+def check_documents(src: Document, tgt: Document, mt: str | None = "none", alignment=None):
+    """Align (or take the given alignment) and run every fidelity check."""
+    from .fidelity import check_alignment
+    from .fidelity.retranslation import RetranslationResult
+
+    al = align_pair(src, tgt, mt=mt if mt not in (None, "none", "auto") else None if mt != "auto" else "auto", alignment=alignment)
+    if mt == "auto":
+        return check_alignment(al, retranslate=True)
+    if mt in (None, "none"):
+        return check_alignment(al, retranslate=False)
+    return check_alignment(al, retranslate=RetranslationResult("skipped", "--mt gave a file of translations; re-translation needs the models (--mt auto)"))
+
+
+def check_cases(path: str | Path, mt: str | None = "none", progress=None) -> dict:
+    """`mt check --batch`: documents as in fidelity-dev's cases.jsonl; returns {doc_id: CheckResult}."""
+    from .io import read_jsonl
+    from .segment import segment_lines
+
+    results = {}
+    for n, case in enumerate(read_jsonl(path), 1):
+        for key in ("src", "tgt"):
+            if not isinstance(case.get(key), list) or not all(isinstance(x, str) for x in case[key]):
+                raise MtError(f"{path}: case {n} needs '{key}' as a list of strings")
+        doc_id = str(case.get("id", n))
+        src = segment_lines(case["src"], case.get("src_lang", "vi"), segmented=True, doc_id=doc_id)
+        tgt = segment_lines(case["tgt"], case.get("tgt_lang", "de"), segmented=True, doc_id=doc_id)
+        results[doc_id] = check_documents(src, tgt, mt=mt, alignment=case.get("align"))
+        if progress:
+            progress(1)
+    return results
+
+
+def bundled_pair() -> tuple[Path, Path]:
+    from .config import bundled_corpus
+
+    c = bundled_corpus()
+    return c / "vi.txt", c / "de.txt"
