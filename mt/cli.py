@@ -330,7 +330,9 @@ def main(argv: list[str] | None = None) -> None:
     import click
 
     try:
-        app(args=argv, standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except MtError as err:
         _say(f"mt: error: {err}")
         sys.exit(err.exit_code)

@@ -115,7 +115,7 @@ def to_html(result: CheckResult) -> str:
 body {{ font-family: system-ui, sans-serif; margin: 1.5em; color: #222; }}
 h1 {{ font-size: 1.4em; }} table {{ border-collapse: collapse; }}
 table.pairs {{ width: 100%; table-layout: fixed; }} table.pairs td {{ vertical-align: top; border-top: 1px solid #ddd; padding: .4em; }}
-table.pairs td.score {{ width: 3.5em; font-variant-numeric: tabular-nums; color: #555; }}
+table.pairs th:first-child, table.pairs td.score {{ width: 3.5em; font-variant-numeric: tabular-nums; color: #555; }}
 tr.critical {{ background: #fde8e8; }} tr.major {{ background: #fff4e0; }} tr.minor {{ background: #f6f6f6; }}
 .seg {{ margin-bottom: .3em; }} .seg.flagged {{ border-left: 4px solid #c00; padding-left: .4em; }}
 .sid {{ font-size: .75em; color: #888; }} .kind {{ font-size: .7em; background: #eee; padding: 0 .3em; border-radius: 3px; }}

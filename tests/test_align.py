@@ -1,0 +1,121 @@
+"""Segmentation and alignment on the bundled article, synthetic documents and invariants."""
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings, strategies as st
+
+from conftest import CORPUS, SHARED, run_cli
+from mt.align import align_documents
+from mt.align.metrics import beads_to_pairs, read_vecalign, score
+from mt.pipeline import load_document
+from mt.segment import segment_lines, sentence_spans, split_sentences
+from mt.types import SegmentKind, nfc
+import unicodedata
+
+
+def test_german_and_vietnamese_sentence_splitting():
+    de = "Am 29. Oktober kamen 12.000 Soldaten, z. B. aus Kursk. Er sagte: „Es gibt Bilder.“ Dann ging er. (Quelle: Yonhap)"
+    assert split_sentences(de, "de") == ["Am 29. Oktober kamen 12.000 Soldaten, z. B. aus Kursk.",
+                                         "Er sagte: „Es gibt Bilder.“", "Dann ging er. (Quelle: Yonhap)"]
+    vi = "Hôm 29/10, ông Yoon tới TP.HCM. Bà Lan nói: “Tôi đồng ý.” Sau đó 12.000 người đến."
+    assert split_sentences(vi, "vi") == ["Hôm 29/10, ông Yoon tới TP.HCM.", "Bà Lan nói: “Tôi đồng ý.”", "Sau đó 12.000 người đến."]
+
+
+def test_non_content_lines_are_marked():
+    vi = load_document(CORPUS / "vi.txt", "vi", segmented=True)
+    de = load_document(CORPUS / "de.txt", "de", segmented=True)
+    assert vi.segments[0].kind is SegmentKind.HEADING
+    assert vi.segments[2].kind is SegmentKind.CAPTION and de.segments[1].kind is SegmentKind.CAPTION
+    assert vi.segments[4].kind is SegmentKind.BOILERPLATE
+    assert [s.kind for s in de.segments[14:]] == [SegmentKind.BOILERPLATE, SegmentKind.BOILERPLATE]
+    assert sum(s.kind is SegmentKind.CONTENT for s in de.segments) == 13
+
+
+def test_bundled_article_matches_gold_without_mt(tmp_path, capsys):
+    out = tmp_path / "a.vide"
+    code, _, err = run_cli(["align", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--src-lang", "vi",
+                            "--tgt-lang", "de", "--segmented", "-o", str(out)], capsys)
+    assert code == 0, err
+    s = score(read_vecalign(CORPUS / "gold.vide"), read_vecalign(out))
+    assert s["f1_strict"] == 1.0
+
+
+def test_nfd_input_aligns_like_nfc(tmp_path):
+    nfd = tmp_path / "vi.nfd.txt"
+    nfd.write_text(unicodedata.normalize("NFD", (CORPUS / "vi.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    de = load_document(CORPUS / "de.txt", "de", True)
+    a = align_documents(load_document(CORPUS / "vi.txt", "vi", True), de)
+    b = align_documents(load_document(nfd, "vi", True), de)
+    assert beads_to_pairs(a.beads) == beads_to_pairs(b.beads)
+    assert load_document(nfd, "vi", True).segments[1].text != load_document(CORPUS / "vi.txt", "vi", True).segments[1].text  # original kept
+
+
+def _synthetic(n: int, seed: int = 0):
+    """Target = source sentences with names/numbers kept, some merged, some dropped: known gold."""
+    rng = random.Random(seed)
+    words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu".split()
+    src, tgt, gold = [], [], []
+    i = 0
+    while i < n:
+        sent = " ".join(rng.choice(words) for _ in range(rng.randint(4, 14))) + f" Nr{i} {rng.randint(10, 9999)}."
+        src.append(sent)
+        roll = rng.random()
+        if roll < 0.08 and i + 1 < n:
+            nxt = " ".join(rng.choice(words) for _ in range(rng.randint(4, 10))) + f" Nr{i + 1}."
+            src.append(nxt)
+            tgt.append(sent.upper() + " " + nxt.upper())
+            gold.append(((i, i + 1), (len(tgt) - 1,)))
+            i += 2
+            continue
+        if roll < 0.12:
+            gold.append(((i,), ()))
+        else:
+            tgt.append(sent.upper())
+            gold.append(((i,), (len(tgt) - 1,)))
+        i += 1
+    return src, tgt, gold
+
+
+def test_alignment_recovers_merges_and_deletions_on_long_documents():
+    src, tgt, gold = _synthetic(1500)
+    a = align_documents(segment_lines(src, "de", True), segment_lines(tgt, "fr", True))
+    s = score(gold, beads_to_pairs(a.beads))
+    assert s["f1_strict"] > 0.95, s
+
+
+def test_textberg_dev_with_mt_is_scored():
+    bench = SHARED / "benchmarks" / "textberg-dev"
+    if not bench.exists():
+        import pytest
+
+        pytest.skip("Text+Berg benchmark not present")
+    from mt.io import read_lines
+
+    de = load_document(bench / "dev.de", "de", True)
+    fr = load_document(bench / "dev.fr", "fr", True)
+    a = align_documents(de, fr, mt=read_lines(bench / "dev.mt-google.fr"))
+    s = score(read_vecalign(bench / "dev.defr"), beads_to_pairs(a.beads))
+    assert s["f1_lax"] > 0.95 and s["f1_strict"] > 0.78  # measured 0.81 strict; the target (0.94) is open
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.text(alphabet="abc xyz.!?ÄÖ,0123", min_size=1, max_size=40), min_size=1, max_size=12),
+       st.lists(st.text(alphabet="abc xyz.!?ÄÖ,0123", min_size=1, max_size=40), min_size=1, max_size=12))
+def test_alignment_covers_every_segment_once_in_order(src, tgt):
+    s = segment_lines([x for x in src if x.strip()] or ["a"], "de", True)
+    t = segment_lines([x for x in tgt if x.strip()] or ["b"], "fr", True)
+    beads = align_documents(s, t).beads
+    assert [i for b in beads for i in b.src] == list(range(len(s)))
+    assert [j for b in beads for j in b.tgt] == list(range(len(t)))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(min_size=0, max_size=200))
+def test_segmentation_keeps_every_character_in_order(text):
+    spans = sentence_spans(text, "de")
+    pos = 0
+    for s, e in spans:
+        assert text[pos:s].strip() == ""  # only whitespace between sentences
+        pos = e
+    assert text[pos:].strip() == ""

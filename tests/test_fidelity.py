@@ -1,0 +1,92 @@
+"""Fidelity checks: the bundled article's two errors, the development cases, and the report."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import CORPUS, FIDELITY_DEV, fidelity_cases, run_cli
+from mt.fidelity.evaluate import score_cases
+from mt.pipeline import check_cases, check_documents, load_document
+
+
+@pytest.fixture(scope="module")
+def article():
+    return check_documents(load_document(CORPUS / "vi.txt", "vi", True), load_document(CORPUS / "de.txt", "de", True))
+
+
+def test_article_errors_found_with_right_type_and_explanation(article):
+    serious = [f for f in article.findings if f.severity.value in ("critical", "major")]
+    assert [(f.type, f.severity.value, f.tgt) for f in serious] == [("attribution", "critical", [2]), ("entity", "critical", [8])]
+    attribution, entity = serious
+    assert "Yoon Seok Yeol" in attribution.message and "NATO Secretary General" in attribution.message and "Mark Rutte" in attribution.message
+    assert "Südkorea" in entity.message and "Ukraine" in entity.message
+    assert any(e.side == "tgt" and "NATO-Generalsekretär Yoon" in e.text for e in attribution.evidence)
+
+
+def test_retranslation_channel_says_why_it_was_skipped(article):
+    assert article.channels["retranslation"].startswith("skipped")
+
+
+def test_fidelity_dev_scores():
+    if not FIDELITY_DEV.exists():
+        pytest.skip("fidelity-dev not present")
+    results = check_cases(FIDELITY_DEV)
+    s = score_cases(fidelity_cases(), {k: r.findings for k, r in results.items()})
+    assert s["f1"] >= 0.95 and s["type_accuracy"] >= 0.9, s
+
+
+@pytest.mark.parametrize("src,tgt,kind", [
+    ("Ông Lâm cho biết có 1.250 người tham gia.", "Herr Lâm sagte, 1.520 Menschen hätten teilgenommen.", "number"),
+    ("Cuộc họp diễn ra ngày 14/2/2023.", "Das Treffen fand am 14. März 2023 statt.", "date"),
+    ("Chính phủ chưa phê duyệt dự án.", "Die Regierung hat das Projekt genehmigt.", "negation"),
+    ("Tổng thống Pháp Emmanuel Macron đã gặp Thủ tướng Anh Keir Starmer. Ông Starmer phát biểu.",
+     "Der französische Präsident Emmanuel Macron traf den britischen Premierminister Keir Starmer. Präsident Starmer sprach.", "attribution"),
+])
+def test_mechanisms_on_unseen_sentences(tmp_path, src, tgt, kind):
+    from mt.segment import segment_lines
+
+    res = check_documents(segment_lines(src.split(". ") if kind == "attribution" else [src], "vi", True),
+                          segment_lines(tgt.split(". ") if kind == "attribution" else [tgt], "de", True))
+    assert kind in {f.type for f in res.findings if f.severity.value == "critical"}, [f.message for f in res.findings]
+
+
+def test_faithful_paraphrase_raises_nothing():
+    from mt.segment import segment_lines
+
+    res = check_documents(segment_lines(["Ngày 3/4, hơn 3.000 người biểu tình tại Mátxcơva, chiếm 6,5% dân số quận."], "vi", True),
+                          segment_lines(["Am 3. April demonstrierten in Moskau mehr als 3000 Menschen, 6,5 Prozent der Bevölkerung des Bezirks."], "de", True))
+    assert [f for f in res.findings if f.severity.value != "minor"] == []
+
+
+def test_check_cli_fail_on_and_batch(tmp_path, capsys):
+    code, out, _ = run_cli(["check", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "--fail-on", "critical"], capsys)
+    assert code == 1 and len(out.splitlines()) == 3
+    if FIDELITY_DEV.exists():
+        out_file = tmp_path / "f.jsonl"
+        code, _, err = run_cli(["check", "--batch", str(FIDELITY_DEV), "-o", str(out_file)], capsys)
+        assert code == 0, err
+        rows = [json.loads(x) for x in out_file.read_text().splitlines()]
+        assert {r["doc_id"] for r in rows} >= {"dev-02", "dev-03"}
+
+
+def test_report_files_and_browser_rendering(tmp_path, capsys):
+    out = tmp_path / "rep"
+    code, _, err = run_cli(["report", "-o", str(out)], capsys)
+    assert code == 0, err
+    data = json.loads((out / "report.json").read_text())
+    assert data["summary"]["by_severity"]["critical"] == 2
+    assert "NATO-Generalsekretär Yoon" in (out / "report.md").read_text()
+    chromium = shutil.which("chromium")
+    if not chromium:
+        pytest.skip("chromium not installed")
+    proc = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                           f"--user-data-dir={tmp_path / 'chr'}", "--dump-dom", (out / "index.html").as_uri()],
+                          capture_output=True, text=True, timeout=120)
+    dom = proc.stdout
+    assert 'data-seg="tgt-2"' in dom and 'data-seg="tgt-8"' in dom
+    assert '<div class="seg flagged" data-seg="tgt-2">' in dom and '<div class="seg flagged" data-seg="tgt-8">' in dom
+    assert '<mark class="critical">NATO-Generalsekretär Yoon Seok Yeol</mark>' in dom
