@@ -287,6 +287,88 @@ def demo(output: str = typer.Option("report", "-o", "--output", help="Report dir
 
 
 # --------------------------------------------------------------------------------------------
+# export, finetune
+# --------------------------------------------------------------------------------------------
+def _floats(text: str, name: str) -> tuple[float, ...]:
+    try:
+        return tuple(float(x) for x in text.split(","))
+    except ValueError:
+        raise MtError(f"{name}: expected comma-separated numbers, got {text!r}") from None
+
+
+@app.command(
+    epilog="""Examples:
+
+  mt export corpora/baoquocte-291854/vi.txt corpora/baoquocte-291854/de.txt --segmented -o data/
+
+  mt export ../shared/fidelity-dev/cases.jsonl -o data/ --format hf,tmx --split 0.8,0.1,0.1 --force
+
+  mt export articles/ -o qe-data/ --keep-flagged      # a directory of NAME.vi / NAME.de pairs
+""",
+)
+def export(
+    inputs: list[str] = typer.Argument(..., help="Two document files, a directory of *.SRC/*.TGT pairs, or a JSONL of documents."),
+    output: str = typer.Option(..., "-o", "--output", help="Output directory (must be new or empty unless --force)."),
+    fmt: str = typer.Option(",".join(("hf", "jsonl", "tsv", "tmx", "marian")), "--format", help="Comma-separated: hf, jsonl, tsv, tmx, marian."),
+    src_lang: str = typer.Option("vi", "--src-lang", help="Source language code."),
+    tgt_lang: str = typer.Option("de", "--tgt-lang", help="Target language code."),
+    segmented: bool = typer.Option(False, "--segmented", help="Document files are one segment a line."),
+    mt: str = typer.Option("none", "--mt", help="none or auto (MT-assisted alignment and re-translation)."),
+    drop: str = typer.Option("critical,major", "--drop", help="Leave out pairs with findings of these severities."),
+    keep_flagged: bool = typer.Option(False, "--keep-flagged", help="Keep flagged pairs, with their labels (QE training data)."),
+    min_score: float = typer.Option(0.0, "--min-score", help="Leave out pairs whose alignment score is lower."),
+    split: str = typer.Option("0.9,0.05,0.05", "--split", help="train,validation,test fractions."),
+    seed: int = typer.Option(0, "--seed", help="Mixed into the split hash."),
+    licence: str = typer.Option("unknown", "--licence", help="Licence field of the dataset card."),
+    force: bool = typer.Option(False, "--force", help="Replace a non-empty output directory."),
+) -> None:
+    """Align and check document pairs, then write the clean pairs as fine-tuning datasets."""
+    from .export import ExportOptions, collect, discover_inputs, write_export
+    from .pipeline import check_inputs
+
+    opts = ExportOptions(formats=tuple(f.strip() for f in fmt.split(",") if f.strip()),
+                         drop=tuple(d.strip() for d in drop.split(",") if d.strip()), keep_flagged=keep_flagged,
+                         min_score=min_score, split=_floats(split, "--split"), seed=seed, licence=licence)
+    out = Path(output)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
+        raise MtError(f"{out}: exists and is not empty; pass --force to replace it")
+    total = len(discover_inputs(inputs, src_lang, tgt_lang))
+    with progress_bar(total, "checking documents") as advance:
+        results = check_inputs(inputs, src_lang, tgt_lang, segmented=segmented, mt=mt, progress=advance)
+    collected = collect(results, opts)
+    write_export(collected, out, opts, src_lang, tgt_lang, force=force)
+    counts = ", ".join(f"{k} {len(v)}" for k, v in collected.rows.items())
+    dropped = ", ".join(f"{k} {v}" for k, v in sorted(collected.dropped.items())) or "none"
+    _say(f"mt: exported {counts}; left out: {dropped}; in {out}")
+
+
+@app.command(
+    epilog="""Examples:
+
+  mt finetune --model Helsinki-NLP/opus-mt-vi-de --data data/ -o models/vi-de-news --epochs 3
+
+  mt finetune --model ./opus-mt-vi-de --data data/ -o out/ --max-steps 300 --lr 1e-4 --batch-size 8
+""",
+)
+def finetune(
+    model: str = typer.Option(..., "--model", help="Marian checkpoint directory or hub id in the local cache."),
+    data: str = typer.Option(..., "--data", help="An `mt export` directory."),
+    output: str = typer.Option(..., "-o", "--output", help="Directory for the fine-tuned checkpoint."),
+    epochs: int = typer.Option(3, "--epochs", min=1),
+    lr: float = typer.Option(5e-5, "--lr"),
+    batch_size: int = typer.Option(16, "--batch-size", min=1),
+    max_steps: Optional[int] = typer.Option(None, "--max-steps", min=1, help="Stop after this many optimiser steps."),
+    force: bool = typer.Option(False, "--force", help="Replace a non-empty output directory."),
+) -> None:
+    """Fine-tune a MarianMT model on exported pairs; reports BLEU and chrF before and after."""
+    from .finetune import FinetuneOptions, finetune as run_finetune
+
+    opts = FinetuneOptions(epochs=epochs, lr=lr, batch_size=batch_size, max_steps=max_steps)
+    run_finetune(model, data, output, opts, force=force, log=_say)
+    _say(f"mt: checkpoint written to {output}; use it with `mt translate --model {output}`")
+
+
+# --------------------------------------------------------------------------------------------
 # models
 # --------------------------------------------------------------------------------------------
 @models_app.command("list", epilog="Example:\n\n  mt models list")

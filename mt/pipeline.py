@@ -96,3 +96,30 @@ def bundled_pair() -> tuple[Path, Path]:
 
     c = bundled_corpus()
     return c / "vi.txt", c / "de.txt"
+
+
+def check_inputs(inputs: list[str], src_lang: str, tgt_lang: str, segmented: bool = False, mt: str | None = "none",
+                 progress=None) -> dict:
+    """Every document pair of `mt export`'s inputs, aligned and checked: {doc_id: CheckResult}."""
+    from .export import discover_inputs
+    from .segment import segment_lines
+
+    results = {}
+    for doc_id, spec in discover_inputs(inputs, src_lang, tgt_lang):
+        if isinstance(spec, dict):
+            for key in ("src", "tgt"):
+                if not isinstance(spec.get(key), list) or not all(isinstance(x, str) for x in spec[key]):
+                    raise MtError(f"document {doc_id}: needs '{key}' as a list of strings")
+            s = segment_lines(spec["src"], spec.get("src_lang", src_lang), segmented=True, doc_id=doc_id)
+            t = segment_lines(spec["tgt"], spec.get("tgt_lang", tgt_lang), segmented=True, doc_id=doc_id)
+            alignment = spec.get("align")
+        else:
+            s, t = load_document(spec[0], src_lang, segmented, doc_id), load_document(spec[1], tgt_lang, segmented, doc_id)
+            alignment = None
+        key = doc_id
+        while key in results:
+            key += "+"
+        results[key] = check_documents(s, t, mt=mt, alignment=alignment)
+        if progress:
+            progress(1)
+    return results

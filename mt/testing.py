@@ -111,6 +111,8 @@ def train_pairs(model_dir: Path, pairs: Sequence[tuple[str, str]], steps: int = 
     import torch
     from transformers import MarianMTModel, MarianTokenizer
 
+    from .finetune import guard_marian_training
+
     torch.manual_seed(seed)
     tok = MarianTokenizer.from_pretrained(str(model_dir))
     model = MarianMTModel.from_pretrained(str(model_dir))
@@ -129,20 +131,3 @@ def train_pairs(model_dir: Path, pairs: Sequence[tuple[str, str]], steps: int = 
     model.eval()
     model.save_pretrained(model_dir)
     return loss_value
-
-
-def guard_marian_training(model) -> None:
-    """Keep a Marian model trainable without drifting from what is saved and converted.
-
-    - The sinusoidal position tables are not saved with the weights: they stay fixed.
-    - The decoder starts from the <pad> embedding, which OPUS-MT keeps at zero and CTranslate2
-      replaces by zeros; the tied output projection would otherwise train that row.
-    """
-    import torch
-
-    for name, param in model.named_parameters():
-        if "embed_positions" in name:
-            param.requires_grad_(False)
-    emb = model.get_input_embeddings().weight
-    pad = torch.tensor([model.config.pad_token_id])
-    emb.register_hook(lambda grad: grad.index_fill(0, pad, 0.0))

@@ -29,6 +29,8 @@ class AlignParams:
     z_cap: float = 12.0
     size_exponent: float = 0.0
     merge_scale: float = 1.0
+    member_weight: float = 0.0
+    member_min: float = 1.0
     skip: float = 2.0
     max_bead: int = 4  # beads up to 4-1 / 1-4, 3-2 / 2-3 and 2-2
     penalties: dict = field(default_factory=lambda: {(1, 1): 0.0, (1, 2): 0.5, (2, 1): 0.5, (2, 2): 1.0, (1, 3): 1.0, (3, 1): 1.0,
@@ -191,6 +193,18 @@ def _dp(dots: _BandDots, sx: _Side, sy: _Side, n: int, m: int, lo: np.ndarray, h
             gc = -np.log(np.maximum(_two_tailed(delta), 1e-12))
             chance = (sx.base[a][i] + sy.base[b][c]) / 2.0
             z = np.clip((cos - chance) / norm[1], -5.0, params.z_cap)
+            if a + b > 2 and params.member_weight:
+                # every sentence of a merged bead must resemble the other side on its own:
+                # a caption glued to its neighbour adds nothing and must not ride along
+                minz = np.full(len(c), np.inf)
+                for p in range(i - a, i):
+                    cp = dots.block(p + 1, 1, c, b) / (sx.norms[1][p + 1] * sy.norms[b][c])
+                    minz = np.minimum(minz, (cp - (sx.base[1][p + 1] + sy.base[b][c]) / 2.0) / norm[1])
+                for k in range(b):
+                    q1 = c - b + k + 1
+                    cq = dots.block(i, a, q1, 1) / (sx.norms[a][i] * sy.norms[1][q1])
+                    minz = np.minimum(minz, (cq - (sx.base[a][i] + sy.base[1][q1]) / 2.0) / norm[1])
+                z = z - params.member_weight * np.maximum(0.0, params.member_min - minz)
             total = base - params.sim_weight * z * ((a + b) / 2.0) ** params.size_exponent - params.len_weight * (params.len_offset - gc) + params.merge_scale * params.penalties[(a, b)]
             cur = best[valid]
             better = total < cur

@@ -1,0 +1,134 @@
+"""Export to datasets/JSONL/TSV/TMX/Marian, and the fine-tuning loop on a tiny checkpoint."""
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import CORPUS, FIDELITY_DEV, corpus_text, run_cli
+from mt.export import split_of
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@pytest.fixture(scope="module")
+def small_cases(tmp_path_factory):
+    """The bundled article as files, plus four fidelity-dev documents as JSONL."""
+    if not FIDELITY_DEV.exists():
+        pytest.skip("fidelity-dev not present")
+    lines = [line for line in FIDELITY_DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    picked = [line for line in lines if json.loads(line)["id"] in ("dev-01", "dev-02", "dev-06", "dev-09")]
+    path = tmp_path_factory.mktemp("cases") / "cases.jsonl"
+    path.write_text("\n".join(picked) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def exported(small_cases, tmp_path_factory):
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from mt.cli import main
+
+    out = tmp_path_factory.mktemp("export") / "data"
+    with redirect_stderr(io.StringIO()), redirect_stdout(io.StringIO()):
+        try:
+            main(["export", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), str(small_cases), "--segmented",
+                  "-o", str(out), "--split", "0.8,0.1,0.1"])
+        except SystemExit as exc:
+            assert exc.code in (0, None)
+    return out
+
+
+def _all_rows(out):
+    return [json.loads(line) for s in ("train", "validation", "test") for line in (out / "jsonl" / f"{s}.jsonl").read_text().splitlines()]
+
+
+def test_flagged_pairs_of_the_article_are_left_out(exported):
+    rows = _all_rows(exported)
+    article = [r for r in rows if r["doc_id"] == "baoquocte-291854"]
+    assert article and not any(2 in r["tgt_ids"] or 8 in r["tgt_ids"] for r in article)
+    assert not any(r["findings"] for r in rows)
+    assert not any("dev-02" == r["doc_id"] and r["tgt_ids"] == [1] for r in rows)  # the flagged attribution pair
+    meta = json.loads((exported / "export.json").read_text())
+    assert meta["dropped"]["flagged"] == 4  # article de 2 and 8, dev-02 attribution, dev-06 negation
+    assert "flagged" in (exported / "README.md").read_text()
+
+
+def test_datasets_load_and_formats_agree(exported):
+    from datasets import load_dataset, load_from_disk
+
+    dd = load_from_disk(str(exported / "hf"))
+    assert set(dd) == {"train", "validation", "test"}
+    n = sum(len(dd[s]) for s in dd)
+    assert n == len(_all_rows(exported))
+    assert set(dd["train"][0]["translation"]) == {"vi", "de"}
+    pq = load_dataset("parquet", data_files={"train": str(exported / "parquet" / "train.parquet")})
+    assert len(pq["train"]) == len(dd["train"])
+    marian_vi = (exported / "marian" / "train.vi").read_text(encoding="utf-8").splitlines()
+    marian_de = (exported / "marian" / "train.de").read_text(encoding="utf-8").splitlines()
+    assert marian_vi == [r["vi"] for r in dd["train"]["translation"]] and len(marian_de) == len(marian_vi)
+
+
+def test_tmx_parses_with_languages_and_round_trips(exported):
+    root = ET.parse(exported / "tmx" / "train.tmx").getroot()
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    tus = root.findall("./body/tu")
+    from datasets import load_from_disk
+
+    train = load_from_disk(str(exported / "hf"))["train"]
+    assert len(tus) == len(train)
+    for tu, row in zip(tus, train["translation"]):
+        segs = {tuv.get(XML_LANG): tuv.find("seg").text for tuv in tu.findall("tuv")}
+        assert segs == {"vi": row["vi"], "de": row["de"]}
+
+
+def test_splits_are_deterministic_by_pair():
+    a = [split_of(f"s{i}", f"t{i}", (0.8, 0.1, 0.1), 0) for i in range(300)]
+    assert a == [split_of(f"s{i}", f"t{i}", (0.8, 0.1, 0.1), 0) for i in range(300)]
+    assert 0.7 < a.count("train") / 300 < 0.9 and "test" in a and "validation" in a
+
+
+def test_export_refuses_non_empty_output_and_keeps_it(tmp_path, capsys):
+    out = tmp_path / "data"
+    out.mkdir()
+    (out / "keep.txt").write_text("precious")
+    code, _, err = run_cli(["export", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "-o", str(out)], capsys)
+    assert code == 2 and "--force" in err and (out / "keep.txt").read_text() == "precious"
+
+
+def test_keep_flagged_keeps_labels(tmp_path, capsys):
+    out = tmp_path / "qe"
+    code, _, err = run_cli(["export", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "--keep-flagged",
+                            "--format", "jsonl", "-o", str(out)], capsys)
+    assert code == 0, err
+    rows = _all_rows(out)
+    assert any("critical:attribution" in r["findings"] for r in rows)
+
+
+def test_finetune_loop_memorises_training_pairs(exported, tmp_path, capsys):
+    """A test of the loop, not of translation quality: an untrained tiny model learns its training pairs."""
+    from datasets import load_from_disk
+    from transformers import MarianMTModel, MarianTokenizer
+
+    from mt.finetune import evaluate
+    from mt.testing import build_marian
+
+    src, tgt = corpus_text()
+    base = build_marian(tmp_path / "base", src, tgt, spm_vocab=1000)
+    train = [(r["vi"], r["de"]) for r in load_from_disk(str(exported / "hf"))["train"]["translation"]]
+    tok = MarianTokenizer.from_pretrained(str(base))
+    before = evaluate(MarianMTModel.from_pretrained(str(base)), tok, train)
+    out = tmp_path / "tuned"
+    code, _, err = run_cli(["finetune", "--model", str(base), "--data", str(exported), "-o", str(out),
+                            "--max-steps", "300", "--lr", "3e-3", "--batch-size", "32"], capsys)
+    assert code == 0, err
+    assert "before: BLEU" in err and "after:" in err
+    after = evaluate(MarianMTModel.from_pretrained(str(out)), tok, train)
+    assert before["chrf"] < 20 and after["chrf"] > 90, (before, after)
+    sample = tmp_path / "one.txt"
+    sample.write_text(train[0][0] + "\n", encoding="utf-8")
+    code, stdout, err = run_cli(["translate", str(sample), "--src", "vi", "--tgt", "de", "--model", str(out), "--backend", "hf", "--beam", "1"], capsys)
+    assert code == 0, err
+    assert stdout.strip() == train[0][1]
