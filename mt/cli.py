@@ -48,6 +48,12 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def _refuse_existing(output: Optional[str], force: bool) -> None:
+    """Fail before any work when the output exists: nothing that exists is replaced without --force."""
+    if output and output != "-" and Path(output).exists() and not force:
+        raise MtError(f"{output}: exists; pass --force to replace it")
+
+
 # --------------------------------------------------------------------------------------------
 # translate
 # --------------------------------------------------------------------------------------------
@@ -74,9 +80,15 @@ def translate(
     compute_type: Optional[str] = typer.Option(None, "--compute-type", help="CTranslate2 compute type (default int8 on CPU)."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout); written atomically."),
     fmt: str = typer.Option("text", "--format", help="text or jsonl."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the translation cache."),
 ) -> None:
-    """Translate a file or stdin, one segment a line; line i of the output translates line i."""
-    from .io import read_jsonl, read_lines
+    """Translate a file or stdin, one segment a line; line i of the output translates line i.
+
+    Finished segments are cached (~/.cache/mt/translations.sqlite): a killed run, started again,
+    translates only what is missing and writes the same output."""
+    from .io import read_jsonl
+    from .pipeline import read_input_lines
     from .translate import DecodeOptions, open_translator, translate_file
 
     if fmt not in ("text", "jsonl"):
@@ -92,14 +104,16 @@ def translate(
         tmp.write(data)
         tmp.close()
         input = tmp.name
-    total = len(read_lines(input)) if fmt == "text" else len(read_jsonl(input))
+    _refuse_existing(output, force)
+    lines = read_input_lines(input, src) if fmt == "text" else None
+    total = len(lines) if lines is not None else len(read_jsonl(input))
     translator = open_translator(
         src, tgt, model=model, backend=backend,
         options=DecodeOptions(beam=beam, batch_size=batch_size, max_length=max_length, device=device),
-        compute_type=compute_type,
+        compute_type=compute_type, cache=not no_cache,
     )
     with progress_bar(total, f"translating {src}→{tgt}") as advance:
-        translate_file(input, output, translator, fmt=fmt, progress=advance)
+        translate_file(input, output, translator, fmt=fmt, progress=advance, force=force, lines=lines)
 
 
 # --------------------------------------------------------------------------------------------
@@ -124,6 +138,7 @@ def align(
     mt: str = typer.Option("none", "--mt", help="none, auto (translate SRC with the configured model) or a file: SRC translated line by line."),
     fmt: str = typer.Option("vecalign", "--format", help="vecalign ([i, j]:[k] per bead), jsonl or tsv."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout)."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
 ) -> None:
     """Split two documents into sentences and align them (1-1, n-m, 1-0, 0-1), in order."""
     from .pipeline import align_pair, format_alignment, load_document
@@ -132,7 +147,8 @@ def align(
     if fmt not in ("vecalign", "jsonl", "tsv"):
         raise MtError(f"unknown format {fmt!r}; choose vecalign, jsonl or tsv")
     s, t = load_document(src, src_lang, segmented), load_document(tgt, tgt_lang, segmented)
-    write_text(output, format_alignment(align_pair(s, t, mt=mt), fmt))
+    _refuse_existing(output, force)
+    write_text(output, format_alignment(align_pair(s, t, mt=mt), fmt), force=force)
 
 
 @eval_app.command(
@@ -182,6 +198,7 @@ def check(
     batch: Optional[str] = typer.Option(None, "--batch", help="JSONL of documents ({id, src, tgt, src_lang, tgt_lang, align?})."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="critical or major: exit 1 when such a finding exists."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Findings as JSONL (default stdout)."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
 ) -> None:
     """Flag translation errors (attribution, entity, number, date, negation, omission, addition) with evidence."""
     from .io import write_jsonl
@@ -189,6 +206,7 @@ def check(
 
     if fail_on not in (None, "critical", "major"):
         raise MtError(f"--fail-on takes critical or major, not {fail_on!r}")
+    _refuse_existing(output, force)
     if batch:
         if src or tgt:
             raise MtError("give either SRC TGT or --batch, not both")
@@ -206,7 +224,7 @@ def check(
         for channel, state in res.channels.items():
             if state.startswith("skipped") and mt != "none":
                 _say(f"mt: {channel} {state}")
-    write_jsonl(output, _finding_rows(results))
+    write_jsonl(output, _finding_rows(results), force=force)
     if fail_on:
         threshold = 2 if fail_on == "critical" else 1
         if any(f.severity.rank >= threshold for r in results.values() for f in r.findings):
@@ -230,6 +248,7 @@ def report(
     alignment: Optional[str] = typer.Option(None, "--alignment", help="Use this alignment instead of aligning."),
     mt: str = typer.Option("none", "--mt", help="none, auto or a line-by-line MT file."),
     output: str = typer.Option("report", "-o", "--output", help="Output directory."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing report in the output directory."),
 ) -> None:
     """Write index.html (side by side, findings marked), report.json and report.md."""
     from .pipeline import bundled_pair, check_documents, load_document
@@ -240,6 +259,8 @@ def report(
     if src is None:
         src, tgt = (str(p) for p in bundled_pair())
         segmented = True if segmented is None else segmented
+    if (Path(output) / "index.html").exists() and not force:
+        raise MtError(f"{output}: holds a report already; pass --force to replace it")
     s, t = load_document(src, src_lang, bool(segmented)), load_document(tgt, tgt_lang, bool(segmented))
     res = check_documents(s, t, mt=mt, alignment=alignment)
     out = write_report(res, output)

@@ -6,17 +6,51 @@ import json
 import os
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import Any, Iterator
 
 from .types import MtError
 
-# Legacy encodings people actually send us, tried in order when a file is not UTF-8.
-# Each must decode the bytes and leave no C1 control characters behind to be accepted.
-_LEGACY_ENCODINGS = ("cp1258", "cp1252", "latin-1")
+_MAGIC = {b"\x89PNG": "a PNG image", b"PK\x03\x04": "a zip archive", b"%PDF": "a PDF file", b"GIF8": "a GIF image",
+          b"\xff\xd8\xff": "a JPEG image", b"\x1f\x8b": "gzip data", b"\x7fELF": "an executable"}
+_VI_MARKS = {0x300, 0x301, 0x303, 0x309, 0x323, 0x302, 0x306, 0x31B}
+_WESTERN = set("äöüÄÖÜßéèàâçêëîïôûùœŒ€–—„“”‘’‚«»…·°§½¼¾íóúñÑáÁÉÍÓÚ")
+MAX_INPUT_MB = float(os.environ.get("MT_MAX_INPUT_MB", "20"))
 
 
-def _decode(data: bytes, name: str) -> str:
+def _is_vietnamese_letter(ch: str) -> bool:
+    if ch in "đĐ":
+        return True
+    d = unicodedata.normalize("NFD", ch)
+    return d[0].lower() in "aeiouy" and all(ord(m) in _VI_MARKS for m in d[1:]) and len(d) > 1
+
+
+def _viscii(data: bytes) -> str:
+    table = json.loads((Path(__file__).parent / "data" / "viscii.json").read_text(encoding="utf-8"))
+    return "".join(table[b] for b in data)
+
+
+def _plausible(text: str, lang: str | None) -> float:
+    """Share of non-ASCII characters that belong to the language (1.0 when there are none)."""
+    composed = unicodedata.normalize("NFC", text)
+    if any(unicodedata.combining(c) for c in composed):
+        return 0.0  # marks left over: bytes decoded as combining marks that combine with nothing
+    if any("\x80" <= c <= "\x9f" or (c < " " and c not in "\t\n") for c in composed):
+        return 0.0
+    high = [c for c in composed if ord(c) > 127]
+    if not high:
+        return 1.0
+    ok = _is_vietnamese_letter if (lang or "").startswith("vi") else (lambda c: c in _WESTERN)
+    return sum(1 for c in high if ok(c)) / len(high)
+
+
+def _decode(data: bytes, name: str, lang: str | None = None) -> str:
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise MtError(f"{name}: binary data ({what}), not a text file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
     if b"\x00" in data[:8192]:
         raise MtError(f"{name}: binary data (NUL bytes), not a text file")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -25,18 +59,26 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         utf8_error = err
-    for enc in _LEGACY_ENCODINGS:
+    vietnamese = (lang or "").startswith("vi")
+    candidates = ("cp1258", "viscii", "cp1252") if vietnamese else ("cp1252", "latin-1", "cp1258")
+    best = (0.0, "", "")
+    for enc in candidates:
         try:
-            text = data.decode(enc)
+            text = _viscii(data) if enc == "viscii" else data.decode(enc)
         except UnicodeDecodeError:
             continue
-        if not any("\x80" <= ch <= "\x9f" for ch in text):
-            return text
-    raise MtError(f"{name}: not valid UTF-8 (byte {utf8_error.start}) and no known legacy encoding fits")
+        score = _plausible(text, lang)
+        if score >= 0.95:
+            return unicodedata.normalize("NFC", text)
+        best = max(best, (score, enc, text))
+    guess = f"; it looks most like {best[1]}" if best[1] else ""
+    raise MtError(f"{name}: not UTF-8 (invalid byte at {utf8_error.start}){guess}, and no encoding decodes it cleanly "
+                  f"as {lang or 'text'}; convert it to UTF-8 first (e.g. iconv -f ENCODING -t UTF-8)")
 
 
-def read_text(path: str | Path) -> str:
-    """Whole file as str, line ends normalised to \\n. '-' reads stdin."""
+def read_text(path: str | Path, lang: str | None = None) -> str:
+    """Whole file as str, line ends normalised to \\n. '-' reads stdin. `lang` helps to tell
+    legacy 8-bit encodings apart (Windows-1258 or VISCII for Vietnamese, Windows-1252/Latin-1)."""
     if str(path) == "-":
         data = sys.stdin.buffer.read()
         name = "<stdin>"
@@ -46,18 +88,21 @@ def read_text(path: str | Path) -> str:
             raise MtError(f"{p}: no such file")
         if p.is_dir():
             raise MtError(f"{p}: is a directory, expected a file")
+        size_mb = p.stat().st_size / 1e6
+        if size_mb > MAX_INPUT_MB:
+            raise MtError(f"{p}: {size_mb:.1f} MB is over the {MAX_INPUT_MB:g} MB input limit (split it, or set MT_MAX_INPUT_MB)")
         try:
             data = p.read_bytes()
         except OSError as err:
             raise MtError(f"{p}: cannot read ({err.strerror})") from None
         name = str(p)
-    text = _decode(data, name)
+    text = _decode(data, name, lang)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_lines(path: str | Path) -> list[str]:
+def read_lines(path: str | Path, lang: str | None = None) -> list[str]:
     """Lines of a text file without line ends; a trailing newline adds no empty line."""
-    text = read_text(path)
+    text = read_text(path, lang)
     if not text:
         return []
     lines = text.split("\n")

@@ -2,17 +2,67 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .align import align_documents, machine_translation
 from .align.metrics import check_fits, parse_vecalign, read_vecalign
-from .io import read_lines
+from .io import read_text
 from .segment import segment_lines
 from .types import Alignment, Bead, Document, MtError
 
 
 def load_document(path: str | Path, lang: str, segmented: bool = False, doc_id: str = "") -> Document:
-    return segment_lines(read_lines(path), lang, segmented=segmented, doc_id=doc_id or Path(str(path)).stem)
+    """Read, validate and segment a document. Refuses (exit 2) what would give wrong results:
+    no text, an HTML page, a document in another language than declared."""
+    lines = read_input_lines(path, lang)
+    if not any(line.strip() for line in lines):
+        raise MtError(f"{path}: no text (the file is empty or has only blank lines)")
+    return segment_lines(lines, lang, segmented=segmented, doc_id=doc_id or _doc_id(path))
+
+
+def _doc_id(path: str | Path) -> str:
+    p = Path(str(path))
+    return p.parent.name if p.stem in ("vi", "de", "en", "fr", "src", "tgt", "source", "target") and p.parent.name else p.stem
+
+
+_HTML = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<\?xml)", re.IGNORECASE)
+
+
+def read_input_lines(path: str | Path, lang: str) -> list[str]:
+    """Lines of a text input, decoded for `lang`, checked to be plain text in that language."""
+    text = read_text(path, lang)
+    if _HTML.match(text) or text.count("</p>") + text.count("</div>") > 3:
+        text = _extract_html(text, path)
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    ensure_language(lines, lang, str(path))
+    return lines
+
+
+def _extract_html(html: str, path) -> str:
+    try:
+        import trafilatura
+    except ImportError:
+        raise MtError(f"{path}: HTML, not plain text; extract the article text first "
+                      "(pip install trafilatura, then mt reads HTML itself)") from None
+    text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    if not text:
+        raise MtError(f"{path}: HTML in which no article text was found")
+    return text
+
+
+def ensure_language(lines: list[str], lang: str, name: str) -> None:
+    """Refuse a document that is confidently in another language (swapped source and target)."""
+    from .langid import detect, ranked
+
+    found = detect(lines)
+    if found is None or found == lang.split("-")[0]:
+        return
+    if lang.split("-")[0] in ranked(" ".join(lines), 3):
+        return
+    raise MtError(f"{name}: the text looks like '{found}', not '{lang}' (are source and target swapped, or --src-lang/--tgt-lang wrong?)")
 
 
 def align_pair(src: Document, tgt: Document, mt: str | None = "none", alignment: str | Path | list | None = None) -> Alignment:

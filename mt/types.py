@@ -26,6 +26,15 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def clean_text(text: str) -> str:
+    """NFC, without control and invisible format characters (zero-width spaces, BOMs, bidi
+    marks), whitespace collapsed: the form every comparison and every model sees."""
+    text = nfc(text)
+    if any(unicodedata.category(c) in ("Cc", "Cf") for c in text):
+        text = "".join(" " if unicodedata.category(c) == "Cc" else "" if unicodedata.category(c) == "Cf" else c for c in text)
+    return " ".join(text.split())
+
+
 @dataclass
 class Segment:
     text: str  # as read (original form, for output)
@@ -35,7 +44,7 @@ class Segment:
 
     def __post_init__(self) -> None:
         if not self.norm:
-            self.norm = " ".join(nfc(self.text).split())
+            self.norm = clean_text(self.text)
 
     @property
     def is_content(self) -> bool:

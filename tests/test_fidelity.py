@@ -76,6 +76,10 @@ def test_report_files_and_browser_rendering(tmp_path, capsys):
     out = tmp_path / "rep"
     code, _, err = run_cli(["report", "-o", str(out)], capsys)
     assert code == 0, err
+    code, _, err = run_cli(["report", "-o", str(out)], capsys)
+    assert code == 2 and "--force" in err
+    code, _, err = run_cli(["report", "-o", str(out), "--force"], capsys)
+    assert code == 0, err
     data = json.loads((out / "report.json").read_text())
     assert data["summary"]["by_severity"]["critical"] == 2
     assert "NATO-Generalsekretär Yoon" in (out / "report.md").read_text()

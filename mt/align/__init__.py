@@ -25,7 +25,8 @@ def align_documents(src: Document, tgt: Document, mt: Sequence[str] | None = Non
     tgt_texts = [tgt.segments[j].norm for j in ty]
     compare = [mt[i] for i in sx] if mt is not None else src_texts
     x, y = weighted_pair(compare, tgt_texts)
-    path = align_vectors(x, y, char_lengths(src_texts), char_lengths(tgt_texts), params)
+    # With MT, lengths compare within one language: a sharper length signal.
+    path = align_vectors(x, y, char_lengths(compare), char_lengths(tgt_texts), params)
     beads: list[Bead] = []
     i = j = 0
     for a, b in path:

@@ -23,7 +23,10 @@ def open_translator(
     backend: str | None = None,
     options: DecodeOptions | None = None,
     compute_type: str | None = None,
+    cache: bool = False,
 ) -> Translator:
+    """Load the model for src→tgt. With `cache`, finished translations are kept in
+    ~/.cache/mt/translations.sqlite (MT_CACHE_DIR) and reused."""
     from ..types import MtError
 
     options = options or DecodeOptions()
@@ -34,12 +37,23 @@ def open_translator(
             raise MtError(f"{resolved.path}: a CTranslate2 model runs only with --backend ct2")
         from .ct2 import CT2Translator
 
-        return CT2Translator(resolved, src, tgt, options, compute_type=compute_type)
-    if backend == "hf":
+        translator: Translator = CT2Translator(resolved, src, tgt, options, compute_type=compute_type)
+        settings = f"ct2|{translator.compute_type}"
+    elif backend == "hf":
         from .hf import HFTranslator
 
-        return HFTranslator(resolved, src, tgt, options)
-    raise MtError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+        translator = HFTranslator(resolved, src, tgt, options)
+        settings = "hf"
+    else:
+        raise MtError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    if cache:
+        from ..config import cache_dir
+        from .cache import TranslationCache
+        from .models import model_stamp
+
+        translator.cache = TranslationCache(cache_dir() / "translations.sqlite")
+        translator.cache_namespace = f"{model_stamp(resolved.path)}|{settings}|beam={options.beam}|max={options.max_length}"
+    return translator
 
 
 __all__ = ["BACKENDS", "DecodeOptions", "ResolvedModel", "Translator", "default_backend", "open_translator", "resolve"]
@@ -52,15 +66,15 @@ def translate_file(
     fmt: str = "text",
     progress: ProgressFn | None = None,
     force: bool = True,
+    lines: list[str] | None = None,
 ) -> int:
-    """Translate a text file (one segment a line) or JSONL ({"id", "text"}); returns the segment count."""
-    import json
-
+    """Translate a text file (one segment a line) or JSONL ({"id", "text"}); returns the segment count.
+    `lines`: the text lines when the caller has already read (and validated) them."""
     from ..io import read_jsonl, read_lines, write_jsonl, write_text
     from ..types import MtError
 
     if fmt == "text":
-        lines = read_lines(input_path)
+        lines = read_lines(input_path, translator.src_lang) if lines is None else lines
         out = translator.translate(lines, progress=progress)
         write_text(output_path, "".join(line + "\n" for line in out), force=force)
         return len(lines)

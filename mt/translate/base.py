@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from ..segment import split_sentences
+from ..types import clean_text
 
 ProgressFn = Callable[[int], None]  # called with the number of segments just finished
 
@@ -69,14 +70,39 @@ class Translator:
         half = len(text) // 2
         return self._pieces(text[:half]) + self._pieces(text[half:])
 
+    cache = None  # a TranslationCache, set by open_translator
+    cache_namespace = ""  # model identity and decoding settings
+
     def translate(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[str]:
-        """Translate segments; blank segments stay blank; output order is input order."""
+        """Translate segments; blank segments stay blank; output order is input order.
+        With a cache, finished segments are stored batch by batch and never translated twice."""
+        if self.cache is None:
+            return self._translate(texts, progress)
+        cleaned = [clean_text(t) for t in texts]
+        keys = [self.cache.key(self.cache_namespace, t) for t in cleaned]
+        found = self.cache.get_many(sorted({k for k, t in zip(keys, cleaned) if t}))
+        todo = sorted({t for k, t in zip(keys, cleaned) if t and k not in found}, key=len, reverse=True)
+        if progress:
+            progress(sum(1 for k, t in zip(keys, cleaned) if not t or k in found))
+        step = max(1, self.options.batch_size) * 4
+        for start in range(0, len(todo), step):
+            chunk = todo[start:start + step]
+            out = self._translate(chunk)
+            self.cache.put_many([(self.cache.key(self.cache_namespace, t), o) for t, o in zip(chunk, out)])
+            found.update((self.cache.key(self.cache_namespace, t), o) for t, o in zip(chunk, out))
+            if progress:
+                done = set(chunk)
+                progress(sum(1 for t in cleaned if t in done))
+        return [found[k] if t else "" for k, t in zip(keys, cleaned)]
+
+    def _translate(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[str]:
         units: list[str] = []
         owner: list[int] = []
         for i, text in enumerate(texts):
-            if not text.strip():
+            text = clean_text(text)
+            if not text:
                 continue
-            for piece in self._pieces(text.strip()):
+            for piece in self._pieces(text):
                 units.append(piece)
                 owner.append(i)
         # Longest first keeps padding low inside a batch; results go back to their places.
@@ -97,5 +123,5 @@ class Translator:
         for k, o in enumerate(owner):
             joined[o] = f"{joined[o]} {results[k]}" if joined[o] else results[k]
         if progress:
-            progress(sum(1 for t in texts if not t.strip()))
+            progress(sum(1 for t in texts if not clean_text(t)))
         return joined

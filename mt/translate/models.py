@@ -137,11 +137,15 @@ def convert(marian_dir: Path, out_dir: Path, quantization: str = "int8", force: 
     return out_dir
 
 
-def ct2_cache_path(marian_dir: Path, quantization: str) -> Path:
-    weights = [p for p in Path(marian_dir).iterdir() if p.suffix in (".safetensors", ".bin")]
+def model_stamp(model_dir: Path) -> str:
+    """Identity of a model on disk: its path and its weight files' sizes and times."""
+    weights = [p for p in Path(model_dir).iterdir() if p.suffix in (".safetensors", ".bin")]
     stamp = "|".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(weights))
-    digest = hashlib.sha256(f"{Path(marian_dir).resolve()}|{stamp}".encode()).hexdigest()[:16]
-    return cache_dir() / "ct2" / f"{Path(marian_dir).name}-{quantization}-{digest}"
+    return hashlib.sha256(f"{Path(model_dir).resolve()}|{stamp}".encode()).hexdigest()[:16]
+
+
+def ct2_cache_path(marian_dir: Path, quantization: str) -> Path:
+    return cache_dir() / "ct2" / f"{Path(marian_dir).name}-{quantization}-{model_stamp(marian_dir)}"
 
 
 def ensure_ct2(resolved: ResolvedModel, quantization: str) -> Path:
