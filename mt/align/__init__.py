@@ -42,24 +42,17 @@ def _cosine(u: np.ndarray, v: np.ndarray) -> float:
 
 
 def _with_boilerplate(beads: list[Bead], src: Document, tgt: Document) -> list[Bead]:
-    """Insert each boilerplate segment as its own null bead, keeping both sides in order."""
+    """Insert each boilerplate segment as its own null bead, before the first bead that comes after it."""
+    src_bp = [i for i, seg in enumerate(src.segments) if seg.kind is SegmentKind.BOILERPLATE]
+    tgt_bp = [j for j, seg in enumerate(tgt.segments) if seg.kind is SegmentKind.BOILERPLATE]
     out: list[Bead] = []
-    si = ti = 0
-    queue = list(beads)
-    n, m = len(src.segments), len(tgt.segments)
-    while si < n or ti < m:
-        if si < n and src.segments[si].kind is SegmentKind.BOILERPLATE:
-            out.append(Bead((si,), ()))
-            si += 1
-            continue
-        if ti < m and tgt.segments[ti].kind is SegmentKind.BOILERPLATE:
-            out.append(Bead((), (ti,)))
-            ti += 1
-            continue
-        bead = queue.pop(0)
+    for bead in beads:
+        while src_bp and bead.src and src_bp[0] < min(bead.src):
+            out.append(Bead((src_bp.pop(0),), ()))
+        while tgt_bp and bead.tgt and tgt_bp[0] < min(bead.tgt):
+            out.append(Bead((), (tgt_bp.pop(0),)))
         out.append(bead)
-        si += len(bead.src)
-        ti += len(bead.tgt)
+    out += [Bead((i,), ()) for i in src_bp] + [Bead((), (j,)) for j in tgt_bp]
     return out
 
 
