@@ -10,13 +10,13 @@ from typing import Sequence
 import numpy as np
 
 from ..types import Alignment, Bead, Document, MtError, SegmentKind
-from .dp import AlignParams, align_vectors
+from .dp import WITH_MT, WITHOUT_MT, AlignParams, align_vectors
 from .features import char_lengths, weighted_pair
 
 
 def align_documents(src: Document, tgt: Document, mt: Sequence[str] | None = None, params: AlignParams | None = None) -> Alignment:
     """Align two segmented documents. `mt`: a translation of each source segment into the target language."""
-    params = params or AlignParams()
+    params = params or (WITH_MT if mt is not None else WITHOUT_MT)
     if mt is not None and len(mt) != len(src.segments):
         raise MtError(f"the MT has {len(mt)} lines but the source has {len(src.segments)} segments")
     sx = [i for i, s in enumerate(src.segments) if s.kind is not SegmentKind.BOILERPLATE]

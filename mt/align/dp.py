@@ -40,6 +40,14 @@ class AlignParams:
     gc_variance: float = 6.8
 
 
+# Tuned on the Text+Berg development document (eval/run_all.py): comparing a translation with
+# its target (MT) and comparing two languages directly are different signal regimes.
+WITH_MT = AlignParams(skip=6.0, len_weight=3.0, len_offset=0.5, merge_scale=2.5, member_weight=2.0, member_min=3.0,
+                      size_exponent=0.25, z_cap=30.0, gc_variance=4.0)
+WITHOUT_MT = AlignParams(skip=4.0, len_weight=2.0, len_offset=0.5, merge_scale=2.5, member_weight=2.0, member_min=0.5,
+                         size_exponent=0.0, z_cap=12.0, gc_variance=10.0)
+
+
 def bead_types(params: AlignParams) -> list[tuple[int, int]]:
     return [t for t in params.penalties if max(t) <= params.max_bead]
 
