@@ -27,18 +27,37 @@ def align_documents(src: Document, tgt: Document, mt: Sequence[str] | None = Non
     x, y = weighted_pair(compare, tgt_texts)
     # With MT, lengths compare within one language: a sharper length signal.
     path = align_vectors(x, y, char_lengths(compare), char_lengths(tgt_texts), params)
+    scores = _bead_cosines(x, y, path)
     beads: list[Bead] = []
     i = j = 0
-    for a, b in path:
-        s_ids, t_ids = tuple(sx[i:i + a]), tuple(ty[j:j + b])
-        beads.append(Bead(s_ids, t_ids, _cosine(x[i:i + a].sum(0).A1, y[j:j + b].sum(0).A1) if a and b else 0.0))
+    for (a, b), score in zip(path, scores):
+        beads.append(Bead(tuple(sx[i:i + a]), tuple(ty[j:j + b]), score if a and b else 0.0))
         i, j = i + a, j + b
     return Alignment(src, tgt, _with_boilerplate(beads, src, tgt))
 
 
-def _cosine(u: np.ndarray, v: np.ndarray) -> float:
-    d = float(np.linalg.norm(u) * np.linalg.norm(v))
-    return round(float(u @ v) / d, 4) if d else 0.0
+def _bead_cosines(x, y, path: list[tuple[int, int]]) -> list[float]:
+    """Cosine of each bead's summed source and target vectors, for all beads at once."""
+    from scipy import sparse
+
+    k = len(path)
+    rows_x, cols_x, rows_y, cols_y = [], [], [], []
+    i = j = 0
+    for bead, (a, b) in enumerate(path):
+        rows_x += [bead] * a
+        cols_x += range(i, i + a)
+        rows_y += [bead] * b
+        cols_y += range(j, j + b)
+        i, j = i + a, j + b
+    bx = sparse.csr_matrix((np.ones(len(rows_x)), (rows_x, cols_x)), shape=(k, x.shape[0]))
+    by = sparse.csr_matrix((np.ones(len(rows_y)), (rows_y, cols_y)), shape=(k, y.shape[0]))
+    sx, sy = bx @ x, by @ y
+    dots = np.asarray(sx.multiply(sy).sum(axis=1)).ravel()
+    nx = np.sqrt(np.asarray(sx.multiply(sx).sum(axis=1)).ravel())
+    ny = np.sqrt(np.asarray(sy.multiply(sy).sum(axis=1)).ravel())
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cos = np.where(nx * ny > 0, dots / (nx * ny), 0.0)
+    return [round(float(c), 4) for c in cos]
 
 
 def _with_boilerplate(beads: list[Bead], src: Document, tgt: Document) -> list[Bead]:

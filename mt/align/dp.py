@@ -160,83 +160,99 @@ def _random_norm(x, y, seed: int = 0) -> tuple[float, float]:
     return float(np.mean(cos)), float(max(1e-3, np.std(cos)))
 
 
+def _bead_costs(dots: _BandDots, sx: _Side, sy: _Side, n: int, lo: np.ndarray, cols: np.ndarray, a: int, b: int,
+                params: AlignParams, norm: tuple[float, float], ratio: float) -> np.ndarray:
+    """Cost of the bead (a, b) ending at every band cell (row i, column cols[i, k]), all at once."""
+    out = np.full(cols.shape, INF)
+    m = len(sy.lens) - 1
+    if a > n or b > m:
+        return out
+    rows = np.arange(a, n + 1)
+    c = cols[a:]
+    ok = c >= b
+    cc = np.where(ok, c, b)  # any valid column: masked below
+
+    def block(end_rows: np.ndarray, na: int, end_cols: np.ndarray, nb: int) -> np.ndarray:
+        total = np.zeros(end_cols.shape)
+        for t in range(na):
+            p = (end_rows - na + t)[:, None]
+            off = dots.off[p]
+            hi = np.clip(end_cols - off, 0, dots.width)
+            lo_ = np.clip(end_cols - nb - off, 0, dots.width)
+            total += np.take_along_axis(dots.cum[p[:, 0]], hi, 1) - np.take_along_axis(dots.cum[p[:, 0]], lo_, 1)
+        return total
+
+    r = rows[:, None]
+    cos = block(rows, a, cc, b) / (sy.norms[b][cc] * sx.norms[a][r])
+    lx = sx.length(r, a)
+    ly = sy.length(cc, b)
+    delta = (ly - lx * ratio) / np.sqrt(params.gc_variance * (lx + ly) / 2.0)
+    gc = -np.log(np.maximum(_two_tailed(delta), 1e-12))
+    z = np.clip((cos - (sx.base[a][r] + sy.base[b][cc]) / 2.0) / norm[1], -5.0, params.z_cap)
+    if a + b > 2 and params.member_weight:
+        # every sentence of a merged bead must resemble the other side on its own:
+        # a caption glued to its neighbour adds nothing and must not ride along
+        minz = np.full(cc.shape, np.inf)
+        for t in range(a):
+            p1 = r - a + t + 1
+            cp = block(rows - a + t + 1, 1, cc, b) / (sx.norms[1][p1] * sy.norms[b][cc])
+            minz = np.minimum(minz, (cp - (sx.base[1][p1] + sy.base[b][cc]) / 2.0) / norm[1])
+        for k in range(b):
+            q1 = cc - b + k + 1
+            cq = block(rows, a, q1, 1) / (sx.norms[a][r] * sy.norms[1][q1])
+            minz = np.minimum(minz, (cq - (sx.base[a][r] + sy.base[1][q1]) / 2.0) / norm[1])
+        z = z - params.member_weight * np.maximum(0.0, params.member_min - minz)
+    cost = (-params.sim_weight * z * ((a + b) / 2.0) ** params.size_exponent
+            - params.len_weight * (params.len_offset - gc) + params.merge_scale * params.penalties[(a, b)])
+    out[a:] = np.where(ok, cost, INF)
+    return out
+
+
 def _dp(dots: _BandDots, sx: _Side, sy: _Side, n: int, m: int, lo: np.ndarray, hi: np.ndarray, params: AlignParams,
         norm: tuple[float, float], ratio: float) -> list[tuple[int, int]]:
     """Best path through rows 0..n with row i restricted to columns lo[i]..hi[i] (inclusive).
+    Bead costs are computed for the whole band first (vectorised); the row loop only combines.
     Returns the bead types (a, b) from start to end."""
     types = bead_types(params)
-    cost = [np.full(hi[i] - lo[i] + 1, INF) for i in range(n + 1)]
-    back = [np.full(hi[i] - lo[i] + 1, -1, dtype=np.int16) for i in range(n + 1)]
+    width = int((hi - lo).max()) + 1
+    cols = lo[:, None] + np.arange(width)[None, :]
+    in_band = cols <= hi[:, None]
+    bead_cost = [_bead_costs(dots, sx, sy, n, lo, np.minimum(cols, m), a, b, params, norm, ratio) for a, b in types]
+    cost = np.full((n + 1, width), INF)
+    back = np.full((n + 1, width), -1, dtype=np.int16)
     # type index len(types) = 1-0 (skip source), len(types)+1 = 0-1 (skip target)
     SKIP_SRC, SKIP_TGT = len(types), len(types) + 1
-
-    def prev_costs(row: int, cols: np.ndarray) -> np.ndarray:
-        out = np.full(len(cols), INF)
-        if row < 0:
-            return out
-        ok = (cols >= lo[row]) & (cols <= hi[row])
-        out[ok] = cost[row][cols[ok] - lo[row]]
-        return out
-
+    steps = [(t, a, b) for t, (a, b) in enumerate(types)] + [(SKIP_SRC, 1, 0)]
     for i in range(n + 1):
-        cols = np.arange(lo[i], hi[i] + 1)
-        best = np.full(len(cols), INF)
-        arg = np.full(len(cols), -1, dtype=np.int16)
+        c = cols[i]
+        best = np.full(width, INF)
+        arg = np.full(width, -1, dtype=np.int16)
         if i == 0:
-            best[cols == 0] = 0.0
-        for t, (a, b) in enumerate(types):
+            best[c == 0] = 0.0
+        for t, a, b in steps:
             if i < a:
                 continue
-            valid = cols >= b
-            if not valid.any():
-                continue
-            c = cols[valid]
-            base = prev_costs(i - a, c - b)
-            if (base >= INF).all():
-                continue
-            cos = dots.block(i, a, c, b) / (sy.norms[b][c] * sx.norms[a][i])
-            lx = sx.length(i, a)
-            ly = sy.length(c, b)
-            delta = (ly - lx * ratio) / np.sqrt(params.gc_variance * (lx + ly) / 2.0)
-            gc = -np.log(np.maximum(_two_tailed(delta), 1e-12))
-            chance = (sx.base[a][i] + sy.base[b][c]) / 2.0
-            z = np.clip((cos - chance) / norm[1], -5.0, params.z_cap)
-            if a + b > 2 and params.member_weight:
-                # every sentence of a merged bead must resemble the other side on its own:
-                # a caption glued to its neighbour adds nothing and must not ride along
-                minz = np.full(len(c), np.inf)
-                for p in range(i - a, i):
-                    cp = dots.block(p + 1, 1, c, b) / (sx.norms[1][p + 1] * sy.norms[b][c])
-                    minz = np.minimum(minz, (cp - (sx.base[1][p + 1] + sy.base[b][c]) / 2.0) / norm[1])
-                for k in range(b):
-                    q1 = c - b + k + 1
-                    cq = dots.block(i, a, q1, 1) / (sx.norms[a][i] * sy.norms[1][q1])
-                    minz = np.minimum(minz, (cq - (sx.base[a][i] + sy.base[1][q1]) / 2.0) / norm[1])
-                z = z - params.member_weight * np.maximum(0.0, params.member_min - minz)
-            total = base - params.sim_weight * z * ((a + b) / 2.0) ** params.size_exponent - params.len_weight * (params.len_offset - gc) + params.merge_scale * params.penalties[(a, b)]
-            cur = best[valid]
-            better = total < cur
-            idx = np.nonzero(valid)[0][better]
-            best[idx] = total[better]
-            arg[idx] = t
-        if i >= 1:  # 1-0: skip a source sentence
-            total = prev_costs(i - 1, cols) + params.skip
+            k = c - b - lo[i - a]
+            ok = (k >= 0) & (k <= hi[i - a] - lo[i - a])
+            base = np.where(ok, cost[i - a, np.clip(k, 0, width - 1)], INF)
+            total = base + (params.skip if t == SKIP_SRC else bead_cost[t][i])
             better = total < best
-            best[better] = total[better]
-            arg[better] = SKIP_SRC
-        # 0-1 inside the row: best[j] = min(best[j], best[j-1] + skip), a running minimum
-        for k in range(1, len(cols)):
-            cand = best[k - 1] + params.skip
-            if cand < best[k]:
-                best[k] = cand
-                arg[k] = SKIP_TGT
+            best = np.where(better, total, best)
+            arg = np.where(better, t, arg)
+        best[~in_band[i]] = INF
+        # 0-1 inside the row: best[k] = min over j <= k of best[j] + (k - j) * skip, a running minimum
+        shifted = best - np.arange(width) * params.skip
+        run = np.minimum.accumulate(shifted) + np.arange(width) * params.skip
+        skip_better = run < best - 1e-12
+        best = np.where(skip_better, run, best)
+        arg = np.where(skip_better, SKIP_TGT, arg)
         cost[i], back[i] = best, arg
-    if not (lo[n] <= m <= hi[n]) or cost[n][m - lo[n]] >= INF:
+    if not (lo[n] <= m <= hi[n]) or cost[n, m - lo[n]] >= INF:
         raise RuntimeError("alignment band does not reach the end")
     path = []
     i, j = n, m
     while i > 0 or j > 0:
-        t = int(back[i][j - lo[i]])
+        t = int(back[i, j - lo[i]])
         a, b = (1, 0) if t == SKIP_SRC else (0, 1) if t == SKIP_TGT else types[t]
         path.append((a, b))
         i, j = i - a, j - b
