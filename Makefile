@@ -10,7 +10,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	# torch first: 2.13.0 is the CPU build on this disk; anything else pulls a CUDA build.
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,ray]'
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -23,6 +23,11 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python eval/run_all.py
+
+bench: $(STAMP)
+	$(BIN)/python eval/bench/translate_bench.py
+	$(BIN)/python eval/bench/align_bench.py
+	$(BIN)/python eval/bench/e2e_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

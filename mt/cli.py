@@ -65,6 +65,8 @@ def _refuse_existing(output: Optional[str], force: bool) -> None:
   cat lines.txt | mt translate - --src de --tgt vi --backend hf --beam 1
 
   mt translate docs.jsonl --format jsonl --src vi --tgt de --model ./opus-mt-vi-de -o out.jsonl
+
+  mt translate archive.txt --src vi --tgt de --engine ray --actors 4 -o archive.de.txt
 """,
 )
 def translate(
@@ -76,12 +78,17 @@ def translate(
     beam: int = typer.Option(4, "--beam", min=1, help="Beam size (1 = greedy)."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Segments per batch."),
     max_length: int = typer.Option(512, "--max-length", min=1, help="Maximum output tokens per segment."),
+    min_length: int = typer.Option(0, "--min-length", min=0, help="Minimum output tokens (for benchmarks: equal work per backend)."),
     device: str = typer.Option("auto", "--device", help="auto, cpu or cuda."),
     compute_type: Optional[str] = typer.Option(None, "--compute-type", help="CTranslate2 compute type (default int8 on CPU)."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout); written atomically."),
     fmt: str = typer.Option("text", "--format", help="text or jsonl."),
     force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the translation cache."),
+    engine: str = typer.Option("local", "--engine", help="local, or ray (Ray Data actor pool; pip install -e '.[ray]')."),
+    actors: int = typer.Option(2, "--actors", min=1, help="Ray: actors, each holding one loaded model."),
+    gpus_per_actor: float = typer.Option(0.0, "--gpus-per-actor", min=0.0, help="Ray: GPUs reserved per actor."),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray: join this cluster ('auto', 'ray://head:10001'); default a local instance."),
 ) -> None:
     """Translate a file or stdin, one segment a line; line i of the output translates line i.
 
@@ -95,25 +102,27 @@ def translate(
         raise MtError(f"unknown format {fmt!r}; choose text or jsonl")
     if device not in ("auto", "cpu", "cuda"):
         raise MtError(f"unknown device {device!r}; choose auto, cpu or cuda")
-    # Read first: bad input fails before a model is loaded. stdin can be read only once.
-    if input == "-":
-        import tempfile
-
-        data = sys.stdin.buffer.read()
-        tmp = tempfile.NamedTemporaryFile(prefix="mt-stdin-", delete=False)
-        tmp.write(data)
-        tmp.close()
-        input = tmp.name
+    # Read first (stdin only once): bad input fails before a model is loaded.
     _refuse_existing(output, force)
     lines = read_input_lines(input, src) if fmt == "text" else None
-    total = len(lines) if lines is not None else len(read_jsonl(input))
-    translator = open_translator(
-        src, tgt, model=model, backend=backend,
-        options=DecodeOptions(beam=beam, batch_size=batch_size, max_length=max_length, device=device),
-        compute_type=compute_type, cache=not no_cache,
-    )
+    rows = read_jsonl(input) if fmt == "jsonl" else None
+    total = len(lines) if lines is not None else len(rows)
+    options = DecodeOptions(beam=beam, batch_size=batch_size, max_length=max_length, min_length=min_length, device=device)
+    if engine == "ray":
+        import functools
+
+        from .distributed import translate_lines
+
+        translate_fn = functools.partial(translate_lines, src=src, tgt=tgt, model=model, backend=backend, options=options,
+                                         compute_type=compute_type, actors=actors, gpus_per_actor=gpus_per_actor,
+                                         address=ray_address, cache=not no_cache)
+    elif engine == "local":
+        translate_fn = open_translator(src, tgt, model=model, backend=backend, options=options, compute_type=compute_type,
+                                       cache=not no_cache).translate
+    else:
+        raise MtError(f"unknown engine {engine!r}; choose local or ray")
     with progress_bar(total, f"translating {src}→{tgt}") as advance:
-        translate_file(input, output, translator, fmt=fmt, progress=advance, force=force, lines=lines)
+        translate_file(input, output, translate_fn, src, fmt=fmt, progress=advance, force=force, lines=lines, rows=rows)
 
 
 # --------------------------------------------------------------------------------------------
@@ -197,6 +206,9 @@ def check(
     mt: str = typer.Option("none", "--mt", help="none, auto (models: MT-assisted alignment and re-translation) or a line-by-line MT file."),
     batch: Optional[str] = typer.Option(None, "--batch", help="JSONL of documents ({id, src, tgt, src_lang, tgt_lang, align?})."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="critical or major: exit 1 when such a finding exists."),
+    engine: str = typer.Option("local", "--engine", help="local, or ray (documents of --batch spread over Ray workers)."),
+    actors: int = typer.Option(2, "--actors", min=1, help="Ray: parallel workers."),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray: join this cluster instead of a local instance."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Findings as JSONL (default stdout)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
 ) -> None:
@@ -214,7 +226,7 @@ def check(
 
         total = len(read_jsonl(batch))
         with progress_bar(total, "checking") as advance:
-            results = check_cases(batch, mt=mt, progress=advance)
+            results = check_cases(batch, mt=mt, progress=advance, engine=engine, actors=actors, address=ray_address)
     else:
         if not (src and tgt):
             raise MtError("give SRC and TGT documents, or --batch CASES.jsonl")
@@ -341,6 +353,9 @@ def export(
     split: str = typer.Option("0.9,0.05,0.05", "--split", help="train,validation,test fractions."),
     seed: int = typer.Option(0, "--seed", help="Mixed into the split hash."),
     licence: str = typer.Option("unknown", "--licence", help="Licence field of the dataset card."),
+    engine: str = typer.Option("local", "--engine", help="local, or ray (documents spread over Ray workers)."),
+    actors: int = typer.Option(2, "--actors", min=1, help="Ray: parallel workers."),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray: join this cluster instead of a local instance."),
     force: bool = typer.Option(False, "--force", help="Replace a non-empty output directory."),
 ) -> None:
     """Align and check document pairs, then write the clean pairs as fine-tuning datasets."""
@@ -355,7 +370,8 @@ def export(
         raise MtError(f"{out}: exists and is not empty; pass --force to replace it")
     total = len(discover_inputs(inputs, src_lang, tgt_lang))
     with progress_bar(total, "checking documents") as advance:
-        results = check_inputs(inputs, src_lang, tgt_lang, segmented=segmented, mt=mt, progress=advance)
+        results = check_inputs(inputs, src_lang, tgt_lang, segmented=segmented, mt=mt, progress=advance,
+                               engine=engine, actors=actors, address=ray_address)
     collected = collect(results, opts)
     write_export(collected, out, opts, src_lang, tgt_lang, force=force)
     counts = ", ".join(f"{k} {len(v)}" for k, v in collected.rows.items())

@@ -122,23 +122,58 @@ def check_documents(src: Document, tgt: Document, mt: str | None = "none", align
     return check_alignment(al, retranslate=RetranslationResult("skipped", "--mt gave a file of translations; re-translation needs the models (--mt auto)"))
 
 
-def check_cases(path: str | Path, mt: str | None = "none", progress=None) -> dict:
-    """`mt check --batch`: documents as in fidelity-dev's cases.jsonl; returns {doc_id: CheckResult}."""
+def _check_spec(spec: tuple, mt: str | None = "none"):
+    """(doc_id, src Document, tgt Document, alignment) → CheckResult; module level so Ray can ship it."""
+    _, src, tgt, alignment = spec
+    return check_documents(src, tgt, mt=mt, alignment=alignment)
+
+
+def _run_specs(specs: list[tuple], mt: str | None, progress=None, engine: str = "local", actors: int = 2,
+               address: str | None = None) -> dict:
+    import functools
+
+    if engine == "ray":
+        from .distributed import map_documents
+
+        results = map_documents(functools.partial(_check_spec, mt=mt), specs, actors=actors, address=address, progress=progress)
+    elif engine == "local":
+        results = []
+        for spec in specs:
+            results.append(_check_spec(spec, mt))
+            if progress:
+                progress(1)
+    else:
+        raise MtError(f"unknown engine {engine!r}; choose local or ray")
+    out: dict = {}
+    for spec, res in zip(specs, results):
+        key = spec[0]
+        while key in out:
+            key += "+"
+        out[key] = res
+    return out
+
+
+def case_specs(path: str | Path) -> list[tuple]:
+    """Documents as in fidelity-dev's cases.jsonl → [(doc_id, src, tgt, alignment)]."""
     from .io import read_jsonl
     from .segment import segment_lines
 
-    results = {}
+    specs = []
     for n, case in enumerate(read_jsonl(path), 1):
+        doc_id = str(case.get("id", n))
         for key in ("src", "tgt"):
             if not isinstance(case.get(key), list) or not all(isinstance(x, str) for x in case[key]):
                 raise MtError(f"{path}: case {n} needs '{key}' as a list of strings")
-        doc_id = str(case.get("id", n))
         src = segment_lines(case["src"], case.get("src_lang", "vi"), segmented=True, doc_id=doc_id)
         tgt = segment_lines(case["tgt"], case.get("tgt_lang", "de"), segmented=True, doc_id=doc_id)
-        results[doc_id] = check_documents(src, tgt, mt=mt, alignment=case.get("align"))
-        if progress:
-            progress(1)
-    return results
+        specs.append((doc_id, src, tgt, case.get("align")))
+    return specs
+
+
+def check_cases(path: str | Path, mt: str | None = "none", progress=None, engine: str = "local", actors: int = 2,
+                address: str | None = None) -> dict:
+    """`mt check --batch`: documents as in fidelity-dev's cases.jsonl; returns {doc_id: CheckResult}."""
+    return _run_specs(case_specs(path), mt, progress, engine, actors, address)
 
 
 def bundled_pair() -> tuple[Path, Path]:
@@ -148,13 +183,12 @@ def bundled_pair() -> tuple[Path, Path]:
     return c / "vi.txt", c / "de.txt"
 
 
-def check_inputs(inputs: list[str], src_lang: str, tgt_lang: str, segmented: bool = False, mt: str | None = "none",
-                 progress=None) -> dict:
-    """Every document pair of `mt export`'s inputs, aligned and checked: {doc_id: CheckResult}."""
+def input_specs(inputs: list[str], src_lang: str, tgt_lang: str, segmented: bool = False) -> list[tuple]:
+    """`mt export`'s inputs → [(doc_id, src, tgt, alignment)]."""
     from .export import discover_inputs
     from .segment import segment_lines
 
-    results = {}
+    specs = []
     for doc_id, spec in discover_inputs(inputs, src_lang, tgt_lang):
         if isinstance(spec, dict):
             for key in ("src", "tgt"):
@@ -162,14 +196,13 @@ def check_inputs(inputs: list[str], src_lang: str, tgt_lang: str, segmented: boo
                     raise MtError(f"document {doc_id}: needs '{key}' as a list of strings")
             s = segment_lines(spec["src"], spec.get("src_lang", src_lang), segmented=True, doc_id=doc_id)
             t = segment_lines(spec["tgt"], spec.get("tgt_lang", tgt_lang), segmented=True, doc_id=doc_id)
-            alignment = spec.get("align")
+            specs.append((doc_id, s, t, spec.get("align")))
         else:
-            s, t = load_document(spec[0], src_lang, segmented, doc_id), load_document(spec[1], tgt_lang, segmented, doc_id)
-            alignment = None
-        key = doc_id
-        while key in results:
-            key += "+"
-        results[key] = check_documents(s, t, mt=mt, alignment=alignment)
-        if progress:
-            progress(1)
-    return results
+            specs.append((doc_id, load_document(spec[0], src_lang, segmented, doc_id), load_document(spec[1], tgt_lang, segmented, doc_id), None))
+    return specs
+
+
+def check_inputs(inputs: list[str], src_lang: str, tgt_lang: str, segmented: bool = False, mt: str | None = "none",
+                 progress=None, engine: str = "local", actors: int = 2, address: str | None = None) -> dict:
+    """Every document pair of `mt export`'s inputs, aligned and checked: {doc_id: CheckResult}."""
+    return _run_specs(input_specs(inputs, src_lang, tgt_lang, segmented), mt, progress, engine, actors, address)

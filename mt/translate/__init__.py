@@ -5,6 +5,7 @@ Backends: "ct2" (CTranslate2, the default when installed: fastest on CPU) and "h
 from __future__ import annotations
 
 import importlib.util
+from typing import Callable
 
 from .base import DecodeOptions, ProgressFn, Translator
 from .models import ResolvedModel, resolve
@@ -52,7 +53,7 @@ def open_translator(
         from .models import model_stamp
 
         translator.cache = TranslationCache(cache_dir() / "translations.sqlite")
-        translator.cache_namespace = f"{model_stamp(resolved.path)}|{settings}|beam={options.beam}|max={options.max_length}"
+        translator.cache_namespace = f"{model_stamp(resolved.path)}|{settings}|beam={options.beam}|max={options.max_length}|min={options.min_length}"
     return translator
 
 
@@ -62,28 +63,31 @@ __all__ = ["BACKENDS", "DecodeOptions", "ResolvedModel", "Translator", "default_
 def translate_file(
     input_path: str,
     output_path: str | None,
-    translator: Translator,
+    translate: Callable[..., list[str]],
+    src_lang: str,
     fmt: str = "text",
     progress: ProgressFn | None = None,
     force: bool = True,
     lines: list[str] | None = None,
+    rows: list[dict] | None = None,
 ) -> int:
     """Translate a text file (one segment a line) or JSONL ({"id", "text"}); returns the segment count.
-    `lines`: the text lines when the caller has already read (and validated) them."""
+    `translate(texts, progress=...)`: a Translator's method, or the Ray engine's function.
+    `lines` / `rows`: the input when the caller has already read (and validated) it."""
     from ..io import read_jsonl, read_lines, write_jsonl, write_text
     from ..types import MtError
 
     if fmt == "text":
-        lines = read_lines(input_path, translator.src_lang) if lines is None else lines
-        out = translator.translate(lines, progress=progress)
+        lines = read_lines(input_path, src_lang) if lines is None else lines
+        out = translate(lines, progress=progress)
         write_text(output_path, "".join(line + "\n" for line in out), force=force)
         return len(lines)
     if fmt == "jsonl":
-        rows = read_jsonl(input_path)
+        rows = read_jsonl(input_path) if rows is None else rows
         for n, row in enumerate(rows, 1):
             if not isinstance(row.get("text"), str):
                 raise MtError(f"{input_path}: record {n} has no string field 'text'")
-        out = translator.translate([r["text"] for r in rows], progress=progress)
+        out = translate([r["text"] for r in rows], progress=progress)
         write_jsonl(output_path, [{"id": r.get("id", n), "text": r["text"], "translation": t} for n, (r, t) in enumerate(zip(rows, out))], force=force)
         return len(rows)
     raise MtError(f"unknown format {fmt!r}; choose text or jsonl")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -17,6 +16,7 @@ class DecodeOptions:
     beam: int = 4
     batch_size: int = 16
     max_length: int = 512  # output tokens per segment
+    min_length: int = 0  # forced minimum output tokens (benchmarks: same work for every backend)
     device: str = "auto"
 
 
@@ -96,32 +96,30 @@ class Translator:
         return [found[k] if t else "" for k, t in zip(keys, cleaned)]
 
     def _translate(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[str]:
-        units: list[str] = []
-        owner: list[int] = []
-        for i, text in enumerate(texts):
+        units: list[str] = []  # distinct pieces: a repeated segment is translated once
+        unit_of: dict[str, int] = {}
+        owners: list[list[int]] = []  # per input segment, its units in order
+        for text in texts:
             text = clean_text(text)
-            if not text:
-                continue
-            for piece in self._pieces(text):
-                units.append(piece)
-                owner.append(i)
-        # Longest first keeps padding low inside a batch; results go back to their places.
+            ids = []
+            for piece in (self._pieces(text) if text else []):
+                if piece not in unit_of:
+                    unit_of[piece] = len(units)
+                    units.append(piece)
+                ids.append(unit_of[piece])
+            owners.append(ids)
+        results = self._translate_units(units)
+        if progress:
+            progress(len(texts))
+        return [" ".join(results[k] for k in ids) for ids in owners]
+
+    def _translate_units(self, units: list[str]) -> list[str]:
+        """Translate distinct units; longest first keeps padding low inside a batch."""
         order = sorted(range(len(units)), key=lambda k: (-len(units[k]), k))
         results: list[str] = [""] * len(units)
         bs = max(1, self.options.batch_size)
-        done_owner: dict[int, int] = {}
-        remaining = Counter(owner)
         for start in range(0, len(order), bs):
             idx = order[start : start + bs]
             for k, out in zip(idx, self._translate_batch([units[k] for k in idx])):
                 results[k] = out
-                o = owner[k]
-                done_owner[o] = done_owner.get(o, 0) + 1
-                if progress and done_owner[o] == remaining[o]:
-                    progress(1)
-        joined = [""] * len(texts)
-        for k, o in enumerate(owner):
-            joined[o] = f"{joined[o]} {results[k]}" if joined[o] else results[k]
-        if progress:
-            progress(sum(1 for t in texts if not clean_text(t)))
-        return joined
+        return results

@@ -49,12 +49,25 @@ class CT2Translator(Translator):
     def max_input_tokens(self) -> int:
         return self._max_positions
 
+    def _translate_units(self, units: list[str]) -> list[str]:
+        """One streaming call: CTranslate2 sorts by length and batches internally (faster than
+        one call per batch), and yields results in input order."""
+        results = self.translator.translate_iterable(
+            (self._tokens(t) for t in units),
+            max_batch_size=max(1, self.options.batch_size),
+            beam_size=self.options.beam,
+            max_decoding_length=self.options.max_length,
+            min_decoding_length=self.options.min_length,
+        )
+        return [self.sp_tgt.decode(r.hypotheses[0]).strip() for r in results]
+
     def _translate_batch(self, texts: list[str]) -> list[str]:
         results = self.translator.translate_batch(
             [self._tokens(t) for t in texts],
             beam_size=self.options.beam,
             max_batch_size=self.options.batch_size,
             max_decoding_length=self.options.max_length,
+            min_decoding_length=self.options.min_length,
         )
         return [self.sp_tgt.decode(r.hypotheses[0]).strip() for r in results]
 

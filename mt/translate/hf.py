@@ -41,5 +41,6 @@ class HFTranslator(Translator):
                 num_beams=self.options.beam,
                 do_sample=False,
                 max_new_tokens=self.options.max_length,
+                min_new_tokens=self.options.min_length or None,
             )
         return [t.strip() for t in self.tokenizer.batch_decode(out, skip_special_tokens=True)]
