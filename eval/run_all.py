@@ -5,7 +5,6 @@ article), fidelity-dev, and alignment speed on synthetic documents.
 """
 from __future__ import annotations
 
-import json
 import resource
 import sys
 import time
@@ -13,6 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval" / "bench"))
 
 from mt.align import align_documents  # noqa: E402
 from mt.align.metrics import beads_to_pairs, read_vecalign, score  # noqa: E402
@@ -20,6 +20,7 @@ from mt.fidelity.evaluate import score_cases  # noqa: E402
 from mt.io import read_jsonl, read_lines  # noqa: E402
 from mt.pipeline import check_cases, load_document  # noqa: E402
 from mt.segment import segment_lines  # noqa: E402
+from common import save_table  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 TEXTBERG = SHARED / "benchmarks" / "textberg-dev"
@@ -76,9 +77,7 @@ def main() -> None:
     sizes = tuple(int(x) for x in sys.argv[1:]) or (1000, 10000)
     out = ["## Alignment", *alignment_table(), "", "## Fidelity", *fidelity_table(), "", "## Alignment speed", *speed_table(sizes)]
     text = "\n".join(out) + "\n"
-    print(text)
-    (ROOT / "eval" / "results").mkdir(exist_ok=True)
-    (ROOT / "eval" / "results" / "summary.md").write_text(text)
+    save_table("summary.md", text)
 
 
 if __name__ == "__main__":

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from .fidelity import CheckResult
+from .io import atomic_directory
 from .types import MtError, SegmentKind
 
 FORMATS = ("hf", "jsonl", "tsv", "tmx", "marian")
@@ -157,9 +155,7 @@ def write_export(result: ExportResult, out_dir: str | Path, opts: ExportOptions,
     bad = [f for f in opts.formats if f not in FORMATS]
     if bad:
         raise MtError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
+    with atomic_directory(out) as tmp:
         rows = result.rows
         if "hf" in opts.formats:
             from datasets import Dataset, DatasetDict
@@ -199,16 +195,6 @@ def write_export(result: ExportResult, out_dir: str | Path, opts: ExportOptions,
         (tmp / "README.md").write_text(_card(result, opts, src_lang, tgt_lang), encoding="utf-8")
         (tmp / "export.json").write_text(json.dumps({"src_lang": src_lang, "tgt_lang": tgt_lang, "counts": {s: len(rows[s]) for s in SPLITS},
                                                      "dropped": dict(result.dropped), "sources": result.sources}, ensure_ascii=False, indent=1))
-        old = None
-        if out.exists():
-            old = out.with_name(f".{out.name}.old-{os.getpid()}")
-            os.replace(out, old)
-        os.replace(tmp, out)
-        if old:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return out
 
 

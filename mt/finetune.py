@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from .io import atomic_directory
 from .types import MtError
 
 TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json", "special_tokens_map.json")
@@ -121,20 +120,12 @@ def finetune(model: str, data_dir: str | Path, out_dir: str | Path, opts: Finetu
                 progress(1)
     after = evaluate(net, tok, dev, opts.batch_size)
     log(f"after:  BLEU {after['bleu']:.1f} chrF {after['chrf']:.1f} on {dev_name} ({after['n']} pairs), {step} steps, last loss {loss_value:.4f}")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
+    metrics = {"steps": step, "final_loss": loss_value, "dev": dev_name, "before": before, "after": after,
+               "model": resolved.model_id, "data": str(data_dir)}
+    with atomic_directory(out) as tmp:
         net.save_pretrained(tmp)
         for name in TOKENIZER_FILES:
             if (resolved.path / name).exists():
                 shutil.copy2(resolved.path / name, tmp / name)
-        metrics = {"steps": step, "final_loss": loss_value, "dev": dev_name, "before": before, "after": after,
-                   "model": resolved.model_id, "data": str(data_dir)}
         (tmp / "finetune_metrics.json").write_text(json.dumps(metrics, indent=1))
-        if out.exists():
-            shutil.rmtree(out)
-        os.replace(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return metrics

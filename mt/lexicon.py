@@ -19,6 +19,7 @@ class EntityName:
     entity: str  # "country:KR", "city:moscow", "org:nato", "person:wang_yi"
     surface: str
     pattern: regex.Pattern
+    key: str = ""  # lower-case text that must occur for the pattern to match (a cheap pre-test)
 
     @property
     def cls(self) -> str:
@@ -87,7 +88,7 @@ def lexicon(lang: str) -> Lexicon:
                 names[(ent, a)] = False
     # Longest first, so "Liên minh châu Âu" wins over "châu Âu".
     for (ent, surface), prefix in sorted(names.items(), key=lambda kv: -len(kv[0][1])):
-        lex.names.append(EntityName(ent, surface, _name_pattern(surface, prefix)))
+        lex.names.append(EntityName(ent, surface, _name_pattern(surface, prefix), nfc(surface).lower()))
     titles = dict(data.get("titles", {}))
     lex.honorifics = list(titles.pop("honorifics", []))
     lex.titles = titles
@@ -107,3 +108,10 @@ def lexicon(lang: str) -> Lexicon:
 def stands_for() -> dict[str, str]:
     path = config_dir() / "lexicon" / "world.toml"
     return dict(load_toml("lexicon/world.toml").get("stands_for", {})) if path.exists() else {}
+
+
+@functools.lru_cache(maxsize=8192)
+def word_re(word: str, stem: bool = False, ignorecase: bool = False) -> regex.Pattern:
+    """A compiled pattern for `word` as a whole word (or, with `stem`, as the start of a word)."""
+    tail = r"[\p{L}]*" if stem else r"(?![\p{L}])"
+    return regex.compile(rf"(?<![\p{{L}}]){regex.escape(word)}{tail}", regex.IGNORECASE if ignorecase else 0)

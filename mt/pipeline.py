@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from .align import align_documents, machine_translation
-from .align.metrics import check_fits, parse_vecalign, read_vecalign
+from .align.metrics import check_fits, read_vecalign
 from .io import read_text
 from .segment import segment_lines
 from .types import Alignment, Bead, Document, MtError

@@ -10,7 +10,7 @@ from mt.align import align_documents
 from mt.align.metrics import beads_to_pairs, read_vecalign, score
 from mt.pipeline import load_document
 from mt.segment import segment_lines, sentence_spans, split_sentences
-from mt.types import SegmentKind, nfc
+from mt.types import SegmentKind
 import unicodedata
 
 

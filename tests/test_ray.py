@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS, FIDELITY_DEV, TRAIN_PAIRS, run_cli
+from conftest import FIDELITY_DEV, TRAIN_PAIRS, run_cli
 
 ray = pytest.importorskip("ray", reason="Ray is an optional extra: pip install -e '.[ray]'")
 

@@ -77,11 +77,9 @@ CASES = {
 
 
 def _expect_html() -> str:
-    try:
-        import trafilatura  # noqa: F401
-        return "ok"
-    except ImportError:
-        return "refused"
+    import importlib.util
+
+    return "ok" if importlib.util.find_spec("trafilatura") else "refused"
 
 
 def _materialise(tmp_path, case):

@@ -10,7 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, save_table  # noqa: E402
 
 CHILD = r"""
 import json, resource, sys, time
@@ -47,9 +48,7 @@ def main() -> None:
         for mode in ("none", "mt"):
             rows.append(f"\nGrowth {a} → {b} ({mode}): ×{times[(mode, b)] / times[(mode, a)]:.1f} time for ×{b / a:.0f} sentences.")
     text = "\n".join(rows) + "\n"
-    print(text)
-    (ROOT / "eval" / "results").mkdir(exist_ok=True)
-    (ROOT / "eval" / "results" / "bench_align.md").write_text(text)
+    save_table("bench_align.md", text)
 
 
 if __name__ == "__main__":

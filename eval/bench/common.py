@@ -65,3 +65,10 @@ def peak_rss_mb(cmd: list[str]) -> tuple[float, float, str]:
         raise RuntimeError(proc.stderr[-2000:])
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return secs, rss, proc.stdout
+
+
+def save_table(name: str, text: str) -> None:
+    """Print a result table and keep it under eval/results/NAME."""
+    print(text)
+    (ROOT / "eval" / "results").mkdir(exist_ok=True)
+    (ROOT / "eval" / "results" / name).write_text(text)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, WORK, timed  # noqa: E402
+from common import ROOT, WORK, save_table, timed  # noqa: E402
 
 MT = str(ROOT / ".venv" / "bin" / "mt")
 
@@ -30,9 +30,7 @@ def main() -> None:
     secs = timed([MT, "check", "--batch", str(batch), "-o", str(WORK / "findings.jsonl"), "--force"])
     rows.append(f"| `mt check --batch` 1,000 documents (whole command) | {secs:.1f} | {1000 / secs:.0f} documents/s |")
     text = "\n".join(rows) + "\n"
-    print(text)
-    (ROOT / "eval" / "results").mkdir(exist_ok=True)
-    (ROOT / "eval" / "results" / "bench_e2e.md").write_text(text)
+    save_table("bench_e2e.md", text)
 
 
 if __name__ == "__main__":

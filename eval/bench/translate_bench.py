@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, WORK, corpus_lines, opus_sized_model, timed  # noqa: E402
+from common import ROOT, WORK, corpus_lines, opus_sized_model, save_table, timed  # noqa: E402
 
 PLAIN_SCRIPT = textwrap.dedent('''
     import sys, ctranslate2, sentencepiece as spm
@@ -108,9 +108,7 @@ def main() -> None:
     out += ["### Whole commands", "", f"{args.command_lines} distinct lines, batch 16, each command timed from process start to exit (best of 2-3).", ""]
     out += whole_commands(model, whole, args.out_len)
     text = "\n".join(out) + "\n"
-    print(text)
-    (ROOT / "eval" / "results").mkdir(exist_ok=True)
-    (ROOT / "eval" / "results" / "bench_translate.md").write_text(text)
+    save_table("bench_translate.md", text)
 
 
 if __name__ == "__main__":

@@ -83,9 +83,15 @@ def raw_counts(texts: list[str]):
 
 def weighted_pair(a_texts: list[str], b_texts: list[str]):
     """tf-idf vectors of two text lists with one shared idf, squared so that features common
-    everywhere (function-word n-grams) hardly count."""
+    everywhere (function-word n-grams) hardly count. The columns are renumbered to the features
+    that occur in this pair of documents: the same vectors, without a million empty columns."""
+    from scipy import sparse
+
     a, b = raw_counts(a_texts), raw_counts(b_texts)
-    df = np.bincount(a.indices, minlength=DIM) + np.bincount(b.indices, minlength=DIM)
+    used = np.unique(np.concatenate([a.indices, b.indices]))
+    a = sparse.csr_matrix((a.data, np.searchsorted(used, a.indices), a.indptr), shape=(a.shape[0], len(used)))
+    b = sparse.csr_matrix((b.data, np.searchsorted(used, b.indices), b.indptr), shape=(b.shape[0], len(used)))
+    df = np.bincount(a.indices, minlength=len(used)) + np.bincount(b.indices, minlength=len(used))
     n = max(1, len(a_texts) + len(b_texts))
     idf = ((np.log((n + 1) / (df + 1)) + 0.1) ** 2).astype(np.float32)
     a.data = np.log1p(a.data) * idf[a.indices]

@@ -5,15 +5,19 @@ Everything here is driven by the lexicon (configs/lexicon, CLDR); nothing names 
 from __future__ import annotations
 
 import difflib
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 
 import regex
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, lexicon, word_re
 
 _CAP_TOKEN = r"\p{Lu}[\p{L}\p{M}'’.-]*"
 _NUM = regex.compile(r"(?<![\p{L}\p{N}])\p{N}+(?:[.,]\p{N}+)*")
+_NAME_RUN = regex.compile(rf"\s*((?:{_CAP_TOKEN})(?:\s+{_CAP_TOKEN})*)")
+_CAP_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}\p{M}]+")
+_CAP_RUN = regex.compile(rf"(?<=\S\s+)({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})+)")
 
 
 @dataclass
@@ -71,7 +75,10 @@ def same_person(a: str, b: str) -> bool:
 def _entity_mentions(text: str, lex: Lexicon) -> list[Mention]:
     taken = [False] * (len(text) + 1)
     out = []
+    lower = text.lower()
     for name in lex.names:
+        if name.key not in lower:  # cheap test first: most names are not in most sentences
+            continue
         for m in name.pattern.finditer(text):
             if any(taken[m.start():m.end()]):
                 continue
@@ -81,7 +88,9 @@ def _entity_mentions(text: str, lex: Lexicon) -> list[Mention]:
     return sorted(out, key=lambda x: x.start)
 
 
-def _title_regex(lex: Lexicon) -> regex.Pattern:
+@functools.lru_cache(maxsize=None)
+def _title_regex(lang: str) -> regex.Pattern:
+    lex = lexicon(lang)
     words = sorted({w for ws in lex.titles.values() for w in ws}, key=len, reverse=True)
     alt = "|".join(regex.escape(w) for w in words)
     # a title may be the head of a compound: "NATO-Generalsekretär", "Bundesverteidigungsminister"
@@ -99,7 +108,7 @@ def _office_of(word: str, lex: Lexicon) -> str | None:
 
 def _name_after(text: str, pos: int, known: list[str], mentions: list[Mention]) -> tuple[str, int, int] | None:
     """The person name starting at `pos` (after a title, qualifier or honorific)."""
-    m = regex.compile(rf"\s*((?:{_CAP_TOKEN})(?:\s+{_CAP_TOKEN})*)").match(text, pos)
+    m = _NAME_RUN.match(text, pos)
     if not m:
         return None
     start = m.start(1)
@@ -120,7 +129,7 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | None = None, lang
     facts.mentions = _entity_mentions(text, lex)
     known = [t for name in (known_people or []) for t in name.split()]
     # title bindings
-    for m in _title_regex(lex).finditer(text):
+    for m in _title_regex(lex.lang).finditer(text):
         join = m.group("join") or ""
         office = _office_of(join + m.group("title"), lex)  # "Premier"+"minister" is one title
         if office is not None:
@@ -150,7 +159,7 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | None = None, lang
     for b in facts.bindings:
         facts.people.append(Mention("person?", "person", b.end - len(b.person), b.end, b.person))
     for h in lex.honorifics:
-        for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(h)}(?![\p{{L}}])", text):
+        for m in word_re(h).finditer(text):
             pos = m.end()
             after = [mt for mt in facts.mentions if mt.start >= pos and mt.start - pos <= 1 and mt.cls == "place"]
             if after:
@@ -164,22 +173,45 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | None = None, lang
     for k in known:
         if len(k) < 3:
             continue
-        for m in regex.finditer(rf"(?<![\p{{L}}])\p{{Lu}}[\p{{L}}\p{{M}}]+", text):
+        for m in _CAP_WORD.finditer(text):
             if same_name_token(m.group(0), k) and not any(p.start <= m.start() < p.end for p in facts.people) \
                     and not any(mt.start <= m.start() < mt.end for mt in facts.mentions):
                 facts.people.append(Mention("person?", "person", m.start(), m.end(), m.group(0)))
     if not lang_capitalises_nouns:
         # Languages that capitalise only names: a run of two or more capitalised words is a name.
-        for m in regex.finditer(rf"(?<=\S\s+)({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})+)", text):
+        for m in _CAP_RUN.finditer(text):
             s, e = m.span(1)
             if any(p.start < e and s < p.end for p in facts.people) or any(mt.start < e and s < mt.end for mt in facts.mentions):
                 continue
-            if _title_regex(lex).search(m.group(1)):
+            if _title_regex(lex.lang).search(m.group(1)):
                 continue
             facts.people.append(Mention("person?", "person", s, e, m.group(1)))
     facts.people.sort(key=lambda p: p.start)
     _dates_and_numbers(facts, lex)
     return facts
+
+
+@functools.lru_cache(maxsize=None)
+def _date_patterns(lang: str) -> list[regex.Pattern]:
+    lex = lexicon(lang)
+    rng = "|".join(regex.escape(w) for w in lex.range_words) or "(?!)"
+    months = _month_alt(lex)
+    patterns = [
+        # 8 đến 11/10, 1/7/2024, 29/10
+        rf"(?<![\p{{N}}/])(?P<d1>\d{{1,2}})(?:\s*(?:{rng})\s*(?P<d2>\d{{1,2}}))?/(?P<mo>\d{{1,2}})(?:/(?P<y>\d{{4}}))?(?![\p{{N}}/])",
+        # 29. Oktober 2024, vom 8. bis 11. November
+        rf"(?P<d1>\d{{1,2}})\.\s*(?:(?:{rng})\s*(?P<d2>\d{{1,2}})\.\s*)?(?P<mname>{months})(?:\s+(?P<y>\d{{4}}))?",
+        # tháng 8/2020, August 2021
+        rf"(?:tháng\s+(?P<mo>\d{{1,2}})|(?P<mname>{months}))(?:\s*/\s*|\s+(?:năm\s+)?)(?P<y>\d{{4}})",
+        r"(?<!\p{N}|\p{N}[.,])(?P<y>(?:19|20)\d{2})(?!\p{N}|[.,]\p{N})",
+    ]
+    return [regex.compile(p, regex.IGNORECASE) for p in patterns]
+
+
+@functools.lru_cache(maxsize=None)
+def _scale_regex(lang: str) -> regex.Pattern:
+    alt = "|".join(regex.escape(w) for w in sorted(lexicon(lang).scale, key=len, reverse=True)) or "(?!)"
+    return regex.compile(rf"\s*({alt})(?![\p{{L}}])")
 
 
 def _month_alt(lex: Lexicon) -> str:
@@ -189,18 +221,9 @@ def _month_alt(lex: Lexicon) -> str:
 def _dates_and_numbers(facts: Facts, lex: Lexicon) -> None:
     text = facts.text
     used: list[tuple[int, int]] = []
-    rng = "|".join(regex.escape(w) for w in lex.range_words) or "(?!)"
-    patterns = [
-        # 8 đến 11/10, 1/7/2024, 29/10
-        (rf"(?<![\p{{N}}/])(?P<d1>\d{{1,2}})(?:\s*(?:{rng})\s*(?P<d2>\d{{1,2}}))?/(?P<mo>\d{{1,2}})(?:/(?P<y>\d{{4}}))?(?![\p{{N}}/])", "slash"),
-        # 29. Oktober 2024, vom 8. bis 11. November
-        (rf"(?P<d1>\d{{1,2}})\.\s*(?:(?:{rng})\s*(?P<d2>\d{{1,2}})\.\s*)?(?P<mname>{_month_alt(lex)})(?:\s+(?P<y>\d{{4}}))?", "name"),
-        # tháng 8/2020, August 2021
-        (rf"(?:tháng\s+(?P<mo>\d{{1,2}})|(?P<mname>{_month_alt(lex)}))(?:\s*/\s*|\s+(?:năm\s+)?)(?P<y>\d{{4}})", "month-year"),
-        (r"(?<!\p{N}|\p{N}[.,])(?P<y>(?:19|20)\d{2})(?!\p{N}|[.,]\p{N})", "year"),
-    ]
-    for pat, kind in patterns:
-        for m in regex.finditer(pat, text, regex.IGNORECASE):
+    patterns = _date_patterns(lex.lang)
+    for pat in patterns:
+        for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in used):
                 continue
             gd = m.groupdict()
@@ -216,7 +239,7 @@ def _dates_and_numbers(facts: Facts, lex: Lexicon) -> None:
                 facts.dates.append((("m", month), *span))
             if gd.get("y"):
                 facts.dates.append((("y", int(gd["y"])), *span))
-    scale_alt = "|".join(regex.escape(w) for w in sorted(lex.scale, key=len, reverse=True)) or "(?!)"
+    scale_re = _scale_regex(lex.lang)
     for m in _NUM.finditer(text):
         if any(s <= m.start() < e for s, e in used):
             continue
@@ -224,13 +247,13 @@ def _dates_and_numbers(facts: Facts, lex: Lexicon) -> None:
         if value is None:
             continue
         end = m.end()
-        sm = regex.match(rf"\s*({scale_alt})(?![\p{{L}}])", text[end:])
+        sm = scale_re.match(text, end)
         if sm:
             value *= lex.scale[sm.group(1)]
-            end += sm.end()
+            end = sm.end()
         facts.numbers.append((value, m.start(), end, text[m.start():end]))
     for w, v in lex.number_words.items():
-        for _ in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(w)}(?![\p{{L}}])", text, regex.IGNORECASE):
+        for _ in word_re(w, ignorecase=True).finditer(text):
             facts.number_words.append(v)
 
 

@@ -2,23 +2,21 @@
 'không xác nhận' (did not confirm) vs 'bestätigte' flips; 'không phủ nhận' vs 'dementierte nicht' does not."""
 from __future__ import annotations
 
-import regex
-
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, word_re
 from ..types import Finding, Severity
 from .context import PairContext, language_name
 
 
 def _markers(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     low = text.lower()
-    blocked = [(m.start(), m.end()) for w in lex.not_negation for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(w.lower())}(?![\p{{L}}])", low)]
+    blocked = [(m.start(), m.end()) for w in lex.not_negation for m in word_re(w.lower()).finditer(low)]
     out = []
     for w in lex.negation:
-        for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(w.lower())}(?![\p{{L}}])", low):
+        for m in word_re(w.lower()).finditer(low):
             if not any(s <= m.start() < e for s, e in blocked):
                 out.append((m.start(), m.end(), text[m.start():m.end()]))
     for stem in lex.lexical_negation:
-        for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(stem.lower())}[\p{{L}}]*", low):
+        for m in word_re(stem.lower(), stem=True).finditer(low):
             out.append((m.start(), m.end(), text[m.start():m.end()]))
     # "không hề" is one marker, not two
     out.sort()

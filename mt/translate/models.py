@@ -6,13 +6,12 @@ local Hugging Face cache. Only `mt models pull` downloads.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import cache_dir, load_toml
+from ..io import atomic_directory
 from ..types import MtError
 
 MARIAN_FILES = ("config.json", "source.spm", "target.spm", "vocab.json")
@@ -118,9 +117,7 @@ def convert(marian_dir: Path, out_dir: Path, quantization: str = "int8", force: 
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-    try:
+    with atomic_directory(out_dir) as tmp:
         converter = ctranslate2.converters.TransformersConverter(str(marian_dir))
         converter.convert(str(tmp), quantization=quantization, force=True)
         for name in ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json"):
@@ -128,12 +125,6 @@ def convert(marian_dir: Path, out_dir: Path, quantization: str = "int8", force: 
                 shutil.copy2(Path(marian_dir) / name, tmp / name)
         # CTranslate2 writes its own config.json; keep the Marian one for max positions.
         shutil.copy2(Path(marian_dir) / "config.json", tmp / "marian_config.json")
-        if out_dir.exists():
-            shutil.rmtree(out_dir)
-        os.replace(tmp, out_dir)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return out_dir
 
 
