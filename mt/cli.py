@@ -104,7 +104,7 @@ def translate(
         raise MtError(f"unknown device {device!r}; choose auto, cpu or cuda")
     # Read first (stdin only once): bad input fails before a model is loaded.
     _refuse_existing(output, force)
-    lines = read_input_lines(input, src) if fmt == "text" else None
+    lines = read_input_lines(input, src, check_language=False) if fmt == "text" else None
     rows = read_jsonl(input) if fmt == "jsonl" else None
     total = len(lines) if lines is not None else len(rows)
     options = DecodeOptions(beam=beam, batch_size=batch_size, max_length=max_length, min_length=min_length, device=device)
@@ -117,10 +117,24 @@ def translate(
                                          compute_type=compute_type, actors=actors, gpus_per_actor=gpus_per_actor,
                                          address=ray_address, cache=not no_cache)
     elif engine == "local":
-        translate_fn = open_translator(src, tgt, model=model, backend=backend, options=options, compute_type=compute_type,
-                                       cache=not no_cache).translate
+        # the language check (its classifier takes a moment to load) runs while the model loads;
+        # a wrong-language input still stops before anything is translated
+        from concurrent.futures import ThreadPoolExecutor
+
+        from .pipeline import ensure_language
+
+        with ThreadPoolExecutor(1) as pool:
+            checked = pool.submit(ensure_language, lines, src, input) if lines is not None else None
+            translate_fn = open_translator(src, tgt, model=model, backend=backend, options=options, compute_type=compute_type,
+                                           cache=not no_cache).translate
+            if checked is not None:
+                checked.result()
     else:
         raise MtError(f"unknown engine {engine!r}; choose local or ray")
+    if engine == "ray" and lines is not None:
+        from .pipeline import ensure_language
+
+        ensure_language(lines, src, input)
     with progress_bar(total, f"translating {src}→{tgt}") as advance:
         translate_file(input, output, translate_fn, src, fmt=fmt, progress=advance, force=force, lines=lines, rows=rows)
 

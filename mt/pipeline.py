@@ -5,8 +5,6 @@ import json
 import re
 from pathlib import Path
 
-from .align import align_documents, machine_translation
-from .align.metrics import check_fits, read_vecalign
 from .io import read_text
 from .segment import segment_lines
 from .types import Alignment, Bead, Document, MtError
@@ -29,15 +27,17 @@ def _doc_id(path: str | Path) -> str:
 _HTML = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<\?xml)", re.IGNORECASE)
 
 
-def read_input_lines(path: str | Path, lang: str) -> list[str]:
-    """Lines of a text input, decoded for `lang`, checked to be plain text in that language."""
+def read_input_lines(path: str | Path, lang: str, check_language: bool = True) -> list[str]:
+    """Lines of a text input, decoded for `lang`, checked to be plain text in that language
+    (the caller may run `ensure_language` itself, e.g. while a model loads)."""
     text = read_text(path, lang)
     if _HTML.match(text) or text.count("</p>") + text.count("</div>") > 3:
         text = _extract_html(text, path)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    ensure_language(lines, lang, str(path))
+    if check_language:
+        ensure_language(lines, lang, str(path))
     return lines
 
 
@@ -67,6 +67,9 @@ def ensure_language(lines: list[str], lang: str, name: str) -> None:
 
 def align_pair(src: Document, tgt: Document, mt: str | None = "none", alignment: str | Path | list | None = None) -> Alignment:
     """Align two documents, or take a given alignment (a Vecalign file or a list of [src, tgt] pairs)."""
+    from .align import align_documents, machine_translation
+    from .align.metrics import check_fits, read_vecalign
+
     if alignment is not None:
         if isinstance(alignment, (str, Path)):
             pairs = read_vecalign(alignment)

@@ -18,7 +18,6 @@ class CT2Translator(Translator):
         super().__init__(options)
         import ctranslate2
         import sentencepiece as spm
-        from sacremoses import MosesPunctNormalizer
 
         self.model_id, self.src_lang, self.tgt_lang = resolved.model_id, src, tgt
         device = options.device
@@ -34,7 +33,7 @@ class CT2Translator(Translator):
             str(path), device=device, compute_type=self.compute_type, intra_threads=os.cpu_count() or 1
         )
         # Same pre-processing as MarianTokenizer: Moses punctuation normalisation, then SentencePiece.
-        self._normalize = MosesPunctNormalizer(src).normalize
+        self._normalize = _moses_normalizer(src)
         self.sp_src = spm.SentencePieceProcessor(model_file=str(path / "source.spm"))
         self.sp_tgt = spm.SentencePieceProcessor(model_file=str(path / "target.spm"))
         self._max_positions = _read_max_positions(path)
@@ -82,3 +81,27 @@ def _read_max_positions(path) -> int:
         except (OSError, ValueError):
             continue
     return 512
+
+
+def _moses_normalizer(lang: str):
+    """sacremoses' MosesPunctNormalizer (what MarianTokenizer applies), loaded from its module
+    file: the package's __init__ also imports its tokenizer and joblib, which costs more start-up
+    time than a short translation job, and the normaliser needs none of it."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    name = "mt._sacremoses_normalize"
+    module = sys.modules.get(name)
+    if module is None:
+        spec = importlib.util.find_spec("sacremoses")
+        if spec is None or spec.origin is None:
+            from sacremoses import MosesPunctNormalizer  # let the import error speak
+
+            return MosesPunctNormalizer(lang).normalize
+        file_spec = importlib.util.spec_from_file_location(name, Path(spec.origin).parent / "normalize.py")
+        module = importlib.util.module_from_spec(file_spec)
+        file_spec.loader.exec_module(module)
+        sys.modules[name] = module
+    normalize = module.MosesPunctNormalizer(lang).normalize
+    return lambda text: normalize(text) if text else ""
