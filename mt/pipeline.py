@@ -117,7 +117,7 @@ def check_documents(src: Document, tgt: Document, mt: str | None = "none", align
     from .fidelity import check_alignment
     from .fidelity.retranslation import RetranslationResult
 
-    al = align_pair(src, tgt, mt=mt if mt not in (None, "none", "auto") else None if mt != "auto" else "auto", alignment=alignment)
+    al = align_pair(src, tgt, mt=mt, alignment=alignment)
     if mt == "auto":
         return check_alignment(al, retranslate=True)
     if mt in (None, "none"):
