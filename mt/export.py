@@ -14,7 +14,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from .fidelity import CheckResult
-from .io import atomic_directory
+from .io import atomic_directory, doc_id_for_path
 from .types import MtError, SegmentKind
 
 FORMATS = ("hf", "jsonl", "tsv", "tmx", "marian")
@@ -224,5 +224,5 @@ def discover_inputs(inputs: list[str], src_lang: str, tgt_lang: str) -> list[tup
     if len(loose) % 2:
         raise MtError(f"{loose[-1]}: document files come in pairs (SOURCE TARGET); this one has no partner")
     for s, t in zip(loose[0::2], loose[1::2]):
-        docs.append((s.parent.name if s.stem in (src_lang, "src", "source") else s.stem, (s, t)))
+        docs.append((doc_id_for_path(s), (s, t)))
     return docs

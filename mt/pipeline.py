@@ -5,7 +5,7 @@ import json
 import re
 from pathlib import Path
 
-from .io import read_text
+from .io import doc_id_for_path, read_text
 from .segment import segment_lines
 from .types import Alignment, Bead, Document, MtError
 
@@ -16,12 +16,7 @@ def load_document(path: str | Path, lang: str, segmented: bool = False, doc_id: 
     lines = read_input_lines(path, lang)
     if not any(line.strip() for line in lines):
         raise MtError(f"{path}: no text (the file is empty or has only blank lines)")
-    return segment_lines(lines, lang, segmented=segmented, doc_id=doc_id or _doc_id(path))
-
-
-def _doc_id(path: str | Path) -> str:
-    p = Path(str(path))
-    return p.parent.name if p.stem in ("vi", "de", "en", "fr", "src", "tgt", "source", "target") and p.parent.name else p.stem
+    return segment_lines(lines, lang, segmented=segmented, doc_id=doc_id or doc_id_for_path(path))
 
 
 _HTML = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<\?xml)", re.IGNORECASE)
