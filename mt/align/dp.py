@@ -137,13 +137,16 @@ class _BandDots:
         np.cumsum(g, axis=1, out=self.cum[:, 1:])
         self.width = g.shape[1]
 
-    def block(self, i: int, a: int, cols: np.ndarray, b: int) -> np.ndarray:
-        """Sum of x_p · y_q for p in [i-a, i), q in [cols-b, cols)."""
-        total = np.zeros(len(cols))
-        for p in range(i - a, i):
-            hi = np.clip(cols - self.off[p], 0, self.width)
-            lo = np.clip(cols - b - self.off[p], 0, self.width)
-            total += self.cum[p, hi] - self.cum[p, lo]
+    def block(self, end_rows: np.ndarray, na: int, end_cols: np.ndarray, nb: int) -> np.ndarray:
+        """For every row r and column k: the sum of x_p · y_q over p in [end_rows[r]-na, end_rows[r])
+        and q in [end_cols[r, k]-nb, end_cols[r, k])."""
+        total = np.zeros(end_cols.shape)
+        for t in range(na):
+            p = end_rows - na + t
+            off = self.off[p][:, None]
+            hi = np.clip(end_cols - off, 0, self.width)
+            lo = np.clip(end_cols - nb - off, 0, self.width)
+            total += np.take_along_axis(self.cum[p], hi, 1) - np.take_along_axis(self.cum[p], lo, 1)
         return total
 
 
@@ -172,18 +175,8 @@ def _bead_costs(dots: _BandDots, sx: _Side, sy: _Side, n: int, lo: np.ndarray, c
     ok = c >= b
     cc = np.where(ok, c, b)  # any valid column: masked below
 
-    def block(end_rows: np.ndarray, na: int, end_cols: np.ndarray, nb: int) -> np.ndarray:
-        total = np.zeros(end_cols.shape)
-        for t in range(na):
-            p = (end_rows - na + t)[:, None]
-            off = dots.off[p]
-            hi = np.clip(end_cols - off, 0, dots.width)
-            lo_ = np.clip(end_cols - nb - off, 0, dots.width)
-            total += np.take_along_axis(dots.cum[p[:, 0]], hi, 1) - np.take_along_axis(dots.cum[p[:, 0]], lo_, 1)
-        return total
-
     r = rows[:, None]
-    cos = block(rows, a, cc, b) / (sy.norms[b][cc] * sx.norms[a][r])
+    cos = dots.block(rows, a, cc, b) / (sy.norms[b][cc] * sx.norms[a][r])
     lx = sx.length(r, a)
     ly = sy.length(cc, b)
     delta = (ly - lx * ratio) / np.sqrt(params.gc_variance * (lx + ly) / 2.0)
@@ -195,11 +188,11 @@ def _bead_costs(dots: _BandDots, sx: _Side, sy: _Side, n: int, lo: np.ndarray, c
         minz = np.full(cc.shape, np.inf)
         for t in range(a):
             p1 = r - a + t + 1
-            cp = block(rows - a + t + 1, 1, cc, b) / (sx.norms[1][p1] * sy.norms[b][cc])
+            cp = dots.block(rows - a + t + 1, 1, cc, b) / (sx.norms[1][p1] * sy.norms[b][cc])
             minz = np.minimum(minz, (cp - (sx.base[1][p1] + sy.base[b][cc]) / 2.0) / norm[1])
         for k in range(b):
             q1 = cc - b + k + 1
-            cq = block(rows, a, q1, 1) / (sx.norms[a][r] * sy.norms[1][q1])
+            cq = dots.block(rows, a, q1, 1) / (sx.norms[a][r] * sy.norms[1][q1])
             minz = np.minimum(minz, (cq - (sx.base[a][r] + sy.base[1][q1]) / 2.0) / norm[1])
         z = z - params.member_weight * np.maximum(0.0, params.member_min - minz)
     cost = (-params.sim_weight * z * ((a + b) / 2.0) ** params.size_exponent

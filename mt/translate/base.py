@@ -24,7 +24,8 @@ _CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+")
 
 
 class Translator:
-    """A loaded model. Subclasses implement `count_tokens`, `max_input_tokens` and `_translate_batch`."""
+    """A loaded model. Subclasses implement `count_tokens`, `max_input_tokens` and either
+    `_translate_batch` (one batch) or `_translate_units` (all distinct segments at once)."""
 
     model_id: str = ""
     backend: str = ""

@@ -60,15 +60,6 @@ class CT2Translator(Translator):
         )
         return [self.sp_tgt.decode(r.hypotheses[0]).strip() for r in results]
 
-    def _translate_batch(self, texts: list[str]) -> list[str]:
-        results = self.translator.translate_batch(
-            [self._tokens(t) for t in texts],
-            beam_size=self.options.beam,
-            max_batch_size=self.options.batch_size,
-            max_decoding_length=self.options.max_length,
-            min_decoding_length=self.options.min_length,
-        )
-        return [self.sp_tgt.decode(r.hypotheses[0]).strip() for r in results]
 
 
 def _read_max_positions(path) -> int:
