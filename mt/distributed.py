@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import pickle
+from collections import Counter
 from typing import Any, Callable, Iterator, Sequence
 
 from .types import MtError, clean_text
@@ -66,17 +67,15 @@ def translate_lines(lines: Sequence[str], src: str, tgt: str, model: str | None 
 
     options = options or DecodeOptions()
     cleaned = [clean_text(t) for t in lines]
-    unique = sorted({t for t in cleaned if t}, key=len, reverse=True)
+    counts = Counter(cleaned)
     done: dict[str, str] = {}
     if cache:
         # the driver resolves the model once, to know the cache namespace, and reads what is finished
         probe = open_translator(src, tgt, model=model, backend=backend, options=options, compute_type=compute_type, cache=True)
-        keys = {t: probe.cache.key(probe.cache_namespace, t) for t in unique}
-        found = probe.cache.get_many(list(keys.values()))
-        done = {t: found[k] for t, k in keys.items() if k in found}
-    todo = [t for t in unique if t not in done]
+        done = probe.cached(counts)
+    todo = sorted((t for t in counts if t and t not in done), key=len, reverse=True)
     if progress:
-        progress(sum(1 for t in cleaned if not t or t in done))
+        progress(sum(n for t, n in counts.items() if not t or t in done))
     if todo:
         with ray_session(address, num_cpus=max(1, actors) if not address else None) as ray:
             ds = ray.data.from_items([{"idx": k, "text": t} for k, t in enumerate(todo)])
@@ -94,8 +93,7 @@ def translate_lines(lines: Sequence[str], src: str, tgt: str, model: str | None 
                 for t, o in zip(batch["text"], batch["translation"]):
                     done[str(t)] = str(o)
                 if progress:
-                    finished = {str(t) for t in batch["text"]}
-                    progress(sum(1 for t in cleaned if t in finished))
+                    progress(sum(counts[str(t)] for t in batch["text"]))
     return [done[t] if t else "" for t in cleaned]
 
 

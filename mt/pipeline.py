@@ -151,21 +151,21 @@ def _run_specs(specs: list[tuple], mt: str | None, progress=None, engine: str = 
     return out
 
 
+def _case_spec(case: dict, doc_id: str, where: str, src_lang: str = "vi", tgt_lang: str = "de") -> tuple:
+    """One JSONL document ({src, tgt: [segments], src_lang?, tgt_lang?, align?}) → (doc_id, src, tgt, alignment)."""
+    for key in ("src", "tgt"):
+        if not isinstance(case.get(key), list) or not all(isinstance(x, str) for x in case[key]):
+            raise MtError(f"{where} needs '{key}' as a list of strings")
+    src = segment_lines(case["src"], case.get("src_lang", src_lang), segmented=True, doc_id=doc_id)
+    tgt = segment_lines(case["tgt"], case.get("tgt_lang", tgt_lang), segmented=True, doc_id=doc_id)
+    return doc_id, src, tgt, case.get("align")
+
+
 def case_specs(path: str | Path) -> list[tuple]:
     """Documents as in fidelity-dev's cases.jsonl → [(doc_id, src, tgt, alignment)]."""
     from .io import read_jsonl
-    from .segment import segment_lines
 
-    specs = []
-    for n, case in enumerate(read_jsonl(path), 1):
-        doc_id = str(case.get("id", n))
-        for key in ("src", "tgt"):
-            if not isinstance(case.get(key), list) or not all(isinstance(x, str) for x in case[key]):
-                raise MtError(f"{path}: case {n} needs '{key}' as a list of strings")
-        src = segment_lines(case["src"], case.get("src_lang", "vi"), segmented=True, doc_id=doc_id)
-        tgt = segment_lines(case["tgt"], case.get("tgt_lang", "de"), segmented=True, doc_id=doc_id)
-        specs.append((doc_id, src, tgt, case.get("align")))
-    return specs
+    return [_case_spec(case, str(case.get("id", n)), f"{path}: case {n}") for n, case in enumerate(read_jsonl(path), 1)]
 
 
 def check_cases(path: str | Path, mt: str | None = "none", progress=None, engine: str = "local", actors: int = 2,
@@ -184,17 +184,11 @@ def bundled_pair() -> tuple[Path, Path]:
 def input_specs(inputs: list[str], src_lang: str, tgt_lang: str, segmented: bool = False) -> list[tuple]:
     """`mt export`'s inputs → [(doc_id, src, tgt, alignment)]."""
     from .export import discover_inputs
-    from .segment import segment_lines
 
     specs = []
     for doc_id, spec in discover_inputs(inputs, src_lang, tgt_lang):
         if isinstance(spec, dict):
-            for key in ("src", "tgt"):
-                if not isinstance(spec.get(key), list) or not all(isinstance(x, str) for x in spec[key]):
-                    raise MtError(f"document {doc_id}: needs '{key}' as a list of strings")
-            s = segment_lines(spec["src"], spec.get("src_lang", src_lang), segmented=True, doc_id=doc_id)
-            t = segment_lines(spec["tgt"], spec.get("tgt_lang", tgt_lang), segmented=True, doc_id=doc_id)
-            specs.append((doc_id, s, t, spec.get("align")))
+            specs.append(_case_spec(spec, doc_id, f"document {doc_id}", src_lang, tgt_lang))
         else:
             specs.append((doc_id, load_document(spec[0], src_lang, segmented, doc_id), load_document(spec[1], tgt_lang, segmented, doc_id), None))
     return specs

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from collections import Counter
+from typing import Callable, Iterable, Sequence
 
 from ..segment import split_sentences
 from ..types import clean_text
@@ -74,27 +75,34 @@ class Translator:
     cache = None  # a TranslationCache, set by open_translator
     cache_namespace = ""  # model identity and decoding settings
 
+    def cached(self, texts: Iterable[str]) -> dict[str, str]:
+        """The finished translations the cache holds for these (cleaned) texts."""
+        if self.cache is None:
+            return {}
+        keys = {t: self.cache.key(self.cache_namespace, t) for t in set(texts) if t}
+        found = self.cache.get_many(list(keys.values()))
+        return {t: found[k] for t, k in keys.items() if k in found}
+
     def translate(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[str]:
         """Translate segments; blank segments stay blank; output order is input order.
         With a cache, finished segments are stored batch by batch and never translated twice."""
         if self.cache is None:
             return self._translate(texts, progress)
         cleaned = [clean_text(t) for t in texts]
-        keys = [self.cache.key(self.cache_namespace, t) for t in cleaned]
-        found = self.cache.get_many(sorted({k for k, t in zip(keys, cleaned) if t}))
-        todo = sorted({t for k, t in zip(keys, cleaned) if t and k not in found}, key=len, reverse=True)
+        counts = Counter(cleaned)
+        done = self.cached(counts)
+        todo = sorted((t for t in counts if t and t not in done), key=len, reverse=True)
         if progress:
-            progress(sum(1 for k, t in zip(keys, cleaned) if not t or k in found))
+            progress(sum(n for t, n in counts.items() if not t or t in done))
         step = max(1, self.options.batch_size) * 4
         for start in range(0, len(todo), step):
             chunk = todo[start:start + step]
             out = self._translate(chunk)
             self.cache.put_many([(self.cache.key(self.cache_namespace, t), o) for t, o in zip(chunk, out)])
-            found.update((self.cache.key(self.cache_namespace, t), o) for t, o in zip(chunk, out))
+            done.update(zip(chunk, out))
             if progress:
-                done = set(chunk)
-                progress(sum(1 for t in cleaned if t in done))
-        return [found[k] if t else "" for k, t in zip(keys, cleaned)]
+                progress(sum(counts[t] for t in chunk))
+        return [done[t] if t else "" for t in cleaned]
 
     def _translate(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[str]:
         units: list[str] = []  # distinct pieces: a repeated segment is translated once
