@@ -82,16 +82,21 @@ def align_pair(src: Document, tgt: Document, mt: str | None = "none", alignment:
         # segments the given alignment leaves out are unaligned
         beads += [Bead((i,), ()) for i in range(len(src)) if i not in covered_s]
         beads += [Bead((), (j,)) for j in range(len(tgt)) if j not in covered_t]
-        beads.sort(key=lambda b: (min(b.src, default=None) if b.src else _pos_tgt(b, beads), b.tgt[:1]))
-        return Alignment(src, tgt, beads)
+        return Alignment(src, tgt, _in_document_order(beads, len(tgt)))
     return align_documents(src, tgt, mt=machine_translation(src, tgt.lang, mt))
 
 
-def _pos_tgt(bead: Bead, beads: list[Bead]) -> float:
-    """Sort key for a target-only bead: just after the source segments aligned before its target."""
-    j = bead.tgt[0]
-    before = [max(b.src) for b in beads if b.src and b.tgt and max(b.tgt) < j]
-    return (max(before) + 0.5) if before else -0.5
+def _in_document_order(beads: list[Bead], n_tgt: int) -> list[Bead]:
+    """Beads by first source segment; a target-only bead goes just after the source segments aligned
+    before its target segment. One sweep over the target side, not a scan per bead."""
+    last_src = [-1] * (n_tgt + 1)  # last_src[k]: highest source index aligned to targets < k
+    for b in beads:
+        if b.src and b.tgt:
+            k = max(b.tgt) + 1
+            last_src[k] = max(last_src[k], max(b.src))
+    for k in range(1, n_tgt + 1):
+        last_src[k] = max(last_src[k], last_src[k - 1])
+    return sorted(beads, key=lambda b: (min(b.src) if b.src else last_src[b.tgt[0]] + 0.5, b.tgt[:1]))
 
 
 def format_alignment(al: Alignment, fmt: str) -> str:

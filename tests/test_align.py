@@ -119,3 +119,13 @@ def test_segmentation_keeps_every_character_in_order(text):
         assert text[pos:s].strip() == ""  # only whitespace between sentences
         pos = e
     assert text[pos:].strip() == ""
+
+
+def test_given_alignment_with_gaps_is_put_in_document_order():
+    """Segments a given alignment leaves out become null beads, each placed after what precedes it."""
+    from mt.pipeline import align_pair
+
+    src = segment_lines(["A eins.", "B zwei.", "C drei.", "D vier."], "de", True)
+    tgt = segment_lines(["a one.", "x extra.", "b two.", "y extra.", "d four."], "en", True)
+    al = align_pair(src, tgt, alignment=[[[3], [4]], [[1], [2]], [[0], [0]]])
+    assert beads_to_pairs(al.beads) == [((0,), (0,)), ((), (1,)), ((1,), (2,)), ((), (3,)), ((2,), ()), ((3,), (4,))]
