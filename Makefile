@@ -23,6 +23,7 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python eval/run_all.py
+	$(BIN)/python eval/align_heldout.py
 
 bench: $(STAMP)
 	$(BIN)/python eval/bench/translate_bench.py
