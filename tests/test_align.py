@@ -96,7 +96,8 @@ def test_textberg_dev_with_mt_is_scored():
     fr = load_document(bench / "dev.fr", "fr", True)
     a = align_documents(de, fr, mt=read_lines(bench / "dev.mt-google.fr"))
     s = score(read_vecalign(bench / "dev.defr"), beads_to_pairs(a.beads))
-    assert s["f1_lax"] > 0.95 and s["f1_strict"] > 0.78  # measured 0.81 strict; the target (0.94) is open
+    # measured 0.904 strict (0.893 before n-m beads had to show crossing content); the target (0.94) is open
+    assert s["f1_lax"] > 0.95 and s["f1_strict"] > 0.90, s
 
 
 @settings(max_examples=25, deadline=None)

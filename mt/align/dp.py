@@ -38,12 +38,18 @@ class AlignParams:
     band: int = 10  # half-width of the refinement band, in sentences
     full_dp_cells: int = 400_000  # documents up to this many cells are aligned without coarsening
     gc_variance: float = 6.8
+    # An n-m bead (n, m >= 2) means the sentences are cut at different points: some content must
+    # cross every possible cut (first source sentence ~ second target sentence, or the reverse).
+    # Without such evidence smaller beads are the better reading; with MT the sentence-level
+    # similarity is sharp enough to tell.
+    cross_weight: float = 0.0
+    cross_min: float = 5.0
 
 
 # Tuned on the Text+Berg development document (eval/run_all.py): comparing a translation with
 # its target (MT) and comparing two languages directly are different signal regimes.
 WITH_MT = AlignParams(skip=6.0, len_weight=3.0, len_offset=0.5, merge_scale=2.5, member_weight=2.0, member_min=3.0,
-                      size_exponent=0.25, z_cap=30.0, gc_variance=4.0)
+                      size_exponent=0.25, z_cap=30.0, gc_variance=4.0, cross_weight=1.5, cross_min=6.0)
 WITHOUT_MT = AlignParams(skip=4.0, len_weight=2.0, len_offset=0.5, merge_scale=2.5, member_weight=2.0, member_min=0.5,
                          size_exponent=0.0, z_cap=12.0, gc_variance=10.0)
 
@@ -163,6 +169,30 @@ def _random_norm(x, y, seed: int = 0) -> tuple[float, float]:
     return float(np.mean(cos)), float(max(1e-3, np.std(cos)))
 
 
+def _span_z(dots: _BandDots, sx: _Side, sy: _Side, norm: tuple[float, float], end_rows: np.ndarray, na: int,
+            end_cols: np.ndarray, nb: int) -> np.ndarray:
+    """Chance-normalised similarity of the na source sentences ending at end_rows[r] and the nb target
+    sentences ending at end_cols[r, k]."""
+    r = end_rows[:, None]
+    cos = dots.block(end_rows, na, end_cols, nb) / (sx.norms[na][r] * sy.norms[nb][end_cols])
+    return (cos - (sx.base[na][r] + sy.base[nb][end_cols]) / 2.0) / norm[1]
+
+
+def _crossing(dots: _BandDots, sx: _Side, sy: _Side, norm: tuple[float, float], rows: np.ndarray, cc: np.ndarray,
+              a: int, b: int) -> np.ndarray:
+    """Evidence that an a-b bead (a, b >= 2) cannot be cut into two smaller beads: for every cut
+    (first p source with first q target | the rest), the stronger of the two off-diagonal blocks;
+    the bead's evidence is that of its weakest cut."""
+    weakest = np.full(cc.shape, np.inf)
+    for p in range(1, a):
+        for q in range(1, b):
+            # first p source sentences vs the last b - q target ones, and the last a - p vs the first q
+            upper = _span_z(dots, sx, sy, norm, rows - (a - p), p, cc, b - q)
+            lower = _span_z(dots, sx, sy, norm, rows, a - p, cc - (b - q), q)
+            weakest = np.minimum(weakest, np.maximum(upper, lower))
+    return weakest
+
+
 def _bead_costs(dots: _BandDots, sx: _Side, sy: _Side, n: int, lo: np.ndarray, cols: np.ndarray, a: int, b: int,
                 params: AlignParams, norm: tuple[float, float], ratio: float) -> np.ndarray:
     """Cost of the bead (a, b) ending at every band cell (row i, column cols[i, k]), all at once."""
@@ -195,6 +225,8 @@ def _bead_costs(dots: _BandDots, sx: _Side, sy: _Side, n: int, lo: np.ndarray, c
             cq = dots.block(rows, a, q1, 1) / (sx.norms[a][r] * sy.norms[1][q1])
             minz = np.minimum(minz, (cq - (sx.base[a][r] + sy.base[1][q1]) / 2.0) / norm[1])
         z = z - params.member_weight * np.maximum(0.0, params.member_min - minz)
+    if a >= 2 and b >= 2 and params.cross_weight:
+        z = z - params.cross_weight * np.maximum(0.0, params.cross_min - _crossing(dots, sx, sy, norm, rows, cc, a, b))
     cost = (-params.sim_weight * z * ((a + b) / 2.0) ** params.size_exponent
             - params.len_weight * (params.len_offset - gc) + params.merge_scale * params.penalties[(a, b)])
     out[a:] = np.where(ok, cost, INF)
