@@ -130,3 +130,18 @@ def test_given_alignment_with_gaps_is_put_in_document_order():
     tgt = segment_lines(["a one.", "x extra.", "b two.", "y extra.", "d four."], "en", True)
     al = align_pair(src, tgt, alignment=[[[3], [4]], [[1], [2]], [[0], [0]]])
     assert beads_to_pairs(al.beads) == [((0,), (0,)), ((), (1,)), ((1,), (2,)), ((), (3,)), ((2,), ()), ((3,), (4,))]
+
+
+def test_cldr_and_lexicon_names_are_anchors_across_languages():
+    """'Juli'/'juillet' and 'Schweiz'/'Suisse' share no character n-grams worth the name; as concepts
+    (month:7, country:CH) they match, and 'mais' (but) or 'uns' (us) are not taken for names."""
+    from mt.align.features import _concept_hashes, weighted_pair
+
+    de = ["Im Juli reisten sie in die Schweiz.", "Danach schrieb er uns einen Brief."]
+    fr = ["En juillet ils partirent pour la Suisse.", "Mais ensuite il nous écrivit une lettre."]
+    plain_x, plain_y = weighted_pair(de, fr)
+    x, y = weighted_pair(de, fr, "de", "fr")
+    assert (x[0] @ y[0].T).toarray()[0, 0] > (plain_x[0] @ plain_y[0].T).toarray()[0, 0]
+    assert _concept_hashes(fr[1:], "fr") == ([], [], []) and _concept_hashes(de[1:], "de") == ([], [], [])
+    months = _concept_hashes(["ngày 7 tháng 7 năm 2024"], "vi")[1]
+    assert months == _concept_hashes(["am 7. Juli 2024"], "de")[1]

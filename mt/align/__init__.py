@@ -24,7 +24,7 @@ def align_documents(src: Document, tgt: Document, mt: Sequence[str] | None = Non
     src_texts = [src.segments[i].norm for i in sx]
     tgt_texts = [tgt.segments[j].norm for j in ty]
     compare = [mt[i] for i in sx] if mt is not None else src_texts
-    x, y = weighted_pair(compare, tgt_texts)
+    x, y = weighted_pair(compare, tgt_texts, tgt.lang if mt is not None else src.lang, tgt.lang)
     # With MT, lengths compare within one language: a sharper length signal.
     path = align_vectors(x, y, char_lengths(compare), char_lengths(tgt_texts), params)
     scores = _bead_cosines(x, y, path)

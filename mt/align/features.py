@@ -7,10 +7,13 @@ sentences is the sum of its sentence vectors.
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import numpy as np
 import regex
+
+from ..types import nfc
 
 DIM = 1 << 20
 NGRAMS = (3, 4, 5)
@@ -66,13 +69,61 @@ def _word_hashes(texts: list[str]) -> tuple[list[int], list[int], list[float]]:
     return rows, cols, weights
 
 
-def raw_counts(texts: list[str]):
+@functools.lru_cache(maxsize=None)
+def _concept_finder(lang: str) -> tuple[regex.Pattern | None, dict[str, tuple[str, str, bool]]]:
+    """One regex over every CLDR country and month name and lexicon entity of a language, and a map
+    from the matched surface (lower case) to (concept, surface as written, may be a word prefix)."""
+    from ..lexicon import lexicon
+
+    lex = lexicon(lang)
+    concepts: dict[str, tuple[str, str, bool]] = {}
+    for name in lex.names:
+        prefix = name.pattern.flags & regex.IGNORECASE != 0  # demonym stems: "südkoreanisch…"
+        concepts.setdefault(name.key, (name.entity, nfc(name.surface), prefix))
+    for month, number in lex.months.items():
+        concepts.setdefault(month, (f"month:{number}", month, False))
+    if not concepts:
+        return None, {}
+    alternation = "|".join(regex.escape(k) for k in sorted(concepts, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternation})(\p{{L}}*)", regex.IGNORECASE), concepts
+
+
+def _concept_hashes(texts: list[str], lang: str) -> tuple[list[int], list[int], list[float]]:
+    """Language-neutral features for names CLDR and the lexicon know: 'Juli' and 'juillet' both give
+    month:7, 'Schweiz' and 'Suisse' country:CH. Anchors across languages where n-grams share nothing."""
+    import zlib
+
+    finder, concepts = _concept_finder(lang)
+    rows, cols, weights = [], [], []
+    if finder is None:
+        return rows, cols, weights
+    for i, text in enumerate(texts):
+        for m in finder.finditer(nfc(text)):
+            tail = m.group(1)
+            found = m.group(0)[: len(m.group(0)) - len(tail)]
+            concept, surface, prefix = concepts[found.lower()]
+            if not prefix:
+                # names as written ("UN", not "uns"); a genitive s on names, nothing on months ("mais")
+                month = concept.startswith("month:")
+                as_written = found == surface or (surface.islower() and found == surface.capitalize())
+                if not as_written or tail and (month or tail != "s"):
+                    continue
+            rows.append(i)
+            cols.append(zlib.crc32(concept.encode()) % DIM)
+            weights.append(3.0)
+    return rows, cols, weights
+
+
+def raw_counts(texts: list[str], lang: str | None = None):
     """Sentence × feature counts, a scipy CSR matrix."""
     from scipy import sparse
 
     folded = [fold(t) for t in texts]
     r, c = _ngram_hashes(folded)
     wr, wc, ww = _word_hashes(folded)
+    if lang:
+        cr, cc, cw = _concept_hashes(texts, lang)
+        wr, wc, ww = wr + cr, wc + cc, ww + cw
     rows = np.concatenate([r, np.asarray(wr, dtype=np.int64)])
     cols = np.concatenate([c, np.asarray(wc, dtype=np.int64)])
     vals = np.concatenate([np.ones(len(r), np.float32), np.asarray(ww, dtype=np.float32)])
@@ -81,13 +132,13 @@ def raw_counts(texts: list[str]):
     return mat
 
 
-def weighted_pair(a_texts: list[str], b_texts: list[str]):
+def weighted_pair(a_texts: list[str], b_texts: list[str], a_lang: str | None = None, b_lang: str | None = None):
     """tf-idf vectors of two text lists with one shared idf, squared so that features common
     everywhere (function-word n-grams) hardly count. The columns are renumbered to the features
     that occur in this pair of documents: the same vectors, without a million empty columns."""
     from scipy import sparse
 
-    a, b = raw_counts(a_texts), raw_counts(b_texts)
+    a, b = raw_counts(a_texts, a_lang), raw_counts(b_texts, b_lang)
     used = np.unique(np.concatenate([a.indices, b.indices]))
     a = sparse.csr_matrix((a.data, np.searchsorted(used, a.indices), a.indptr), shape=(a.shape[0], len(used)))
     b = sparse.csr_matrix((b.data, np.searchsorted(used, b.indices), b.indptr), shape=(b.shape[0], len(used)))
