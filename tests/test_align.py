@@ -52,9 +52,15 @@ def test_nfd_input_aligns_like_nfc(tmp_path):
 
 
 def _synthetic(n: int, seed: int = 0):
-    """Target = source sentences with names/numbers kept, some merged, some dropped: known gold."""
+    """Target = source sentences in another vocabulary (no shared strings but names and numbers),
+    some merged, some dropped: known gold."""
     rng = random.Random(seed)
     words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu".split()
+    other = dict(zip(words, "rot grün blau gelb schwarz weiss braun grau rosa lila orange silber".split()))
+
+    def translate(sentence: str) -> str:
+        return " ".join(other.get(w, w) for w in sentence.split()).upper()
+
     src, tgt, gold = [], [], []
     i = 0
     while i < n:
@@ -64,14 +70,14 @@ def _synthetic(n: int, seed: int = 0):
         if roll < 0.08 and i + 1 < n:
             nxt = " ".join(rng.choice(words) for _ in range(rng.randint(4, 10))) + f" Nr{i + 1}."
             src.append(nxt)
-            tgt.append(sent.upper() + " " + nxt.upper())
+            tgt.append(translate(sent) + " " + translate(nxt))
             gold.append(((i, i + 1), (len(tgt) - 1,)))
             i += 2
             continue
         if roll < 0.12:
             gold.append(((i,), ()))
         else:
-            tgt.append(sent.upper())
+            tgt.append(translate(sent))
             gold.append(((i,), (len(tgt) - 1,)))
         i += 1
     return src, tgt, gold
@@ -145,3 +151,47 @@ def test_cldr_and_lexicon_names_are_anchors_across_languages():
     assert _concept_hashes(fr[1:], "fr") == ([], [], []) and _concept_hashes(de[1:], "de") == ([], [], [])
     months = _concept_hashes(["ngày 7 tháng 7 năm 2024"], "vi")[1]
     assert months == _concept_hashes(["am 7. Juli 2024"], "de")[1]
+
+
+def _foreign_vocabulary_pair(n: int = 300, seed: int = 0):
+    """Sentences whose only link across languages is a consistent word translation (no shared
+    strings, no numbers or names), 10 % of them joined to their neighbour on the target side."""
+    rng = random.Random(seed)
+    syllable = lambda letters, vowels: rng.choice(letters) + rng.choice(vowels)  # noqa: E731
+    vocab = ["".join(syllable("bcdfghklmnprstvz", "aeiou") for _ in range(3)) for _ in range(60)]
+    other = {w: "".join(syllable("BCDFGHKLMNPRSTVZ", "AEIOU") for _ in range(3)) for w in vocab}
+    src, tgt, gold = [], [], []
+    for i in range(n):
+        words = [rng.choice(vocab) for _ in range(rng.randint(5, 15))]
+        src.append(" ".join(words) + ".")
+        translated = " ".join(other[w] for w in words) + "."
+        if rng.random() < 0.1 and tgt and len(gold[-1][0]) == 1:
+            tgt[-1] += " " + translated
+            gold[-1] = ((i - 1, i), gold[-1][1])
+        else:
+            tgt.append(translated)
+            gold.append(((i,), (len(tgt) - 1,)))
+    return src, tgt, gold, other
+
+
+def test_word_links_are_learned_from_the_first_pass():
+    from mt.align.induce import induce_links
+
+    src, tgt, gold, other = _foreign_vocabulary_pair()
+    links = induce_links(src, tgt, gold, [1.0] * len(gold))
+    learned = {u: v for u in links[0] for v in links[1] if links[0][u] == links[1][v]}
+    assert len(learned) >= 50 and all(other[u] == v.upper() for u, v in learned.items())
+    # identical words are the n-grams' business, not links
+    assert induce_links(["same word here"] * 5, ["same word here"] * 5, [((i,), (i,)) for i in range(5)], [1.0] * 5) == ({}, {})
+
+
+def test_second_pass_with_learned_links_recovers_what_length_alone_misses():
+    import dataclasses
+
+    from mt.align.dp import WITHOUT_MT
+
+    src, tgt, gold, _ = _foreign_vocabulary_pair()
+    s, t = segment_lines(src, "de", True), segment_lines(tgt, "fr", True)
+    one_pass = score(gold, beads_to_pairs(align_documents(s, t, params=dataclasses.replace(WITHOUT_MT, induce_top=0.0)).beads))
+    two_pass = score(gold, beads_to_pairs(align_documents(s, t).beads))
+    assert two_pass["f1_strict"] == 1.0 and one_pass["f1_strict"] < 0.98

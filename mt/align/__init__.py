@@ -11,7 +11,8 @@ import numpy as np
 
 from ..types import Alignment, Bead, Document, MtError, SegmentKind
 from .dp import WITH_MT, WITHOUT_MT, AlignParams, align_vectors
-from .features import char_lengths, weighted_pair
+from .features import char_lengths, weighted_pair, with_links
+from .induce import induce_links
 
 
 def align_documents(src: Document, tgt: Document, mt: Sequence[str] | None = None, params: AlignParams | None = None) -> Alignment:
@@ -24,16 +25,34 @@ def align_documents(src: Document, tgt: Document, mt: Sequence[str] | None = Non
     src_texts = [src.segments[i].norm for i in sx]
     tgt_texts = [tgt.segments[j].norm for j in ty]
     compare = [mt[i] for i in sx] if mt is not None else src_texts
-    x, y = weighted_pair(compare, tgt_texts, tgt.lang if mt is not None else src.lang, tgt.lang)
+    compare_lang = tgt.lang if mt is not None else src.lang
     # With MT, lengths compare within one language: a sharper length signal.
-    path = align_vectors(x, y, char_lengths(compare), char_lengths(tgt_texts), params)
+    lengths = char_lengths(compare), char_lengths(tgt_texts)
+    x, y = weighted_pair(compare, tgt_texts, compare_lang, tgt.lang)
+    path = align_vectors(x, y, *lengths, params)
     scores = _bead_cosines(x, y, path)
+    if params.induce_top > 0:
+        # second pass with word links learned from the confident beads of the first
+        links = induce_links(compare, tgt_texts, _spans(path), scores, top=params.induce_top, min_g2=params.induce_g2)
+        if links[0]:
+            x, y = with_links(x, y, compare, tgt_texts, links, params.link_weight)
+            path = align_vectors(x, y, *lengths, params, guide=path)
+            scores = _bead_cosines(x, y, path)
     beads: list[Bead] = []
     i = j = 0
     for (a, b), score in zip(path, scores):
         beads.append(Bead(tuple(sx[i:i + a]), tuple(ty[j:j + b]), score if a and b else 0.0))
         i, j = i + a, j + b
     return Alignment(src, tgt, _with_boilerplate(beads, src, tgt))
+
+
+def _spans(path: list[tuple[int, int]]) -> list[tuple[range, range]]:
+    """The (source, target) index ranges of each bead of a path of bead types."""
+    out, i, j = [], 0, 0
+    for a, b in path:
+        out.append((range(i, i + a), range(j, j + b)))
+        i, j = i + a, j + b
+    return out
 
 
 def _bead_cosines(x, y, path: list[tuple[int, int]]) -> list[float]:

@@ -43,6 +43,11 @@ class AlignParams:
     # Without such evidence smaller beads are the better reading; with MT the sentence-level
     # similarity is sharp enough to tell.
     cross_weight: float = 0.0
+    # Second pass with a word lexicon learned from the first pass's best beads (mt.align.induce);
+    # induce_top = 0 turns it off.
+    induce_top: float = 0.0
+    induce_g2: float = 10.0
+    link_weight: float = 1.0
     cross_min: float = 5.0
 
 
@@ -51,7 +56,7 @@ class AlignParams:
 WITH_MT = AlignParams(skip=6.0, len_weight=3.0, len_offset=0.5, merge_scale=2.5, member_weight=2.0, member_min=3.0,
                       size_exponent=0.25, z_cap=30.0, gc_variance=4.0, cross_weight=1.5, cross_min=6.0)
 WITHOUT_MT = AlignParams(skip=4.0, len_weight=2.0, len_offset=0.5, merge_scale=2.5, member_weight=2.0, member_min=0.5,
-                         size_exponent=0.0, z_cap=12.0, gc_variance=10.0)
+                         size_exponent=0.0, z_cap=20.0, gc_variance=10.0, induce_top=0.8, link_weight=1.25)
 
 
 def bead_types(params: AlignParams) -> list[tuple[int, int]]:
@@ -259,7 +264,7 @@ def _dp(dots: _BandDots, sx: _Side, sy: _Side, n: int, m: int, lo: np.ndarray, h
                 continue
             k = c - b - lo[i - a]
             ok = (k >= 0) & (k <= hi[i - a] - lo[i - a])
-            base = np.where(ok, cost[i - a, np.clip(k, 0, width - 1)], INF)
+            base = np.where(ok, cost[i - a, np.minimum(np.maximum(k, 0), width - 1)], INF)  # np.clip costs more per call
             total = base + (params.skip if t == SKIP_SRC else bead_cost[t][i])
             better = total < best
             best = np.where(better, total, best)
@@ -319,8 +324,10 @@ def _band_from_path(path: list[tuple[int, int]], n: int, m: int, width: int, sca
 
 
 def align_vectors(x, y, xl: np.ndarray, yl: np.ndarray, params: AlignParams = AlignParams(),
-                  norm: tuple[float, float] | None = None, ratio: float | None = None) -> list[tuple[int, int]]:
-    """Bead types (a, b) covering x (n sentences) and y (m sentences) in order. x, y: sparse rows."""
+                  norm: tuple[float, float] | None = None, ratio: float | None = None,
+                  guide: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Bead types (a, b) covering x (n sentences) and y (m sentences) in order. x, y: sparse rows.
+    `guide`: a path found before at this resolution; the search keeps to a band around it."""
     n, m = x.shape[0], y.shape[0]
     if n == 0 or m == 0:
         return [(1, 0)] * n + [(0, 1)] * m
@@ -332,6 +339,8 @@ def align_vectors(x, y, xl: np.ndarray, yl: np.ndarray, params: AlignParams = Al
     full = (n + 1) * (m + 1) <= params.full_dp_cells or min(n, m) < 8
     if full:
         lo, hi = np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64)
+    elif guide is not None:
+        lo, hi = _band_from_path(guide, n, m, params.band, scale=1)
     else:
         cx, cxl = _coarsen(x, xl)
         cy, cyl = _coarsen(y, yl)

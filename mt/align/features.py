@@ -114,6 +114,19 @@ def _concept_hashes(texts: list[str], lang: str) -> tuple[list[int], list[int], 
     return rows, cols, weights
 
 
+def _link_columns(texts: list[str], links: dict[str, str], ids: dict[str, int]):
+    """One column per learned word link (mt.align.induce): both words of a link fill the same column."""
+    from .induce import content_words
+
+    rows, cols = [], []
+    for i, text in enumerate(texts):
+        for word in content_words(text):
+            if word in links:
+                rows.append(i)
+                cols.append(ids.setdefault(links[word], len(ids)))
+    return rows, cols
+
+
 def raw_counts(texts: list[str], lang: str | None = None):
     """Sentence × feature counts, a scipy CSR matrix."""
     from scipy import sparse
@@ -147,6 +160,23 @@ def weighted_pair(a_texts: list[str], b_texts: list[str], a_lang: str | None = N
     idf = ((np.log((n + 1) / (df + 1)) + 0.1) ** 2).astype(np.float32)
     a.data = np.log1p(a.data) * idf[a.indices]
     b.data = np.log1p(b.data) * idf[b.indices]
+    return a, b
+
+
+def with_links(a, b, a_texts: list[str], b_texts: list[str], links: tuple[dict[str, str], dict[str, str]],
+               link_weight: float = 1.0):
+    """The vectors of `weighted_pair` with one more column per learned word link (mt.align.induce):
+    both words of a link fill the same column, which counts link_weight times as much as the rarest
+    string two sentences can share."""
+    from scipy import sparse
+
+    value = link_weight * float((np.log((len(a_texts) + len(b_texts) + 1) / 2.0) + 0.1) ** 2)
+    ids: dict[str, int] = {}
+    ra, ca = _link_columns(a_texts, links[0], ids)
+    rb, cb = _link_columns(b_texts, links[1], ids)
+    k = max(1, len(ids))
+    a = sparse.hstack([a, sparse.csr_matrix((np.full(len(ra), value, np.float32), (ra, ca)), shape=(a.shape[0], k))]).tocsr()
+    b = sparse.hstack([b, sparse.csr_matrix((np.full(len(rb), value, np.float32), (rb, cb)), shape=(b.shape[0], k))]).tocsr()
     return a, b
 
 

@@ -1,0 +1,70 @@
+"""A translation lexicon learned from the document pair itself, for alignment without MT.
+
+As in Moore's (2002) aligner: a first pass aligns on what needs no model (character n-grams,
+numbers, names, length); the words of its confident beads are then counted, and word pairs that
+occur together in aligned beads far more often than chance (log-likelihood ratio G², Dunning 1993)
+are linked one-to-one, strongest first (competitive linking, Melamed 2000). A long document
+repeats its topic words ('Gipfel'/'sommet', 'Lager'/'camp', 'Regierung'/'gouvernement'), so the
+second pass can match sentences that share no characters. Identical words are left out: the
+n-gram features match them already.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Sequence
+
+import numpy as np
+import regex
+
+from .features import fold
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]{2,}")
+
+Links = tuple[dict[str, str], dict[str, str]]  # source word -> link id, target word -> link id
+
+
+def content_words(text: str) -> set[str]:
+    return set(_WORD.findall(fold(text)))
+
+
+def _g2(k11: int, k12: int, k21: int, k22: int) -> float:
+    """Dunning's log-likelihood ratio of a 2×2 contingency table."""
+    def h(*ks: int) -> float:
+        total = sum(ks)
+        return sum(k * math.log(k / total) for k in ks if k > 0)
+    return 2.0 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22))
+
+
+def induce_links(src_texts: Sequence[str], tgt_texts: Sequence[str], beads: Sequence[tuple[Sequence[int], Sequence[int]]],
+                 scores: Sequence[float], top: float = 0.8, min_g2: float = 10.0, min_count: int = 2) -> Links:
+    """Word links from the best-scoring `top` share of the two-sided beads of a first alignment."""
+    two_sided = [(b, s) for b, s in zip(beads, scores) if b[0] and b[1]]
+    if not two_sided:
+        return {}, {}
+    cut = float(np.quantile([s for _, s in two_sided], 1.0 - top))
+    src_words = [content_words(t) for t in src_texts]
+    tgt_words = [content_words(t) for t in tgt_texts]
+    pairs = [(set().union(*(src_words[i] for i in b[0])), set().union(*(tgt_words[j] for j in b[1])))
+             for b, s in two_sided if s >= cut]
+    n = len(pairs)
+    src_count: Counter = Counter()
+    tgt_count: Counter = Counter()
+    joint: Counter = Counter()
+    for sw, tw in pairs:
+        src_count.update(sw)
+        tgt_count.update(tw)
+        joint.update((u, v) for u in sw for v in tw if u != v)
+    candidates = []
+    for (u, v), k in joint.items():
+        if k < min_count or k * n <= src_count[u] * tgt_count[v]:  # rare, or no more than chance
+            continue
+        g = _g2(k, src_count[u] - k, tgt_count[v] - k, n - src_count[u] - tgt_count[v] + k)
+        if g >= min_g2:
+            candidates.append((g, u, v))
+    src_links: dict[str, str] = {}
+    tgt_links: dict[str, str] = {}
+    for _, u, v in sorted(candidates, reverse=True):
+        if u not in src_links and v not in tgt_links:
+            src_links[u] = tgt_links[v] = f"{u}\x1f{v}"
+    return src_links, tgt_links
