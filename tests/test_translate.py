@@ -126,3 +126,13 @@ def test_ct2_path_does_not_import_torch(tiny_model, tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip()
+
+
+@pytest.mark.parametrize("backend", ["hf", "ct2"])
+def test_output_stops_at_the_decoder_position_table(tiny_model, backend):
+    """An input the model never saw may never produce </s>: decoding must stop at the position table
+    (256 here), not index past it (transformers raised IndexError there)."""
+    tr = open_translator("vi", "de", model=str(tiny_model), backend=backend, options=DecodeOptions(beam=1, max_length=512))
+    (out,) = tr.translate(["x"])
+    positions = json.loads((tiny_model / "config.json").read_text())["max_position_embeddings"]
+    assert isinstance(out, str) and len(out.split()) < positions

@@ -55,7 +55,7 @@ class CT2Translator(Translator):
             (self._tokens(t) for t in units),
             max_batch_size=max(1, self.options.batch_size),
             beam_size=self.options.beam,
-            max_decoding_length=self.options.max_length,
+            max_decoding_length=min(self.options.max_length, self._max_positions - 1),  # as in hf.py
             min_decoding_length=self.options.min_length,
         )
         return [self.sp_tgt.decode(r.hypotheses[0]).strip() for r in results]

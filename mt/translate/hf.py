@@ -22,6 +22,9 @@ class HFTranslator(Translator):
         else:
             self.device = options.device
         self.tokenizer = AutoTokenizer.from_pretrained(str(resolved.path), source_lang=src, target_lang=tgt)
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # our own progress bar is the one on stderr
         self.model = AutoModelForSeq2SeqLM.from_pretrained(str(resolved.path)).to(self.device).eval()
 
     def count_tokens(self, text: str) -> int:
@@ -40,7 +43,9 @@ class HFTranslator(Translator):
                 **batch,
                 num_beams=self.options.beam,
                 do_sample=False,
-                max_new_tokens=self.options.max_length,
+                # the decoder's position table bounds the output: a model that never emits </s> on some
+                # input must stop there, not index past the table
+                max_new_tokens=min(self.options.max_length, getattr(self.model.config, "max_position_embeddings", 512) - 1),
                 min_new_tokens=self.options.min_length or None,
             )
         return [t.strip() for t in self.tokenizer.batch_decode(out, skip_special_tokens=True)]
