@@ -224,7 +224,8 @@ def test_killed_translation_resumes_to_identical_output(tiny_model, tmp_path):
 
 def test_ctrl_c_exits_130_without_traceback(tiny_model, tmp_path):
     inp = tmp_path / "in.txt"
-    inp.write_text("\n".join([TRAIN_PAIRS[0][0]] * 2000) + "\n", encoding="utf-8")
+    # distinct lines: identical ones are translated once, and the job would end before the signal
+    inp.write_text("\n".join(f"{TRAIN_PAIRS[0][0]} {k}" for k in range(2000)) + "\n", encoding="utf-8")
     env = dict(os.environ, MT_CACHE_DIR=str(tmp_path / "cache"))
     proc = subprocess.Popen([sys.executable, "-m", "mt", "translate", str(inp), "--src", "vi", "--tgt", "de", "--model", str(tiny_model),
                              "--backend", "hf", "--no-cache", "--batch-size", "1", "-o", str(tmp_path / "o.txt")],
