@@ -211,24 +211,19 @@ def _bead_costs(dots: _BandDots, sx: _Side, sy: _Side, n: int, lo: np.ndarray, c
     cc = np.where(ok, c, b)  # any valid column: masked below
 
     r = rows[:, None]
-    cos = dots.block(rows, a, cc, b) / (sy.norms[b][cc] * sx.norms[a][r])
     lx = sx.length(r, a)
     ly = sy.length(cc, b)
     delta = (ly - lx * ratio) / np.sqrt(params.gc_variance * (lx + ly) / 2.0)
     gc = -np.log(np.maximum(_two_tailed(delta), 1e-12))
-    z = np.clip((cos - (sx.base[a][r] + sy.base[b][cc]) / 2.0) / norm[1], -5.0, params.z_cap)
+    z = np.clip(_span_z(dots, sx, sy, norm, rows, a, cc, b), -5.0, params.z_cap)
     if a + b > 2 and params.member_weight:
         # every sentence of a merged bead must resemble the other side on its own:
         # a caption glued to its neighbour adds nothing and must not ride along
         minz = np.full(cc.shape, np.inf)
         for t in range(a):
-            p1 = r - a + t + 1
-            cp = dots.block(rows - a + t + 1, 1, cc, b) / (sx.norms[1][p1] * sy.norms[b][cc])
-            minz = np.minimum(minz, (cp - (sx.base[1][p1] + sy.base[b][cc]) / 2.0) / norm[1])
+            minz = np.minimum(minz, _span_z(dots, sx, sy, norm, rows - a + t + 1, 1, cc, b))
         for k in range(b):
-            q1 = cc - b + k + 1
-            cq = dots.block(rows, a, q1, 1) / (sx.norms[a][r] * sy.norms[1][q1])
-            minz = np.minimum(minz, (cq - (sx.base[a][r] + sy.base[1][q1]) / 2.0) / norm[1])
+            minz = np.minimum(minz, _span_z(dots, sx, sy, norm, rows, a, cc - b + k + 1, 1))
         z = z - params.member_weight * np.maximum(0.0, params.member_min - minz)
     if a >= 2 and b >= 2 and params.cross_weight:
         z = z - params.cross_weight * np.maximum(0.0, params.cross_min - _crossing(dots, sx, sy, norm, rows, cc, a, b))
