@@ -163,7 +163,11 @@ def align(
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
 ) -> None:
-    """Split two documents into sentences and align them (1-1, n-m, 1-0, 0-1), in order."""
+    """Split two documents into sentences and align them (1-1, n-m, 1-0, 0-1), in order.
+
+    Scores use shared character n-grams, numbers and CLDR names, and length; with --mt, the
+    translation of SRC against TGT. Without MT a second pass adds a word lexicon learned from
+    the first pass's confident beads."""
     from .pipeline import align_pair, format_alignment, load_document
     from .io import write_text
 
