@@ -25,7 +25,7 @@ _CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+")
 
 
 class Translator:
-    """A loaded model. Subclasses implement `count_tokens`, `max_input_tokens` and either
+    """A loaded model. Subclasses implement `count_tokens`, `max_input_tokens`, `decoder_positions` and either
     `_translate_batch` (one batch) or `_translate_units` (all distinct segments at once)."""
 
     model_id: str = ""
@@ -43,6 +43,16 @@ class Translator:
     @property
     def max_input_tokens(self) -> int:
         raise NotImplementedError
+
+    @property
+    def decoder_positions(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def max_output_tokens(self) -> int:
+        """The decoder's position table bounds the output: a model that never emits </s> on some input
+        must stop there, not index past the table (transformers raised IndexError)."""
+        return min(self.options.max_length, self.decoder_positions - 1)
 
     def _translate_batch(self, texts: list[str]) -> list[str]:
         raise NotImplementedError

@@ -48,6 +48,10 @@ class CT2Translator(Translator):
     def max_input_tokens(self) -> int:
         return self._max_positions
 
+    @property
+    def decoder_positions(self) -> int:
+        return self._max_positions
+
     def _translate_units(self, units: list[str]) -> list[str]:
         """One streaming call: CTranslate2 sorts by length and batches internally (faster than
         one call per batch), and yields results in input order."""
@@ -55,7 +59,7 @@ class CT2Translator(Translator):
             (self._tokens(t) for t in units),
             max_batch_size=max(1, self.options.batch_size),
             beam_size=self.options.beam,
-            max_decoding_length=min(self.options.max_length, self._max_positions - 1),  # as in hf.py
+            max_decoding_length=self.max_output_tokens,
             min_decoding_length=self.options.min_length,
         )
         return [self.sp_tgt.decode(r.hypotheses[0]).strip() for r in results]

@@ -22,8 +22,6 @@ class HFTranslator(Translator):
         else:
             self.device = options.device
         self.tokenizer = AutoTokenizer.from_pretrained(str(resolved.path), source_lang=src, target_lang=tgt)
-        from transformers.utils import logging as hf_logging
-
         hf_logging.disable_progress_bar()  # our own progress bar is the one on stderr
         self.model = AutoModelForSeq2SeqLM.from_pretrained(str(resolved.path)).to(self.device).eval()
 
@@ -31,8 +29,12 @@ class HFTranslator(Translator):
         return len(self.tokenizer(text)["input_ids"])
 
     @property
+    def decoder_positions(self) -> int:
+        return getattr(self.model.config, "max_position_embeddings", 512)
+
+    @property
     def max_input_tokens(self) -> int:
-        limits = [getattr(self.model.config, "max_position_embeddings", 512), self.tokenizer.model_max_length]
+        limits = [self.decoder_positions, self.tokenizer.model_max_length]
         return max(8, min(x for x in limits if isinstance(x, int) and x > 0))
 
     def _translate_batch(self, texts: list[str]) -> list[str]:
@@ -43,9 +45,7 @@ class HFTranslator(Translator):
                 **batch,
                 num_beams=self.options.beam,
                 do_sample=False,
-                # the decoder's position table bounds the output: a model that never emits </s> on some
-                # input must stop there, not index past the table
-                max_new_tokens=min(self.options.max_length, getattr(self.model.config, "max_position_embeddings", 512) - 1),
+                max_new_tokens=self.max_output_tokens,
                 min_new_tokens=self.options.min_length or None,
             )
         return [t.strip() for t in self.tokenizer.batch_decode(out, skip_special_tokens=True)]
