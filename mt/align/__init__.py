@@ -12,7 +12,7 @@ import numpy as np
 from ..types import Alignment, Bead, Document, MtError, SegmentKind
 from .dp import WITH_MT, WITHOUT_MT, AlignParams, align_vectors
 from .features import char_lengths, weighted_pair, with_links
-from .induce import induce_links
+from .induce import content_words, induce_links
 
 
 def align_documents(src: Document, tgt: Document, mt: Sequence[str] | None = None, params: AlignParams | None = None) -> Alignment:
@@ -33,9 +33,10 @@ def align_documents(src: Document, tgt: Document, mt: Sequence[str] | None = Non
     scores = _bead_cosines(x, y, path)
     if params.induce_top > 0:
         # second pass with word links learned from the confident beads of the first
-        links = induce_links(compare, tgt_texts, _spans(path), scores, top=params.induce_top, min_g2=params.induce_g2)
+        words = [content_words(t) for t in compare], [content_words(t) for t in tgt_texts]
+        links = induce_links(*words, _spans(path), scores, top=params.induce_top, min_g2=params.induce_g2)
         if links[0]:
-            x, y = with_links(x, y, compare, tgt_texts, links, params.link_weight)
+            x, y = with_links(x, y, *words, links, params.link_weight)
             path = align_vectors(x, y, *lengths, params, guide=path)
             scores = _bead_cosines(x, y, path)
     beads: list[Bead] = []

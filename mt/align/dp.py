@@ -43,12 +43,12 @@ class AlignParams:
     # Without such evidence smaller beads are the better reading; with MT the sentence-level
     # similarity is sharp enough to tell.
     cross_weight: float = 0.0
+    cross_min: float = 5.0
     # Second pass with a word lexicon learned from the first pass's best beads (mt.align.induce);
     # induce_top = 0 turns it off.
     induce_top: float = 0.0
     induce_g2: float = 10.0
     link_weight: float = 1.0
-    cross_min: float = 5.0
 
 
 # Tuned on the Text+Berg development document (eval/run_all.py): comparing a translation with

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+import zlib
 
 import numpy as np
 import regex
@@ -53,9 +54,12 @@ def _ngram_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(rows).astype(np.int64), np.concatenate(cols)
 
 
-def _word_hashes(texts: list[str]) -> tuple[list[int], list[int], list[float]]:
-    import zlib
+def _feature(key: str) -> int:
+    """The hashed column of a word-like feature (a word, a number, a concept)."""
+    return zlib.crc32(key.encode()) % DIM
 
+
+def _word_hashes(texts: list[str]) -> tuple[list[int], list[int], list[float]]:
     rows, cols, weights = [], [], []
     for i, t in enumerate(texts):
         for w in _WORD.findall(t):
@@ -64,7 +68,7 @@ def _word_hashes(texts: list[str]) -> tuple[list[int], list[int], list[float]]:
             is_num = bool(_NUMBER.fullmatch(w))
             key = ("#" + regex.sub(r"[.,]", "", w)) if is_num else w
             rows.append(i)
-            cols.append(zlib.crc32(key.encode()) % DIM)
+            cols.append(_feature(key))
             weights.append(3.0 if is_num else 1.0)  # numbers are strong anchors across languages
     return rows, cols, weights
 
@@ -91,8 +95,6 @@ def _concept_finder(lang: str) -> tuple[regex.Pattern | None, dict[str, tuple[st
 def _concept_hashes(texts: list[str], lang: str) -> tuple[list[int], list[int], list[float]]:
     """Language-neutral features for names CLDR and the lexicon know: 'Juli' and 'juillet' both give
     month:7, 'Schweiz' and 'Suisse' country:CH. Anchors across languages where n-grams share nothing."""
-    import zlib
-
     finder, concepts = _concept_finder(lang)
     rows, cols, weights = [], [], []
     if finder is None:
@@ -109,18 +111,16 @@ def _concept_hashes(texts: list[str], lang: str) -> tuple[list[int], list[int], 
                 if not as_written or tail and (month or tail != "s"):
                     continue
             rows.append(i)
-            cols.append(zlib.crc32(concept.encode()) % DIM)
+            cols.append(_feature(concept))
             weights.append(3.0)
     return rows, cols, weights
 
 
-def _link_columns(texts: list[str], links: dict[str, str], ids: dict[str, int]):
+def _link_columns(words: list[set[str]], links: dict[str, str], ids: dict[str, int]):
     """One column per learned word link (mt.align.induce): both words of a link fill the same column."""
-    from .induce import content_words
-
     rows, cols = [], []
-    for i, text in enumerate(texts):
-        for word in content_words(text):
+    for i, sentence in enumerate(words):
+        for word in sentence:
             if word in links:
                 rows.append(i)
                 cols.append(ids.setdefault(links[word], len(ids)))
@@ -145,6 +145,11 @@ def raw_counts(texts: list[str], lang: str | None = None):
     return mat
 
 
+def _idf(df, n: int):
+    """Squared idf of a feature found in df of n sentences: features common everywhere hardly count."""
+    return (np.log((max(1, n) + 1) / (np.asarray(df) + 1)) + 0.1) ** 2
+
+
 def weighted_pair(a_texts: list[str], b_texts: list[str], a_lang: str | None = None, b_lang: str | None = None):
     """tf-idf vectors of two text lists with one shared idf, squared so that features common
     everywhere (function-word n-grams) hardly count. The columns are renumbered to the features
@@ -156,28 +161,29 @@ def weighted_pair(a_texts: list[str], b_texts: list[str], a_lang: str | None = N
     a = sparse.csr_matrix((a.data, np.searchsorted(used, a.indices), a.indptr), shape=(a.shape[0], len(used)))
     b = sparse.csr_matrix((b.data, np.searchsorted(used, b.indices), b.indptr), shape=(b.shape[0], len(used)))
     df = np.bincount(a.indices, minlength=len(used)) + np.bincount(b.indices, minlength=len(used))
-    n = max(1, len(a_texts) + len(b_texts))
-    idf = ((np.log((n + 1) / (df + 1)) + 0.1) ** 2).astype(np.float32)
+    idf = _idf(df, len(a_texts) + len(b_texts)).astype(np.float32)
     a.data = np.log1p(a.data) * idf[a.indices]
     b.data = np.log1p(b.data) * idf[b.indices]
     return a, b
 
 
-def with_links(a, b, a_texts: list[str], b_texts: list[str], links: tuple[dict[str, str], dict[str, str]],
+def with_links(a, b, a_words: list[set[str]], b_words: list[set[str]], links: tuple[dict[str, str], dict[str, str]],
                link_weight: float = 1.0):
     """The vectors of `weighted_pair` with one more column per learned word link (mt.align.induce):
     both words of a link fill the same column, which counts link_weight times as much as the rarest
-    string two sentences can share."""
+    string two sentences can share. a_words, b_words: the `content_words` of each sentence."""
     from scipy import sparse
 
-    value = link_weight * float((np.log((len(a_texts) + len(b_texts) + 1) / 2.0) + 0.1) ** 2)
+    value = link_weight * float(_idf(1, len(a_words) + len(b_words)))
     ids: dict[str, int] = {}
-    ra, ca = _link_columns(a_texts, links[0], ids)
-    rb, cb = _link_columns(b_texts, links[1], ids)
-    k = max(1, len(ids))
-    a = sparse.hstack([a, sparse.csr_matrix((np.full(len(ra), value, np.float32), (ra, ca)), shape=(a.shape[0], k))]).tocsr()
-    b = sparse.hstack([b, sparse.csr_matrix((np.full(len(rb), value, np.float32), (rb, cb)), shape=(b.shape[0], k))]).tocsr()
-    return a, b
+    columns = [_link_columns(a_words, links[0], ids), _link_columns(b_words, links[1], ids)]
+    width = max(1, len(ids))
+
+    def extend(mat, rows, cols):
+        extra = sparse.csr_matrix((np.full(len(rows), value, np.float32), (rows, cols)), shape=(mat.shape[0], width))
+        return sparse.hstack([mat, extra]).tocsr()
+
+    return extend(a, *columns[0]), extend(b, *columns[1])
 
 
 def char_lengths(texts: list[str]) -> np.ndarray:

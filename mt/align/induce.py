@@ -36,15 +36,14 @@ def _g2(k11: int, k12: int, k21: int, k22: int) -> float:
     return 2.0 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22))
 
 
-def induce_links(src_texts: Sequence[str], tgt_texts: Sequence[str], beads: Sequence[tuple[Sequence[int], Sequence[int]]],
+def induce_links(src_words: Sequence[set[str]], tgt_words: Sequence[set[str]], beads: Sequence[tuple[Sequence[int], Sequence[int]]],
                  scores: Sequence[float], top: float = 0.8, min_g2: float = 10.0, min_count: int = 2) -> Links:
-    """Word links from the best-scoring `top` share of the two-sided beads of a first alignment."""
+    """Word links from the best-scoring `top` share of the two-sided beads of a first alignment.
+    src_words, tgt_words: the `content_words` of each sentence."""
     two_sided = [(b, s) for b, s in zip(beads, scores) if b[0] and b[1]]
     if not two_sided:
         return {}, {}
     cut = float(np.quantile([s for _, s in two_sided], 1.0 - top))
-    src_words = [content_words(t) for t in src_texts]
-    tgt_words = [content_words(t) for t in tgt_texts]
     pairs = [(set().union(*(src_words[i] for i in b[0])), set().union(*(tgt_words[j] for j in b[1])))
              for b, s in two_sided if s >= cut]
     n = len(pairs)
