@@ -30,20 +30,18 @@ def align_documents(src: Document, tgt: Document, mt: Sequence[str] | None = Non
     lengths = char_lengths(compare), char_lengths(tgt_texts)
     x, y = weighted_pair(compare, tgt_texts, compare_lang, tgt.lang)
     path = align_vectors(x, y, *lengths, params)
-    scores = _bead_cosines(x, y, path)
+    spans = _spans(path)
+    scores = _bead_cosines(x, y, spans)
     if params.induce_top > 0:
         # second pass with word links learned from the confident beads of the first
         words = [content_words(t) for t in compare], [content_words(t) for t in tgt_texts]
-        links = induce_links(*words, _spans(path), scores, top=params.induce_top, min_g2=params.induce_g2)
+        links = induce_links(*words, spans, scores, top=params.induce_top, min_g2=params.induce_g2)
         if links[0]:
             x, y = with_links(x, y, *words, links, params.link_weight)
-            path = align_vectors(x, y, *lengths, params, guide=path)
-            scores = _bead_cosines(x, y, path)
-    beads: list[Bead] = []
-    i = j = 0
-    for (a, b), score in zip(path, scores):
-        beads.append(Bead(tuple(sx[i:i + a]), tuple(ty[j:j + b]), score if a and b else 0.0))
-        i, j = i + a, j + b
+            spans = _spans(align_vectors(x, y, *lengths, params, guide=path))
+            scores = _bead_cosines(x, y, spans)
+    beads = [Bead(tuple(sx[i] for i in s), tuple(ty[j] for j in t), score if s and t else 0.0)
+             for (s, t), score in zip(spans, scores)]
     return Alignment(src, tgt, _with_boilerplate(beads, src, tgt))
 
 
@@ -56,19 +54,15 @@ def _spans(path: list[tuple[int, int]]) -> list[tuple[range, range]]:
     return out
 
 
-def _bead_cosines(x, y, path: list[tuple[int, int]]) -> list[float]:
+def _bead_cosines(x, y, spans: list[tuple[range, range]]) -> list[float]:
     """Cosine of each bead's summed source and target vectors, for all beads at once."""
     from scipy import sparse
 
-    k = len(path)
-    rows_x, cols_x, rows_y, cols_y = [], [], [], []
-    i = j = 0
-    for bead, (a, b) in enumerate(path):
-        rows_x += [bead] * a
-        cols_x += range(i, i + a)
-        rows_y += [bead] * b
-        cols_y += range(j, j + b)
-        i, j = i + a, j + b
+    k = len(spans)
+    rows_x = [bead for bead, (s, _) in enumerate(spans) for _ in s]
+    rows_y = [bead for bead, (_, t) in enumerate(spans) for _ in t]
+    cols_x = [i for s, _ in spans for i in s]
+    cols_y = [j for _, t in spans for j in t]
     bx = sparse.csr_matrix((np.ones(len(rows_x)), (rows_x, cols_x)), shape=(k, x.shape[0]))
     by = sparse.csr_matrix((np.ones(len(rows_y)), (rows_y, cols_y)), shape=(k, y.shape[0]))
     sx, sy = bx @ x, by @ y
