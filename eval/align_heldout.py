@@ -20,7 +20,8 @@ sys.path.insert(0, str(ROOT / "eval" / "bench"))
 
 from mt.align import align_documents  # noqa: E402
 from mt.align.dp import WITH_MT, WITHOUT_MT, AlignParams  # noqa: E402
-from mt.align.metrics import BeadPair, beads_to_pairs, read_vecalign, score  # noqa: E402
+from mt.align.metrics import BeadPair, beads_to_pairs, score  # noqa: E402
+from mt.alignment_formats import read_vecalign  # noqa: E402
 from mt.io import read_lines  # noqa: E402
 from mt.segment import segment_lines  # noqa: E402
 from common import save_table  # noqa: E402

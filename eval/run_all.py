@@ -15,10 +15,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval" / "bench"))
 
 from mt.align import align_documents  # noqa: E402
-from mt.align.metrics import beads_to_pairs, read_vecalign, score  # noqa: E402
+from mt.align.metrics import beads_to_pairs, score  # noqa: E402
+from mt.alignment_formats import read_vecalign  # noqa: E402
 from mt.fidelity.evaluate import score_cases  # noqa: E402
 from mt.io import read_jsonl, read_lines  # noqa: E402
-from mt.pipeline import check_cases, load_document  # noqa: E402
+from mt.documents import load_document  # noqa: E402
+from mt.pipeline import check_cases  # noqa: E402
 from mt.segment import segment_lines  # noqa: E402
 from common import save_table  # noqa: E402
 

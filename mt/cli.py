@@ -94,8 +94,8 @@ def translate(
 
     Finished segments are cached (~/.cache/mt/translations.sqlite): a killed run, started again,
     translates only what is missing and writes the same output."""
+    from .documents import read_input_lines
     from .io import read_jsonl
-    from .pipeline import read_input_lines
     from .translate import DecodeOptions, open_translator, translate_file
 
     if fmt not in ("text", "jsonl"):
@@ -121,7 +121,7 @@ def translate(
         # a wrong-language input still stops before anything is translated
         from concurrent.futures import ThreadPoolExecutor
 
-        from .pipeline import ensure_language
+        from .documents import ensure_language
 
         with ThreadPoolExecutor(1) as pool:
             checked = pool.submit(ensure_language, lines, src, input) if lines is not None else None
@@ -132,7 +132,7 @@ def translate(
     else:
         raise MtError(f"unknown engine {engine!r}; choose local or ray")
     if engine == "ray" and lines is not None:
-        from .pipeline import ensure_language
+        from .documents import ensure_language
 
         ensure_language(lines, src, input)
     with progress_bar(total, f"translating {src}→{tgt}") as advance:
@@ -168,8 +168,10 @@ def align(
     Scores use shared character n-grams, numbers and CLDR names, and length; with --mt, the
     translation of SRC against TGT. Without MT a second pass adds a word lexicon learned from
     the first pass's confident beads."""
-    from .pipeline import align_pair, format_alignment, load_document
+    from .alignment_formats import format_alignment
+    from .documents import load_document
     from .io import write_text
+    from .pipeline import align_pair
 
     if fmt not in ("vecalign", "jsonl", "tsv"):
         raise MtError(f"unknown format {fmt!r}; choose vecalign, jsonl or tsv")
@@ -187,7 +189,8 @@ def eval_align(
     test: str = typer.Option(..., "--test", help="Alignment to score (Vecalign format)."),
 ) -> None:
     """Strict and lax precision, recall and F1 (Sennrich & Volk 2011, as Vecalign's score.py)."""
-    from .align.metrics import format_scores, read_vecalign, score
+    from .align.metrics import format_scores, score
+    from .alignment_formats import read_vecalign
 
     print(format_scores(score(read_vecalign(gold), read_vecalign(test))), end="")
 
@@ -231,8 +234,9 @@ def check(
     force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
 ) -> None:
     """Flag translation errors (attribution, entity, number, date, negation, omission, addition) with evidence."""
+    from .documents import load_document
     from .io import write_jsonl
-    from .pipeline import check_cases, check_documents, load_document
+    from .pipeline import check_cases, check_documents
 
     if fail_on not in (None, "critical", "major"):
         raise MtError(f"--fail-on takes critical or major, not {fail_on!r}")
@@ -281,7 +285,8 @@ def report(
     force: bool = typer.Option(False, "--force", help="Replace an existing report in the output directory."),
 ) -> None:
     """Write index.html (side by side, findings marked), report.json and report.md."""
-    from .pipeline import bundled_pair, check_documents, load_document
+    from .documents import bundled_pair, load_document
+    from .pipeline import check_documents
     from .report import write_report
 
     if (src is None) != (tgt is None):
@@ -318,7 +323,8 @@ def eval_fidelity(
 @app.command(epilog="Example:\n\n  mt demo")
 def demo(output: str = typer.Option("report", "-o", "--output", help="Report directory.")) -> None:
     """The main job on the bundled article: translate it if the model is here, then check and report."""
-    from .pipeline import bundled_pair, check_documents, load_document
+    from .documents import bundled_pair, load_document
+    from .pipeline import check_documents
     from .report import write_report
     from .translate import open_translator
 
@@ -377,8 +383,9 @@ def export(
     force: bool = typer.Option(False, "--force", help="Replace a non-empty output directory."),
 ) -> None:
     """Align and check document pairs, then write the clean pairs as fine-tuning datasets."""
-    from .export import ExportOptions, collect, discover_inputs, write_export
-    from .pipeline import check_inputs
+    from .documents import read_inputs
+    from .export import ExportOptions, collect, write_export
+    from .pipeline import check_pairs
 
     opts = ExportOptions(formats=tuple(f.strip() for f in fmt.split(",") if f.strip()),
                          drop=tuple(d.strip() for d in drop.split(",") if d.strip()), keep_flagged=keep_flagged,
@@ -386,10 +393,9 @@ def export(
     out = Path(output)
     if out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
         raise MtError(f"{out}: exists and is not empty; pass --force to replace it")
-    total = len(discover_inputs(inputs, src_lang, tgt_lang))
-    with progress_bar(total, "checking documents") as advance:
-        results = check_inputs(inputs, src_lang, tgt_lang, segmented=segmented, mt=mt, progress=advance,
-                               engine=engine, actors=actors, address=ray_address)
+    pairs = read_inputs(inputs, src_lang, tgt_lang, segmented=segmented)
+    with progress_bar(len(pairs), "checking documents") as advance:
+        results = check_pairs(pairs, mt=mt, progress=advance, engine=engine, actors=actors, address=ray_address)
     collected = collect(results, opts)
     write_export(collected, out, opts, src_lang, tgt_lang, force=force)
     counts = ", ".join(f"{k} {len(v)}" for k, v in collected.rows.items())

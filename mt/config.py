@@ -35,5 +35,16 @@ def load_toml(name: str) -> dict:
         raise MtError(f"{path}: invalid TOML ({err})") from None
 
 
+def default_languages() -> tuple[str, str]:
+    """(source, target) language when none is given: configs/defaults.toml."""
+    d = load_toml("defaults.toml")
+    return d["src_lang"], d["tgt_lang"]
+
+
 def bundled_corpus() -> Path:
-    return PROJECT_ROOT / "corpora" / "baoquocte-291854"
+    return PROJECT_ROOT / load_toml("defaults.toml")["bundled"]["corpus"]
+
+
+def bundled_languages() -> tuple[str, str]:
+    b = load_toml("defaults.toml")["bundled"]
+    return b["src_lang"], b["tgt_lang"]

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from .fidelity import CheckResult
-from .io import atomic_directory, doc_id_for_path
-from .types import MtError, SegmentKind
+from .io import atomic_directory
+from .types import CheckResult, MtError, SegmentKind
 
 FORMATS = ("hf", "jsonl", "tsv", "tmx", "marian")
 SPLITS = ("train", "validation", "test")
@@ -66,7 +65,7 @@ def collect(results: dict[str, CheckResult], opts: ExportOptions) -> ExportResul
                 continue  # unaligned segments are not pairs
             src, tgt = al.src_text(bead), al.tgt_text(bead)
             kinds = {al.src.segments[i].kind for i in bead.src} | {al.tgt.segments[j].kind for j in bead.tgt}
-            flagged = [f for f in res.findings if set(f.tgt) & set(bead.tgt) or (not f.tgt and set(f.src) & set(bead.src))]
+            flagged = res.findings_for(bead)
             labels = sorted({f"{f.severity.value}:{f.type}" for f in flagged})
             reason = None
             if not src.strip() or not tgt.strip():
@@ -196,33 +195,3 @@ def write_export(result: ExportResult, out_dir: str | Path, opts: ExportOptions,
         (tmp / "export.json").write_text(json.dumps({"src_lang": src_lang, "tgt_lang": tgt_lang, "counts": {s: len(rows[s]) for s in SPLITS},
                                                      "dropped": dict(result.dropped), "sources": result.sources}, ensure_ascii=False, indent=1))
     return out
-
-
-def discover_inputs(inputs: list[str], src_lang: str, tgt_lang: str) -> list[tuple[str, object]]:
-    """Inputs → [(doc_id, spec)]: spec is (src_path, tgt_path) or a case dict (JSONL of documents)."""
-    from .io import read_jsonl
-
-    docs: list[tuple[str, object]] = []
-    loose: list[Path] = []  # plain document files, taken two by two (source, target)
-    for p in (Path(x) for x in inputs):
-        if not p.exists():
-            raise MtError(f"{p}: no such file or directory")
-        if p.is_dir():
-            pairs = sorted(p.glob(f"*.{src_lang}"))
-            if not pairs:
-                raise MtError(f"{p}: no *.{src_lang} files (expected NAME.{src_lang} with NAME.{tgt_lang} beside it)")
-            for s in pairs:
-                t = s.with_suffix(f".{tgt_lang}")
-                if not t.exists():
-                    raise MtError(f"{s}: no matching {t.name}")
-                docs.append((s.stem, (s, t)))
-        elif p.suffix == ".jsonl":
-            for n, case in enumerate(read_jsonl(p), 1):
-                docs.append((str(case.get("id", f"{p.stem}-{n}")), case))
-        else:
-            loose.append(p)
-    if len(loose) % 2:
-        raise MtError(f"{loose[-1]}: document files come in pairs (SOURCE TARGET); this one has no partner")
-    for s, t in zip(loose[0::2], loose[1::2]):
-        docs.append((doc_id_for_path(s), (s, t)))
-    return docs

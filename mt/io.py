@@ -100,13 +100,6 @@ def read_text(path: str | Path, lang: str | None = None) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def doc_id_for_path(path: str | Path) -> str:
-    """A document's id from its file name; 'corpus/article-1/vi.txt' is 'article-1'."""
-    p = Path(str(path))
-    generic = p.stem.lower() in ("src", "tgt", "source", "target") or len(p.stem) <= 3
-    return p.parent.name if generic and p.parent.name else p.stem
-
-
 def read_lines(path: str | Path, lang: str | None = None) -> list[str]:
     """Lines of a text file without line ends; a trailing newline adds no empty line."""
     text = read_text(path, lang)

@@ -1,205 +1,177 @@
-"""Jobs that chain the stages: read → segment → (translate) → align → check. The CLI calls these."""
+"""Jobs that chain the stages: documents → (translate) → align → check, for one document pair or
+many, locally or on Ray. The public API (`mt/__init__.py`) and the CLI call these.
+
+The `--mt none|auto|PATH` value is interpreted here and only here (`resolve_mt`): into the MT
+lines alignment compares with the target, and the translator re-translation reuses.
+"""
 from __future__ import annotations
 
-import json
-import re
+import functools
+import sys
 from pathlib import Path
+from typing import Callable, Sequence
 
-from .io import doc_id_for_path, read_text
-from .segment import segment_lines
-from .types import Alignment, Bead, Document, MtError
+from .types import Alignment, CheckResult, Document, DocumentPair, MachineTranslation, MtError, RetranslationResult
 
-
-def load_document(path: str | Path, lang: str, segmented: bool = False, doc_id: str = "") -> Document:
-    """Read, validate and segment a document. Refuses (exit 2) what would give wrong results:
-    no text, an HTML page, a document in another language than declared."""
-    lines = read_input_lines(path, lang)
-    if not any(line.strip() for line in lines):
-        raise MtError(f"{path}: no text (the file is empty or has only blank lines)")
-    return segment_lines(lines, lang, segmented=segmented, doc_id=doc_id or doc_id_for_path(path))
+MT_FILE_SKIPPED = "--mt gave a file of translations; re-translation needs the models (--mt auto)"
+MT_LINES_SKIPPED = "the MT was given as lines; re-translation needs the models (mt='auto')"
 
 
-_HTML = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<\?xml)", re.IGNORECASE)
+def _warn(message: str) -> None:
+    print(f"mt: warning: {message}", file=sys.stderr)
 
 
-def read_input_lines(path: str | Path, lang: str, check_language: bool = True) -> list[str]:
-    """Lines of a text input, decoded for `lang`, checked to be plain text in that language
-    (the caller may run `ensure_language` itself, e.g. while a model loads)."""
-    text = read_text(path, lang)
-    if _HTML.match(text) or text.count("</p>") + text.count("</div>") > 3:
-        text = _extract_html(text, path)
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    if check_language:
-        ensure_language(lines, lang, str(path))
-    return lines
+def resolve_mt(src: Document, tgt_lang: str, mt: str | Path | Sequence[str] | MachineTranslation | None,
+               for_alignment: bool = True, warn: Callable[[str], None] | None = None) -> MachineTranslation:
+    """The MT channel: None or 'none'; 'auto' (translate with the configured model; without one, go on
+    without MT, with a warning); a file of line-by-line translations; or a list of them.
+    Without `for_alignment` (an alignment is given) the source is not translated and no file is read."""
+    if isinstance(mt, MachineTranslation):
+        return mt
+    if mt is None or (isinstance(mt, str) and mt == "none"):
+        return MachineTranslation()
+    if isinstance(mt, (list, tuple)):
+        return MachineTranslation("lines", list(mt))
+    if isinstance(mt, str) and mt == "auto":
+        from .translate import open_translator
+
+        try:
+            translator = open_translator(src.lang, tgt_lang)
+        except MtError as err:
+            if for_alignment:
+                (warn or _warn)(f"aligning without MT: {err}")
+            return MachineTranslation("auto", unavailable=str(err))
+        lines = translator.translate([s.norm for s in src.segments]) if for_alignment else None
+        return MachineTranslation("auto", lines, translator)
+    if not for_alignment:
+        return MachineTranslation("file")
+    from .io import read_lines
+
+    lines = read_lines(mt)
+    if len(lines) != len(src.segments):
+        raise MtError(f"{mt}: {len(lines)} lines, but the source has {len(src.segments)} segments (the MT must be line-by-line)")
+    return MachineTranslation("file", lines)
 
 
-def _extract_html(html: str, path) -> str:
-    try:
-        import trafilatura
-    except ImportError:
-        raise MtError(f"{path}: HTML, not plain text; extract the article text first "
-                      "(pip install trafilatura, then mt reads HTML itself)") from None
-    text = trafilatura.extract(html, include_comments=False, include_tables=False)
-    if not text:
-        raise MtError(f"{path}: HTML in which no article text was found")
-    return text
-
-
-def ensure_language(lines: list[str], lang: str, name: str) -> None:
-    """Refuse a document that is confidently in another language (swapped source and target)."""
-    from .langid import detect, ranked
-
-    found = detect(lines)
-    if found is None or found == lang.split("-")[0]:
-        return
-    if lang.split("-")[0] in ranked(" ".join(lines), 3):
-        return
-    raise MtError(f"{name}: the text looks like '{found}', not '{lang}' (are source and target swapped, or --src-lang/--tgt-lang wrong?)")
-
-
-def align_pair(src: Document, tgt: Document, mt: str | None = "none", alignment: str | Path | list | None = None) -> Alignment:
+def align_pair(src: Document, tgt: Document, mt=None, alignment: str | Path | list | None = None) -> Alignment:
     """Align two documents, or take a given alignment (a Vecalign file or a list of [src, tgt] pairs)."""
-    from .align import align_documents, machine_translation
-    from .align.metrics import check_fits, read_vecalign
+    from .align import align_documents
+    from .alignment_formats import given_alignment
 
     if alignment is not None:
-        if isinstance(alignment, (str, Path)):
-            pairs = read_vecalign(alignment)
-            name = str(alignment)
-        else:
-            try:
-                pairs = [(tuple(int(i) for i in s), tuple(int(j) for j in t)) for s, t in alignment]
-            except (TypeError, ValueError):
-                raise MtError("alignment: expected a list of [[src ids], [tgt ids]] pairs") from None
-            name = "align"
-        check_fits(pairs, len(src), len(tgt), name)
-        covered_s = {i for s, _ in pairs for i in s}
-        covered_t = {j for _, t in pairs for j in t}
-        beads = [Bead(s, t) for s, t in pairs]
-        # segments the given alignment leaves out are unaligned
-        beads += [Bead((i,), ()) for i in range(len(src)) if i not in covered_s]
-        beads += [Bead((), (j,)) for j in range(len(tgt)) if j not in covered_t]
-        return Alignment(src, tgt, _in_document_order(beads, len(tgt)))
-    return align_documents(src, tgt, mt=machine_translation(src, tgt.lang, mt))
+        return given_alignment(src, tgt, alignment)
+    return align_documents(src, tgt, mt=resolve_mt(src, tgt.lang, mt).lines)
 
 
-def _in_document_order(beads: list[Bead], n_tgt: int) -> list[Bead]:
-    """Beads by first source segment; a target-only bead goes just after the source segments aligned
-    before its target segment. One sweep over the target side, not a scan per bead."""
-    last_src = [-1] * (n_tgt + 1)  # last_src[k]: highest source index aligned to targets < k
-    for b in beads:
-        if b.src and b.tgt:
-            k = max(b.tgt) + 1
-            last_src[k] = max(last_src[k], max(b.src))
-    for k in range(1, n_tgt + 1):
-        last_src[k] = max(last_src[k], last_src[k - 1])
-    return sorted(beads, key=lambda b: (min(b.src) if b.src else last_src[b.tgt[0]] + 0.5, b.tgt[:1]))
+def _retranslation(al: Alignment, channel: MachineTranslation) -> bool | RetranslationResult:
+    """What the re-translation channel gets: False (not requested), or its result (ran or skipped, and why)."""
+    if channel.mode == "none":
+        return False
+    if channel.mode == "auto":
+        if channel.unavailable:
+            return RetranslationResult("skipped", channel.unavailable)
+        from .fidelity.retranslation import run
+
+        return run(al, forward=channel.translator)
+    return RetranslationResult("skipped", MT_FILE_SKIPPED if channel.mode == "file" else MT_LINES_SKIPPED)
 
 
-def format_alignment(al: Alignment, fmt: str) -> str:
-    if fmt == "vecalign":
-        return "".join(b.vecalign() + "\n" for b in al.beads)
-    if fmt == "jsonl":
-        return "".join(
-            json.dumps({"src": list(b.src), "tgt": list(b.tgt), "score": b.score,
-                        "src_text": al.src_text(b), "tgt_text": al.tgt_text(b)}, ensure_ascii=False) + "\n"
-            for b in al.beads)
-    if fmt == "tsv":
-        return "".join(f"{','.join(map(str, b.src))}\t{','.join(map(str, b.tgt))}\t{b.score:.4f}\t{al.src_text(b)}\t{al.tgt_text(b)}\n" for b in al.beads)
-    raise MtError(f"unknown format {fmt!r}; choose vecalign, jsonl or tsv")
-
-
-def check_documents(src: Document, tgt: Document, mt: str | None = "none", alignment=None):
+def check_documents(src: Document, tgt: Document, mt=None, alignment: str | Path | list | None = None) -> CheckResult:
     """Align (or take the given alignment) and run every fidelity check."""
+    from .align import align_documents
+    from .alignment_formats import given_alignment
     from .fidelity import check_alignment
-    from .fidelity.retranslation import RetranslationResult
 
-    al = align_pair(src, tgt, mt=mt, alignment=alignment)
-    if mt == "auto":
-        return check_alignment(al, retranslate=True)
-    if mt in (None, "none"):
-        return check_alignment(al, retranslate=False)
-    return check_alignment(al, retranslate=RetranslationResult("skipped", "--mt gave a file of translations; re-translation needs the models (--mt auto)"))
-
-
-def _check_spec(spec: tuple, mt: str | None = "none"):
-    """(doc_id, src Document, tgt Document, alignment) → CheckResult; module level so Ray can ship it."""
-    _, src, tgt, alignment = spec
-    return check_documents(src, tgt, mt=mt, alignment=alignment)
+    channel = resolve_mt(src, tgt.lang, mt, for_alignment=alignment is None)
+    if alignment is not None:
+        al = given_alignment(src, tgt, alignment)
+    else:
+        al = align_documents(src, tgt, mt=channel.lines)
+    return check_alignment(al, retranslate=_retranslation(al, channel))
 
 
-def _run_specs(specs: list[tuple], mt: str | None, progress=None, engine: str = "local", actors: int = 2,
-               address: str | None = None) -> dict:
-    import functools
+def _check_pair(pair: DocumentPair, mt: str | None = None) -> CheckResult:
+    """DocumentPair → CheckResult; module level so Ray can ship it."""
+    return check_documents(pair.src, pair.tgt, mt=mt, alignment=pair.alignment)
 
+
+def check_pairs(pairs: list[DocumentPair], mt: str | None = None, progress=None, engine: str = "local", actors: int = 2,
+                address: str | None = None) -> dict[str, CheckResult]:
+    """Every pair aligned and checked, locally or on Ray: {doc_id: CheckResult} (a repeated id gets a '+')."""
     if engine == "ray":
         from .distributed import map_documents
 
-        results = map_documents(functools.partial(_check_spec, mt=mt), specs, actors=actors, address=address, progress=progress)
+        results = map_documents(functools.partial(_check_pair, mt=mt), pairs, actors=actors, address=address, progress=progress)
     elif engine == "local":
         results = []
-        for spec in specs:
-            results.append(_check_spec(spec, mt))
+        for pair in pairs:
+            results.append(_check_pair(pair, mt))
             if progress:
                 progress(1)
     else:
         raise MtError(f"unknown engine {engine!r}; choose local or ray")
-    out: dict = {}
-    for spec, res in zip(specs, results):
-        key = spec[0]
+    out: dict[str, CheckResult] = {}
+    for pair, res in zip(pairs, results):
+        key = pair.doc_id
         while key in out:
             key += "+"
         out[key] = res
     return out
 
 
-def _case_spec(case: dict, doc_id: str, where: str, src_lang: str = "vi", tgt_lang: str = "de") -> tuple:
-    """One JSONL document ({src, tgt: [segments], src_lang?, tgt_lang?, align?}) → (doc_id, src, tgt, alignment)."""
-    for key in ("src", "tgt"):
-        if not isinstance(case.get(key), list) or not all(isinstance(x, str) for x in case[key]):
-            raise MtError(f"{where} needs '{key}' as a list of strings")
-    src = segment_lines(case["src"], case.get("src_lang", src_lang), segmented=True, doc_id=doc_id)
-    tgt = segment_lines(case["tgt"], case.get("tgt_lang", tgt_lang), segmented=True, doc_id=doc_id)
-    return doc_id, src, tgt, case.get("align")
+def check_cases(path: str | Path, mt: str | None = None, progress=None, engine: str = "local", actors: int = 2,
+                address: str | None = None) -> dict[str, CheckResult]:
+    """Documents as in fidelity-dev's cases.jsonl, checked: {doc_id: CheckResult}."""
+    from .documents import read_cases
+
+    return check_pairs(read_cases(path), mt, progress, engine, actors, address)
 
 
-def case_specs(path: str | Path) -> list[tuple]:
-    """Documents as in fidelity-dev's cases.jsonl → [(doc_id, src, tgt, alignment)]."""
-    from .io import read_jsonl
+# --------------------------------------------------------------------------------------------
+# translation
+# --------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def _translator(src: str, tgt: str, model: str | None, backend: str | None, options, compute_type: str | None, cache: bool):
+    """The last model opened stays loaded: repeated calls with the same settings do not reload it."""
+    from .translate import open_translator
 
-    return [_case_spec(case, str(case.get("id", n)), f"{path}: case {n}") for n, case in enumerate(read_jsonl(path), 1)]
-
-
-def check_cases(path: str | Path, mt: str | None = "none", progress=None, engine: str = "local", actors: int = 2,
-                address: str | None = None) -> dict:
-    """`mt check --batch`: documents as in fidelity-dev's cases.jsonl; returns {doc_id: CheckResult}."""
-    return _run_specs(case_specs(path), mt, progress, engine, actors, address)
+    return open_translator(src, tgt, model=model, backend=backend, options=options, compute_type=compute_type, cache=cache)
 
 
-def bundled_pair() -> tuple[Path, Path]:
-    from .config import bundled_corpus
-
-    c = bundled_corpus()
-    return c / "vi.txt", c / "de.txt"
-
-
-def input_specs(inputs: list[str], src_lang: str, tgt_lang: str, segmented: bool = False) -> list[tuple]:
-    """`mt export`'s inputs → [(doc_id, src, tgt, alignment)]."""
-    from .export import discover_inputs
-
-    specs = []
-    for doc_id, spec in discover_inputs(inputs, src_lang, tgt_lang):
-        if isinstance(spec, dict):
-            specs.append(_case_spec(spec, doc_id, f"document {doc_id}", src_lang, tgt_lang))
-        else:
-            specs.append((doc_id, load_document(spec[0], src_lang, segmented, doc_id), load_document(spec[1], tgt_lang, segmented, doc_id), None))
-    return specs
+def translate_lines(lines: list[str], src: str, tgt: str, model: str | None = None, backend: str | None = None, options=None,
+                    compute_type: str | None = None, cache: bool = False, log: Callable[[str], None] | None = None) -> list[str]:
+    """Translate segments in one process; line i of the output translates line i."""
+    translator = _translator(src, tgt, None if model is None else str(model), backend, options, compute_type, cache)
+    if log:
+        log(f"translating {src}→{tgt} with {translator.model_id}")
+    return translator.translate(list(lines))
 
 
-def check_inputs(inputs: list[str], src_lang: str, tgt_lang: str, segmented: bool = False, mt: str | None = "none",
-                 progress=None, engine: str = "local", actors: int = 2, address: str | None = None) -> dict:
-    """Every document pair of `mt export`'s inputs, aligned and checked: {doc_id: CheckResult}."""
-    return _run_specs(input_specs(inputs, src_lang, tgt_lang, segmented), mt, progress, engine, actors, address)
+def open_engine(src: str, tgt: str, engine: str = "local", model: str | None = None, backend: str | None = None, options=None,
+                compute_type: str | None = None, cache: bool = True, actors: int = 2, gpus_per_actor: float = 0.0,
+                address: str | None = None, while_loading: Callable[[], None] | None = None) -> Callable[..., list[str]]:
+    """The translate function (`fn(texts, progress=...)`) of an engine: a loaded model's (local) or a Ray
+    actor pool's. `while_loading` (the input's language check: its classifier takes a moment to load) runs
+    while the model loads, and still finishes before anything is translated."""
+    if engine == "ray":
+        from .distributed import translate_lines as ray_translate_lines
+
+        translate_fn = functools.partial(ray_translate_lines, src=src, tgt=tgt, model=model, backend=backend, options=options,
+                                         compute_type=compute_type, actors=actors, gpus_per_actor=gpus_per_actor,
+                                         address=address, cache=cache)
+        if while_loading is not None:
+            while_loading()
+        return translate_fn
+    if engine == "local":
+        from concurrent.futures import ThreadPoolExecutor
+
+        from .translate import open_translator
+
+        with ThreadPoolExecutor(1) as pool:
+            checked = pool.submit(while_loading) if while_loading is not None else None
+            translate_fn = open_translator(src, tgt, model=model, backend=backend, options=options, compute_type=compute_type,
+                                           cache=cache).translate
+            if checked is not None:
+                checked.result()
+        return translate_fn
+    raise MtError(f"unknown engine {engine!r}; choose local or ray")

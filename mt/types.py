@@ -4,6 +4,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field, asdict
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 
@@ -129,3 +130,45 @@ class Finding:
         if not self.doc_id:
             d.pop("doc_id")
         return d
+
+
+BeadPair = tuple[tuple[int, ...], tuple[int, ...]]  # (source ids, target ids), as in a Vecalign file
+
+
+@dataclass
+class DocumentPair:
+    """A source document, its translation, and optionally an alignment given with them
+    (a Vecalign file or [[src ids], [tgt ids]] pairs); None: align them."""
+    doc_id: str
+    src: Document
+    tgt: Document
+    alignment: str | Path | list | None = None
+
+
+@dataclass
+class MachineTranslation:
+    """The MT channel of a job, resolved once from `--mt none|auto|PATH` (or a list of lines)."""
+    mode: str = "none"  # none, auto, file or lines
+    lines: list[str] | None = None  # the source translated segment by segment: alignment compares them with the target
+    translator: Any = None  # src→tgt Translator opened for 'auto'; re-translation reuses it
+    unavailable: str = ""  # why 'auto' found no model (alignment then runs without MT)
+
+
+@dataclass
+class RetranslationResult:
+    status: str  # "ran" or "skipped"
+    reason: str = ""
+    scores: dict[int, dict[str, float]] = field(default_factory=dict)  # bead index -> {chrf, bleu, chrf_back}
+
+
+@dataclass
+class CheckResult:
+    alignment: Alignment
+    findings: list[Finding]
+    channels: dict[str, str] = field(default_factory=dict)  # signal -> "ran" / "skipped: why"
+    retranslation: RetranslationResult | None = None
+
+    def findings_for(self, bead: Bead) -> list[Finding]:
+        """The findings that belong to a bead: those on its target segments, and those without a target
+        segment (omissions) on its source segments."""
+        return [f for f in self.findings if set(f.tgt) & set(bead.tgt) or (not f.tgt and set(f.src) & set(bead.src))]

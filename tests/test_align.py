@@ -7,8 +7,9 @@ from hypothesis import given, settings, strategies as st
 
 from conftest import CORPUS, SHARED, run_cli
 from mt.align import align_documents
-from mt.align.metrics import beads_to_pairs, read_vecalign, score
-from mt.pipeline import load_document
+from mt.align.metrics import beads_to_pairs, score
+from mt.alignment_formats import read_vecalign
+from mt.documents import load_document
 from mt.segment import segment_lines, sentence_spans, split_sentences
 from mt.types import SegmentKind
 import unicodedata

@@ -9,7 +9,8 @@ import pytest
 
 from conftest import CORPUS, FIDELITY_DEV, fidelity_cases, run_cli
 from mt.fidelity.evaluate import score_cases
-from mt.pipeline import check_cases, check_documents, load_document
+from mt.documents import load_document
+from mt.pipeline import check_cases, check_documents
 
 
 @pytest.fixture(scope="module")

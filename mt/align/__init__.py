@@ -4,7 +4,6 @@ Non-content segments (boilerplate) are never aligned as content: each becomes a 
 """
 from __future__ import annotations
 
-import sys
 from typing import Sequence
 
 import numpy as np
@@ -89,27 +88,4 @@ def _with_boilerplate(beads: list[Bead], src: Document, tgt: Document) -> list[B
     return out
 
 
-def machine_translation(src: Document, tgt_lang: str, mt: str | None, warn=None) -> list[str] | None:
-    """The MT channel for scoring: None ('none'), a file of line-by-line translations, or 'auto'
-    (translate with the configured model; without one, fall back to no MT with a warning)."""
-    from ..io import read_lines
-
-    warn = warn or (lambda msg: print(f"mt: warning: {msg}", file=sys.stderr))
-    if mt in (None, "none"):
-        return None
-    if mt == "auto":
-        from ..translate import open_translator
-
-        try:
-            translator = open_translator(src.lang, tgt_lang)
-        except MtError as err:
-            warn(f"aligning without MT: {err}")
-            return None
-        return translator.translate([s.norm for s in src.segments])
-    lines = read_lines(mt)
-    if len(lines) != len(src.segments):
-        raise MtError(f"{mt}: {len(lines)} lines, but the source has {len(src.segments)} segments (the MT must be line-by-line)")
-    return lines
-
-
-__all__ = ["AlignParams", "align_documents", "machine_translation"]
+__all__ = ["AlignParams", "align_documents"]

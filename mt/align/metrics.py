@@ -1,51 +1,11 @@
-"""Alignment file formats and the strict/lax precision, recall and F1 of Sennrich & Volk (2011),
-with the conventions of Vecalign's scorer: precision over every test bead, recall over beads
-with both sides non-empty."""
+"""The strict/lax precision, recall and F1 of Sennrich & Volk (2011), with the conventions
+of Vecalign's scorer: precision over every test bead, recall over beads with both sides
+non-empty. Reading and writing alignment files: `mt/alignment_formats.py`."""
 from __future__ import annotations
 
-import ast
 from collections import defaultdict
-from pathlib import Path
 
-from ..io import read_lines
-from ..types import Bead, MtError
-
-BeadPair = tuple[tuple[int, ...], tuple[int, ...]]
-
-
-def parse_vecalign(lines: list[str], name: str = "alignment") -> list[BeadPair]:
-    beads = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            left, right = line.split(":", 1)
-            src, tgt = ast.literal_eval(left.strip()), ast.literal_eval(right.strip())
-            if not (isinstance(src, list) and isinstance(tgt, list)) or not all(isinstance(x, int) and x >= 0 for x in src + tgt):
-                raise ValueError
-        except (ValueError, SyntaxError):
-            raise MtError(f"{name}:{n}: not a Vecalign bead like '[0, 1]:[2]': {line.strip()[:60]!r}") from None
-        beads.append((tuple(src), tuple(tgt)))
-    return beads
-
-
-def read_vecalign(path: str | Path) -> list[BeadPair]:
-    return parse_vecalign(read_lines(path), str(path))
-
-
-def check_fits(beads: list[BeadPair], n_src: int, n_tgt: int, name: str = "alignment") -> None:
-    """An alignment must index only existing segments, each at most once."""
-    seen_s: set[int] = set()
-    seen_t: set[int] = set()
-    for s, t in beads:
-        for i in s:
-            if i >= n_src or i in seen_s:
-                raise MtError(f"{name}: source index {i} is {'out of range' if i >= n_src else 'used twice'} ({n_src} source segments)")
-            seen_s.add(i)
-        for j in t:
-            if j >= n_tgt or j in seen_t:
-                raise MtError(f"{name}: target index {j} is {'out of range' if j >= n_tgt else 'used twice'} ({n_tgt} target segments)")
-            seen_t.add(j)
+from ..types import Bead, BeadPair
 
 
 def _counts(gold: list[BeadPair], test: list[BeadPair]) -> tuple[int, int, int, int]:

@@ -5,10 +5,8 @@ retranslation (when models are available). `check_alignment` runs them all and c
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..lexicon import lexicon
-from ..types import Alignment, Finding, SegmentKind
+from ..types import Alignment, CheckResult, Finding, RetranslationResult, SegmentKind
 from . import attribution, coverage, entities, negation, numbers, retranslation
 from .context import PairContext, Register
 from .extract import Facts, extract, same_person
@@ -18,19 +16,11 @@ PAIR_SIGNALS = (attribution.check, entities.check, numbers.check, negation.check
 NOUN_CAPITALISING = {"de", "lb"}
 
 
-@dataclass
-class CheckResult:
-    alignment: Alignment
-    findings: list[Finding]
-    channels: dict[str, str] = field(default_factory=dict)  # signal -> "ran" / "skipped: why"
-    retranslation: retranslation.RetranslationResult | None = None
-
-
 def _facts(text: str, lang: str, known: list[str]) -> Facts:
     return extract(text, lexicon(lang), known_people=known, lang_capitalises_nouns=lang in NOUN_CAPITALISING)
 
 
-def check_alignment(al: Alignment, retranslate: bool | retranslation.RetranslationResult = False) -> CheckResult:
+def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = False) -> CheckResult:
     src_lang, tgt_lang = al.src.lang, al.tgt.lang
     # Pass 1: the source document's people and its register of offices.
     src_facts = {k: _facts(al.src_text(b), src_lang, []) for k, b in enumerate(al.beads) if b.src}
@@ -55,7 +45,7 @@ def check_alignment(al: Alignment, retranslate: bool | retranslation.Retranslati
             findings.extend(signal(ctx))
     channels = {"attribution": "ran", "entities": "ran", "numbers": "ran", "negation": "ran", "coverage": "ran"}
     rt = None
-    if isinstance(retranslate, retranslation.RetranslationResult):
+    if isinstance(retranslate, RetranslationResult):
         rt = retranslate
     elif retranslate:
         rt = retranslation.run(al)

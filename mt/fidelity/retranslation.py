@@ -3,16 +3,7 @@ each pair with chrF and BLEU (sacrebleu), and flag pairs far below the document'
 Without models the channel is skipped, and the report says why."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from ..types import Alignment, Finding, MtError, Severity
-
-
-@dataclass
-class RetranslationResult:
-    status: str  # "ran" or "skipped"
-    reason: str = ""
-    scores: dict[int, dict[str, float]] = field(default_factory=dict)  # bead index -> {chrf, bleu, chrf_back}
+from ..types import Alignment, Finding, MtError, RetranslationResult, Severity
 
 
 def run(al: Alignment, forward=None, backward=None) -> RetranslationResult:

@@ -10,8 +10,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from ..fidelity import CheckResult
-from ..types import Finding, MtError, Severity
+from ..types import CheckResult, MtError, Severity
 
 SEVERITY_WEIGHT = {Severity.CRITICAL: 0.6, Severity.MAJOR: 0.3, Severity.MINOR: 0.1}
 
@@ -20,17 +19,12 @@ def bead_scores(result: CheckResult) -> list[float]:
     """Per bead fidelity in [0, 1]: 1 minus the weight of its findings (re-translation chrF when it ran)."""
     scores = []
     for k, bead in enumerate(result.alignment.beads):
-        fs = _bead_findings(result, k)
+        fs = result.findings_for(bead)
         s = 1.0 - sum(SEVERITY_WEIGHT[f.severity] for f in fs)
         if result.retranslation and k in result.retranslation.scores:
             s = min(s, result.retranslation.scores[k]["chrf"] / 100.0 + 0.3)
         scores.append(round(max(0.0, min(1.0, s)), 3))
     return scores
-
-
-def _bead_findings(result: CheckResult, k: int) -> list[Finding]:
-    bead = result.alignment.beads[k]
-    return [f for f in result.findings if (set(f.tgt) & set(bead.tgt)) or (not f.tgt and set(f.src) & set(bead.src))]
 
 
 def to_json(result: CheckResult) -> dict:
@@ -82,7 +76,7 @@ def to_html(result: CheckResult) -> str:
     types = Counter((f.type, f.severity.value) for f in result.findings)
     rows = []
     for k, (bead, score) in enumerate(zip(al.beads, scores)):
-        fs = _bead_findings(result, k)
+        fs = result.findings_for(bead)
         worst = max((f.severity.rank for f in fs), default=-1)
         cls = {2: "critical", 1: "major", 0: "minor"}.get(worst, "ok")
 
