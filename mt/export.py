@@ -39,6 +39,50 @@ class ExportResult:
     sources: list[str] = field(default_factory=list)
 
 
+def export_options(**options) -> ExportOptions:
+    """ExportOptions from keyword options; formats and drop may also be comma-separated strings."""
+    import dataclasses
+
+    names = {f.name for f in dataclasses.fields(ExportOptions)}
+    unknown = set(options) - names
+    if unknown:
+        raise TypeError(f"unknown export option(s) {', '.join(sorted(unknown))}; choose from {', '.join(sorted(names))}")
+    for key in ("formats", "drop"):
+        if isinstance(options.get(key), str):
+            options[key] = tuple(x.strip() for x in options[key].split(",") if x.strip())
+    for key in ("formats", "drop", "split"):
+        if key in options:
+            options[key] = tuple(options[key])
+    return ExportOptions(**options)
+
+
+def export_results(results, out_dir: str | Path, src_lang: str | None = None, tgt_lang: str | None = None,
+                   force: bool = False, **options) -> ExportResult:
+    """`mt.export`: one CheckResult, a list of them or {doc_id: CheckResult} → the export in `out_dir`."""
+    from collections.abc import Mapping
+
+    if isinstance(results, CheckResult):
+        results = [results]
+    if not isinstance(results, Mapping):
+        named: dict[str, CheckResult] = {}
+        for n, res in enumerate(results, 1):
+            key = res.alignment.src.doc_id or f"document-{n}"
+            while key in named:
+                key += "+"
+            named[key] = res
+        results = named
+    langs = {(r.alignment.src.lang, r.alignment.tgt.lang) for r in results.values()}
+    if not (src_lang and tgt_lang):
+        if len(langs) != 1:
+            raise MtError("export: give src_lang and tgt_lang" + (" (the documents are in several language pairs)" if langs else ""))
+        (found_src, found_tgt), = langs
+        src_lang, tgt_lang = src_lang or found_src, tgt_lang or found_tgt
+    opts = export_options(**options)
+    collected = collect(dict(results), opts)
+    write_export(collected, out_dir, opts, src_lang, tgt_lang, force=force)
+    return collected
+
+
 def split_of(src: str, tgt: str, ratios: tuple[float, float, float], seed: int) -> str:
     h = hashlib.sha256(f"{seed}\x00{src}\x00{tgt}".encode()).digest()
     x = int.from_bytes(h[:8], "big") / 2**64

@@ -1,0 +1,136 @@
+"""The public Python API (`import mt`): the README's "From Python" section runs as written, the five
+functions take paths, strings and lists, and `import mt` stays light."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, ROOT, TRAIN_PAIRS
+
+import mt
+
+
+def _readme_python() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## From Python"):]
+    return re.search(r"```python\n(.*?)```", section, re.S).group(1)
+
+
+@pytest.fixture
+def tiny_as_configured(tiny_model):
+    """The tiny checkpoint stored in the (test-isolated) Hugging Face cache under the hub id that
+    configs/models.toml names for vi-de, so resolution finds it exactly as it finds a pulled model."""
+    import os
+
+    from mt.translate.models import model_id_for_pair
+
+    org, name = model_id_for_pair("vi", "de").split("/")
+    repo = Path(os.environ["HF_HOME"]) / "hub" / f"models--{org}--{name}"
+    revision = "0" * 40
+    snapshot = repo / "snapshots" / revision
+    shutil.copytree(tiny_model, snapshot)
+    (repo / "refs").mkdir(parents=True, exist_ok=True)
+    (repo / "refs" / "main").write_text(revision)
+    yield snapshot
+    shutil.rmtree(repo)  # later tests expect the configured model to be missing
+
+
+def test_readme_python_section_runs(tiny_as_configured, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpora").symlink_to(ROOT / "corpora")
+    namespace: dict = {}
+    exec(compile(_readme_python(), "README.md (From Python)", "exec"), namespace)
+    assert namespace["german"] == [TRAIN_PAIRS[0][1]]  # the tiny model learnt this pair
+    out = capsys.readouterr().out
+    assert out.startswith("[0]:[]\n")
+    assert (tmp_path / "report" / "index.html").exists()
+    assert json.loads((tmp_path / "report" / "report.json").read_text())["summary"]["by_severity"]["critical"] == 2
+    rows = [json.loads(x) for s in ("train", "validation", "test") for x in (tmp_path / "data" / "jsonl" / f"{s}.jsonl").read_text().splitlines()]
+    assert rows and not any(2 in r["tgt_ids"] or 8 in r["tgt_ids"] for r in rows)
+    assert namespace["data"].dropped == {"flagged": 2}
+
+
+def test_path_string_and_lines_give_the_same_findings():
+    vi, de = CORPUS / "vi.txt", CORPUS / "de.txt"
+    as_paths = mt.check(vi, de, "vi", "de", segmented=True)
+    as_str_paths = mt.check(str(vi), str(de), "vi", "de", segmented=True)
+    as_text = mt.check(vi.read_text(encoding="utf-8"), de.read_text(encoding="utf-8"), "vi", "de", segmented=True)
+    as_lines = mt.check(vi.read_text(encoding="utf-8").splitlines(), de.read_text(encoding="utf-8").splitlines(), "vi", "de", segmented=True)
+    key = lambda r: [(f.type, f.severity.value, f.src, f.tgt, f.message) for f in r.findings]  # noqa: E731
+    assert key(as_paths) == key(as_str_paths) == key(as_text) == key(as_lines)
+    assert [(f.type, f.tgt) for f in as_paths.findings if f.severity.value == "critical"] == [("attribution", [2]), ("entity", [8])]
+
+
+def test_align_takes_mt_lines_and_a_given_alignment_in_check():
+    src = ["Am Montag traf er den Minister.", "Dann reiste er nach Paris.", "Dort sprach er mit Journalisten."]
+    tgt = ["Lundi, il a rencontré le ministre.", "Ensuite il est parti pour Paris.", "Là, il a parlé avec des journalistes."]
+    al = mt.align(src, tgt, "de", "fr", segmented=True, mt=tgt)  # a perfect "MT" of the source
+    assert [b.vecalign() for b in al.beads] == ["[0]:[0]", "[1]:[1]", "[2]:[2]"]
+    res = mt.check(src, tgt, "de", "fr", segmented=True, alignment=[[[0], [0]], [[1, 2], [1, 2]]])
+    assert [b.vecalign() for b in res.alignment.beads] == ["[0]:[0]", "[1, 2]:[1, 2]"]
+    assert res.channels["retranslation"].startswith("skipped")
+    with pytest.raises(mt.MtError, match="the MT has 1 lines"):
+        mt.align(src, tgt, "de", "fr", segmented=True, mt=["x"])
+
+
+def test_bad_input_raises_mt_error():
+    with pytest.raises(mt.MtError, match="no text"):
+        mt.check("", "Hallo.", "vi", "de")
+    with pytest.raises(mt.MtError, match="expected a path, a string or a list"):
+        mt.align(42, "Hallo.", "vi", "de")
+    with pytest.raises(mt.MtError, match="no such file"):
+        mt.check(CORPUS / "missing.txt", CORPUS / "de.txt", "vi", "de")
+    with pytest.raises(TypeError, match="beam"):
+        mt.translate(["x"], "vi", "de", beem=2)
+    with pytest.raises(TypeError, match="formats"):
+        mt.export([], "unused", src_lang="vi", tgt_lang="de", format="jsonl")
+
+
+def test_export_takes_one_result_or_a_list(tmp_path):
+    res = mt.check(CORPUS / "vi.txt", CORPUS / "de.txt", "vi", "de", segmented=True)
+    one = mt.export(res, tmp_path / "one", formats="jsonl")
+    listed = mt.export([res], tmp_path / "list", formats=("jsonl",))
+    assert one.rows == listed.rows and one.sources == ["baoquocte-291854"]
+    assert one.dropped == {"flagged": 2}
+    with pytest.raises(mt.MtError, match="--force"):
+        mt.export(res, tmp_path / "one", formats="jsonl")
+
+
+def test_the_functions_stay_functions_after_their_stages_are_imported():
+    import mt.align.metrics  # noqa: F401  (imports the subpackages of the same names)
+    import mt.export as export_attr
+    import mt.report.__init__  # noqa: F401
+    import mt.translate.base  # noqa: F401
+    from mt.align import align_documents
+    from mt.translate import open_translator
+
+    assert callable(align_documents) and callable(open_translator)
+    for name in mt.__all__:
+        assert hasattr(mt, name), name
+    assert all(callable(getattr(mt, name)) and not isinstance(getattr(mt, name), type(sys)) for name in ("translate", "align", "check", "report", "export"))
+    assert export_attr is mt.export
+
+
+def test_import_mt_is_light():
+    code = "import sys, mt; heavy = [m for m in ('torch', 'transformers', 'numpy', 'scipy', 'typer', 'ctranslate2') if m in sys.modules]; print(heavy)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+
+
+def test_translate_through_ctranslate2_imports_no_torch(tiny_model, tmp_path):
+    from mt.translate.models import convert
+
+    out = convert(tiny_model, tmp_path / "ct2", quantization="float32")
+    code = ("import sys, mt\n"
+            f"print(mt.translate({TRAIN_PAIRS[1][0]!r}, 'vi', 'de', model={str(out)!r}, beam=1, compute_type='float32'))\n"
+            "assert 'torch' not in sys.modules and 'transformers' not in sys.modules, 'torch imported'\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == repr([TRAIN_PAIRS[1][1]])
