@@ -11,10 +11,11 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 from xml.sax.saxutils import escape, quoteattr
 
 from .io import atomic_directory
-from .types import CheckResult, MtError, SegmentKind
+from .types import CheckResult, Finding, MtError, SegmentKind
 
 FORMATS = ("hf", "jsonl", "tsv", "tmx", "marian")
 SPLITS = ("train", "validation", "test")
@@ -94,46 +95,69 @@ def split_of(src: str, tgt: str, ratios: tuple[float, float, float], seed: int) 
     return SPLITS[-1]
 
 
-def collect(results: dict[str, CheckResult], opts: ExportOptions) -> ExportResult:
+@dataclass
+class CandidatePair:
+    """An aligned pair (a bead with both sides) as the export filters see it."""
+    src: str
+    tgt: str
+    src_lang: str
+    tgt_lang: str
+    kinds: set[SegmentKind]
+    findings: list[Finding]
+    score: float
+
+
+NON_CONTENT = {SegmentKind.BOILERPLATE, SegmentKind.HEADING}
+
+Filter = Callable[[CandidatePair], bool]  # True: leave the pair out
+
+
+def pair_filters(opts: ExportOptions) -> list[tuple[str, Filter]]:
+    """(reason, predicate) in the order they are tried; a pair is left out for the first that holds.
+    A fresh table per export: `duplicate` remembers the pairs it has let through."""
     from .langid import is_language
 
+    seen: set[tuple[str, str]] = set()
+
+    def duplicate(p: CandidatePair) -> bool:
+        if (p.src, p.tgt) in seen:
+            return True
+        seen.add((p.src, p.tgt))
+        return False
+
+    return [
+        ("empty", lambda p: not p.src.strip() or not p.tgt.strip()),
+        ("non_content", lambda p: bool(p.kinds & NON_CONTENT)),
+        ("flagged", lambda p: not opts.keep_flagged and any(f.severity.value in opts.drop for f in p.findings)),
+        ("low_score", lambda p: p.score < opts.min_score),
+        ("length_ratio", lambda p: max(len(p.src), len(p.tgt)) > opts.max_length_ratio * max(1, min(len(p.src), len(p.tgt)))),
+        ("wrong_language", lambda p: is_language(p.src, p.src_lang) is False or is_language(p.tgt, p.tgt_lang) is False),
+        ("duplicate", duplicate),  # last: only pairs that are kept are remembered
+    ]
+
+
+def collect(results: dict[str, CheckResult], opts: ExportOptions) -> ExportResult:
     if len(opts.split) != 3 or abs(sum(opts.split) - 1.0) > 1e-6 or min(opts.split) < 0:
         raise MtError("--split needs three non-negative fractions that add up to 1, e.g. 0.9,0.05,0.05")
     out = ExportResult(rows={s: [] for s in SPLITS}, sources=list(results))
-    seen: set[tuple[str, str]] = set()
+    filters = pair_filters(opts)
     for doc_id, res in results.items():
         al = res.alignment
         src_lang, tgt_lang = al.src.lang, al.tgt.lang
         for bead in al.beads:
             if not (bead.src and bead.tgt):
                 continue  # unaligned segments are not pairs
-            src, tgt = al.src_text(bead), al.tgt_text(bead)
-            kinds = {al.src.segments[i].kind for i in bead.src} | {al.tgt.segments[j].kind for j in bead.tgt}
-            flagged = res.findings_for(bead)
-            labels = sorted({f"{f.severity.value}:{f.type}" for f in flagged})
-            reason = None
-            if not src.strip() or not tgt.strip():
-                reason = "empty"
-            elif kinds & {SegmentKind.BOILERPLATE, SegmentKind.HEADING}:
-                reason = "non_content"
-            elif any(f.severity.value in opts.drop for f in flagged) and not opts.keep_flagged:
-                reason = "flagged"
-            elif bead.score < opts.min_score:
-                reason = "low_score"
-            elif max(len(src), len(tgt)) > opts.max_length_ratio * max(1, min(len(src), len(tgt))):
-                reason = "length_ratio"
-            elif is_language(src, src_lang) is False or is_language(tgt, tgt_lang) is False:
-                reason = "wrong_language"
-            elif (src, tgt) in seen:
-                reason = "duplicate"
+            pair = CandidatePair(al.src_text(bead), al.tgt_text(bead), src_lang, tgt_lang,
+                                 {al.src.segments[i].kind for i in bead.src} | {al.tgt.segments[j].kind for j in bead.tgt},
+                                 res.findings_for(bead), bead.score)
+            reason = next((name for name, leave_out in filters if leave_out(pair)), None)
             if reason:
                 out.dropped[reason] += 1
                 continue
-            seen.add((src, tgt))
-            out.rows[split_of(src, tgt, opts.split, opts.seed)].append({
-                "translation": {src_lang: src, tgt_lang: tgt},
+            out.rows[split_of(pair.src, pair.tgt, opts.split, opts.seed)].append({
+                "translation": {src_lang: pair.src, tgt_lang: pair.tgt},
                 "doc_id": doc_id, "src_ids": list(bead.src), "tgt_ids": list(bead.tgt),
-                "align_score": float(bead.score), "findings": labels,
+                "align_score": float(bead.score), "findings": sorted({f"{f.severity.value}:{f.type}" for f in pair.findings}),
             })
     return out
 
@@ -191,6 +215,59 @@ def _features(src_lang: str, tgt_lang: str):
     })
 
 
+def _write_hf(tmp: Path, rows: dict[str, list[dict]], src_lang: str, tgt_lang: str) -> None:
+    from datasets import Dataset, DatasetDict
+    from datasets.utils.logging import disable_progress_bar
+
+    disable_progress_bar()
+
+    features = _features(src_lang, tgt_lang)
+    import pyarrow as pa
+
+    # an empty split keeps its schema (an empty list would save a schema-less table)
+    dd = DatasetDict({sp: Dataset.from_list(rows[sp], features=features) if rows[sp]
+                      else Dataset(pa.Table.from_pylist([], schema=features.arrow_schema)) for sp in SPLITS})
+    # one shard per split, also for an empty split (zero shards would not load back)
+    dd.save_to_disk(str(tmp / "hf"), num_shards={sp: 1 for sp in SPLITS})
+    (tmp / "parquet").mkdir()
+    for s in SPLITS:
+        dd[s].to_parquet(str(tmp / "parquet" / f"{s}.parquet"))
+
+
+def _write_jsonl(tmp: Path, rows: dict[str, list[dict]], src_lang: str, tgt_lang: str) -> None:
+    (tmp / "jsonl").mkdir(exist_ok=True)
+    for s in SPLITS:
+        (tmp / "jsonl" / f"{s}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows[s]), encoding="utf-8")
+
+
+def _write_tsv(tmp: Path, rows: dict[str, list[dict]], src_lang: str, tgt_lang: str) -> None:
+    (tmp / "tsv").mkdir(exist_ok=True)
+    clean = lambda t: t.replace("\t", " ").replace("\n", " ")  # noqa: E731
+    for s in SPLITS:
+        (tmp / "tsv" / f"{s}.tsv").write_text(
+            f"{src_lang}\t{tgt_lang}\tdoc_id\talign_score\tfindings\n" + "".join(
+                f"{clean(r['translation'][src_lang])}\t{clean(r['translation'][tgt_lang])}\t{r['doc_id']}\t{r['align_score']:.4f}\t{','.join(r['findings'])}\n"
+                for r in rows[s]), encoding="utf-8")
+
+
+def _write_tmx(tmp: Path, rows: dict[str, list[dict]], src_lang: str, tgt_lang: str) -> None:
+    (tmp / "tmx").mkdir(exist_ok=True)
+    for s in SPLITS:
+        (tmp / "tmx" / f"{s}.tmx").write_text(_tmx(rows[s], src_lang, tgt_lang), encoding="utf-8")
+
+
+def _write_marian(tmp: Path, rows: dict[str, list[dict]], src_lang: str, tgt_lang: str) -> None:
+    (tmp / "marian").mkdir(exist_ok=True)
+    for s in SPLITS:
+        for lang in (src_lang, tgt_lang):
+            (tmp / "marian" / f"{s}.{lang}").write_text("".join(r["translation"][lang].replace("\n", " ") + "\n" for r in rows[s]), encoding="utf-8")
+
+
+WRITERS: dict[str, Callable[[Path, dict[str, list[dict]], str, str], None]] = {
+    "hf": _write_hf, "jsonl": _write_jsonl, "tsv": _write_tsv, "tmx": _write_tmx, "marian": _write_marian,
+}
+
+
 def write_export(result: ExportResult, out_dir: str | Path, opts: ExportOptions, src_lang: str, tgt_lang: str, force: bool = False) -> Path:
     out = Path(out_dir)
     if out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
@@ -200,41 +277,9 @@ def write_export(result: ExportResult, out_dir: str | Path, opts: ExportOptions,
         raise MtError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}")
     with atomic_directory(out) as tmp:
         rows = result.rows
-        if "hf" in opts.formats:
-            from datasets import Dataset, DatasetDict
-            from datasets.utils.logging import disable_progress_bar
-
-            disable_progress_bar()
-
-            features = _features(src_lang, tgt_lang)
-            import pyarrow as pa
-
-            # an empty split keeps its schema (an empty list would save a schema-less table)
-            dd = DatasetDict({sp: Dataset.from_list(rows[sp], features=features) if rows[sp]
-                              else Dataset(pa.Table.from_pylist([], schema=features.arrow_schema)) for sp in SPLITS})
-            # one shard per split, also for an empty split (zero shards would not load back)
-            dd.save_to_disk(str(tmp / "hf"), num_shards={sp: 1 for sp in SPLITS})
-            (tmp / "parquet").mkdir()
-            for s in SPLITS:
-                dd[s].to_parquet(str(tmp / "parquet" / f"{s}.parquet"))
-        for s in SPLITS:
-            if "jsonl" in opts.formats:
-                (tmp / "jsonl").mkdir(exist_ok=True)
-                (tmp / "jsonl" / f"{s}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows[s]), encoding="utf-8")
-            if "tsv" in opts.formats:
-                (tmp / "tsv").mkdir(exist_ok=True)
-                clean = lambda t: t.replace("\t", " ").replace("\n", " ")  # noqa: E731
-                (tmp / "tsv" / f"{s}.tsv").write_text(
-                    f"{src_lang}\t{tgt_lang}\tdoc_id\talign_score\tfindings\n" + "".join(
-                        f"{clean(r['translation'][src_lang])}\t{clean(r['translation'][tgt_lang])}\t{r['doc_id']}\t{r['align_score']:.4f}\t{','.join(r['findings'])}\n"
-                        for r in rows[s]), encoding="utf-8")
-            if "tmx" in opts.formats:
-                (tmp / "tmx").mkdir(exist_ok=True)
-                (tmp / "tmx" / f"{s}.tmx").write_text(_tmx(rows[s], src_lang, tgt_lang), encoding="utf-8")
-            if "marian" in opts.formats:
-                (tmp / "marian").mkdir(exist_ok=True)
-                for lang in (src_lang, tgt_lang):
-                    (tmp / "marian" / f"{s}.{lang}").write_text("".join(r["translation"][lang].replace("\n", " ") + "\n" for r in rows[s]), encoding="utf-8")
+        for fmt in FORMATS:
+            if fmt in opts.formats:
+                WRITERS[fmt](tmp, rows, src_lang, tgt_lang)
         (tmp / "README.md").write_text(_card(result, opts, src_lang, tgt_lang), encoding="utf-8")
         (tmp / "export.json").write_text(json.dumps({"src_lang": src_lang, "tgt_lang": tgt_lang, "counts": {s: len(rows[s]) for s in SPLITS},
                                                      "dropped": dict(result.dropped), "sources": result.sources}, ensure_ascii=False, indent=1))
