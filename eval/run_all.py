@@ -61,12 +61,11 @@ def fidelity_table() -> list[str]:
 
 
 def speed_table(sizes=(1000, 10000)) -> list[str]:
-    sys.path.insert(0, str(ROOT / "tests"))
-    from test_align import _synthetic
+    from mt.testing import synthetic_pair
 
     rows = ["| sentences (src × tgt, no MT) | seconds | peak RSS MB | strict F1 vs synthetic gold |", "|---|---|---|---|"]
     for n in sizes:
-        src, tgt, gold = _synthetic(n, seed=1)
+        src, tgt, gold = synthetic_pair(n, seed=1)
         t = time.perf_counter()
         al = align_documents(segment_lines(src, "de", True), segment_lines(tgt, "fr", True))
         secs = time.perf_counter() - t

@@ -1,4 +1,5 @@
-"""Build small MarianMT checkpoints in the real OPUS-MT layout, for tests and benchmarks.
+"""Test material made at run time, for tests, benchmarks and eval/: small MarianMT checkpoints in
+the real OPUS-MT layout, and synthetic document pairs with a known alignment.
 
 The layout is what `Helsinki-NLP/opus-mt-*` ships: `source.spm`, `target.spm`, a joint
 `vocab.json` with `</s>` = 0, `<unk>` = 1 and `<pad>` last, `config.json`, weights and
@@ -10,8 +11,11 @@ from __future__ import annotations
 
 import io
 import json
+import random
 from pathlib import Path
 from typing import Iterable, Sequence
+
+from .types import BeadPair
 
 
 def train_spm(lines: Iterable[str], vocab_size: int) -> bytes:
@@ -131,3 +135,35 @@ def train_pairs(model_dir: Path, pairs: Sequence[tuple[str, str]], steps: int = 
     model.eval()
     model.save_pretrained(model_dir)
     return loss_value
+
+
+def synthetic_pair(n: int, seed: int = 0) -> tuple[list[str], list[str], list[BeadPair]]:
+    """Target = source sentences in another vocabulary (no shared strings but names and numbers),
+    some merged, some dropped: known gold."""
+    rng = random.Random(seed)
+    words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu".split()
+    other = dict(zip(words, "rot grün blau gelb schwarz weiss braun grau rosa lila orange silber".split()))
+
+    def translate(sentence: str) -> str:
+        return " ".join(other.get(w, w) for w in sentence.split()).upper()
+
+    src, tgt, gold = [], [], []
+    i = 0
+    while i < n:
+        sent = " ".join(rng.choice(words) for _ in range(rng.randint(4, 14))) + f" Nr{i} {rng.randint(10, 9999)}."
+        src.append(sent)
+        roll = rng.random()
+        if roll < 0.08 and i + 1 < n:
+            nxt = " ".join(rng.choice(words) for _ in range(rng.randint(4, 10))) + f" Nr{i + 1}."
+            src.append(nxt)
+            tgt.append(translate(sent) + " " + translate(nxt))
+            gold.append(((i, i + 1), (len(tgt) - 1,)))
+            i += 2
+            continue
+        if roll < 0.12:
+            gold.append(((i,), ()))
+        else:
+            tgt.append(translate(sent))
+            gold.append(((i,), (len(tgt) - 1,)))
+        i += 1
+    return src, tgt, gold

@@ -11,6 +11,7 @@ from mt.align.metrics import beads_to_pairs, score
 from mt.alignment_formats import read_vecalign
 from mt.documents import load_document
 from mt.segment import segment_lines, sentence_spans, split_sentences
+from mt.testing import synthetic_pair
 from mt.types import SegmentKind
 import unicodedata
 
@@ -52,40 +53,8 @@ def test_nfd_input_aligns_like_nfc(tmp_path):
     assert load_document(nfd, "vi", True).segments[1].text != load_document(CORPUS / "vi.txt", "vi", True).segments[1].text  # original kept
 
 
-def _synthetic(n: int, seed: int = 0):
-    """Target = source sentences in another vocabulary (no shared strings but names and numbers),
-    some merged, some dropped: known gold."""
-    rng = random.Random(seed)
-    words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu".split()
-    other = dict(zip(words, "rot grün blau gelb schwarz weiss braun grau rosa lila orange silber".split()))
-
-    def translate(sentence: str) -> str:
-        return " ".join(other.get(w, w) for w in sentence.split()).upper()
-
-    src, tgt, gold = [], [], []
-    i = 0
-    while i < n:
-        sent = " ".join(rng.choice(words) for _ in range(rng.randint(4, 14))) + f" Nr{i} {rng.randint(10, 9999)}."
-        src.append(sent)
-        roll = rng.random()
-        if roll < 0.08 and i + 1 < n:
-            nxt = " ".join(rng.choice(words) for _ in range(rng.randint(4, 10))) + f" Nr{i + 1}."
-            src.append(nxt)
-            tgt.append(translate(sent) + " " + translate(nxt))
-            gold.append(((i, i + 1), (len(tgt) - 1,)))
-            i += 2
-            continue
-        if roll < 0.12:
-            gold.append(((i,), ()))
-        else:
-            tgt.append(translate(sent))
-            gold.append(((i,), (len(tgt) - 1,)))
-        i += 1
-    return src, tgt, gold
-
-
 def test_alignment_recovers_merges_and_deletions_on_long_documents():
-    src, tgt, gold = _synthetic(1500)
+    src, tgt, gold = synthetic_pair(1500)
     a = align_documents(segment_lines(src, "de", True), segment_lines(tgt, "fr", True))
     s = score(gold, beads_to_pairs(a.beads))
     assert s["f1_strict"] > 0.95, s

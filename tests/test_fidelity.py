@@ -27,8 +27,16 @@ def test_article_errors_found_with_right_type_and_explanation(article):
     assert any(e.side == "tgt" and "NATO-Generalsekretär Yoon" in e.text for e in attribution.evidence)
 
 
-def test_retranslation_channel_says_why_it_was_skipped(article):
-    assert article.channels["retranslation"].startswith("skipped")
+def test_retranslation_channel_says_why_it_was_skipped(article, tmp_path):
+    assert article.channels["retranslation"] == "skipped: not requested (--mt none)"
+    vi, de = load_document(CORPUS / "vi.txt", "vi", True), load_document(CORPUS / "de.txt", "de", True)
+    mt_file = tmp_path / "vi.mt.de"
+    mt_file.write_text("".join(s.norm + "\n" for s in vi.segments), encoding="utf-8")
+    given = check_documents(vi, de, mt=str(mt_file)).channels["retranslation"]
+    assert given.startswith("skipped: ") and "--mt auto" in given
+    # no model on this machine (the tests' Hugging Face cache is empty): the reason names it and how to get it
+    auto = check_documents(vi, de, mt="auto").channels["retranslation"]
+    assert auto.startswith("skipped: ") and "opus-mt-vi-de" in auto and "mt models pull vi-de" in auto
 
 
 def test_fidelity_dev_scores():

@@ -259,5 +259,10 @@ def test_checks_never_crash_on_arbitrary_unicode(src, tgt):
     s = segment_lines([x for x in src if x.strip()] or ["x"], "vi", True)
     t = segment_lines([x for x in tgt if x.strip()] or ["y"], "de", True)
     res = check_documents(s, t)
+    # what a report or an export relies on: ids inside the documents, evidence that quotes its segment
     for f in res.findings:
-        assert f.severity.value in ("critical", "major", "minor")
+        assert set(f.src) <= set(range(len(s))) and set(f.tgt) <= set(range(len(t))) and (f.src or f.tgt)
+        for e in f.evidence:
+            doc = s if e.side == "src" else t
+            assert e.segment in (f.src if e.side == "src" else f.tgt)
+            assert doc.segments[e.segment].norm[e.start:e.end] == e.text

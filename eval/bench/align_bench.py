@@ -15,13 +15,13 @@ from common import ROOT, save_table  # noqa: E402
 
 CHILD = r"""
 import json, resource, sys, time
-sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[1] + "/tests")
-from test_align import _synthetic
+sys.path.insert(0, sys.argv[1])
+from mt.testing import synthetic_pair
 from mt.align import align_documents
 from mt.align.metrics import beads_to_pairs, score
 from mt.segment import segment_lines
 n, with_mt = int(sys.argv[2]), sys.argv[3] == "mt"
-src, tgt, gold = _synthetic(n, seed=1)
+src, tgt, gold = synthetic_pair(n, seed=1)
 s, t = segment_lines(src, "de", True), segment_lines(tgt, "fr", True)
 mt = [x.upper() for x in src] if with_mt else None   # a perfect "translation" into the target's style
 t0 = time.perf_counter()
