@@ -20,6 +20,7 @@ _BOUNDARY = regex.compile(
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}.\-]*)$")
 _PARENTHETICAL = regex.compile(r"^\([^()]*\)[\W]*$")
 _TERMINAL = regex.compile(r"[.!?…:;\"”“»’)\]|]\s*$")
+HEADING_MAX_CHARS = 250  # a first line this long is a lead paragraph, not a headline, even without closing punctuation
 
 
 @functools.lru_cache(maxsize=None)
@@ -92,7 +93,7 @@ def line_kind(line: str, index: int) -> SegmentKind:
     if any(p.search(norm) for p in pats.get("boilerplate", [])):
         return SegmentKind.BOILERPLATE
     # A first line without closing punctuation is a headline.
-    if index == 0 and len(norm) < 250 and not _TERMINAL.search(norm):
+    if index == 0 and len(norm) < HEADING_MAX_CHARS and not _TERMINAL.search(norm):
         return SegmentKind.HEADING
     return SegmentKind.CONTENT
 

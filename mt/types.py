@@ -100,7 +100,11 @@ class Severity(str, Enum):
 
     @property
     def rank(self) -> int:
-        return {"critical": 2, "major": 1, "minor": 0}[self.value]
+        """minor 0 < major 1 < critical 2: the one ordering of severities."""
+        return _SEVERITY_ORDER.index(self.value)
+
+
+_SEVERITY_ORDER = ("minor", "major", "critical")
 
 
 @dataclass

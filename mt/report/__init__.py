@@ -13,6 +13,9 @@ from pathlib import Path
 from ..types import CheckResult, MtError, Severity
 
 SEVERITY_WEIGHT = {Severity.CRITICAL: 0.6, Severity.MAJOR: 0.3, Severity.MINOR: 0.1}
+# Re-translation chrF of a good human translation is far below 100: a pair's score is capped at
+# chrF/100 plus this slack, so only a re-translation that disagrees badly lowers it.
+CHRF_SLACK = 0.3
 
 
 def bead_scores(result: CheckResult) -> list[float]:
@@ -22,7 +25,7 @@ def bead_scores(result: CheckResult) -> list[float]:
         fs = result.findings_for(bead)
         s = 1.0 - sum(SEVERITY_WEIGHT[f.severity] for f in fs)
         if result.retranslation and k in result.retranslation.scores:
-            s = min(s, result.retranslation.scores[k]["chrf"] / 100.0 + 0.3)
+            s = min(s, result.retranslation.scores[k]["chrf"] / 100.0 + CHRF_SLACK)
         scores.append(round(max(0.0, min(1.0, s)), 3))
     return scores
 
@@ -77,8 +80,7 @@ def to_html(result: CheckResult) -> str:
     rows = []
     for k, (bead, score) in enumerate(zip(al.beads, scores)):
         fs = result.findings_for(bead)
-        worst = max((f.severity.rank for f in fs), default=-1)
-        cls = {2: "critical", 1: "major", 0: "minor"}.get(worst, "ok")
+        cls = max(fs, key=lambda f: f.severity.rank).severity.value if fs else "ok"
 
         def side(ids, doc, name):
             cells = []
