@@ -3,6 +3,7 @@ of `mt export`, and the one rule that names a document (its id)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .io import read_text
@@ -102,11 +103,19 @@ def bundled_pair() -> tuple[Path, Path]:
     return c / f"{src_lang}.txt", c / f"{tgt_lang}.txt"
 
 
-def discover_inputs(inputs: list[str], src_lang: str, tgt_lang: str) -> list[tuple[str, object]]:
-    """Inputs → [(doc_id, spec)]: spec is (src_path, tgt_path) or a case dict (JSONL of documents)."""
+@dataclass(frozen=True)
+class InputDocument:
+    """One document pair among `mt export`'s inputs: two files, or a JSONL document (a case dict)."""
+    doc_id: str
+    files: tuple[Path, Path] | None = None
+    case: dict | None = None
+
+
+def discover_inputs(inputs: list[str], src_lang: str, tgt_lang: str) -> list[InputDocument]:
+    """Two document files, a directory of NAME.SRC/NAME.TGT pairs, or a JSONL of documents → InputDocuments."""
     from .io import read_jsonl
 
-    docs: list[tuple[str, object]] = []
+    docs: list[InputDocument] = []
     loose: list[Path] = []  # plain document files, taken two by two (source, target)
     for p in (Path(x) for x in inputs):
         if not p.exists():
@@ -119,16 +128,16 @@ def discover_inputs(inputs: list[str], src_lang: str, tgt_lang: str) -> list[tup
                 t = s.with_suffix(f".{tgt_lang}")
                 if not t.exists():
                     raise MtError(f"{s}: no matching {t.name}")
-                docs.append((s.stem, (s, t)))
+                docs.append(InputDocument(s.stem, files=(s, t)))
         elif p.suffix == ".jsonl":
             for n, case in enumerate(read_jsonl(p), 1):
-                docs.append((doc_id_for_case(case, n, p), case))
+                docs.append(InputDocument(doc_id_for_case(case, n, p), case=case))
         else:
             loose.append(p)
     if len(loose) % 2:
         raise MtError(f"{loose[-1]}: document files come in pairs (SOURCE TARGET); this one has no partner")
     for s, t in zip(loose[0::2], loose[1::2]):
-        docs.append((doc_id_for_path(s), (s, t)))
+        docs.append(InputDocument(doc_id_for_path(s), files=(s, t)))
     return docs
 
 
@@ -136,9 +145,10 @@ def read_inputs(inputs: list[str], src_lang: str, tgt_lang: str, segmented: bool
     """`mt export`'s inputs (two document files, a directory of NAME.SRC/NAME.TGT pairs, JSONL of documents),
     each read and validated once."""
     pairs = []
-    for doc_id, spec in discover_inputs(inputs, src_lang, tgt_lang):
-        if isinstance(spec, dict):
-            pairs.append(pair_from_case(spec, doc_id, f"document {doc_id}", src_lang, tgt_lang))
+    for doc in discover_inputs(inputs, src_lang, tgt_lang):
+        if doc.case is not None:
+            pairs.append(pair_from_case(doc.case, doc.doc_id, f"document {doc.doc_id}", src_lang, tgt_lang))
         else:
-            pairs.append(DocumentPair(doc_id, load_document(spec[0], src_lang, segmented, doc_id), load_document(spec[1], tgt_lang, segmented, doc_id)))
+            src, tgt = doc.files
+            pairs.append(DocumentPair(doc.doc_id, load_document(src, src_lang, segmented, doc.doc_id), load_document(tgt, tgt_lang, segmented, doc.doc_id)))
     return pairs
