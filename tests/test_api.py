@@ -134,3 +134,53 @@ def test_translate_through_ctranslate2_imports_no_torch(tiny_model, tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == repr([TRAIN_PAIRS[1][1]])
+
+
+def test_mt_auto_opens_each_model_once_and_reuses_it_for_retranslation(tiny_as_configured, monkeypatch):
+    """--mt auto is resolved once: the vi→de model aligns and re-translates; de→vi is missing, and the
+    re-translation channel says so."""
+    translate_pkg = sys.modules["mt.translate"]
+    real_open, opened = translate_pkg.open_translator, []
+
+    def counting_open(src, tgt, *args, **kwargs):
+        opened.append(f"{src}-{tgt}")
+        return real_open(src, tgt, *args, **kwargs)
+
+    monkeypatch.setattr(translate_pkg, "open_translator", counting_open)
+    res = mt.check(CORPUS / "vi.txt", CORPUS / "de.txt", "vi", "de", segmented=True, mt="auto")
+    assert opened == ["vi-de", "de-vi"]
+    assert res.channels["retranslation"].startswith("skipped: model Helsinki-NLP/opus-mt-de-vi is not on this machine")
+    # the tiny model's MT of unseen sentences is poor, so no claim on the findings: every segment is aligned once
+    assert sorted(i for b in res.alignment.beads for i in b.src) == list(range(len(res.alignment.src)))
+
+
+def test_layers_import_only_what_they_may():
+    """align/ knows no models or files; report and export know the data types, not how findings are made."""
+    code = ("import sys\n"
+            "import mt.align, mt.align.metrics\n"
+            "assert not {'mt.translate', 'mt.io', 'mt.pipeline'} & set(sys.modules), sorted(m for m in sys.modules if m.startswith('mt'))\n"
+            "import mt.report, mt.export\n"
+            "assert 'mt.fidelity' not in sys.modules, 'report/export import fidelity'\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_findings_for_a_bead_is_one_rule_for_report_and_export():
+    from mt.report import to_json
+
+    res = mt.check(CORPUS / "vi.txt", CORPUS / "de.txt", "vi", "de", segmented=True)
+    by_bead = {b.vecalign(): [f.type for f in res.findings_for(b)] for b in res.alignment.beads}
+    assert by_bead["[0]:[]"] == ["omission"]  # no target segment: found by its source segment
+    assert by_bead["[3]:[2]"] == ["attribution"] and by_bead["[10, 11]:[8]"] == ["entity"]
+    assert sum(map(len, by_bead.values())) == len(res.findings)
+    scores = {p["src"][0] if p["src"] else None: p["score"] for p in to_json(res)["pairs"]}
+    assert scores[3] < 1.0 and scores[10] < 1.0 and scores[1] == 1.0
+
+
+def test_a_document_without_id_is_named_alike_by_check_and_export(tmp_path):
+    from mt.documents import discover_inputs, read_cases
+
+    cases = tmp_path / "news.jsonl"
+    cases.write_text('{"src": ["Xin chào."], "tgt": ["Hallo."]}\n{"id": "b", "src": ["Tạm biệt."], "tgt": ["Tschüss."]}\n', encoding="utf-8")
+    assert [p.doc_id for p in read_cases(cases)] == ["news-1", "b"]
+    assert [d.doc_id for d in discover_inputs([str(cases)], "vi", "de")] == ["news-1", "b"]
