@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/mt demo
+	$(BIN)/mt demo --force  # the demo report is regenerated on every run
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -11,6 +11,7 @@ from typing import Iterator, Optional
 
 import typer
 
+from .options import one_of, some_of
 from .types import MtError
 
 app = typer.Typer(
@@ -50,8 +51,9 @@ def _say(message: str) -> None:
 
 def _refuse_existing(output: Optional[str], force: bool) -> None:
     """Fail before any work when the output exists: nothing that exists is replaced without --force."""
-    if output and output != "-" and Path(output).exists() and not force:
-        raise MtError(f"{output}: exists; pass --force to replace it")
+    from .io import refuse_existing
+
+    refuse_existing(output, force)
 
 
 # --------------------------------------------------------------------------------------------
@@ -98,10 +100,15 @@ def translate(
     from .pipeline import read_input_lines
     from .translate import DecodeOptions, open_translator, translate_file
 
-    if fmt not in ("text", "jsonl"):
-        raise MtError(f"unknown format {fmt!r}; choose text or jsonl")
-    if device not in ("auto", "cpu", "cuda"):
-        raise MtError(f"unknown device {device!r}; choose auto, cpu or cuda")
+    from .translate import BACKENDS, COMPUTE_TYPES
+
+    one_of(fmt, "--format", ("text", "jsonl"))
+    one_of(device, "--device", ("auto", "cpu", "cuda"))
+    one_of(engine, "--engine", ("local", "ray"))
+    if backend is not None:
+        one_of(backend, "--backend", BACKENDS)
+    if compute_type is not None:
+        one_of(compute_type, "--compute-type", COMPUTE_TYPES)
     # Read first (stdin only once): bad input fails before a model is loaded.
     _refuse_existing(output, force)
     lines = read_input_lines(input, src, check_language=False) if fmt == "text" else None
@@ -171,8 +178,7 @@ def align(
     from .pipeline import align_pair, format_alignment, load_document
     from .io import write_text
 
-    if fmt not in ("vecalign", "jsonl", "tsv"):
-        raise MtError(f"unknown format {fmt!r}; choose vecalign, jsonl or tsv")
+    one_of(fmt, "--format", ("vecalign", "jsonl", "tsv"))
     s, t = load_document(src, src_lang, segmented), load_document(tgt, tgt_lang, segmented)
     _refuse_existing(output, force)
     write_text(output, format_alignment(align_pair(s, t, mt=mt), fmt), force=force)
@@ -187,9 +193,11 @@ def eval_align(
     test: str = typer.Option(..., "--test", help="Alignment to score (Vecalign format)."),
 ) -> None:
     """Strict and lax precision, recall and F1 (Sennrich & Volk 2011, as Vecalign's score.py)."""
-    from .align.metrics import format_scores, read_vecalign, score
+    from .align.metrics import check_against_gold, format_scores, read_vecalign, score
 
-    print(format_scores(score(read_vecalign(gold), read_vecalign(test))), end="")
+    gold_beads, test_beads = read_vecalign(gold), read_vecalign(test)
+    check_against_gold(gold_beads, test_beads, test)
+    print(format_scores(score(gold_beads, test_beads)), end="")
 
 
 # --------------------------------------------------------------------------------------------
@@ -234,8 +242,9 @@ def check(
     from .io import write_jsonl
     from .pipeline import check_cases, check_documents, load_document
 
-    if fail_on not in (None, "critical", "major"):
-        raise MtError(f"--fail-on takes critical or major, not {fail_on!r}")
+    if fail_on is not None:
+        one_of(fail_on, "--fail-on", ("critical", "major"))
+    one_of(engine, "--engine", ("local", "ray"))
     _refuse_existing(output, force)
     if batch:
         if src or tgt:
@@ -289,8 +298,9 @@ def report(
     if src is None:
         src, tgt = (str(p) for p in bundled_pair())
         segmented = True if segmented is None else segmented
-    if (Path(output) / "index.html").exists() and not force:
-        raise MtError(f"{output}: holds a report already; pass --force to replace it")
+    from .io import refuse_existing_report
+
+    refuse_existing_report(output, force)
     s, t = load_document(src, src_lang, bool(segmented)), load_document(tgt, tgt_lang, bool(segmented))
     res = check_documents(s, t, mt=mt, alignment=alignment)
     out = write_report(res, output)
@@ -316,11 +326,15 @@ def eval_fidelity(
 
 
 @app.command(epilog="Example:\n\n  mt demo")
-def demo(output: str = typer.Option("report", "-o", "--output", help="Report directory.")) -> None:
+def demo(output: str = typer.Option("report", "-o", "--output", help="Report directory."),
+         force: bool = typer.Option(False, "--force", help="Replace an existing report in the output directory.")) -> None:
     """The main job on the bundled article: translate it if the model is here, then check and report."""
+    from .io import refuse_existing_report
     from .pipeline import bundled_pair, check_documents, load_document
     from .report import write_report
     from .translate import open_translator
+
+    refuse_existing_report(output, force)
 
     vi, de = bundled_pair()
     try:
@@ -377,11 +391,13 @@ def export(
     force: bool = typer.Option(False, "--force", help="Replace a non-empty output directory."),
 ) -> None:
     """Align and check document pairs, then write the clean pairs as fine-tuning datasets."""
-    from .export import ExportOptions, collect, discover_inputs, write_export
+    from .export import FORMATS, ExportOptions, collect, discover_inputs, write_export
     from .pipeline import check_inputs
+    from .types import Severity
 
-    opts = ExportOptions(formats=tuple(f.strip() for f in fmt.split(",") if f.strip()),
-                         drop=tuple(d.strip() for d in drop.split(",") if d.strip()), keep_flagged=keep_flagged,
+    one_of(engine, "--engine", ("local", "ray"))
+    opts = ExportOptions(formats=some_of(fmt, "--format", FORMATS),
+                         drop=some_of(drop, "--drop", [v.value for v in Severity], allow_empty=True), keep_flagged=keep_flagged,
                          min_score=min_score, split=_floats(split, "--split"), seed=seed, licence=licence)
     out = Path(output)
     if out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
@@ -391,9 +407,11 @@ def export(
         results = check_inputs(inputs, src_lang, tgt_lang, segmented=segmented, mt=mt, progress=advance,
                                engine=engine, actors=actors, address=ray_address)
     collected = collect(results, opts)
+    dropped = ", ".join(f"{k} {v}" for k, v in sorted(collected.dropped.items())) or "none"
+    if not any(collected.rows.values()):
+        raise MtError(f"no pairs left to export (left out: {dropped}); nothing written to {out}")
     write_export(collected, out, opts, src_lang, tgt_lang, force=force)
     counts = ", ".join(f"{k} {len(v)}" for k, v in collected.rows.items())
-    dropped = ", ".join(f"{k} {v}" for k, v in sorted(collected.dropped.items())) or "none"
     _say(f"mt: exported {counts}; left out: {dropped}; in {out}")
 
 
@@ -454,32 +472,66 @@ def models_convert(
     force: bool = typer.Option(False, "--force", help="Replace a non-empty output directory."),
 ) -> None:
     """Convert a Marian checkpoint to CTranslate2 (with its SentencePiece models beside it)."""
-    from .translate.models import convert, resolve
+    from .translate.models import QUANTIZATIONS, convert, resolve
 
+    one_of(quantization, "--quantization", QUANTIZATIONS)
     resolved = resolve("", "", path)
     if resolved.format != "marian":
         raise MtError(f"{path}: already a CTranslate2 model")
     print(convert(resolved.path, Path(output), quantization=quantization, force=force))
 
 
+def _exception_classes(name: str) -> tuple[type, ...]:
+    """`name` from click and from the copy of click that typer >= 0.22 vendors (typer._click):
+    typer raises its own classes, which `except click.UsageError` does not catch."""
+    import importlib
+
+    found = []
+    for module in ("click.exceptions", "typer._click.exceptions", "typer.exceptions"):
+        try:
+            cls = getattr(importlib.import_module(module), name, None)
+        except ImportError:
+            continue
+        if isinstance(cls, type) and cls not in found:
+            found.append(cls)
+    return tuple(found)
+
+
+def _usage_error(err) -> None:
+    """A usage error (missing or unknown option, bad value, unknown command) as one line and a hint."""
+    ctx = getattr(err, "ctx", None)
+    where = getattr(ctx, "command_path", "") or "mt"
+    _say(f"{where}: error: {err.format_message()}")
+    if ctx is not None:
+        _say(f"{ctx.get_usage()}  (try '{where} --help')")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one line on stderr and exit 2 for bad input, 130 on Ctrl-C, never a traceback."""
-    import click
+    import os
 
+    usage_errors, click_errors = _exception_classes("UsageError"), _exception_classes("ClickException")
+    exits, aborts = _exception_classes("Exit"), _exception_classes("Abort")
     try:
-        code = app(args=argv, standalone_mode=False)
+        code = app(args=argv, prog_name="mt", standalone_mode=False)
         if isinstance(code, int) and code:
             sys.exit(code)
     except MtError as err:
         _say(f"mt: error: {err}")
         sys.exit(err.exit_code)
-    except click.exceptions.Exit as err:
+    except exits as err:
         sys.exit(err.exit_code)
-    except click.exceptions.Abort:
+    except aborts:
         _say("mt: interrupted")
         sys.exit(130)
-    except click.ClickException as err:
-        err.show()
+    except usage_errors as err:
+        if type(err).__name__ == "NoArgsIsHelpError":  # `mt`, `mt models`: the help itself
+            err.show()
+        else:
+            _usage_error(err)
+        sys.exit(2)
+    except click_errors as err:
+        _say(f"mt: error: {err.format_message()}")
         sys.exit(2)
     except KeyboardInterrupt:
         _say("mt: interrupted")
@@ -489,3 +541,9 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as err:
         _say(f"mt: error: {err.strerror or err}: {getattr(err, 'filename', '') or ''}".rstrip(": "))
         sys.exit(2)
+    except Exception as err:  # a library failed in a way we did not foresee: one line, not 80
+        if os.environ.get("MT_DEBUG"):
+            raise
+        first = (str(err).strip().splitlines() or [""])[0][:300]
+        _say(f"mt: error: {type(err).__name__}: {first} (MT_DEBUG=1 shows the traceback)")
+        sys.exit(1)

@@ -98,3 +98,11 @@ def format_scores(s: dict[str, float]) -> str:
         f"recall      {s['recall_strict']:.4f}   {s['recall_lax']:.4f}\n"
         f"F1          {s['f1_strict']:.4f}   {s['f1_lax']:.4f}\n"
     )
+
+
+def check_against_gold(gold: list[BeadPair], test: list[BeadPair], name: str = "test alignment") -> None:
+    """A test alignment may index only segments the gold alignment covers (the same document), each once:
+    an index past the document would otherwise score as a plain miss."""
+    n_src = 1 + max((i for s, _ in gold for i in s), default=-1)
+    n_tgt = 1 + max((j for _, t in gold for j in t), default=-1)
+    check_fits(test, n_src, n_tgt, f"{name} (against the gold document)")
