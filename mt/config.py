@@ -11,8 +11,16 @@ from .types import MtError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+def package_data(name: str) -> Path:
+    """A data directory shipped inside the package (configs, corpora): in a checkout mt/NAME links to
+    the top-level NAME/, in an installed wheel it holds the files."""
+    import importlib.resources
+
+    return Path(str(importlib.resources.files("mt").joinpath(name)))
+
+
 def config_dir() -> Path:
-    return Path(os.environ.get("MT_CONFIG_DIR", PROJECT_ROOT / "configs"))
+    return Path(os.environ.get("MT_CONFIG_DIR") or package_data("configs"))
 
 
 def cache_dir() -> Path:
@@ -36,4 +44,4 @@ def load_toml(name: str) -> dict:
 
 
 def bundled_corpus() -> Path:
-    return PROJECT_ROOT / "corpora" / "baoquocte-291854"
+    return package_data("corpora") / "baoquocte-291854"

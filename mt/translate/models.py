@@ -94,7 +94,7 @@ def resolve(src: str, tgt: str, model: str | None = None) -> ResolvedModel:
     return ResolvedModel(snapshot, fmt, model_id)
 
 
-_OPUS_NAME = re.compile(r"opus-mt-(?:tc-(?:big|base)-)?([A-Za-z]{2,3}(?:_[A-Za-z]+)*)-([A-Za-z]{2,3}(?:_[A-Za-z]+)*)(?:$|[-_.])")
+_OPUS_NAME = re.compile(r"opus-mt-(?:tc-(?:big|base)-)?([A-Za-z]+(?:_[A-Za-z]+)*)-([A-Za-z]+(?:_[A-Za-z]+)*)(?:$|[-_.])")
 _CARD_LINE = re.compile(r"^\W*(source languages?|target languages?|src_alpha3|tgt_alpha3|source_languages|target_languages)\s*:\s*(.+)$",
                         re.IGNORECASE | re.MULTILINE)
 
