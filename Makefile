@@ -10,13 +10,13 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	# torch first: 2.13.0 is the CPU build on this disk; anything else pulls a CUDA build.
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[test,ray]'
+	$(BIN)/pip install -q -e '.[test,ray,html]'
 	touch $(STAMP)
 
 venv: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/mt demo
+	$(BIN)/mt demo --force  # the demo report is regenerated on every run
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

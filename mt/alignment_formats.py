@@ -47,6 +47,14 @@ def check_fits(beads: list[BeadPair], n_src: int, n_tgt: int, name: str = "align
             seen_t.add(j)
 
 
+def check_against_gold(gold: list[BeadPair], test: list[BeadPair], name: str = "test alignment") -> None:
+    """A test alignment may index only segments the gold alignment covers (the same document), each once:
+    an index past the document would otherwise score as a plain miss."""
+    n_src = 1 + max((i for s, _ in gold for i in s), default=-1)
+    n_tgt = 1 + max((j for _, t in gold for j in t), default=-1)
+    check_fits(test, n_src, n_tgt, f"{name} (against the gold document)")
+
+
 def given_alignment(src: Document, tgt: Document, alignment: str | Path | list) -> Alignment:
     """A given alignment (a Vecalign file or a list of [src, tgt] pairs) checked against the documents;
     segments it leaves out become unaligned beads."""

@@ -1,6 +1,9 @@
 """Command line: parses arguments, shows progress, maps errors to exit codes, calls the API.
 
 Exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad input or missing model, 130 Ctrl-C.
+Each command parses its options and calls the library: for one document pair the same functions
+as `import mt` (`mt.align`, `mt.check`, `mt.report`, `mt.export`); for many, `mt.pipeline`.
+Option defaults are the library's (DecodeOptions, ExportOptions, FinetuneOptions, configs/defaults.toml).
 """
 from __future__ import annotations
 
@@ -11,7 +14,11 @@ from typing import Iterator, Optional
 
 import typer
 
-from .types import MtError
+from .export import FORMATS as EXPORT_FORMATS, ExportOptions
+from .finetune import FinetuneOptions
+from .options import one_of, some_of
+from .translate.base import DecodeOptions
+from .types import MtError, Severity
 
 app = typer.Typer(
     add_completion=False,
@@ -25,6 +32,9 @@ app.add_typer(models_app, name="models")
 app.add_typer(eval_app, name="eval")
 
 SCREENFUL = 40
+ENGINES = ("local", "ray")
+SEVERITIES = tuple(s.value for s in Severity)
+LANG_DEFAULT = "default: configs/defaults.toml"
 
 
 @contextlib.contextmanager
@@ -48,10 +58,12 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _refuse_existing(output: Optional[str], force: bool) -> None:
-    """Fail before any work when the output exists: nothing that exists is replaced without --force."""
-    if output and output != "-" and Path(output).exists() and not force:
-        raise MtError(f"{output}: exists; pass --force to replace it")
+def _languages(src_lang: Optional[str], tgt_lang: Optional[str]) -> tuple[str, str]:
+    """The given languages, else the default pair of configs/defaults.toml."""
+    from .config import default_languages
+
+    default_src, default_tgt = default_languages()
+    return src_lang or default_src, tgt_lang or default_tgt
 
 
 # --------------------------------------------------------------------------------------------
@@ -75,11 +87,11 @@ def translate(
     tgt: str = typer.Option(..., "--tgt", help="Target language code, e.g. de."),
     model: Optional[str] = typer.Option(None, "--model", help="Local Marian or CTranslate2 directory, or a hub id (default: configs/models.toml)."),
     backend: Optional[str] = typer.Option(None, "--backend", help="ct2 (CTranslate2, default when installed) or hf (transformers)."),
-    beam: int = typer.Option(4, "--beam", min=1, help="Beam size (1 = greedy)."),
-    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Segments per batch."),
-    max_length: int = typer.Option(512, "--max-length", min=1, help="Maximum output tokens per segment."),
-    min_length: int = typer.Option(0, "--min-length", min=0, help="Minimum output tokens (for benchmarks: equal work per backend)."),
-    device: str = typer.Option("auto", "--device", help="auto, cpu or cuda."),
+    beam: int = typer.Option(DecodeOptions.beam, "--beam", min=1, help="Beam size (1 = greedy)."),
+    batch_size: int = typer.Option(DecodeOptions.batch_size, "--batch-size", min=1, help="Segments per batch."),
+    max_length: int = typer.Option(DecodeOptions.max_length, "--max-length", min=1, help="Maximum output tokens per segment."),
+    min_length: int = typer.Option(DecodeOptions.min_length, "--min-length", min=0, help="Minimum output tokens (for benchmarks: equal work per backend)."),
+    device: str = typer.Option(DecodeOptions.device, "--device", help="auto, cpu or cuda."),
     compute_type: Optional[str] = typer.Option(None, "--compute-type", help="CTranslate2 compute type (default int8 on CPU)."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout); written atomically."),
     fmt: str = typer.Option("text", "--format", help="text or jsonl."),
@@ -94,48 +106,29 @@ def translate(
 
     Finished segments are cached (~/.cache/mt/translations.sqlite): a killed run, started again,
     translates only what is missing and writes the same output."""
-    from .documents import read_input_lines
-    from .io import read_jsonl
-    from .translate import DecodeOptions, open_translator, translate_file
+    from .documents import ensure_language, read_input_lines
+    from .io import read_jsonl, refuse_existing
+    from .pipeline import open_engine
+    from .translate import BACKENDS, COMPUTE_TYPES, translate_file
 
-    if fmt not in ("text", "jsonl"):
-        raise MtError(f"unknown format {fmt!r}; choose text or jsonl")
-    if device not in ("auto", "cpu", "cuda"):
-        raise MtError(f"unknown device {device!r}; choose auto, cpu or cuda")
-    # Read first (stdin only once): bad input fails before a model is loaded.
-    _refuse_existing(output, force)
+    one_of(fmt, "--format", ("text", "jsonl"))
+    one_of(device, "--device", ("auto", "cpu", "cuda"))
+    one_of(engine, "--engine", ENGINES)
+    if backend is not None:
+        one_of(backend, "--backend", BACKENDS)
+    if compute_type is not None:
+        one_of(compute_type, "--compute-type", COMPUTE_TYPES)
+    refuse_existing(output, force)
+    # Read once, first (stdin only once): bad input fails before a model is loaded.
     lines = read_input_lines(input, src, check_language=False) if fmt == "text" else None
     rows = read_jsonl(input) if fmt == "jsonl" else None
-    total = len(lines) if lines is not None else len(rows)
-    options = DecodeOptions(beam=beam, batch_size=batch_size, max_length=max_length, min_length=min_length, device=device)
-    if engine == "ray":
-        import functools
-
-        from .distributed import translate_lines
-
-        translate_fn = functools.partial(translate_lines, src=src, tgt=tgt, model=model, backend=backend, options=options,
-                                         compute_type=compute_type, actors=actors, gpus_per_actor=gpus_per_actor,
-                                         address=ray_address, cache=not no_cache)
-    elif engine == "local":
-        # the language check (its classifier takes a moment to load) runs while the model loads;
-        # a wrong-language input still stops before anything is translated
-        from concurrent.futures import ThreadPoolExecutor
-
-        from .documents import ensure_language
-
-        with ThreadPoolExecutor(1) as pool:
-            checked = pool.submit(ensure_language, lines, src, input) if lines is not None else None
-            translate_fn = open_translator(src, tgt, model=model, backend=backend, options=options, compute_type=compute_type,
-                                           cache=not no_cache).translate
-            if checked is not None:
-                checked.result()
-    else:
-        raise MtError(f"unknown engine {engine!r}; choose local or ray")
-    if engine == "ray" and lines is not None:
-        from .documents import ensure_language
-
-        ensure_language(lines, src, input)
-    with progress_bar(total, f"translating {src}→{tgt}") as advance:
+    # a wrong-language input stops before anything is translated (checked while the model loads)
+    check = (lambda: ensure_language(lines, src, input)) if lines is not None else None
+    translate_fn = open_engine(src, tgt, engine, model=model, backend=backend, compute_type=compute_type, cache=not no_cache,
+                               options=DecodeOptions(beam=beam, batch_size=batch_size, max_length=max_length,
+                                                     min_length=min_length, device=device),
+                               actors=actors, gpus_per_actor=gpus_per_actor, address=ray_address, while_loading=check)
+    with progress_bar(len(lines if lines is not None else rows), f"translating {src}→{tgt}") as advance:
         translate_file(input, output, translate_fn, src, fmt=fmt, progress=advance, force=force, lines=lines, rows=rows)
 
 
@@ -168,16 +161,15 @@ def align(
     Scores use shared character n-grams, numbers and CLDR names, and length; with --mt, the
     translation of SRC against TGT. Without MT a second pass adds a word lexicon learned from
     the first pass's confident beads."""
-    from .alignment_formats import format_alignment
-    from .documents import load_document
-    from .io import write_text
-    from .pipeline import align_pair
+    import mt as api
 
-    if fmt not in ("vecalign", "jsonl", "tsv"):
-        raise MtError(f"unknown format {fmt!r}; choose vecalign, jsonl or tsv")
-    s, t = load_document(src, src_lang, segmented), load_document(tgt, tgt_lang, segmented)
-    _refuse_existing(output, force)
-    write_text(output, format_alignment(align_pair(s, t, mt=mt), fmt), force=force)
+    from .alignment_formats import FORMATS, format_alignment
+    from .io import refuse_existing, write_text
+
+    one_of(fmt, "--format", FORMATS)
+    refuse_existing(output, force)
+    al = api.align(Path(src), Path(tgt), src_lang, tgt_lang, mt=mt, segmented=segmented)
+    write_text(output, format_alignment(al, fmt), force=force)
 
 
 @eval_app.command(
@@ -190,21 +182,19 @@ def eval_align(
 ) -> None:
     """Strict and lax precision, recall and F1 (Sennrich & Volk 2011, as Vecalign's score.py)."""
     from .align.metrics import format_scores, score
-    from .alignment_formats import read_vecalign
+    from .alignment_formats import check_against_gold, read_vecalign
 
-    print(format_scores(score(read_vecalign(gold), read_vecalign(test))), end="")
+    gold_beads, test_beads = read_vecalign(gold), read_vecalign(test)
+    check_against_gold(gold_beads, test_beads, test)
+    print(format_scores(score(gold_beads, test_beads)), end="")
 
 
 # --------------------------------------------------------------------------------------------
 # check, report
 # --------------------------------------------------------------------------------------------
 def _finding_rows(results: dict) -> list[dict]:
-    rows = []
-    for doc_id, res in results.items():
-        for f in res.findings:
-            f.doc_id = doc_id
-            rows.append(f.to_dict())
-    return rows
+    """Findings as JSONL rows, each with its document's id when there are several documents."""
+    return [{**f.to_dict(), "doc_id": doc_id} if doc_id else f.to_dict() for doc_id, res in results.items() for f in res.findings]
 
 
 @app.command(
@@ -220,8 +210,8 @@ def _finding_rows(results: dict) -> list[dict]:
 def check(
     src: Optional[str] = typer.Argument(None, help="Source document."),
     tgt: Optional[str] = typer.Argument(None, help="Target document (the translation)."),
-    src_lang: str = typer.Option("vi", "--src-lang", help="Source language code."),
-    tgt_lang: str = typer.Option("de", "--tgt-lang", help="Target language code."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang", help=f"Source language code ({LANG_DEFAULT})."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help=f"Target language code ({LANG_DEFAULT})."),
     segmented: bool = typer.Option(False, "--segmented", help="One segment a line: do not split sentences."),
     alignment: Optional[str] = typer.Option(None, "--alignment", help="Use this alignment (Vecalign format) instead of aligning."),
     mt: str = typer.Option("none", "--mt", help="none, auto (models: MT-assisted alignment and re-translation) or a line-by-line MT file."),
@@ -234,33 +224,33 @@ def check(
     force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
 ) -> None:
     """Flag translation errors (attribution, entity, number, date, negation, omission, addition) with evidence."""
-    from .documents import load_document
-    from .io import write_jsonl
-    from .pipeline import check_cases, check_documents
+    import mt as api
 
-    if fail_on not in (None, "critical", "major"):
-        raise MtError(f"--fail-on takes critical or major, not {fail_on!r}")
-    _refuse_existing(output, force)
+    from .documents import read_cases
+    from .io import refuse_existing, write_jsonl
+    from .pipeline import check_pairs
+
+    if fail_on is not None:
+        one_of(fail_on, "--fail-on", ("critical", "major"))
+    one_of(engine, "--engine", ENGINES)
+    refuse_existing(output, force)
     if batch:
         if src or tgt:
             raise MtError("give either SRC TGT or --batch, not both")
-        from .io import read_jsonl
-
-        total = len(read_jsonl(batch))
-        with progress_bar(total, "checking") as advance:
-            results = check_cases(batch, mt=mt, progress=advance, engine=engine, actors=actors, address=ray_address)
+        pairs = read_cases(batch, src_lang, tgt_lang)
+        with progress_bar(len(pairs), "checking") as advance:
+            results = check_pairs(pairs, mt=mt, progress=advance, engine=engine, actors=actors, address=ray_address)
     else:
         if not (src and tgt):
             raise MtError("give SRC and TGT documents, or --batch CASES.jsonl")
-        s, t = load_document(src, src_lang, segmented), load_document(tgt, tgt_lang, segmented)
-        results = {"": check_documents(s, t, mt=mt, alignment=alignment)}
+        results = {"": api.check(Path(src), Path(tgt), *_languages(src_lang, tgt_lang), alignment=alignment, mt=mt, segmented=segmented)}
     for res in results.values():
         for channel, state in res.channels.items():
             if state.startswith("skipped") and mt != "none":
                 _say(f"mt: {channel} {state}")
     write_jsonl(output, _finding_rows(results), force=force)
     if fail_on:
-        threshold = 2 if fail_on == "critical" else 1
+        threshold = Severity(fail_on).rank
         if any(f.severity.rank >= threshold for r in results.values() for f in r.findings):
             raise typer.Exit(1)
 
@@ -276,8 +266,8 @@ def check(
 def report(
     src: Optional[str] = typer.Argument(None, help="Source document (default: the bundled article)."),
     tgt: Optional[str] = typer.Argument(None, help="Target document."),
-    src_lang: str = typer.Option("vi", "--src-lang", help="Source language code."),
-    tgt_lang: str = typer.Option("de", "--tgt-lang", help="Target language code."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang", help=f"Source language code ({LANG_DEFAULT}; the bundled article's without SRC TGT)."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help=f"Target language code ({LANG_DEFAULT}; the bundled article's without SRC TGT)."),
     segmented: Optional[bool] = typer.Option(None, "--segmented/--split", help="One segment a line (default for the bundled article)."),
     alignment: Optional[str] = typer.Option(None, "--alignment", help="Use this alignment instead of aligning."),
     mt: str = typer.Option("none", "--mt", help="none, auto or a line-by-line MT file."),
@@ -285,21 +275,22 @@ def report(
     force: bool = typer.Option(False, "--force", help="Replace an existing report in the output directory."),
 ) -> None:
     """Write index.html (side by side, findings marked), report.json and report.md."""
-    from .documents import bundled_pair, load_document
-    from .pipeline import check_documents
-    from .report import write_report
+    import mt as api
+
+    from .config import bundled_languages
+    from .documents import bundled_pair
+    from .io import refuse_existing_report
 
     if (src is None) != (tgt is None):
         raise MtError("give both SRC and TGT, or neither for the bundled article")
     if src is None:
         src, tgt = (str(p) for p in bundled_pair())
+        src_lang, tgt_lang = src_lang or bundled_languages()[0], tgt_lang or bundled_languages()[1]
         segmented = True if segmented is None else segmented
-    if (Path(output) / "index.html").exists() and not force:
-        raise MtError(f"{output}: holds a report already; pass --force to replace it")
-    s, t = load_document(src, src_lang, bool(segmented)), load_document(tgt, tgt_lang, bool(segmented))
-    res = check_documents(s, t, mt=mt, alignment=alignment)
-    out = write_report(res, output)
-    crit = sum(1 for f in res.findings if f.severity.value == "critical")
+    refuse_existing_report(output, force)
+    res = api.check(Path(src), Path(tgt), *_languages(src_lang, tgt_lang), alignment=alignment, mt=mt, segmented=bool(segmented))
+    out = api.report(res, output)
+    crit = sum(1 for f in res.findings if f.severity is Severity.CRITICAL)
     _say(f"mt: {len(res.findings)} findings ({crit} critical); report in {out}/index.html")
 
 
@@ -321,25 +312,27 @@ def eval_fidelity(
 
 
 @app.command(epilog="Example:\n\n  mt demo")
-def demo(output: str = typer.Option("report", "-o", "--output", help="Report directory.")) -> None:
+def demo(output: str = typer.Option("report", "-o", "--output", help="Report directory."),
+         force: bool = typer.Option(False, "--force", help="Replace an existing report in the output directory.")) -> None:
     """The main job on the bundled article: translate it if the model is here, then check and report."""
-    from .documents import bundled_pair, load_document
-    from .pipeline import check_documents
-    from .report import write_report
-    from .translate import open_translator
+    import mt as api
 
-    vi, de = bundled_pair()
+    from .config import bundled_languages
+    from .documents import bundled_pair
+    from .io import read_lines, refuse_existing_report
+    from .pipeline import translate_lines
+
+    refuse_existing_report(output, force)
+    (src, tgt), (src_lang, tgt_lang) = bundled_pair(), bundled_languages()
     try:
-        tr = open_translator("vi", "de")
-        _say("mt: translating the bundled article with " + tr.model_id)
-        for line in tr.translate([x for x in vi.read_text(encoding="utf-8").splitlines()]):
+        for line in translate_lines(read_lines(src), src_lang, tgt_lang, log=lambda msg: _say(f"mt: {msg}")):
             print(line)
     except MtError as err:
         _say(f"mt: skipping translation: {err}")
-    res = check_documents(load_document(vi, "vi", True), load_document(de, "de", True))
+    res = api.check(src, tgt, src_lang, tgt_lang, segmented=True)
     for f in res.findings:
         print(f"{f.severity.value:8} {f.type:12} src {f.src} tgt {f.tgt}: {f.message}")
-    out = write_report(res, output)
+    out = api.report(res, output)
     _say(f"mt: report written to {out}/index.html")
 
 
@@ -366,41 +359,41 @@ def _floats(text: str, name: str) -> tuple[float, ...]:
 def export(
     inputs: list[str] = typer.Argument(..., help="Two document files, a directory of *.SRC/*.TGT pairs, or a JSONL of documents."),
     output: str = typer.Option(..., "-o", "--output", help="Output directory (must be new or empty unless --force)."),
-    fmt: str = typer.Option(",".join(("hf", "jsonl", "tsv", "tmx", "marian")), "--format", help="Comma-separated: hf, jsonl, tsv, tmx, marian."),
-    src_lang: str = typer.Option("vi", "--src-lang", help="Source language code."),
-    tgt_lang: str = typer.Option("de", "--tgt-lang", help="Target language code."),
+    fmt: str = typer.Option(",".join(ExportOptions.formats), "--format", help=f"Comma-separated: {', '.join(EXPORT_FORMATS)}."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang", help=f"Source language code ({LANG_DEFAULT})."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help=f"Target language code ({LANG_DEFAULT})."),
     segmented: bool = typer.Option(False, "--segmented", help="Document files are one segment a line."),
     mt: str = typer.Option("none", "--mt", help="none or auto (MT-assisted alignment and re-translation)."),
-    drop: str = typer.Option("critical,major", "--drop", help="Leave out pairs with findings of these severities."),
-    keep_flagged: bool = typer.Option(False, "--keep-flagged", help="Keep flagged pairs, with their labels (QE training data)."),
-    min_score: float = typer.Option(0.0, "--min-score", help="Leave out pairs whose alignment score is lower."),
-    split: str = typer.Option("0.9,0.05,0.05", "--split", help="train,validation,test fractions."),
-    seed: int = typer.Option(0, "--seed", help="Mixed into the split hash."),
-    licence: str = typer.Option("unknown", "--licence", help="Licence field of the dataset card."),
+    drop: str = typer.Option(",".join(ExportOptions.drop), "--drop", help="Leave out pairs with findings of these severities."),
+    keep_flagged: bool = typer.Option(ExportOptions.keep_flagged, "--keep-flagged", help="Keep flagged pairs, with their labels (QE training data)."),
+    min_score: float = typer.Option(ExportOptions.min_score, "--min-score", help="Leave out pairs whose alignment score is lower."),
+    split: str = typer.Option(",".join(map(str, ExportOptions.split)), "--split", help="train,validation,test fractions."),
+    seed: int = typer.Option(ExportOptions.seed, "--seed", help="Mixed into the split hash."),
+    licence: str = typer.Option(ExportOptions.licence, "--licence", help="Licence field of the dataset card."),
     engine: str = typer.Option("local", "--engine", help="local, or ray (documents spread over Ray workers)."),
     actors: int = typer.Option(2, "--actors", min=1, help="Ray: parallel workers."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray: join this cluster instead of a local instance."),
     force: bool = typer.Option(False, "--force", help="Replace a non-empty output directory."),
 ) -> None:
     """Align and check document pairs, then write the clean pairs as fine-tuning datasets."""
+    import mt as api
+
     from .documents import read_inputs
-    from .export import ExportOptions, collect, write_export
+    from .io import refuse_nonempty_dir
     from .pipeline import check_pairs
 
-    opts = ExportOptions(formats=tuple(f.strip() for f in fmt.split(",") if f.strip()),
-                         drop=tuple(d.strip() for d in drop.split(",") if d.strip()), keep_flagged=keep_flagged,
-                         min_score=min_score, split=_floats(split, "--split"), seed=seed, licence=licence)
-    out = Path(output)
-    if out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
-        raise MtError(f"{out}: exists and is not empty; pass --force to replace it")
+    one_of(engine, "--engine", ENGINES)
+    options = dict(formats=some_of(fmt, "--format", EXPORT_FORMATS), drop=some_of(drop, "--drop", SEVERITIES, allow_empty=True),
+                   keep_flagged=keep_flagged, min_score=min_score, split=_floats(split, "--split"), seed=seed, licence=licence)
+    refuse_nonempty_dir(output, force)
+    src_lang, tgt_lang = _languages(src_lang, tgt_lang)
     pairs = read_inputs(inputs, src_lang, tgt_lang, segmented=segmented)
     with progress_bar(len(pairs), "checking documents") as advance:
         results = check_pairs(pairs, mt=mt, progress=advance, engine=engine, actors=actors, address=ray_address)
-    collected = collect(results, opts)
-    write_export(collected, out, opts, src_lang, tgt_lang, force=force)
-    counts = ", ".join(f"{k} {len(v)}" for k, v in collected.rows.items())
-    dropped = ", ".join(f"{k} {v}" for k, v in sorted(collected.dropped.items())) or "none"
-    _say(f"mt: exported {counts}; left out: {dropped}; in {out}")
+    exported = api.export(results, output, src_lang, tgt_lang, force=force, **options)
+    counts = ", ".join(f"{k} {len(v)}" for k, v in exported.rows.items())
+    dropped = ", ".join(f"{k} {v}" for k, v in sorted(exported.dropped.items())) or "none"
+    _say(f"mt: exported {counts}; left out: {dropped}; in {output}")
 
 
 @app.command(
@@ -415,14 +408,14 @@ def finetune(
     model: str = typer.Option(..., "--model", help="Marian checkpoint directory or hub id in the local cache."),
     data: str = typer.Option(..., "--data", help="An `mt export` directory."),
     output: str = typer.Option(..., "-o", "--output", help="Directory for the fine-tuned checkpoint."),
-    epochs: int = typer.Option(3, "--epochs", min=1),
-    lr: float = typer.Option(5e-5, "--lr"),
-    batch_size: int = typer.Option(16, "--batch-size", min=1),
-    max_steps: Optional[int] = typer.Option(None, "--max-steps", min=1, help="Stop after this many optimiser steps."),
+    epochs: int = typer.Option(FinetuneOptions.epochs, "--epochs", min=1),
+    lr: float = typer.Option(FinetuneOptions.lr, "--lr"),
+    batch_size: int = typer.Option(FinetuneOptions.batch_size, "--batch-size", min=1),
+    max_steps: Optional[int] = typer.Option(FinetuneOptions.max_steps, "--max-steps", min=1, help="Stop after this many optimiser steps."),
     force: bool = typer.Option(False, "--force", help="Replace a non-empty output directory."),
 ) -> None:
     """Fine-tune a MarianMT model on exported pairs; reports BLEU and chrF before and after."""
-    from .finetune import FinetuneOptions, finetune as run_finetune
+    from .finetune import finetune as run_finetune
 
     opts = FinetuneOptions(epochs=epochs, lr=lr, batch_size=batch_size, max_steps=max_steps)
     run_finetune(model, data, output, opts, force=force, log=_say)
@@ -460,32 +453,66 @@ def models_convert(
     force: bool = typer.Option(False, "--force", help="Replace a non-empty output directory."),
 ) -> None:
     """Convert a Marian checkpoint to CTranslate2 (with its SentencePiece models beside it)."""
-    from .translate.models import convert, resolve
+    from .translate.models import QUANTIZATIONS, convert, resolve
 
+    one_of(quantization, "--quantization", QUANTIZATIONS)
     resolved = resolve("", "", path)
     if resolved.format != "marian":
         raise MtError(f"{path}: already a CTranslate2 model")
     print(convert(resolved.path, Path(output), quantization=quantization, force=force))
 
 
+def _exception_classes(name: str) -> tuple[type, ...]:
+    """`name` from click and from the copy of click that typer >= 0.22 vendors (typer._click):
+    typer raises its own classes, which `except click.UsageError` does not catch."""
+    import importlib
+
+    found = []
+    for module in ("click.exceptions", "typer._click.exceptions", "typer.exceptions"):
+        try:
+            cls = getattr(importlib.import_module(module), name, None)
+        except ImportError:
+            continue
+        if isinstance(cls, type) and cls not in found:
+            found.append(cls)
+    return tuple(found)
+
+
+def _usage_error(err) -> None:
+    """A usage error (missing or unknown option, bad value, unknown command) as one line and a hint."""
+    ctx = getattr(err, "ctx", None)
+    where = getattr(ctx, "command_path", "") or "mt"
+    _say(f"{where}: error: {err.format_message()}")
+    if ctx is not None:
+        _say(f"{ctx.get_usage()}  (try '{where} --help')")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one line on stderr and exit 2 for bad input, 130 on Ctrl-C, never a traceback."""
-    import click
+    import os
 
+    usage_errors, click_errors = _exception_classes("UsageError"), _exception_classes("ClickException")
+    exits, aborts = _exception_classes("Exit"), _exception_classes("Abort")
     try:
-        code = app(args=argv, standalone_mode=False)
+        code = app(args=argv, prog_name="mt", standalone_mode=False)
         if isinstance(code, int) and code:
             sys.exit(code)
     except MtError as err:
         _say(f"mt: error: {err}")
         sys.exit(err.exit_code)
-    except click.exceptions.Exit as err:
+    except exits as err:
         sys.exit(err.exit_code)
-    except click.exceptions.Abort:
+    except aborts:
         _say("mt: interrupted")
         sys.exit(130)
-    except click.ClickException as err:
-        err.show()
+    except usage_errors as err:
+        if type(err).__name__ == "NoArgsIsHelpError":  # `mt`, `mt models`: the help itself
+            err.show()
+        else:
+            _usage_error(err)
+        sys.exit(2)
+    except click_errors as err:
+        _say(f"mt: error: {err.format_message()}")
         sys.exit(2)
     except KeyboardInterrupt:
         _say("mt: interrupted")
@@ -495,3 +522,9 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as err:
         _say(f"mt: error: {err.strerror or err}: {getattr(err, 'filename', '') or ''}".rstrip(": "))
         sys.exit(2)
+    except Exception as err:  # a library failed in a way we did not foresee: one line, not 80
+        if os.environ.get("MT_DEBUG"):
+            raise
+        first = (str(err).strip().splitlines() or [""])[0][:300]
+        _say(f"mt: error: {type(err).__name__}: {first} (MT_DEBUG=1 shows the traceback)")
+        sys.exit(1)

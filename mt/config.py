@@ -11,8 +11,16 @@ from .types import MtError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+def package_data(name: str) -> Path:
+    """A data directory shipped inside the package (configs, corpora): in a checkout mt/NAME links to
+    the top-level NAME/, in an installed wheel it holds the files."""
+    import importlib.resources
+
+    return Path(str(importlib.resources.files("mt").joinpath(name)))
+
+
 def config_dir() -> Path:
-    return Path(os.environ.get("MT_CONFIG_DIR", PROJECT_ROOT / "configs"))
+    return Path(os.environ.get("MT_CONFIG_DIR") or package_data("configs"))
 
 
 def cache_dir() -> Path:
@@ -42,7 +50,7 @@ def default_languages() -> tuple[str, str]:
 
 
 def bundled_corpus() -> Path:
-    return PROJECT_ROOT / load_toml("defaults.toml")["bundled"]["corpus"]
+    return package_data("corpora") / load_toml("defaults.toml")["bundled"]["corpus"]
 
 
 def bundled_languages() -> tuple[str, str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .io import read_text
+from .langid import normalize_code
 from .segment import segment_lines
 from .types import Document, DocumentPair, MtError
 
@@ -26,6 +27,7 @@ def doc_id_for_case(case: dict, n: int, source: str | Path) -> str:
 def load_document(path: str | Path, lang: str, segmented: bool = False, doc_id: str = "") -> Document:
     """Read, validate and segment a document. Refuses (exit 2) what would give wrong results:
     no text, an HTML page, a document in another language than declared."""
+    lang = normalize_code(lang)
     lines = read_input_lines(path, lang)
     if not any(line.strip() for line in lines):
         raise MtError(f"{path}: no text (the file is empty or has only blank lines)")
@@ -38,6 +40,7 @@ _HTML = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<\?xml)", re.IGNORECA
 def read_input_lines(path: str | Path, lang: str, check_language: bool = True) -> list[str]:
     """Lines of a text input, decoded for `lang`, checked to be plain text in that language
     (the caller may run `ensure_language` itself, e.g. while a model loads)."""
+    lang = normalize_code(lang)
     text = read_text(path, lang)
     if _HTML.match(text) or text.count("</p>") + text.count("</div>") > 3:
         text = _extract_html(text, path)
@@ -52,9 +55,9 @@ def read_input_lines(path: str | Path, lang: str, check_language: bool = True) -
 def _extract_html(html: str, path) -> str:
     try:
         import trafilatura
-    except ImportError:
-        raise MtError(f"{path}: HTML, not plain text; extract the article text first "
-                      "(pip install trafilatura, then mt reads HTML itself)") from None
+    except ImportError as err:  # not installed, or installed without what it imports (lxml_html_clean)
+        raise MtError(f"{path}: HTML, not plain text; reading HTML needs trafilatura, which failed to import "
+                      f"({type(err).__name__}: {err}); pip install -e '.[html]', or extract the article text first") from None
     text = trafilatura.extract(html, include_comments=False, include_tables=False)
     if not text:
         raise MtError(f"{path}: HTML in which no article text was found")
@@ -65,7 +68,10 @@ def ensure_language(lines: list[str], lang: str, name: str) -> None:
     """Refuse a document that is confidently in another language (swapped source and target)."""
     from .langid import detect, ranked
 
-    found = detect(lines)
+    lang = normalize_code(lang)
+    # 40 letters, as the per-pair check of exports: py3langid's top three hold the right language
+    # even for a two-sentence document, and only a language outside them is refused
+    found = detect(lines, min_chars=40)
     if found is None or found == lang.split("-")[0]:
         return
     if lang.split("-")[0] in ranked(" ".join(lines), 3):
@@ -78,9 +84,17 @@ def pair_from_case(case: dict, doc_id: str, where: str, src_lang: str, tgt_lang:
     for key in ("src", "tgt"):
         if not isinstance(case.get(key), list) or not all(isinstance(x, str) for x in case[key]):
             raise MtError(f"{where} needs '{key}' as a list of strings")
-    src = segment_lines(case["src"], case.get("src_lang", src_lang), segmented=True, doc_id=doc_id)
-    tgt = segment_lines(case["tgt"], case.get("tgt_lang", tgt_lang), segmented=True, doc_id=doc_id)
+    langs = [normalize_code(case.get(k, default)) for k, default in (("src_lang", src_lang), ("tgt_lang", tgt_lang))]
+    ensure_case_languages(case, langs[0], langs[1], where)
+    src = segment_lines(case["src"], langs[0], segmented=True, doc_id=doc_id)
+    tgt = segment_lines(case["tgt"], langs[1], segmented=True, doc_id=doc_id)
     return DocumentPair(doc_id, src, tgt, case.get("align"))
+
+
+def ensure_case_languages(case: dict, src_lang: str, tgt_lang: str, where: str) -> None:
+    """The single-document language check, per document of a batch: swapped sides stop the run."""
+    for key, lang in (("src", src_lang), ("tgt", tgt_lang)):
+        ensure_language(case[key], lang, f"{where} ('{key}')")
 
 
 def read_cases(path: str | Path, src_lang: str | None = None, tgt_lang: str | None = None) -> list[DocumentPair]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 from xml.sax.saxutils import escape, quoteattr
 
-from .io import atomic_directory
+from .io import atomic_directory, refuse_nonempty_dir
 from .types import CheckResult, Finding, MtError, SegmentKind
 
 FORMATS = ("hf", "jsonl", "tsv", "tmx", "marian")
@@ -48,12 +48,15 @@ def export_options(**options) -> ExportOptions:
     unknown = set(options) - names
     if unknown:
         raise TypeError(f"unknown export option(s) {', '.join(sorted(unknown))}; choose from {', '.join(sorted(names))}")
-    for key in ("formats", "drop"):
-        if isinstance(options.get(key), str):
-            options[key] = tuple(x.strip() for x in options[key].split(",") if x.strip())
-    for key in ("formats", "drop", "split"):
-        if key in options:
-            options[key] = tuple(options[key])
+    from .options import some_of
+    from .types import Severity
+
+    if "formats" in options:
+        options["formats"] = some_of(options["formats"], "formats", FORMATS)
+    if "drop" in options:
+        options["drop"] = some_of(options["drop"], "drop", [v.value for v in Severity], allow_empty=True)
+    if "split" in options:
+        options["split"] = tuple(options["split"])
     return ExportOptions(**options)
 
 
@@ -80,6 +83,9 @@ def export_results(results, out_dir: str | Path, src_lang: str | None = None, tg
         src_lang, tgt_lang = src_lang or found_src, tgt_lang or found_tgt
     opts = export_options(**options)
     collected = collect(dict(results), opts)
+    if not any(collected.rows.values()):
+        dropped = ", ".join(f"{k} {v}" for k, v in sorted(collected.dropped.items())) or "none"
+        raise MtError(f"no pairs left to export (left out: {dropped}); nothing written to {out_dir}")
     write_export(collected, out_dir, opts, src_lang, tgt_lang, force=force)
     return collected
 
@@ -270,8 +276,7 @@ WRITERS: dict[str, Callable[[Path, dict[str, list[dict]], str, str], None]] = {
 
 def write_export(result: ExportResult, out_dir: str | Path, opts: ExportOptions, src_lang: str, tgt_lang: str, force: bool = False) -> Path:
     out = Path(out_dir)
-    if out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
-        raise MtError(f"{out}: exists and is not empty; pass --force to replace it")
+    refuse_nonempty_dir(out, force)
     bad = [f for f in opts.formats if f not in FORMATS]
     if bad:
         raise MtError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}")

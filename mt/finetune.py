@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .io import atomic_directory
+from .io import atomic_directory, refuse_nonempty_dir
 from .types import MtError
 
 TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json", "special_tokens_map.json")
@@ -75,8 +75,7 @@ def finetune(model: str, data_dir: str | Path, out_dir: str | Path, opts: Finetu
     meta_path = data_dir / "export.json"
     if not (data_dir / "hf").is_dir() or not meta_path.exists():
         raise MtError(f"{data_dir}: not an `mt export` directory (hf/ and export.json expected)")
-    if out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
-        raise MtError(f"{out}: exists and is not empty; pass --force to replace it")
+    refuse_nonempty_dir(out, force)
     meta = json.loads(meta_path.read_text())
     src_lang, tgt_lang = meta["src_lang"], meta["tgt_lang"]
     resolved = resolve(src_lang, tgt_lang, model)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import sys
 import tempfile
 import unicodedata
@@ -126,18 +127,87 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     return rows
 
 
-@contextlib.contextmanager
-def atomic_writer(path: str | Path, mode: str = "w", force: bool = True) -> Iterator[Any]:
-    """Write to a temporary file next to `path` and rename it into place only on success."""
+def _umask() -> int:
+    """The process umask; read from /proc where possible, since os.umask() can only read it by setting it."""
+    with contextlib.suppress(OSError, ValueError, StopIteration):
+        with open("/proc/self/status", encoding="ascii") as fh:
+            return int(next(line for line in fh if line.startswith("Umask:")).split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _new_file_mode(existing: os.stat_result | None) -> int:
+    """A replaced file keeps its permissions; a new one gets what open() would give (0666 less the umask),
+    not mkstemp's 0600."""
+    if existing is not None:
+        return stat.S_IMODE(existing.st_mode)
+    return 0o666 & ~_umask()
+
+
+def is_stream(path: str | Path | None) -> bool:
+    """True for outputs that are written into, never replaced: stdout ('-' or None), a character or
+    block device (/dev/null, /dev/stdout) or a FIFO."""
+    if path is None or str(path) == "-":
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode)
+
+
+def refuse_existing(path: str | Path | None, force: bool) -> None:
+    """Fail before any work when the output would replace something: without --force nothing that exists
+    is replaced, and even with it only a regular file (a stream such as /dev/null is written into)."""
+    if path is None or is_stream(path):
+        return
     p = Path(path)
-    if p.exists() and p.is_dir():
-        raise MtError(f"{p}: is a directory")
+    if p.is_dir():
+        raise MtError(f"{p}: is a directory; give a file name")
+    if p.exists() and not p.is_file():
+        raise MtError(f"{p}: exists and is not a regular file; mt replaces only regular files")
     if p.exists() and not force:
         raise MtError(f"{p}: exists; pass --force to replace it")
+
+
+def refuse_nonempty_dir(out_dir: str | Path, force: bool) -> None:
+    """An output directory (export, fine-tuned or converted model) must be new or empty unless --force;
+    a file in its place is never replaced."""
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise MtError(f"{out}: exists and is not a directory")
+    if out.exists() and any(out.iterdir()) and not force:
+        raise MtError(f"{out}: exists and is not empty; pass --force to replace it")
+
+
+def refuse_existing_report(out_dir: str | Path, force: bool) -> None:
+    """`mt report` and `mt demo` alike: a directory that holds a report is replaced only with --force."""
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise MtError(f"{out}: exists and is not a directory")
+    if (out / "index.html").exists() and not force:
+        raise MtError(f"{out}: holds a report already; pass --force to replace it")
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | Path, mode: str = "w", force: bool = True) -> Iterator[Any]:
+    """Write to a temporary file next to `path` and rename it into place only on success.
+    A device or FIFO is written into directly (replacing /dev/null would break the system);
+    a symbolic link keeps pointing where it did, its target is replaced."""
+    encoding = None if "b" in mode else "utf-8"
+    if is_stream(path) and str(path) != "-":
+        with open(path, mode, encoding=encoding) as fh:
+            yield fh
+        return
+    refuse_existing(path, force)
+    p = Path(os.path.realpath(path))
+    existing = p.stat() if p.exists() else None
     p.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
     try:
-        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
+        os.fchmod(fd, _new_file_mode(existing))
+        with os.fdopen(fd, mode, encoding=encoding) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -149,7 +219,7 @@ def atomic_writer(path: str | Path, mode: str = "w", force: bool = True) -> Iter
 
 
 def write_text(path: str | Path | None, text: str, force: bool = True) -> None:
-    """Write text atomically; None or '-' writes to stdout."""
+    """Write text atomically; None or '-' writes to stdout, a device or FIFO is written into."""
     if path is None or str(path) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -169,9 +239,12 @@ def atomic_directory(path: str | Path) -> Iterator[Path]:
     import shutil
 
     out = Path(path)
+    if out.exists() and not out.is_dir():
+        raise MtError(f"{out}: exists and is not a directory")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700: colleagues could not read the result
         yield tmp
         old = None
         if out.exists():

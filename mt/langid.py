@@ -29,3 +29,27 @@ def detect(lines: list[str], min_chars: int = 200) -> str | None:
     if sum(ch.isalpha() for ch in text) < min_chars:
         return None
     return ranked(text, 1)[0]
+
+
+@functools.lru_cache(maxsize=256)
+def normalize_code(code: str) -> str:
+    """The language code models and configs use (ISO 639-1 where one exists, lower case, no region or
+    script): 'VI', 'vie', 'vi_VN', 'vi-VN' → 'vi'; 'deu', 'ger', 'de-AT' → 'de'. Refuses what is not a
+    language code, saying which form is expected."""
+    import langcodes
+
+    from .types import MtError
+
+    text = str(code).strip().replace("_", "-")
+    try:
+        lang = langcodes.Language.get(text, normalize=False).language or ""
+    except (langcodes.LanguageTagError, ValueError):
+        lang = ""
+    if lang and len(lang) == 3:
+        # ISO 639-2/3 ('vie', 'ger') → the two-letter code when there is one; aliases like tl→fil are not applied
+        # to two-letter codes, since OPUS-MT names models by the code the user knows
+        lang = langcodes.Language.get(lang).language or lang
+    if not lang.isalpha() or lang in ("und", "mul", "zxx") or not langcodes.tag_is_valid(lang):
+        raise MtError(f"{code!r} is not a language code; give an ISO 639-1 code such as vi or de "
+                      f"(BCP 47 tags like vi-VN and ISO 639-3 codes like vie are accepted too)")
+    return lang.lower()

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import CORPUS, FIDELITY_DEV, corpus_text, run_cli
+from conftest import CORPUS, EXAMPLE_CASES, corpus_text, run_cli
 from mt.export import CandidatePair, ExportOptions, pair_filters, split_of
 from mt.types import Finding, SegmentKind, Severity
 
@@ -14,15 +14,9 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @pytest.fixture(scope="module")
-def small_cases(tmp_path_factory):
-    """The bundled article as files, plus four fidelity-dev documents as JSONL."""
-    if not FIDELITY_DEV.exists():
-        pytest.skip("fidelity-dev not present")
-    lines = [line for line in FIDELITY_DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
-    picked = [line for line in lines if json.loads(line)["id"] in ("dev-01", "dev-02", "dev-06", "dev-09")]
-    path = tmp_path_factory.mktemp("cases") / "cases.jsonl"
-    path.write_text("\n".join(picked) + "\n", encoding="utf-8")
-    return path
+def small_cases():
+    """The shipped example documents (JSONL), exported together with the bundled article as files."""
+    return EXAMPLE_CASES
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +45,10 @@ def test_flagged_pairs_of_the_article_are_left_out(exported):
     article = [r for r in rows if r["doc_id"] == "baoquocte-291854"]
     assert article and not any(2 in r["tgt_ids"] or 8 in r["tgt_ids"] for r in article)
     assert not any(r["findings"] for r in rows)
-    assert not any("dev-02" == r["doc_id"] and r["tgt_ids"] == [1] for r in rows)  # the flagged attribution pair
+    assert not any(r["doc_id"] in ("ex-number", "ex-negation") and r["tgt_ids"] == [0] for r in rows)  # the flagged pairs
+    assert any(r["doc_id"] == "ex-aligned" and r["src_ids"] == [0, 1] for r in rows)  # the given 2-1 alignment
     meta = json.loads((exported / "export.json").read_text())
-    assert meta["dropped"]["flagged"] == 4  # article de 2 and 8, dev-02 attribution, dev-06 negation
+    assert meta["dropped"]["flagged"] == 4  # article de 2 and 8, ex-number's number, ex-negation's negation
     assert "flagged" in (exported / "README.md").read_text()
 
 

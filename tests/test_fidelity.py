@@ -41,7 +41,7 @@ def test_retranslation_channel_says_why_it_was_skipped(article, tmp_path):
 
 def test_fidelity_dev_scores():
     if not FIDELITY_DEV.exists():
-        pytest.skip("fidelity-dev not present")
+        pytest.skip("benchmark ../shared/fidelity-dev not present (the shipped corpora/examples/cases.jsonl is tested in test_languages.py)")
     results = check_cases(FIDELITY_DEV)
     s = score_cases(fidelity_cases(), {k: r.findings for k, r in results.items()})
     assert s["f1"] >= 0.95 and s["type_accuracy"] >= 0.9, s

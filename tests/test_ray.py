@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIDELITY_DEV, TRAIN_PAIRS, run_cli
+from conftest import EXAMPLE_CASES, TRAIN_PAIRS, run_cli
 
 ray = pytest.importorskip("ray", reason="Ray is an optional extra: pip install -e '.[ray]'")
 
@@ -31,11 +31,9 @@ def test_ray_translation_equals_single_process(local_ray, tiny_model, tmp_path, 
 
 
 def test_ray_batch_check_equals_local(local_ray, tmp_path, capsys):
-    if not FIDELITY_DEV.exists():
-        pytest.skip("fidelity-dev not present")
-    code, local, err = run_cli(["check", "--batch", str(FIDELITY_DEV)], capsys)
+    code, local, err = run_cli(["check", "--batch", str(EXAMPLE_CASES)], capsys)
     assert code == 0, err
-    code, distributed, err = run_cli(["check", "--batch", str(FIDELITY_DEV), "--engine", "ray"], capsys)
+    code, distributed, err = run_cli(["check", "--batch", str(EXAMPLE_CASES), "--engine", "ray"], capsys)
     assert code == 0, err
     assert local == distributed and local.strip()
 
@@ -51,5 +49,5 @@ def test_ray_missing_is_a_clear_error(monkeypatch, tmp_path, capsys):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_ray)
-    code, _, err = run_cli(["check", "--batch", str(FIDELITY_DEV), "--engine", "ray"], capsys)
+    code, _, err = run_cli(["check", "--batch", str(EXAMPLE_CASES), "--engine", "ray"], capsys)
     assert code == 2 and "pip install" in err

@@ -58,3 +58,4 @@ def format_scores(s: dict[str, float]) -> str:
         f"recall      {s['recall_strict']:.4f}   {s['recall_lax']:.4f}\n"
         f"F1          {s['f1_strict']:.4f}   {s['f1_lax']:.4f}\n"
     )
+

@@ -8,9 +8,12 @@ import importlib.util
 from typing import Callable
 
 from .base import DecodeOptions, ProgressFn, Translator
-from .models import ResolvedModel, resolve
+from .models import ResolvedModel, check_pair, resolve
 
 BACKENDS = ("ct2", "hf")
+# CTranslate2's compute types (whether the device supports one is checked when the model loads)
+COMPUTE_TYPES = ("default", "auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16",
+                 "float16", "bfloat16", "float32")
 
 
 def default_backend() -> str:
@@ -30,9 +33,13 @@ def open_translator(
     ~/.cache/mt/translations.sqlite (MT_CACHE_DIR) and reused."""
     from ..types import MtError
 
+    from ..langid import normalize_code
+
     options = options or DecodeOptions()
     backend = backend or default_backend()
+    src, tgt = normalize_code(src), normalize_code(tgt)
     resolved = resolve(src, tgt, model)
+    check_pair(resolved, src, tgt)
     if backend == "ct2" or resolved.format == "ct2":
         if backend == "hf" and resolved.format == "ct2":
             raise MtError(f"{resolved.path}: a CTranslate2 model runs only with --backend ct2")
@@ -57,7 +64,7 @@ def open_translator(
     return translator
 
 
-__all__ = ["BACKENDS", "DecodeOptions", "ResolvedModel", "Translator", "default_backend", "open_translator", "resolve"]
+__all__ = ["BACKENDS", "COMPUTE_TYPES", "DecodeOptions", "ResolvedModel", "Translator", "default_backend", "open_translator", "resolve"]
 
 
 def translate_file(

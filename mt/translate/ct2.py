@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 
+from ..types import MtError
 from .base import DecodeOptions, Translator
 from .models import ResolvedModel, ensure_ct2
 
@@ -21,17 +22,26 @@ class CT2Translator(Translator):
 
         self.model_id, self.src_lang, self.tgt_lang = resolved.model_id, src, tgt
         device = options.device
+        gpus = ctranslate2.get_cuda_device_count()
         if device == "auto":
-            device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+            device = "cuda" if gpus > 0 else "cpu"
+        elif device == "cuda" and gpus == 0:
+            raise MtError("--device cuda: CTranslate2 sees no CUDA device here; use --device cpu (or auto)")
         self.device = device
         self.compute_type = compute_type or _default_compute_type(device)
         # float32 compute needs float32 weights; every other type is served from an int8 conversion.
         quantization = "float32" if self.compute_type == "float32" else "int8"
         path = ensure_ct2(resolved, quantization)
         self.model_dir = path
-        self.translator = ctranslate2.Translator(
-            str(path), device=device, compute_type=self.compute_type, intra_threads=os.cpu_count() or 1
-        )
+        try:
+            self.translator = ctranslate2.Translator(
+                str(path), device=device, compute_type=self.compute_type, intra_threads=os.cpu_count() or 1
+            )
+        except (ValueError, RuntimeError) as err:  # unknown compute type, CUDA runtime missing, bad model.bin
+            reason = (str(err).splitlines() or [type(err).__name__])[0]
+            supported = ", ".join(sorted(ctranslate2.get_supported_compute_types(device))) if device == "cpu" else ""
+            hint = f" (on {device}: {supported})" if supported else ""
+            raise MtError(f"CTranslate2 cannot load {path} on {device} with compute type {self.compute_type}{hint}: {reason}") from None
         # Same pre-processing as MarianTokenizer: Moses punctuation normalisation, then SentencePiece.
         self._normalize = _moses_normalizer(src)
         self.sp_src = spm.SentencePieceProcessor(model_file=str(path / "source.spm"))

@@ -19,6 +19,10 @@ class HFTranslator(Translator):
         self.model_id, self.src_lang, self.tgt_lang = resolved.model_id, src, tgt
         if options.device == "auto":
             self.device = "cuda" if torch.cuda.is_available() else "cpu"
+        elif options.device == "cuda" and not torch.cuda.is_available():
+            from ..types import MtError
+
+            raise MtError("--device cuda: PyTorch sees no CUDA device here; use --device cpu (or auto)")
         else:
             self.device = options.device
         self.tokenizer = AutoTokenizer.from_pretrained(str(resolved.path), source_lang=src, target_lang=tgt)

@@ -5,17 +5,21 @@ local Hugging Face cache. Only `mt models pull` downloads.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import cache_dir, load_toml
-from ..io import atomic_directory
+from ..io import atomic_directory, refuse_nonempty_dir
 from ..types import MtError
 
 MARIAN_FILES = ("config.json", "source.spm", "target.spm", "vocab.json")
 CT2_FILES = ("model.bin",)
+# what CTranslate2's converter accepts as --quantization
+QUANTIZATIONS = ("int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16", "float32")
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,7 @@ def model_id_for_pair(src: str, tgt: str) -> str:
 
 
 def how_to_get(model_id: str, pair: str | None = None) -> str:
-    pull = f"`mt models pull {pair}`" if pair else f"`huggingface-cli download {model_id}`"
+    pull = f"`mt models pull {pair}`" if pair else f"`hf download {model_id}`"
     return f"run {pull} on a machine with network access (or copy the model directory here and pass --model DIR)"
 
 
@@ -90,6 +94,67 @@ def resolve(src: str, tgt: str, model: str | None = None) -> ResolvedModel:
     return ResolvedModel(snapshot, fmt, model_id)
 
 
+_OPUS_NAME = re.compile(r"opus-mt-(?:tc-(?:big|base)-)?([A-Za-z]+(?:_[A-Za-z]+)*)-([A-Za-z]+(?:_[A-Za-z]+)*)(?:$|[-_.])")
+_CARD_LINE = re.compile(r"^\W*(source languages?|target languages?|src_alpha3|tgt_alpha3|source_languages|target_languages)\s*:\s*(.+)$",
+                        re.IGNORECASE | re.MULTILINE)
+
+
+def _codes(text: str) -> set[str]:
+    """Language codes in a model's own words ('vi', 'vie', 'de,nl', 'deu+nld'); groups and unknown codes are dropped."""
+    from ..langid import normalize_code
+
+    found = set()
+    for part in re.split(r"[\s,+/]+", text.strip()):
+        try:
+            found.add(normalize_code(part))
+        except MtError:
+            continue
+    return found
+
+
+def checkpoint_languages(resolved: ResolvedModel) -> tuple[set[str], set[str]]:
+    """(source, target) languages a checkpoint names: tokenizer_config.json (source_lang/target_lang),
+    its model card (OPUS-MT's 'source languages:' / 'src_alpha3:' lines), else its hub id or directory
+    name (opus-mt-SRC-TGT). An empty set is a side the checkpoint does not name, or names as a group."""
+    import json
+
+    src: set[str] = set()
+    tgt: set[str] = set()
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        cfg = json.loads((resolved.path / "tokenizer_config.json").read_text(encoding="utf-8"))
+        src, tgt = _codes(str(cfg.get("source_lang") or "")), _codes(str(cfg.get("target_lang") or ""))
+    if not (src and tgt):
+        with contextlib.suppress(OSError):
+            card = (resolved.path / "README.md").read_text(encoding="utf-8", errors="replace")[:20000]
+            for key, value in _CARD_LINE.findall(card):
+                side = src if key.lower().startswith(("source", "src")) else tgt
+                if not side:
+                    side.update(_codes(value))
+    if not (src and tgt):
+        for name in (resolved.model_id, resolved.path.name):
+            m = _OPUS_NAME.search(Path(str(name)).name)
+            if m:
+                src = src or _codes(m.group(1).replace("_", ","))
+                tgt = tgt or _codes(m.group(2).replace("_", ","))
+                break
+    return src, tgt
+
+
+def check_pair(resolved: ResolvedModel, src: str, tgt: str) -> None:
+    """Refuse a model whose checkpoint names other languages than the requested pair (a vi-de model asked
+    for en→fr would silently write German)."""
+    from ..langid import normalize_code
+
+    model_src, model_tgt = checkpoint_languages(resolved)
+    want_src, want_tgt = normalize_code(src), normalize_code(tgt)
+    wrong = [f"{what} {want!r} (the model's: {', '.join(sorted(have))})"
+             for what, want, have in (("source", want_src, model_src), ("target", want_tgt, model_tgt))
+             if have and want not in have]
+    if wrong:
+        raise MtError(f"{resolved.model_id}: translates {'/'.join(sorted(model_src)) or '?'}→{'/'.join(sorted(model_tgt)) or '?'}, "
+                      f"not {want_src}→{want_tgt}: {'; '.join(wrong)}")
+
+
 def pull(pair: str) -> Path:
     """Download the configured model of PAIR into the Hugging Face cache."""
     if "-" not in pair:
@@ -108,10 +173,11 @@ def pull(pair: str) -> Path:
 def convert(marian_dir: Path, out_dir: Path, quantization: str = "int8", force: bool = False) -> Path:
     """Convert a Marian checkpoint to CTranslate2, atomically, with its SentencePiece models beside it."""
     out_dir = Path(out_dir)
-    if out_dir.exists() and any(out_dir.iterdir()) and not force:
-        raise MtError(f"{out_dir}: exists and is not empty; pass --force to replace it")
+    refuse_nonempty_dir(out_dir, force)
     if detect_format(Path(marian_dir)) != "marian":
         raise MtError(f"{marian_dir}: not a Marian checkpoint")
+    if quantization not in QUANTIZATIONS:
+        raise MtError(f"quantization {quantization!r} is not one CTranslate2 converts to; choose one of {', '.join(QUANTIZATIONS)}")
     import ctranslate2
     from transformers.utils import logging as hf_logging
 

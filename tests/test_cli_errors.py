@@ -1,0 +1,211 @@
+"""A new user's mistakes: every usage error, bad option value and missing device gives a short message
+on stderr and exit code 2, never a traceback; outputs never replace what they must not."""
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CORPUS, ROOT, run_cli
+
+VI, DE = str(CORPUS / "vi.txt"), str(CORPUS / "de.txt")
+
+
+def _short_error(code: int, err: str, *needles: str) -> None:
+    assert code == 2, err
+    assert "Traceback" not in err and len(err.strip().splitlines()) <= 2, err
+    for needle in needles:
+        assert needle in err, (needle, err)
+
+
+@pytest.mark.parametrize("args, needles", [
+    (["align", VI, DE], ["--src-lang", "Usage: mt align", "--help"]),
+    (["check", "--segmnted", VI, DE], ["--segmnted", "Usage: mt check"]),
+    (["translate", VI, "--src", "vi", "--tgt", "de", "--beam", "0"], ["--beam"]),
+    (["frobnicate"], ["frobnicate", "Usage: mt"]),
+    (["eval", "align", "--gold", str(CORPUS / "gold.vide")], ["--test", "Usage: mt eval align"]),
+    (["check", VI, DE, "--batch-size", "3"], ["--batch-size"]),
+])
+def test_usage_errors_are_one_line_and_a_hint(args, needles, capsys):
+    code, out, err = run_cli(args, capsys)
+    _short_error(code, err, *needles)
+    assert out == ""
+
+
+@pytest.mark.parametrize("args, option, valid", [
+    (["export", VI, DE, "--segmented", "-o", "{tmp}/x", "--drop", "critcal,major"], "--drop", "critical, major, minor"),
+    (["export", VI, DE, "--segmented", "-o", "{tmp}/x", "--format", "hf,xml"], "--format", "hf, jsonl, tsv, tmx, marian"),
+    (["export", VI, DE, "--segmented", "-o", "{tmp}/x", "--engine", "spark"], "--engine", "local, ray"),
+    (["check", VI, DE, "--segmented", "--fail-on", "minor"], "--fail-on", "critical, major"),
+    (["check", VI, DE, "--segmented", "--engine", "dask"], "--engine", "local, ray"),
+    (["align", VI, DE, "--src-lang", "vi", "--tgt-lang", "de", "--format", "xml"], "--format", "vecalign, jsonl, tsv"),
+    (["translate", VI, "--src", "vi", "--tgt", "de", "--format", "csv"], "--format", "text, jsonl"),
+    (["translate", VI, "--src", "vi", "--tgt", "de", "--device", "tpu"], "--device", "auto, cpu, cuda"),
+    (["translate", VI, "--src", "vi", "--tgt", "de", "--backend", "onnx"], "--backend", "ct2, hf"),
+    (["translate", VI, "--src", "vi", "--tgt", "de", "--engine", "spark"], "--engine", "local, ray"),
+    (["translate", VI, "--src", "vi", "--tgt", "de", "--compute-type", "bogus"], "--compute-type", "int8, int8_float32"),
+    (["models", "convert", str(CORPUS), "-o", "{tmp}/c", "--quantization", "int4"], "--quantization", "int8, int8_float32"),
+])
+def test_enumerated_options_refuse_unknown_values_with_the_valid_ones(args, option, valid, tmp_path, capsys):
+    code, _, err = run_cli([a.replace("{tmp}", str(tmp_path)) for a in args], capsys)
+    _short_error(code, err, option, valid)
+    assert not (tmp_path / "x").exists()
+
+
+def test_quantization_is_checked_before_the_model(untrained_model, tmp_path, capsys):
+    code, _, err = run_cli(["models", "convert", str(untrained_model), "-o", str(tmp_path / "c"), "--quantization", "int4"], capsys)
+    _short_error(code, err, "int4", "float32")
+    assert not (tmp_path / "c").exists()
+
+
+@pytest.mark.parametrize("backend", ["ct2", "hf"])
+def test_cuda_without_a_gpu_is_a_clear_error(untrained_model, backend, tmp_path, capsys):
+    import ctranslate2
+    import torch
+
+    if torch.cuda.is_available() or ctranslate2.get_cuda_device_count() > 0:
+        pytest.skip("this machine has a GPU")
+    code, _, err = run_cli(["translate", VI, "--src", "vi", "--tgt", "de", "--model", str(untrained_model),
+                            "--backend", backend, "--device", "cuda", "-o", str(tmp_path / "o.txt")], capsys)
+    _short_error(code, err, "--device cuda", "--device cpu")
+    assert not (tmp_path / "o.txt").exists()
+
+
+def test_compute_type_the_cpu_lacks_is_a_clear_error(untrained_model, tmp_path, capsys):
+    import ctranslate2
+
+    if "float16" in ctranslate2.get_supported_compute_types("cpu"):
+        pytest.skip("this CPU computes in float16")
+    code, _, err = run_cli(["translate", VI, "--src", "vi", "--tgt", "de", "--model", str(untrained_model),
+                            "--device", "cpu", "--compute-type", "float16", "--no-cache", "-o", str(tmp_path / "o.txt")], capsys)
+    _short_error(code, err, "float16", "int8")
+
+
+def test_unforeseen_library_error_is_one_line(monkeypatch, capsys):
+    import mt.documents
+
+    def boom(*a, **k):
+        raise RuntimeError("CUDA failed with error\nsecond line of noise")
+
+    monkeypatch.setattr(mt.documents, "load_document", boom)
+    monkeypatch.delenv("MT_DEBUG", raising=False)
+    code, _, err = run_cli(["align", VI, DE, "--src-lang", "vi", "--tgt-lang", "de"], capsys)
+    assert code == 1 and err.strip() == "mt: error: RuntimeError: CUDA failed with error (MT_DEBUG=1 shows the traceback)"
+
+
+def test_fail_on_exits_1_through_the_real_entry_point():
+    """`typer.Exit` raised inside a command: its code, not a traceback (typer >= 0.22 has its own Exit class)."""
+    run = subprocess.run([sys.executable, "-m", "mt", "check", VI, DE, "--segmented", "--fail-on", "major", "-o", os.devnull],
+                         capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+
+
+def test_eval_align_refuses_indices_past_the_gold_document(tmp_path, capsys):
+    test = tmp_path / "out.vide"
+    test.write_text("[0]:[0]\n[999]:[1]\n")
+    code, out, err = run_cli(["eval", "align", "--gold", str(CORPUS / "gold.vide"), "--test", str(test)], capsys)
+    _short_error(code, err, "999", "out of range")
+    assert out == ""
+
+
+def test_export_with_no_pairs_left_says_so(tmp_path, capsys):
+    code, _, err = run_cli(["export", VI, DE, "--segmented", "-o", str(tmp_path / "x"), "--min-score", "99"], capsys)
+    _short_error(code, err, "no pairs left to export", "low_score")
+    assert not (tmp_path / "x").exists()
+
+
+# --------------------------------------------------------------------------------------------
+# outputs: streams are written into, only regular files are replaced, the umask is respected
+# --------------------------------------------------------------------------------------------
+def test_force_never_replaces_a_device(capsys):
+    before = os.stat(os.devnull)
+    code, _, err = run_cli(["check", VI, DE, "--segmented", "-o", os.devnull, "--force"], capsys)
+    assert code == 0, err
+    after = os.stat(os.devnull)
+    assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
+
+
+def test_fifo_output_is_streamed_into(tmp_path, capsys):
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+    reader.start()
+    code, _, err = run_cli(["check", VI, DE, "--segmented", "-o", str(fifo)], capsys)
+    reader.join(timeout=30)
+    assert code == 0, err
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert got and b'"severity"' in got[0]
+
+
+def test_force_refuses_to_replace_a_directory_or_socket(tmp_path, capsys):
+    import socket
+
+    (tmp_path / "d").mkdir()
+    code, _, err = run_cli(["check", VI, DE, "--segmented", "-o", str(tmp_path / "d"), "--force"], capsys)
+    _short_error(code, err, "directory")
+    sock_path = tmp_path / "s"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(sock_path))
+        code, _, err = run_cli(["check", VI, DE, "--segmented", "-o", str(sock_path), "--force"], capsys)
+        _short_error(code, err, "not a regular file")
+        assert stat.S_ISSOCK(os.stat(sock_path).st_mode)
+
+
+def test_symlinked_output_keeps_its_link(tmp_path, capsys):
+    target = tmp_path / "real.jsonl"
+    target.write_text("old\n")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(target)
+    code, _, err = run_cli(["check", VI, DE, "--segmented", "-o", str(link), "--force"], capsys)
+    assert code == 0, err
+    assert link.is_symlink() and '"severity"' in target.read_text()
+
+
+@pytest.fixture
+def umask_022():
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def test_outputs_respect_the_umask(tmp_path, capsys, umask_022):
+    out = tmp_path / "f.jsonl"
+    code, _, err = run_cli(["check", VI, DE, "--segmented", "-o", str(out)], capsys)
+    assert code == 0, err
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    code, _, err = run_cli(["export", VI, DE, "--segmented", "-o", str(tmp_path / "exp"), "--format", "jsonl"], capsys)
+    assert code == 0, err
+    assert stat.S_IMODE((tmp_path / "exp").stat().st_mode) == 0o755
+    os.umask(0o077)
+    private = tmp_path / "p.jsonl"
+    code, _, err = run_cli(["check", VI, DE, "--segmented", "-o", str(private)], capsys)
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+
+
+def test_replaced_file_keeps_its_mode(tmp_path, capsys, umask_022):
+    out = tmp_path / "f.jsonl"
+    out.write_text("old\n")
+    out.chmod(0o640)
+    code, _, err = run_cli(["check", VI, DE, "--segmented", "-o", str(out), "--force"], capsys)
+    assert code == 0, err
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640 and '"severity"' in out.read_text()
+
+
+def test_demo_and_report_share_one_overwrite_policy(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    out = tmp_path / "report"
+    code, _, err = run_cli(["report", "-o", str(out)], capsys)
+    assert code == 0, err
+    stamp = (out / "index.html").stat().st_mtime_ns
+    for cmd in (["report"], ["demo"]):
+        code, _, err = run_cli(cmd + ["-o", str(out)], capsys)
+        _short_error(code, err, "--force")
+        assert (out / "index.html").stat().st_mtime_ns == stamp
+    code, _, err = run_cli(["demo", "-o", str(out), "--force"], capsys)
+    assert code == 0, err
