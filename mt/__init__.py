@@ -4,7 +4,7 @@ Five functions, as plain as sacrebleu's::
 
     import mt
 
-    mt.translate(["Xin chào."], "vi", "de")                   # ['Hallo.']  (needs the vi-de model)
+    mt.translate(["Xin chào."], "vi", "de")                   # German lines (needs the vi-de model)
     al = mt.align("vi.txt", "de.txt", "vi", "de", segmented=True)
     res = mt.check("vi.txt", "de.txt", "vi", "de", segmented=True)
     for f in res.findings:
@@ -68,11 +68,13 @@ def _document(text: Any, lang: str, segmented: bool, side: str) -> Document:
     """A path (Path, or a str naming an existing file, read and checked like the CLI's inputs),
     a str of text, or a list of lines → a segmented Document."""
     from .documents import load_document
+    from .langid import normalize_code
     from .segment import segment_lines
     from .types import Document
 
     if isinstance(text, Document):
         return text
+    lang = normalize_code(lang)
     if isinstance(text, Path) or (isinstance(text, str) and "\n" not in text and text.strip() and Path(text).is_file()):
         return load_document(text, lang, segmented)
     if isinstance(text, str):

@@ -56,6 +56,13 @@ def test_readme_python_section_runs(tiny_as_configured, tmp_path, monkeypatch, c
     assert namespace["data"].dropped == {"flagged": 2}
 
 
+def test_docstring_examples_run():
+    import doctest
+
+    failed, attempted = doctest.testmod(mt, extraglobs={"mt": mt}, optionflags=doctest.ELLIPSIS)
+    assert attempted >= 4 and failed == 0
+
+
 def test_path_string_and_lines_give_the_same_findings():
     vi, de = CORPUS / "vi.txt", CORPUS / "de.txt"
     as_paths = mt.check(vi, de, "vi", "de", segmented=True)
