@@ -4,12 +4,21 @@ non-empty. Reading and writing alignment files: `mt/alignment_formats.py`."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from ..types import Bead, BeadPair
 
 
-def _counts(gold: list[BeadPair], test: list[BeadPair]) -> tuple[int, int, int, int]:
-    """(tp_strict, fp_strict, tp_lax, fp_lax) of `test` beads against `gold` beads."""
+@dataclass(frozen=True)
+class _Counts:
+    tp_strict: int
+    fp_strict: int
+    tp_lax: int
+    fp_lax: int
+
+
+def _counts(gold: list[BeadPair], test: list[BeadPair]) -> _Counts:
+    """True and false positives, strict and lax, of `test` beads against `gold` beads."""
     test_set = {b for b in test if b[0] or b[1]}
     gold_set = {b for b in gold if b[0] or b[1]}
     gold_links: dict[int, set[int]] = defaultdict(set)
@@ -28,7 +37,7 @@ def _counts(gold: list[BeadPair], test: list[BeadPair]) -> tuple[int, int, int, 
             tp_l += 1
         else:
             fp_l += 1
-    return tp_s, fp_s, tp_l, fp_l
+    return _Counts(tp_s, fp_s, tp_l, fp_l)
 
 
 def score(gold: list[BeadPair], test: list[BeadPair]) -> dict[str, float]:
@@ -42,7 +51,8 @@ def score(gold: list[BeadPair], test: list[BeadPair]) -> dict[str, float]:
     def f1(x: float, y: float) -> float:
         return 2 * x * y / (x + y) if x + y else 0.0
 
-    ps, pl, rs, rl = ratio(p[0], p[1]), ratio(p[2], p[3]), ratio(r[0], r[1]), ratio(r[2], r[3])
+    ps, pl = ratio(p.tp_strict, p.fp_strict), ratio(p.tp_lax, p.fp_lax)
+    rs, rl = ratio(r.tp_strict, r.fp_strict), ratio(r.tp_lax, r.fp_lax)
     return {"precision_strict": ps, "recall_strict": rs, "f1_strict": f1(ps, rs),
             "precision_lax": pl, "recall_lax": rl, "f1_lax": f1(pl, rl)}
 
