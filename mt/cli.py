@@ -212,6 +212,8 @@ def _finding_rows(results: dict) -> list[dict]:
   mt check src.txt tgt.txt --src-lang vi --tgt-lang de --fail-on critical -o findings.jsonl
 
   mt check --batch ../shared/fidelity-dev/cases.jsonl -o findings.jsonl
+
+  mt check src.txt tgt.txt --decisions decisions.jsonl   # a reviewer's false alarms are not raised again
 """,
 )
 def check(
@@ -229,6 +231,7 @@ def check(
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray: join this cluster instead of a local instance."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Findings as JSONL (default stdout)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
+    decisions: Optional[str] = typer.Option(None, "--decisions", help="A reviewer's decisions.jsonl (exported from the report page): false alarms are dismissed, confirmed findings marked."),
 ) -> None:
     """Flag translation errors (attribution, entity, number, date, negation, omission, addition) with evidence."""
     from .io import write_jsonl
@@ -254,6 +257,11 @@ def check(
         for channel, state in res.channels.items():
             if state.startswith("skipped") and mt != "none":
                 _say(f"mt: {channel} {state}")
+    from .review import apply_to_results
+
+    tally = apply_to_results(results, decisions)
+    if tally:
+        _say(f"mt: review: {tally.line()}")
     write_jsonl(output, _finding_rows(results), force=force)
     if fail_on:
         threshold = 2 if fail_on == "critical" else 1
@@ -267,6 +275,8 @@ def check(
   mt report                       # the bundled article, into ./report
 
   mt report vi.txt de.txt --src-lang vi --tgt-lang de -o out/report
+
+  mt report vi.txt de.txt --decisions decisions.jsonl -o out/report --force   # the page starts from these decisions
 """,
 )
 def report(
@@ -279,8 +289,10 @@ def report(
     mt: str = typer.Option("none", "--mt", help="none, auto or a line-by-line MT file."),
     output: str = typer.Option("report", "-o", "--output", help="Output directory."),
     force: bool = typer.Option(False, "--force", help="Replace an existing report in the output directory."),
+    decisions: Optional[str] = typer.Option(None, "--decisions", help="A reviewer's decisions.jsonl: false alarms dismissed, the page starts from these decisions."),
 ) -> None:
-    """Write index.html (side by side, findings marked), report.json and report.md."""
+    """Write index.html (a review page: findings list, filters, keys, decisions exported as
+    decisions.jsonl), report.json and report.md."""
     from .pipeline import bundled_pair, check_documents, load_document
     from .report import write_report
 
@@ -293,21 +305,47 @@ def report(
         raise MtError(f"{output}: holds a report already; pass --force to replace it")
     s, t = load_document(src, src_lang, bool(segmented)), load_document(tgt, tgt_lang, bool(segmented))
     res = check_documents(s, t, mt=mt, alignment=alignment)
-    out = write_report(res, output)
+    from .review import apply_to_results, read_decisions
+
+    tally = apply_to_results({"": res}, decisions)
+    out = write_report(res, output, src, tgt, decisions=read_decisions(decisions) if decisions else None)
     crit = sum(1 for f in res.findings if f.severity.value == "critical")
-    _say(f"mt: {len(res.findings)} findings ({crit} critical); report in {out}/index.html")
+    n = len(res.findings)
+    _say(f"mt: {n} {'finding' if n == 1 else 'findings'} ({crit} critical)" + (f"; review: {tally.line()}" if tally else "")
+         + f"; report in {out}/index.html")
 
 
-@eval_app.command("fidelity", epilog="Example:\n\n  mt eval fidelity ../shared/fidelity-dev/cases.jsonl")
+@eval_app.command("fidelity", epilog="""Examples:
+
+  mt eval fidelity ../shared/fidelity-dev/cases.jsonl
+
+  mt eval fidelity corpora/baoquocte-291854/vi.txt corpora/baoquocte-291854/de.txt --segmented --decisions decisions.jsonl
+""")
 def eval_fidelity(
-    cases: str = typer.Argument(..., help="Labelled cases (fidelity-dev format)."),
+    cases: list[str] = typer.Argument(..., help="Labelled cases (fidelity-dev format); with --decisions also two documents or a directory, as for mt export."),
     mt: str = typer.Option("none", "--mt", help="none or auto."),
+    decisions: Optional[str] = typer.Option(None, "--decisions", help="Score against a reviewer's decisions.jsonl: confirmed findings are the errors, false alarms the mistakes."),
+    src_lang: str = typer.Option("vi", "--src-lang", help="Source language code (document inputs)."),
+    tgt_lang: str = typer.Option("de", "--tgt-lang", help="Target language code (document inputs)."),
+    segmented: bool = typer.Option(False, "--segmented", help="Document inputs are one segment a line."),
 ) -> None:
-    """Precision, recall, F1 and type accuracy on critical/major findings (fidelity-dev's rule)."""
+    """Precision, recall, F1 and type accuracy on critical/major findings (fidelity-dev's rule);
+    with --decisions, precision and recall against the reviewed findings."""
     from .fidelity.evaluate import score_cases
     from .io import read_jsonl
     from .pipeline import check_cases
 
+    if decisions:
+        from .fidelity.evaluate import format_reviewed, score_reviewed
+        from .pipeline import check_inputs
+        from .review import read_decisions
+
+        reviewed = read_decisions(decisions)
+        print(format_reviewed(score_reviewed(reviewed, check_inputs(cases, src_lang, tgt_lang, segmented=segmented, mt=mt))), end="")
+        return
+    if len(cases) != 1:
+        raise MtError("give one cases JSONL (documents and directories need --decisions)")
+    cases = cases[0]
     results = check_cases(cases, mt=mt)
     s = score_cases(read_jsonl(cases), {k: r.findings for k, r in results.items()})
     print(f"precision {s['precision']:.4f}\nrecall    {s['recall']:.4f}\nF1        {s['f1']:.4f}\n"
@@ -319,7 +357,7 @@ def eval_fidelity(
 def demo(output: str = typer.Option("report", "-o", "--output", help="Report directory.")) -> None:
     """The main job on the bundled article: translate it if the model is here, then check and report."""
     from .pipeline import bundled_pair, check_documents, load_document
-    from .report import write_report
+    from .report import numbers, write_report
     from .translate import open_translator
 
     vi, de = bundled_pair()
@@ -332,8 +370,8 @@ def demo(output: str = typer.Option("report", "-o", "--output", help="Report dir
         _say(f"mt: skipping translation: {err}")
     res = check_documents(load_document(vi, "vi", True), load_document(de, "de", True))
     for f in res.findings:
-        print(f"{f.severity.value:8} {f.type:12} src {f.src} tgt {f.tgt}: {f.message}")
-    out = write_report(res, output)
+        print(f"{f.severity.value:8} {f.type:12} vi {numbers(f.src)} → de {numbers(f.tgt)} [{f.id}]: {f.message}")
+    out = write_report(res, output, vi, de)
     _say(f"mt: report written to {out}/index.html")
 
 
@@ -355,6 +393,8 @@ def _floats(text: str, name: str) -> tuple[float, ...]:
   mt export ../shared/fidelity-dev/cases.jsonl -o data/ --format hf,tmx --split 0.8,0.1,0.1 --force
 
   mt export articles/ -o qe-data/ --keep-flagged      # a directory of NAME.vi / NAME.de pairs
+
+  mt export vi.txt de.txt --segmented --decisions decisions.jsonl -o data/   # reviewed pairs in qe/reviewed.jsonl
 """,
 )
 def export(
@@ -375,6 +415,7 @@ def export(
     actors: int = typer.Option(2, "--actors", min=1, help="Ray: parallel workers."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray: join this cluster instead of a local instance."),
     force: bool = typer.Option(False, "--force", help="Replace a non-empty output directory."),
+    decisions: Optional[str] = typer.Option(None, "--decisions", help="A reviewer's decisions.jsonl: dismissed false alarms no longer drop their pairs; reviewed pairs go to qe/reviewed.jsonl as labelled examples."),
 ) -> None:
     """Align and check document pairs, then write the clean pairs as fine-tuning datasets."""
     from .export import ExportOptions, collect, discover_inputs, write_export
@@ -390,7 +431,13 @@ def export(
     with progress_bar(total, "checking documents") as advance:
         results = check_inputs(inputs, src_lang, tgt_lang, segmented=segmented, mt=mt, progress=advance,
                                engine=engine, actors=actors, address=ray_address)
+    from .review import apply_to_results, reviewed_pairs
+
+    tally = apply_to_results(results, decisions)
     collected = collect(results, opts)
+    if tally:
+        collected.reviewed = reviewed_pairs(results)
+        _say(f"mt: review: {tally.line()}; {len(collected.reviewed)} reviewed pairs in qe/reviewed.jsonl")
     write_export(collected, out, opts, src_lang, tgt_lang, force=force)
     counts = ", ".join(f"{k} {len(v)}" for k, v in collected.rows.items())
     dropped = ", ".join(f"{k} {v}" for k, v in sorted(collected.dropped.items())) or "none"

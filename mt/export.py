@@ -38,6 +38,7 @@ class ExportResult:
     rows: dict[str, list[dict]]
     dropped: Counter = field(default_factory=Counter)
     sources: list[str] = field(default_factory=list)
+    reviewed: list[dict] = field(default_factory=list)  # labelled QE examples from a reviewer's decisions (mt.review)
 
 
 def split_of(src: str, tgt: str, ratios: tuple[float, float, float], seed: int) -> str:
@@ -133,9 +134,18 @@ Left out, by reason:
 |---|---|
 {dropped}
 
-Settings: drop findings of severity {", ".join(opts.drop) or "none"} (keep flagged: {opts.keep_flagged}),
+{_reviewed_card(result)}Settings: drop findings of severity {", ".join(opts.drop) or "none"} (keep flagged: {opts.keep_flagged}),
 min alignment score {opts.min_score}, max length ratio {opts.max_length_ratio}, split {opts.split} by hash (seed {opts.seed}).
 """
+
+
+def _reviewed_card(result: ExportResult) -> str:
+    if not result.reviewed:
+        return ""
+    labels = Counter(r["label"] for r in result.reviewed)
+    return (f"Reviewed pairs (`qe/reviewed.jsonl`, quality-estimation examples from a reviewer's decisions): "
+            f"{labels.get('error', 0)} labelled `error` (a confirmed finding), {labels.get('ok', 0)} labelled `ok` "
+            "(every finding dismissed as a false alarm, so no longer left out as flagged).\n\n")
 
 
 def _features(src_lang: str, tgt_lang: str):
@@ -192,9 +202,13 @@ def write_export(result: ExportResult, out_dir: str | Path, opts: ExportOptions,
                 (tmp / "marian").mkdir(exist_ok=True)
                 for lang in (src_lang, tgt_lang):
                     (tmp / "marian" / f"{s}.{lang}").write_text("".join(r["translation"][lang].replace("\n", " ") + "\n" for r in rows[s]), encoding="utf-8")
+        if result.reviewed:
+            (tmp / "qe").mkdir()
+            (tmp / "qe" / "reviewed.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in result.reviewed), encoding="utf-8")
         (tmp / "README.md").write_text(_card(result, opts, src_lang, tgt_lang), encoding="utf-8")
         (tmp / "export.json").write_text(json.dumps({"src_lang": src_lang, "tgt_lang": tgt_lang, "counts": {s: len(rows[s]) for s in SPLITS},
-                                                     "dropped": dict(result.dropped), "sources": result.sources}, ensure_ascii=False, indent=1))
+                                                     "dropped": dict(result.dropped), "sources": result.sources,
+                                                     "reviewed": len(result.reviewed)}, ensure_ascii=False, indent=1))
     return out
 
 

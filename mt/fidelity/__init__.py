@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lexicon import lexicon
-from ..types import Alignment, Finding, SegmentKind
+from ..types import Alignment, Finding, SegmentKind, assign_ids
 from . import attribution, coverage, entities, negation, numbers, retranslation
 from .context import PairContext, Register
 from .extract import Facts, extract, same_person
@@ -24,6 +24,7 @@ class CheckResult:
     findings: list[Finding]
     channels: dict[str, str] = field(default_factory=dict)  # signal -> "ran" / "skipped: why"
     retranslation: retranslation.RetranslationResult | None = None
+    dismissed: list[Finding] = field(default_factory=list)  # false alarms by a reviewer's decision (mt.review)
 
 
 def _facts(text: str, lang: str, known: list[str]) -> Facts:
@@ -66,7 +67,7 @@ def check_alignment(al: Alignment, retranslate: bool | retranslation.Retranslati
         findings.extend(retranslation.findings(al, rt))
     else:
         channels["retranslation"] = f"skipped: {rt.reason}"
-    return CheckResult(al, _dedupe(findings), channels, rt)
+    return CheckResult(al, assign_ids(al, _dedupe(findings)), channels, rt)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
