@@ -196,7 +196,8 @@
 
   // ---- print: every finding shown in the list, with its pair's text
   function renderPrint() {
-    const parts = [`<h2>Findings (${F.length})</h2>`];
+    const shown = order.filter(visible).length;
+    const parts = [`<p>${esc($("review-line").textContent)}</p><h2>Findings (${shown === F.length ? F.length : `${shown} of ${F.length}, as filtered`})</h2>`];
     for (const i of order.filter(visible)) {
       const f = F[i], k = f.pair, d = decisionOf(i), note = noteOf(i);
       parts.push(`<div class="pf ${f.severity}"><div><span class="sev ${f.severity}">${f.severity}</span> <b>${esc(f.type)}</b> · pair ${k + 1} · ${where(f)}` +
@@ -319,7 +320,7 @@
   $("rows").addEventListener("focusin", (e) => { if (e.target.classList.contains("note")) { cur = +e.target.closest(".finding").dataset.i; markCurrent(); } });
   for (const id of ["pager-top", "pager-bottom"]) {
     $(id).addEventListener("click", (e) => { const b = e.target.closest("button[data-page]"); if (b) { page += +b.dataset.page; renderRows(); markCurrent(); $("text").scrollIntoView(); } });
-    $(id).addEventListener("change", (e) => { if (e.target.classList.contains("view")) { view = e.target.value; page = 0; renderRows(); markCurrent(); } });
+    $(id).addEventListener("change", (e) => { if (e.target.classList.contains("view")) { view = e.target.value; page = 0; renderRows(); markCurrent(); } });  // renderRows replaces the select: focus returns to the page
   }
   $("chart").addEventListener("click", (e) => {
     const r = e.target.closest("rect.bar");
@@ -329,7 +330,7 @@
     showPair(lo);
     markCurrent();
   });
-  [["f-sev", "sev"], ["f-type", "type"], ["f-dec", "dec"]].forEach(([id, key]) => $(id).addEventListener("change", (e) => { filt[key] = e.target.value; page = 0; refresh(); }));
+  [["f-sev", "sev"], ["f-type", "type"], ["f-dec", "dec"]].forEach(([id, key]) => $(id).addEventListener("change", (e) => { filt[key] = e.target.value; page = 0; refresh(); e.target.blur(); }));  // keys work again at once
   $("export").addEventListener("click", download);
   $("import").addEventListener("change", (e) => {
     const file = e.target.files[0];
