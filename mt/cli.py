@@ -305,10 +305,10 @@ def report(
         raise MtError(f"{output}: holds a report already; pass --force to replace it")
     s, t = load_document(src, src_lang, bool(segmented)), load_document(tgt, tgt_lang, bool(segmented))
     res = check_documents(s, t, mt=mt, alignment=alignment)
-    from .review import apply_to_results, read_decisions
+    from .review import apply_to_results
 
     tally = apply_to_results({"": res}, decisions)
-    out = write_report(res, output, src, tgt, decisions=read_decisions(decisions) if decisions else None)
+    out = write_report(res, output, src, tgt, decisions=tally.decisions if tally else None)
     crit = sum(1 for f in res.findings if f.severity.value == "critical")
     n = len(res.findings)
     _say(f"mt: {n} {'finding' if n == 1 else 'findings'} ({crit} critical)" + (f"; review: {tally.line()}" if tally else "")

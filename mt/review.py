@@ -9,7 +9,6 @@ elsewhere in the document, and stop applying when the text they were about chang
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,26 +28,20 @@ class Decision:
         return {"id": self.id, "decision": self.decision, "note": self.note, "time": self.time}
 
 
-def parse_decisions(lines: list[str], where: str = "decisions") -> dict[str, Decision]:
-    """Decisions by finding id; for one id seen twice the later `time` wins (file order on a tie)."""
+def parse_decisions(rows: list, where: str = "decisions") -> dict[str, Decision]:
+    """Decisions (JSON objects) by finding id; for one id seen twice the later `time` wins (file order on a tie)."""
     out: dict[str, Decision] = {}
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise MtError(f"{where}: line {n}: not JSON ({err.msg})") from None
+    for n, row in enumerate(rows, 1):
         if not isinstance(row, dict):
-            raise MtError(f"{where}: line {n}: expected an object with id and decision")
+            raise MtError(f"{where}: decision {n}: expected an object with id and decision")
         fid, decision = row.get("id"), row.get("decision")
         if not isinstance(fid, str) or not fid:
-            raise MtError(f"{where}: line {n}: 'id' must be a finding id (a string)")
+            raise MtError(f"{where}: decision {n}: 'id' must be a finding id (a string)")
         if decision not in DECISIONS:
-            raise MtError(f"{where}: line {n}: 'decision' must be one of {', '.join(DECISIONS)}, not {decision!r}")
+            raise MtError(f"{where}: decision {n}: 'decision' must be one of {', '.join(DECISIONS)}, not {decision!r}")
         note, time = row.get("note") or "", row.get("time") or ""
         if not isinstance(note, str) or not isinstance(time, str):
-            raise MtError(f"{where}: line {n}: 'note' and 'time' must be strings")
+            raise MtError(f"{where}: decision {n}: 'note' and 'time' must be strings")
         d = Decision(fid, decision, note, time)
         if fid not in out or d.time >= out[fid].time:
             out[fid] = d
@@ -56,16 +49,11 @@ def parse_decisions(lines: list[str], where: str = "decisions") -> dict[str, Dec
 
 
 def read_decisions(path: str | Path) -> dict[str, Decision]:
-    from .io import read_text
+    from .io import read_jsonl
 
-    p = Path(path)
-    if not p.is_file():
+    if not Path(path).is_file():
         raise MtError(f"{path}: no such decisions file (export one from the report page)")
-    return parse_decisions(read_text(p).split("\n"), str(path))
-
-
-def format_decisions(decisions: dict[str, Decision]) -> str:
-    return "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in decisions.values())
+    return parse_decisions(read_jsonl(path), str(path))
 
 
 @dataclass
@@ -73,11 +61,11 @@ class ReviewTally:
     dismissed: int = 0  # false alarms not raised again
     confirmed: int = 0
     fixed_still_raised: int = 0  # marked fixed, but the same text raises the same finding
-    decisions: int = 0  # decisions read
+    decisions: dict = field(default_factory=dict)  # what was read: id -> Decision
     matched: set = field(default_factory=set)  # ids of decisions that met a finding
 
     def line(self) -> str:
-        unmatched = self.decisions - len(self.matched)
+        unmatched = len(self.decisions) - len(self.matched)
         parts = [f"{self.dismissed} {'false alarm' if self.dismissed == 1 else 'false alarms'} dismissed",
                  f"{self.confirmed} confirmed"]
         if self.fixed_still_raised:
@@ -89,7 +77,7 @@ class ReviewTally:
 
 def apply_decisions(result, decisions: dict[str, Decision], tally: ReviewTally | None = None) -> ReviewTally:
     """Apply decisions to a CheckResult in place (see the module doc); returns the running tally."""
-    tally = tally or ReviewTally(decisions=len(decisions))
+    tally = tally or ReviewTally(decisions=decisions)
     kept, mine = [], ReviewTally()
     for f in result.findings:
         d = decisions.get(f.id)
@@ -124,7 +112,7 @@ def apply_to_results(results: dict, path: str | Path | None) -> ReviewTally | No
     if not path:
         return None
     decisions = read_decisions(path)
-    tally = ReviewTally(decisions=len(decisions))
+    tally = ReviewTally(decisions=decisions)
     for res in results.values():
         apply_decisions(res, decisions, tally)
     return tally

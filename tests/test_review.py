@@ -90,18 +90,17 @@ def test_plural_forms():
 def test_decisions_file_is_validated(tmp_path, capsys):
     from mt.review import parse_decisions
 
-    with pytest.raises(MtError, match="line 2: 'decision' must be one of confirmed, false_alarm, fixed"):
-        parse_decisions(['{"id": "a", "decision": "confirmed"}', '{"id": "b", "decision": "maybe"}'])
-    with pytest.raises(MtError, match="line 1: not JSON"):
-        parse_decisions(["{id: a}"])
+    with pytest.raises(MtError, match="decision 2: 'decision' must be one of confirmed, false_alarm, fixed"):
+        parse_decisions([{"id": "a", "decision": "confirmed"}, {"id": "b", "decision": "maybe"}])
     # the later time wins, whatever the order of lines
-    d = parse_decisions(['{"id": "a", "decision": "fixed", "time": "2026-01-02T00:00:00Z"}',
-                         '{"id": "a", "decision": "false_alarm", "time": "2026-01-01T00:00:00Z"}'])
+    d = parse_decisions([{"id": "a", "decision": "fixed", "time": "2026-01-02T00:00:00Z"},
+                         {"id": "a", "decision": "false_alarm", "time": "2026-01-01T00:00:00Z"}])
     assert d["a"].decision == "fixed"
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": 3, "decision": "confirmed"}\n')
-    code, out, err = run_cli(["check", str(VI), str(DE), "--segmented", "--decisions", str(bad)], capsys)
-    assert code == 2 and out == "" and err.strip().count("\n") == 0 and "line 1: 'id'" in err
+    for text, message in (('{"id": 3, "decision": "confirmed"}\n', "decision 1: 'id'"), ("{id: a}\n", "malformed JSON")):
+        bad.write_text(text)
+        code, out, err = run_cli(["check", str(VI), str(DE), "--segmented", "--decisions", str(bad)], capsys)
+        assert code == 2 and out == "" and err.strip().count("\n") == 0 and message in err, err
     code, _, err = run_cli(["check", str(VI), str(DE), "--segmented", "--decisions", str(tmp_path / "none.jsonl")], capsys)
     assert code == 2 and "no such decisions file" in err
 
@@ -118,6 +117,18 @@ def test_check_with_decisions_dismisses_false_alarms_and_marks_confirmed(tmp_pat
     assert rows[nato]["review"] == "confirmed" and rows[nato]["note"] == "Yoon is South Korea's president"
     assert "review" not in rows[entity]
     assert "1 false alarm dismissed, 1 confirmed, 1 decision matched no finding here" in err
+
+
+def test_fixed_but_still_raised_is_said(article):
+    from copy import deepcopy
+
+    from mt.review import ReviewTally, apply_decisions, parse_decisions
+
+    res = deepcopy(article)
+    nato, entity, omission = _ids(article)
+    tally = apply_decisions(res, parse_decisions([{"id": entity, "decision": "fixed", "note": "done"}]))
+    assert [f.review for f in res.findings if f.id == entity] == ["fixed"] and res.dismissed == []
+    assert isinstance(tally, ReviewTally) and tally.line() == "0 false alarms dismissed, 0 confirmed, 1 marked fixed but still raised"
 
 
 def test_report_with_decisions_counts_dismissed(tmp_path, capsys, article):
@@ -215,6 +226,27 @@ def test_page_size_grows_linearly():
     assert 1.9 < (size[2000] - size[1000]) / (size[1000] - size[500]) < 2.1, size
 
 
+def test_markup_in_the_text_stays_text(tmp_path):
+    from mt.report import write_report
+
+    src = ["Ông nói: <!--<script> 1.250 người </script>."]
+    tgt = ["Er sagte: <!--<script> 1.520 Menschen </script>."]
+    res = check_documents(segment_lines(src, "vi", True), segment_lines(tgt, "de", True))
+    write_report(res, tmp_path / "r")
+    page = (tmp_path / "r" / "index.html").read_text()
+    data = page.split('<script type="application/json" id="mt-data">')[1].split("</script>")[0]
+    assert "<" not in data and json.loads(data)["tgt"][0][0] == tgt[0]
+    d, _ = _browser(tmp_path, "markup")
+    try:
+        from selenium.webdriver.common.by import By
+
+        d.get((tmp_path / "r" / "index.html").as_uri())
+        assert d.find_element(By.CSS_SELECTOR, "[data-seg='tgt-0']").text.endswith(tgt[0])
+        assert d.execute_script("return document.querySelectorAll('script').length") == 2
+    finally:
+        d.quit()
+
+
 def test_page_is_self_contained(tmp_path, capsys):
     code, _, _ = run_cli(["report", "-o", str(tmp_path / "r")], capsys)
     page = (tmp_path / "r" / "index.html").read_text()
@@ -308,6 +340,16 @@ def test_review_in_the_browser_round_trips_through_check(tmp_path, capsys, artic
                 break
             time.sleep(0.1)
         assert target.read_text(encoding="utf-8") == text
+        # the chart: a click on the bar of pair 11 goes to the entity finding
+        d.find_element(By.CSS_SELECTOR, "#chart rect.bar[data-lo='10']").click()
+        assert _current(d) == entity
+        # printed: the findings, each with its pair's text, and the page's controls left out
+        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        d.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+        assert not d.find_element(By.ID, "app").is_displayed()
+        printed = d.find_elements(By.CSS_SELECTOR, "#print-findings .pf")
+        assert len(printed) == 3 and "NATO-Generalsekretär Yoon Seok Yeol" in printed[0].text and "confirmed" in printed[0].text
+        assert "Note: Yoon is South Korea's president" in printed[0].text
     finally:
         d.quit()
     rows = [json.loads(x) for x in text.splitlines()]

@@ -175,8 +175,9 @@ def to_html(result: CheckResult, meta: dict | None = None, decisions: dict | Non
     summary_rows = "".join(f'<tr><td>{html.escape(t)}</td><td><span class="sev {s}">{s}</span></td><td>{n}</td></tr>'
                            for (t, s), n in sorted(types.items(), key=lambda x: (SEVERITIES.index(x[0][1]), x[0][0])))
     channels = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in result.channels.items())
-    # '</' inside a script element would end it; '<\/' is the same JSON string
-    data = json.dumps(_page_data(result, meta, decisions), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    # no '<' inside the script element ('</script>' or '<!--' in the text would end or derail it):
+    # '\u003c' is the same JSON string, and '<' occurs in JSON only inside strings
+    data = json.dumps(_page_data(result, meta, decisions), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     about = (f"{html.escape(Path(meta['src_file']).name or meta['src_lang'])} ({meta['src_lang']}) → "
              f"{html.escape(Path(meta['tgt_file']).name or meta['tgt_lang'])} ({meta['tgt_lang']})"
              + (f" · document {html.escape(meta['doc_id'])}" if meta["doc_id"] else "")
