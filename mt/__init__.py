@@ -105,13 +105,15 @@ def align(src: Any, tgt: Any, src_lang: str, tgt_lang: str, mt: Any = None, segm
 
 
 def check(src: Any, tgt: Any, src_lang: str, tgt_lang: str, alignment: Any = None, mt: Any = None,
-          segmented: bool = False) -> CheckResult:
+          segmented: bool = False, decisions: str | Path | None = None) -> CheckResult:
     """Align (or take `alignment`: a Vecalign file or [[src ids], [tgt ids]] pairs) and run every fidelity check.
 
     The result's `.findings` each have `.type` (attribution, entity, number, date, negation, omission,
     addition, low_adequacy), `.severity` (`.value`: critical, major, minor), `.src` and `.tgt` (segment
     ids), `.message`, `.evidence` (spans); `.channels` says which checks ran; `.alignment` is the alignment.
-    `mt`: as for `align`; "auto" also runs the re-translation check.
+    `mt`: as for `align`; "auto" also runs the re-translation check. `decisions`: a reviewer's
+    decisions.jsonl (exported from the report page): false alarms move to `.dismissed`, confirmed and
+    fixed findings carry `.review` and `.note`.
 
     >>> res = mt.check(["Chính phủ chưa phê duyệt dự án."], ["Die Regierung hat das Projekt genehmigt."],
     ...                "vi", "de", segmented=True)
@@ -119,9 +121,12 @@ def check(src: Any, tgt: Any, src_lang: str, tgt_lang: str, alignment: Any = Non
     [('negation', 'critical')]
     """
     from .pipeline import check_documents
+    from .review import apply_to_results
 
-    return check_documents(_document(src, src_lang, segmented, "src"), _document(tgt, tgt_lang, segmented, "tgt"),
-                           mt=mt, alignment=alignment)
+    result = check_documents(_document(src, src_lang, segmented, "src"), _document(tgt, tgt_lang, segmented, "tgt"),
+                             mt=mt, alignment=alignment)
+    apply_to_results({"": result}, decisions)
+    return result
 
 
 def report(result: CheckResult, out_dir: str | Path) -> Path:
@@ -137,20 +142,23 @@ def report(result: CheckResult, out_dir: str | Path) -> Path:
 
 
 def export(results: CheckResult | Iterable[CheckResult] | Mapping[str, CheckResult], out_dir: str | Path,
-           src_lang: str | None = None, tgt_lang: str | None = None, force: bool = False, **options: Any) -> ExportResult:
+           src_lang: str | None = None, tgt_lang: str | None = None, force: bool = False,
+           decisions: str | Path | None = None, **options: Any) -> ExportResult:
     """Write the clean aligned pairs of checked documents as fine-tuning data; returns the rows per split
     and what was left out (`.dropped`: reason → count).
 
     `results`: one CheckResult, a list, or {doc_id: CheckResult}. `options` (defaults as in
     `mt.export.ExportOptions`): formats (hf, jsonl, tsv, tmx, marian), drop (severities), keep_flagged,
     min_score, split (train, validation, test fractions), seed, max_length_ratio, licence.
-    A non-empty `out_dir` is replaced only with `force`.
+    A non-empty `out_dir` is replaced only with `force`. `decisions`: a reviewer's decisions.jsonl:
+    pairs whose findings were all dismissed go back into the clean pairs, reviewed pairs are written
+    to qe/reviewed.jsonl as labelled quality-estimation examples.
 
     >>> mt.export(res, "data/", formats=("jsonl",), split=(0.8, 0.1, 0.1))  # doctest: +SKIP
     """
     from .export import export_results
 
-    return export_results(results, out_dir, src_lang, tgt_lang, force=force, **options)
+    return export_results(results, out_dir, src_lang, tgt_lang, force=force, decisions=decisions, **options)
 
 
 class _Api(_types.ModuleType):

@@ -205,6 +205,8 @@ def _finding_rows(results: dict) -> list[dict]:
   mt check src.txt tgt.txt --src-lang vi --tgt-lang de --fail-on critical -o findings.jsonl
 
   mt check --batch ../shared/fidelity-dev/cases.jsonl -o findings.jsonl
+
+  mt check src.txt tgt.txt --decisions decisions.jsonl   # a reviewer's false alarms are not raised again
 """,
 )
 def check(
@@ -222,6 +224,7 @@ def check(
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray: join this cluster instead of a local instance."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Findings as JSONL (default stdout)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
+    decisions: Optional[str] = typer.Option(None, "--decisions", help="A reviewer's decisions.jsonl (exported from the report page): false alarms are dismissed, confirmed findings marked."),
 ) -> None:
     """Flag translation errors (attribution, entity, number, date, negation, omission, addition) with evidence."""
     import mt as api
@@ -248,6 +251,11 @@ def check(
         for channel, state in res.channels.items():
             if state.startswith("skipped") and mt != "none":
                 _say(f"mt: {channel} {state}")
+    from .review import apply_to_results
+
+    tally = apply_to_results(results, decisions)
+    if tally:
+        _say(f"mt: review: {tally.line()}")
     write_jsonl(output, _finding_rows(results), force=force)
     if fail_on:
         threshold = Severity(fail_on).rank
@@ -261,6 +269,8 @@ def check(
   mt report                       # the bundled article, into ./report
 
   mt report vi.txt de.txt --src-lang vi --tgt-lang de -o out/report
+
+  mt report vi.txt de.txt --decisions decisions.jsonl -o out/report --force   # the page starts from these decisions
 """,
 )
 def report(
@@ -273,13 +283,17 @@ def report(
     mt: str = typer.Option("none", "--mt", help="none, auto or a line-by-line MT file."),
     output: str = typer.Option("report", "-o", "--output", help="Output directory."),
     force: bool = typer.Option(False, "--force", help="Replace an existing report in the output directory."),
+    decisions: Optional[str] = typer.Option(None, "--decisions", help="A reviewer's decisions.jsonl: false alarms dismissed, the page starts from these decisions."),
 ) -> None:
-    """Write index.html (side by side, findings marked), report.json and report.md."""
+    """Write index.html (a review page: findings list, filters, keys, decisions exported as
+    decisions.jsonl), report.json and report.md."""
     import mt as api
 
     from .config import bundled_languages
     from .documents import bundled_pair
     from .io import refuse_existing_report
+    from .report import plural
+    from .review import apply_to_results
 
     if (src is None) != (tgt is None):
         raise MtError("give both SRC and TGT, or neither for the bundled article")
@@ -289,21 +303,46 @@ def report(
         segmented = True if segmented is None else segmented
     refuse_existing_report(output, force)
     res = api.check(Path(src), Path(tgt), *_languages(src_lang, tgt_lang), alignment=alignment, mt=mt, segmented=bool(segmented))
+    tally = apply_to_results({"": res}, decisions)
     out = api.report(res, output)
     crit = sum(1 for f in res.findings if f.severity is Severity.CRITICAL)
-    _say(f"mt: {len(res.findings)} findings ({crit} critical); report in {out}/index.html")
+    _say(f"mt: {plural(len(res.findings), 'finding')} ({crit} critical)" + (f"; review: {tally.line()}" if tally else "")
+         + f"; report in {out}/index.html")
 
 
-@eval_app.command("fidelity", epilog="Example:\n\n  mt eval fidelity ../shared/fidelity-dev/cases.jsonl")
+@eval_app.command("fidelity", epilog="""Examples:
+
+  mt eval fidelity ../shared/fidelity-dev/cases.jsonl
+
+  mt eval fidelity corpora/baoquocte-291854/vi.txt corpora/baoquocte-291854/de.txt --segmented --decisions decisions.jsonl
+""")
 def eval_fidelity(
-    cases: str = typer.Argument(..., help="Labelled cases (fidelity-dev format)."),
+    cases: list[str] = typer.Argument(..., help="Labelled cases (fidelity-dev format); with --decisions also two documents or a directory, as for mt export."),
     mt: str = typer.Option("none", "--mt", help="none or auto."),
+    decisions: Optional[str] = typer.Option(None, "--decisions", help="Score against a reviewer's decisions.jsonl: confirmed findings are the errors, false alarms the mistakes."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang", help=f"Source language code of document inputs ({LANG_DEFAULT})."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help=f"Target language code of document inputs ({LANG_DEFAULT})."),
+    segmented: bool = typer.Option(False, "--segmented", help="Document inputs are one segment a line."),
 ) -> None:
-    """Precision, recall, F1 and type accuracy on critical/major findings (fidelity-dev's rule)."""
+    """Precision, recall, F1 and type accuracy on critical/major findings (fidelity-dev's rule);
+    with --decisions, precision and recall against the reviewed findings."""
     from .fidelity.evaluate import score_cases
     from .io import read_jsonl
     from .pipeline import check_cases
 
+    if decisions:
+        from .fidelity.evaluate import format_reviewed, score_reviewed
+        from .documents import read_inputs
+        from .pipeline import check_pairs
+        from .review import read_decisions
+
+        reviewed = read_decisions(decisions)
+        pairs = read_inputs(cases, *_languages(src_lang, tgt_lang), segmented=segmented)
+        print(format_reviewed(score_reviewed(reviewed, check_pairs(pairs, mt=mt))), end="")
+        return
+    if len(cases) != 1:
+        raise MtError("give one cases JSONL (documents and directories need --decisions)")
+    cases = cases[0]
     results = check_cases(cases, mt=mt)
     s = score_cases(read_jsonl(cases), {k: r.findings for k, r in results.items()})
     print(f"precision {s['precision']:.4f}\nrecall    {s['recall']:.4f}\nF1        {s['f1']:.4f}\n"
@@ -316,6 +355,8 @@ def demo(output: str = typer.Option("report", "-o", "--output", help="Report dir
          force: bool = typer.Option(False, "--force", help="Replace an existing report in the output directory.")) -> None:
     """The main job on the bundled article: translate it if the model is here, then check and report."""
     import mt as api
+
+    from .report import numbers
 
     from .config import bundled_languages
     from .documents import bundled_pair
@@ -331,7 +372,7 @@ def demo(output: str = typer.Option("report", "-o", "--output", help="Report dir
         _say(f"mt: skipping translation: {err}")
     res = api.check(src, tgt, src_lang, tgt_lang, segmented=True)
     for f in res.findings:
-        print(f"{f.severity.value:8} {f.type:12} src {f.src} tgt {f.tgt}: {f.message}")
+        print(f"{f.severity.value:8} {f.type:12} {src_lang} {numbers(f.src)} → {tgt_lang} {numbers(f.tgt)} [{f.id}]: {f.message}")
     out = api.report(res, output)
     _say(f"mt: report written to {out}/index.html")
 
@@ -354,6 +395,8 @@ def _floats(text: str, name: str) -> tuple[float, ...]:
   mt export ../shared/fidelity-dev/cases.jsonl -o data/ --format hf,tmx --split 0.8,0.1,0.1 --force
 
   mt export articles/ -o qe-data/ --keep-flagged      # a directory of NAME.vi / NAME.de pairs
+
+  mt export vi.txt de.txt --segmented --decisions decisions.jsonl -o data/   # reviewed pairs in qe/reviewed.jsonl
 """,
 )
 def export(
@@ -374,6 +417,7 @@ def export(
     actors: int = typer.Option(2, "--actors", min=1, help="Ray: parallel workers."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray: join this cluster instead of a local instance."),
     force: bool = typer.Option(False, "--force", help="Replace a non-empty output directory."),
+    decisions: Optional[str] = typer.Option(None, "--decisions", help="A reviewer's decisions.jsonl: dismissed false alarms no longer drop their pairs; reviewed pairs go to qe/reviewed.jsonl as labelled examples."),
 ) -> None:
     """Align and check document pairs, then write the clean pairs as fine-tuning datasets."""
     import mt as api
@@ -390,9 +434,11 @@ def export(
     pairs = read_inputs(inputs, src_lang, tgt_lang, segmented=segmented)
     with progress_bar(len(pairs), "checking documents") as advance:
         results = check_pairs(pairs, mt=mt, progress=advance, engine=engine, actors=actors, address=ray_address)
-    exported = api.export(results, output, src_lang, tgt_lang, force=force, **options)
+    exported = api.export(results, output, src_lang, tgt_lang, force=force, decisions=decisions, **options)
     counts = ", ".join(f"{k} {len(v)}" for k, v in exported.rows.items())
     dropped = ", ".join(f"{k} {v}" for k, v in sorted(exported.dropped.items())) or "none"
+    if decisions:
+        _say(f"mt: review: {exported.review_line}; {len(exported.reviewed)} reviewed pairs in qe/reviewed.jsonl")
     _say(f"mt: exported {counts}; left out: {dropped}; in {output}")
 
 

@@ -31,7 +31,9 @@ def load_document(path: str | Path, lang: str, segmented: bool = False, doc_id: 
     lines = read_input_lines(path, lang)
     if not any(line.strip() for line in lines):
         raise MtError(f"{path}: no text (the file is empty or has only blank lines)")
-    return segment_lines(lines, lang, segmented=segmented, doc_id=doc_id or doc_id_for_path(path))
+    doc = segment_lines(lines, lang, segmented=segmented, doc_id=doc_id or doc_id_for_path(path))
+    doc.path = str(path)
+    return doc
 
 
 _HTML = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<\?xml)", re.IGNORECASE)

@@ -38,6 +38,8 @@ class ExportResult:
     rows: dict[str, list[dict]]
     dropped: Counter = field(default_factory=Counter)
     sources: list[str] = field(default_factory=list)
+    reviewed: list[dict] = field(default_factory=list)  # labelled QE examples from a reviewer's decisions (mt.review)
+    review_line: str = ""  # what the decisions did, for the log
 
 
 def export_options(**options) -> ExportOptions:
@@ -61,7 +63,7 @@ def export_options(**options) -> ExportOptions:
 
 
 def export_results(results, out_dir: str | Path, src_lang: str | None = None, tgt_lang: str | None = None,
-                   force: bool = False, **options) -> ExportResult:
+                   force: bool = False, decisions: str | Path | None = None, **options) -> ExportResult:
     """`mt.export`: one CheckResult, a list of them or {doc_id: CheckResult} → the export in `out_dir`."""
     from collections.abc import Mapping
 
@@ -82,7 +84,12 @@ def export_results(results, out_dir: str | Path, src_lang: str | None = None, tg
         (found_src, found_tgt), = langs
         src_lang, tgt_lang = src_lang or found_src, tgt_lang or found_tgt
     opts = export_options(**options)
+    from .review import apply_to_results, reviewed_pairs
+
+    tally = apply_to_results(results, decisions)
     collected = collect(dict(results), opts)
+    if tally:
+        collected.reviewed, collected.review_line = reviewed_pairs(results), tally.line()
     if not any(collected.rows.values()):
         dropped = ", ".join(f"{k} {v}" for k, v in sorted(collected.dropped.items())) or "none"
         raise MtError(f"no pairs left to export (left out: {dropped}); nothing written to {out_dir}")
@@ -206,9 +213,18 @@ Left out, by reason:
 |---|---|
 {dropped}
 
-Settings: drop findings of severity {", ".join(opts.drop) or "none"} (keep flagged: {opts.keep_flagged}),
+{_reviewed_card(result)}Settings: drop findings of severity {", ".join(opts.drop) or "none"} (keep flagged: {opts.keep_flagged}),
 min alignment score {opts.min_score}, max length ratio {opts.max_length_ratio}, split {opts.split} by hash (seed {opts.seed}).
 """
+
+
+def _reviewed_card(result: ExportResult) -> str:
+    if not result.reviewed:
+        return ""
+    labels = Counter(r["label"] for r in result.reviewed)
+    return (f"Reviewed pairs (`qe/reviewed.jsonl`, quality-estimation examples from a reviewer's decisions): "
+            f"{labels.get('error', 0)} labelled `error` (a confirmed finding), {labels.get('ok', 0)} labelled `ok` "
+            "(every finding dismissed as a false alarm, so no longer left out as flagged).\n\n")
 
 
 def _features(src_lang: str, tgt_lang: str):
@@ -285,7 +301,11 @@ def write_export(result: ExportResult, out_dir: str | Path, opts: ExportOptions,
         for fmt in FORMATS:
             if fmt in opts.formats:
                 WRITERS[fmt](tmp, rows, src_lang, tgt_lang)
+        if result.reviewed:
+            (tmp / "qe").mkdir()
+            (tmp / "qe" / "reviewed.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in result.reviewed), encoding="utf-8")
         (tmp / "README.md").write_text(_card(result, opts, src_lang, tgt_lang), encoding="utf-8")
         (tmp / "export.json").write_text(json.dumps({"src_lang": src_lang, "tgt_lang": tgt_lang, "counts": {s: len(rows[s]) for s in SPLITS},
-                                                     "dropped": dict(result.dropped), "sources": result.sources}, ensure_ascii=False, indent=1))
+                                                     "dropped": dict(result.dropped), "sources": result.sources,
+                                                     "reviewed": len(result.reviewed)}, ensure_ascii=False, indent=1))
     return out

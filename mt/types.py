@@ -1,6 +1,8 @@
 """Data types shared by every stage. Nothing here knows about models, files or HTML."""
 from __future__ import annotations
 
+import hashlib
+import json
 import unicodedata
 from dataclasses import dataclass, field, asdict
 from enum import Enum
@@ -57,6 +59,7 @@ class Document:
     lang: str
     segments: list[Segment] = field(default_factory=list)
     doc_id: str = ""
+    path: str = ""  # the file it was read from, if any (report titles)
 
     def __len__(self) -> int:
         return len(self.segments)
@@ -127,12 +130,24 @@ class Finding:
     confidence: float = 0.5
     evidence: list[Span] = field(default_factory=list)
     doc_id: str = ""
+    id: str = ""  # from its content (see `assign_ids`): what a reviewer's decision refers to
+    review: str = ""  # a reviewer's decision on a finding still raised: "confirmed" or "fixed"
+    note: str = ""  # the reviewer's note
+
+    def content_key(self, al: Alignment) -> str:
+        """What the finding is about, without where: document, type, the text of its source and
+        target segments, its evidence. Segment numbers and wording of the message are left out, so
+        an edit elsewhere in the document or a reworded explanation keeps the key."""
+        return json.dumps([al.src.doc_id, self.type, [al.src.segments[i].norm for i in self.src],
+                           [al.tgt.segments[j].norm for j in self.tgt], sorted((e.side, e.text) for e in self.evidence)],
+                          ensure_ascii=False)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["severity"] = self.severity.value
-        if not self.doc_id:
-            d.pop("doc_id")
+        for key in ("doc_id", "review", "note"):
+            if not d[key]:
+                d.pop(key)
         return d
 
 
@@ -171,8 +186,22 @@ class CheckResult:
     findings: list[Finding]
     channels: dict[str, str] = field(default_factory=dict)  # signal -> "ran" / "skipped: why"
     retranslation: RetranslationResult | None = None
+    dismissed: list[Finding] = field(default_factory=list)  # false alarms by a reviewer's decision (mt.review)
+    decisions: dict[str, Any] = field(default_factory=dict)  # finding id -> the reviewer's decision applied (mt.review)
 
-    def findings_for(self, bead: Bead) -> list[Finding]:
+    def findings_for(self, bead: Bead, dismissed: bool = False) -> list[Finding]:
         """The findings that belong to a bead: those on its target segments, and those without a target
-        segment (omissions) on its source segments."""
-        return [f for f in self.findings if set(f.tgt) & set(bead.tgt) or (not f.tgt and set(f.src) & set(bead.src))]
+        segment (omissions) on its source segments; with `dismissed`, the dismissed ones instead."""
+        pool = self.dismissed if dismissed else self.findings
+        return [f for f in pool if set(f.tgt) & set(bead.tgt) or (not f.tgt and set(f.src) & set(bead.src))]
+
+
+def assign_ids(al: Alignment, findings: list[Finding]) -> list[Finding]:
+    """Set each finding's id: 12 hex digits of the hash of its `content_key`; the same finding on
+    the same text repeated further down the document gets '-2', '-3' (in document order)."""
+    seen: dict[str, int] = {}
+    for f in sorted(findings, key=lambda f: (min(f.src, default=-1), min(f.tgt, default=-1))):
+        h = hashlib.sha256(f.content_key(al).encode("utf-8")).hexdigest()[:12]
+        seen[h] = seen.get(h, 0) + 1
+        f.id = h if seen[h] == 1 else f"{h}-{seen[h]}"
+    return findings

@@ -101,5 +101,5 @@ def test_report_files_and_browser_rendering(tmp_path, capsys):
                           capture_output=True, text=True, timeout=120)
     dom = proc.stdout
     assert 'data-seg="tgt-2"' in dom and 'data-seg="tgt-8"' in dom
-    assert '<div class="seg flagged" data-seg="tgt-2">' in dom and '<div class="seg flagged" data-seg="tgt-8">' in dom
+    assert '<div class="seg flagged critical" data-seg="tgt-2">' in dom and '<div class="seg flagged critical" data-seg="tgt-8">' in dom
     assert '<mark class="critical">NATO-Generalsekretär Yoon Seok Yeol</mark>' in dom

@@ -6,7 +6,7 @@ retranslation (when models are available). `check_alignment` runs them all and c
 from __future__ import annotations
 
 from ..lexicon import lexicon
-from ..types import Alignment, CheckResult, Finding, RetranslationResult, SegmentKind
+from ..types import Alignment, CheckResult, Finding, RetranslationResult, SegmentKind, assign_ids
 from . import attribution, coverage, entities, negation, numbers, retranslation
 from .context import PairContext, Register
 from .extract import Facts, extract, same_person
@@ -56,7 +56,7 @@ def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = Fal
         findings.extend(retranslation.findings(al, rt))
     else:
         channels["retranslation"] = f"skipped: {rt.reason}"
-    return CheckResult(al, _dedupe(findings), channels, rt)
+    return CheckResult(al, assign_ids(al, _dedupe(findings)), channels, rt)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
