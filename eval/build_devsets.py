@@ -82,6 +82,8 @@ def main() -> None:
     ap.add_argument("--raw", required=True, help="folder with opus-mt-testsets/ and ntrex/ exports")
     ap.add_argument("--out", required=True)
     ap.add_argument("--max", type=int, default=1000, help="pairs per set (default 1000)")
+    ap.add_argument("--tatoeba-sample", metavar="DIR",
+                    help="also write the first 300 pairs (hash order) of each Tatoeba set here (CC-BY 2.0 FR: may be committed)")
     a = ap.parse_args()
     raw, out = Path(a.raw), Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -91,6 +93,9 @@ def main() -> None:
         for p in pairs:  # every translation of one source sentence stays in one group (and one split)
             p["doc"] = name + ":" + _key(p["src"])[:12]
         _write_tsv(out / f"{name}.tsv", _sample(pairs, a.max, by="doc"))
+        if a.tatoeba_sample:
+            Path(a.tatoeba_sample).mkdir(parents=True, exist_ok=True)
+            _write_tsv(Path(a.tatoeba_sample) / f"{name}.tsv", _sample(pairs, 300, by="doc"))
     for name, sl, tl, sf, tf in NEWSTEST:
         _write_tsv(out / f"{name}.tsv", _sample(_pairs(_lines(ts / sf), _lines(ts / tf), name), a.max))
     # FLORES-200 devtest: documents by source URL (metadata line i+1 describes sentence i).

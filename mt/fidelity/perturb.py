@@ -340,15 +340,56 @@ def _edit_person(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | No
 # organisations
 
 
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſĐƠƯẠ-Ỹ"
+
+
+def _org_spans(tgt: str, lang: str) -> list[tuple[int, int, str, str]]:
+    """Named organisations in the target: pool names, and names built on a head word (see
+    `org_heads` in configs/perturb.toml). Each with its grammatical gender ("" where none)."""
+    c = _conf(lang)
+    out: list[tuple[int, int, str, str]] = []
+    gender_of = {o: g for g, os in c.get("orgs_by_gender", {}).items() for o in os}
+    for s, e, name in _find_names(tgt, c.get("orgs", [])):
+        out.append((s, e, name, gender_of.get(name, "?" if gender_of else "")))
+    heads = c.get("org_heads", [])
+    by_gender = heads.items() if isinstance(heads, dict) else [("", heads)]
+    for g, hs in by_gender:
+        alt = "|".join(re.escape(h) for h in hs)
+        if not alt:
+            continue
+        if lang == "en":
+            pat = rf"(?<![\w-])((?:[{_UP}][\w'&.-]*\s(?:(?:and|&)\s)?)+(?:{alt})|(?:{alt})\sof\s(?:the\s)?[{_UP}][\w-]*(?:\s[{_UP}][\w-]*)*)(?![\w-])"
+        elif lang == "de":
+            pat = rf"(?<![\w-])((?:[{_UP}][a-zäöüß]+(?:e|er|en|es)\s)+(?:[{_UP}][\w-]*-)?(?:{alt})|[{_UP}][\w]*-(?:{alt}))(?![\w-])"
+        elif lang == "fr":
+            pat = rf"(?<![\w-])((?:{alt})\s(?:(?:de\sl'|de\sla\s|du\s|des\s|de\s|d')[{_UP}][\w-]*|[a-zéèêëîïôûç]+(?:\s[a-zéèêëîïôûç]+)?))(?![\w-])"
+        else:
+            pat = rf"(?<![\w-])((?:{alt})(?:\s[{_UP}][\w-]*)+)(?![\w-])"
+        skip = set(c.get("org_skip", []))
+        for m in re.finditer(pat, tgt):
+            s, name = m.start(1), m.group(1)
+            while name.split(" ", 1)[0] in skip and " " in name:  # "At Colchester Magistrates' Court"
+                first = name.split(" ", 1)[0]
+                s, name = s + len(first) + 1, name[len(first) + 1:]
+            if len(name.split()) < 2 and "-" not in name or name.split(" ", 1)[0] in skip:
+                continue  # a head word alone is no name ("Die Organisation", "Party")
+            if not any(a <= s < b for a, b, _, _ in out):
+                out.append((s, s + len(name), name, g))
+    if lang == "en":  # article class: after "the" or bare
+        out = [(a, b, n, "the" if re.search(r"(?i)\bthe\s+$", tgt[:a]) else "bare") for a, b, n, _ in out]
+    return out
+
+
 def _edit_organisation(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
-    """An organisation of the pool named in the target becomes another one of the pool. (Arbitrary
-    acronyms are not taken: too many are no organisation, e.g. PDF, DNA.)"""
-    pool = list(_conf(lang).get("orgs", []))
-    cands = _find_names(tgt, pool)
+    """A named organisation of the target becomes a well-known other one of the same grammatical
+    gender (configs/perturb.toml). Arbitrary acronyms are not taken: many are no organisation (PDF)."""
+    c = _conf(lang)
+    cands = [x for x in _org_spans(tgt, lang) if x[2] not in _all_place_names()]
     if not cands:
         return None
-    s, e, old = rng.choice(cands)
-    subs = [o for o in pool if _fold(o) != _fold(old) and o not in tgt and o not in src and old not in o and o not in old]
+    s, e, old, g = rng.choice(cands)
+    pool = c.get("orgs_by_gender", {}).get(g) if g else c.get("orgs", [])
+    subs = [o for o in pool or [] if _fold(o) != _fold(old) and o not in tgt and o not in src and old not in o and o not in old]
     if not subs:
         return None
     return _apply("organisation", tgt, s, e, rng.choice(subs))
@@ -503,7 +544,13 @@ def _edit_omission(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | 
     return Edit("omission", text, ed.old, "", s, ed.expected)
 
 
-_FACT = re.compile(r"\d|(?<=\w )[A-ZÀ-ÖØ-ÞĐ][\w-]+")
+def _has_fact(sentence: str) -> bool:
+    """A number, a known place or a known person name: what makes an added sentence a fact."""
+    if re.search(r"\d", sentence):
+        return True
+    places, names = _all_place_names(), _name_lists()
+    return any(w in places or (w[:1].isupper() and _fold(w) in names and k > 0)
+               for k, w in enumerate(re.findall(r"[\w'-]+", sentence)))
 
 
 def _edit_addition(src: str, tgt: str, lang: str, rng: random.Random, pool: list[str] | None = None) -> Edit | None:
@@ -514,7 +561,7 @@ def _edit_addition(src: str, tgt: str, lang: str, rng: random.Random, pool: list
     for k in range(min(len(pool), 200)):
         cand = pool[(start + k) % len(pool)].strip()
         n = len(cand.split())
-        if cand and cand != tgt and 4 <= n <= 25 and _FACT.search(cand) and cand not in tgt and not cand.endswith("?") \
+        if cand and cand != tgt and 4 <= n <= 25 and _has_fact(cand) and cand not in tgt and not cand.endswith("?") \
                 and not _SENT_END.search(cand):
             sep = " " if re.search(r"[.!?…\"'»“”]$", tgt.strip()) else ". "
             new = sep + cand
