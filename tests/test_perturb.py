@@ -284,3 +284,39 @@ def test_eval_script_runs_on_the_shipped_sample_and_skips_what_is_absent(tmp_pat
     assert proc.returncode == 0, proc.stderr
     assert "ntrex-vie-deu    skipped" in proc.stdout
     assert re.search(r"tatoeba-fra-eng\s+fr→en\s+all\s+300\s", proc.stdout)
+
+
+def test_office_edit_keeps_gender_and_the_name():
+    tgt = "Die britische Premierministerin Theresa May reist nach Berlin."
+    ed = perturb("Thủ tướng Anh Theresa May đến Berlin.", tgt, "vi", "de", "office", seed=0)
+    from mt.config import load_toml
+
+    assert ed.old == "Premierministerin" and ed.new in load_toml("perturb.toml")["de"]["offices"]["f"]
+    assert _only_span_changed(tgt, ed) and "Theresa May" in ed.text and ed.expected == ("attribution",)
+
+
+def test_document_cases_in_fidelity_dev_format():
+    from mt.fidelity.perturb import perturb_documents
+    from mt.pipeline import _case_spec
+
+    pairs = read_pairs(SAMPLE)[:60]
+    docs = [{"id": f"d{k}", "src_lang": "de", "tgt_lang": "en", "src": [p["src"] for p in pairs[k:k + 6]],
+             "tgt": [p["tgt"] for p in pairs[k:k + 6]]} for k in range(0, 60, 6)]
+    cases = perturb_documents(docs, seed=0)
+    assert cases == perturb_documents(docs, seed=0)  # deterministic
+    assert sum(len(c["src"]) for c in cases) == 60
+    with_errors = [c for c in cases if c["errors"]]
+    assert 0.2 < len(with_errors) / len(cases) < 0.8 and all(len(c["errors"]) == 1 for c in with_errors)
+    for c in cases:
+        _case_spec(c, c["id"], c["id"])  # loads as a fidelity-dev case
+        if not c["errors"]:
+            continue
+        e = c["errors"][0]
+        assert e["types"] == list(EXPECTED[e["kind"]])
+        if e["kind"] == "omission":
+            assert e["tgt"] == [] and len(c["tgt"]) == len(c["src"]) - 1 and [[e["src"][0]], []] in c["align"]
+        else:
+            doc = next(d for d in docs if d["id"] == c["doc"])
+            start, j = int(c["id"].rsplit("#", 1)[1]), e["tgt"][0]
+            assert c["tgt"][j] != doc["tgt"][start + j] and "->" in e["note"]
+            assert [t for k, t in enumerate(c["tgt"]) if k != j] == [t for k, t in enumerate(doc["tgt"][start:start + len(c["tgt"])]) if k != j]

@@ -5,8 +5,8 @@ changed span before and after, the finding types that count as right) or None wh
 cannot be made naturally in that sentence: nothing is forced. The same inputs and seed always
 give the same edit (the RNG is seeded from the seed, the kind and the sentence).
 
-Edits: number, date, place, person, organisation, negation (insert or remove), omission,
-addition. Substitutes come from libraries, in the target language's form: places from CLDR
+Edits: number, date, place, person, organisation, office (the title before a person's name),
+negation (insert or remove), omission, addition. Substitutes come from libraries, in the target language's form: places from CLDR
 (Babel territory names and time-zone exemplar cities) and ISO 3166-2 (pycountry), months and
 weekdays from CLDR, number words from num2words, person names from Faker's locale name lists.
 Negation syntax words and an organisation pool live in configs/perturb.toml.
@@ -23,11 +23,11 @@ import regex
 
 from ..config import load_toml
 
-KINDS = ("number", "date", "place", "person", "organisation", "negation", "omission", "addition")
+KINDS = ("number", "date", "place", "person", "organisation", "office", "negation", "omission", "addition")
 # The finding types that name each edit correctly (fidelity-dev's types).
 EXPECTED: dict[str, tuple[str, ...]] = {
     "number": ("number",), "date": ("date",), "place": ("entity",), "person": ("attribution", "entity"),
-    "organisation": ("entity",), "negation": ("negation",), "omission": ("omission",), "addition": ("addition",),
+    "organisation": ("entity",), "office": ("attribution",), "negation": ("negation",), "omission": ("omission",), "addition": ("addition",),
 }
 _WORD = r"[^\W\d_]"
 
@@ -396,6 +396,33 @@ def _edit_organisation(src: str, tgt: str, lang: str, rng: random.Random) -> Edi
 
 
 # ---------------------------------------------------------------------------------------------
+# offices
+
+def _edit_office(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
+    """The office named before a person ("Premierministerin Theresa May") becomes another office of
+    the same grammatical gender: the statement is attributed to the wrong office holder."""
+    offices = _conf(lang).get("offices", [])
+    groups = offices.items() if isinstance(offices, dict) else [("", offices)]
+    cands = []
+    for g, names in groups:
+        alt = "|".join(re.escape(o) for o in sorted(names, key=len, reverse=True))
+        # The office, possibly the head of a compound ("US-Außenminister"), then a capitalised name.
+        for m in re.finditer(rf"(?<![\w])({alt})(?=,?\s+(?:[{_UP}][\w'’-]+))", tgt):
+            cands.append((m.start(1), m.end(1), m.group(1), g))
+    if not cands:
+        return None
+    s, e, old, g = rng.choice(cands)
+    pool = offices[g] if g else offices
+    subs = [o for o in pool if o.lower() != old.lower() and o not in tgt and not (o in old or old in o)]
+    if not subs:
+        return None
+    new = rng.choice(subs)
+    if old[:1].isupper() and not new[:1].isupper():
+        new = new[0].upper() + new[1:]
+    return _apply("office", tgt, s, e, new)
+
+
+# ---------------------------------------------------------------------------------------------
 # negation
 
 def _cap_like(word: str, like: str) -> str:
@@ -570,7 +597,7 @@ def _edit_addition(src: str, tgt: str, lang: str, rng: random.Random, pool: list
 
 
 _EDITORS = {"number": _edit_number, "date": _edit_date, "place": _edit_place, "person": _edit_person,
-            "organisation": _edit_organisation, "negation": _edit_negation, "omission": _edit_omission}
+            "organisation": _edit_organisation, "office": _edit_office, "negation": _edit_negation, "omission": _edit_omission}
 
 
 def perturb(src: str, tgt: str, src_lang: str, tgt_lang: str, kind: str, seed: int = 0,
@@ -588,3 +615,60 @@ def perturb(src: str, tgt: str, src_lang: str, tgt_lang: str, kind: str, seed: i
     if ed is None or ed.text == tgt or not ed.text.strip():
         return None
     return ed
+
+
+def perturb_documents(docs: list[dict], seed: int = 0, error_share: float = 0.5, max_segments: int = 3) -> list[dict]:
+    """Cases in fidelity-dev's format from clean parallel documents ({id, src_lang, tgt_lang,
+    src: [...], tgt: [...]}, line i ↔ line i): each document is cut into windows of 1..max_segments
+    segments; about `error_share` of the windows get one edit, the kinds taking turns (the least used
+    kind that applies goes first), the rest stay clean to count false alarms. A document-level
+    omission drops a whole target segment (the case then carries its alignment, as fidelity-dev
+    does); every other kind edits one target segment. Each error records its kind and the change."""
+    rng = random.Random(f"docs\x1f{seed}")
+    pool_by_doc = {d["id"]: d["tgt"] for d in docs}
+    used = {k: 0 for k in KINDS}
+    cases = []
+    for d in docs:
+        if len(d["src"]) != len(d["tgt"]):
+            raise ValueError(f"document {d['id']}: {len(d['src'])} source but {len(d['tgt'])} target segments")
+        pool = [t for k, ts in pool_by_doc.items() if k != d["id"] for t in ts]
+        sl, tl = d.get("src_lang", "vi"), d.get("tgt_lang", "de")
+        i = 0
+        while i < len(d["src"]):
+            n = rng.randint(1, max_segments)
+            src, tgt = list(d["src"][i:i + n]), list(d["tgt"][i:i + n])
+            case = {"id": f"{d['id']}#{i}", "doc": d["id"], "src_lang": sl, "tgt_lang": tl, "src": src, "tgt": tgt, "errors": []}
+            i += n
+            if rng.random() < error_share:
+                order = sorted(KINDS, key=lambda k: (used[k], rng.random()))
+                for kind in order:
+                    err = _document_edit(case, kind, rng, seed, pool)
+                    if err:
+                        used[kind] += 1
+                        break
+            cases.append(case)
+    return cases
+
+
+def _document_edit(case: dict, kind: str, rng: random.Random, seed: int, pool: list[str]) -> bool:
+    segs = list(range(len(case["tgt"])))
+    rng.shuffle(segs)
+    if kind == "omission":
+        if len(segs) < 2:
+            return False
+        j = segs[0]
+        old = case["tgt"].pop(j)
+        case["align"] = [[[k], [k if k < j else k - 1]] if k != j else [[j], []] for k in range(len(case["src"]))]
+        case["errors"].append({"src": [j], "tgt": [], "types": ["omission"], "severity": "major", "kind": kind,
+                               "note": f"target segment dropped: {old[:80]}"})
+        return True
+    for j in segs:
+        ed = perturb(case["src"][j], case["tgt"][j], case["src_lang"], case["tgt_lang"], kind, seed=seed, pool=pool)
+        if ed is None:
+            continue
+        case["tgt"][j] = ed.text
+        case["errors"].append({"src": [j], "tgt": [j], "types": list(ed.expected),
+                               "severity": "major" if kind == "addition" else "critical", "kind": kind,
+                               "note": f"{ed.old!r} -> {ed.new!r}"})
+        return True
+    return False
