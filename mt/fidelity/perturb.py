@@ -196,20 +196,34 @@ def _edit_date(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None
 # places
 
 @functools.lru_cache(maxsize=None)
+def _zones() -> list[str]:
+    """IANA time zones named after a city (Europe/Paris, Asia/Ho_Chi_Minh), whose CLDR exemplar city
+    Babel gives per language."""
+    import zoneinfo
+
+    regions = ("Africa/", "America/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/", "Pacific/")
+    return sorted(z for z in zoneinfo.available_timezones() if z.startswith(regions) and z.count("/") == 1)
+
+
+@functools.lru_cache(maxsize=None)
 def _places(lang: str) -> dict[str, list[str]]:
     """Place names in `lang` by category: countries (CLDR territories with an ISO 3166-1 code),
     cities (CLDR time-zone exemplar cities), regions (ISO 3166-2 subdivisions of the language's home
     country, as pycountry names them)."""
-    from babel import Locale
     import pycountry
+    from babel import Locale
+    from babel.dates import get_timezone, get_timezone_location
 
     loc = Locale.parse(lang)
     iso = {c.alpha_2 for c in pycountry.countries}
     countries = sorted({n for code, n in loc.territories.items() if code in iso and not re.search(r"[(),]", n)})
     cities = set()
-    for tz, d in loc.time_zones.items():
-        c = d.get("city") if hasattr(d, "get") else None
-        if c and not re.search(r"[(),]", c):
+    for tz in _zones():
+        try:
+            c = get_timezone_location(get_timezone(tz), locale=loc, return_city=True)
+        except (LookupError, ValueError):
+            continue
+        if c and not re.search(r"[(),/_\d]", c):
             cities.add(c)
     home = _conf(lang).get("home")
     regions = set()
@@ -441,7 +455,7 @@ def _neg_en(tgt: str, rng: random.Random) -> list[tuple[int, int, str]]:
     for m in re.finditer(r"(?i)(?<![\w'])(" + "|".join(re.escape(k) for k in c["neg_contractions"]) + r")(?![\w'])", tgt):
         out.append((m.start(), m.end(), _cap_like(c["neg_contractions"][m.group(1).lower()], m.group(1))))
     aux = "|".join(c["neg_aux"])
-    for m in re.finditer(rf"(?i)(?<![\w'])({aux}) (not|never) ", tgt):  # removal: "is not" -> "is"
+    for m in re.finditer(rf"(?i)(?<![\w'])({aux}) (not|never) (?!only\b)", tgt):  # removal: "is not" -> "is"
         out.append((m.start(), m.end(), m.group(1) + " "))
     if not out and not tgt.rstrip().endswith("?") and not _has_negative(tgt, "en"):
         ins = "|".join(c["neg_insert_after"])
@@ -457,23 +471,35 @@ def _neg_en(tgt: str, rng: random.Random) -> list[tuple[int, int, str]]:
 def _neg_de(tgt: str, rng: random.Random) -> list[tuple[int, int, str]]:
     c = _conf("de")
     out = []
-    for m in re.finditer(r"(?<![\w-]) ?\bnicht\b", tgt):
-        out.append((m.start(), m.end(), ""))
+    for m in re.finditer(r"(?:(?<=\s)|^)nicht(?![\w-])(?! nur\b| einmal\b| zuletzt\b) ?", tgt):
+        a = m.start() - 1 if m.start() > 0 and m.group(0)[-1:] != " " else m.start()  # take one space with it
+        out.append((a, m.end(), ""))
     for m in re.finditer(r"(?<![\w-])(" + "|".join(c["neg_determiners"]) + r")(?![\w-])", tgt, flags=re.IGNORECASE):
         out.append((m.start(), m.end(), _cap_like(c["neg_determiners"][m.group(1).lower()], m.group(1))))
     for m in re.finditer(r" (" + "|".join(c["neg_drop"]) + r")(?![\w-])", tgt):
         out.append((m.start(), m.end(), ""))
     if not out and not tgt.rstrip().endswith("?") and not _has_negative(tgt, "de"):
         aux = "|".join(c["neg_aux"])
-        m = re.search(rf"(?<=\w )({aux})(?= [\w„\"])", tgt)  # the finite verb in second position or later
+        sub = "|".join(c.get("subordinators", []))
+        m = None
+        for cand in re.finditer(rf"(?<=\w )({aux})(?= [\w„\"])", tgt):  # a finite verb, not sentence-initial
+            clause = re.split(r"[,;:„“\"()–]", tgt[:cand.start()])[-1].strip()
+            if sub and _subordinate(clause, "de"):
+                continue  # a verb-final subordinate clause: "nicht" would go elsewhere
+            m = cand
+            break
         if m:
-            rest = tgt[m.end():]
-            # Before a sentence-final infinitive/participle ("hat das Buch nicht gelesen"), else after the verb.
-            fin = re.search(r" ([a-zäöüß]+(?:en|t|n))([.!;]?)\s*$", rest)
-            if fin and fin.start() > 0:
-                pos = m.end() + fin.start()
-                out.append((pos, pos, " nicht"))
-            else:
+            clause = re.split(r"[,;:.!?]", tgt[m.end():], maxsplit=1)[0]  # up to the end of the verb's clause
+            words = clause.split()
+            fin = re.search(r" ([a-zäöüß]+(?:en|t|n))[\"“”»«]?\s*$", clause)
+            if fin and m.group(1) in c.get("copulas", []) and not re.match(r"ge\w+|\w+en$", fin.group(1)):
+                fin = None  # "war 13 Jahre alt": an adjective, not a participle
+            if fin and len(words) >= 2:
+                # Before the clause-final infinitive or participle ("hat das Buch nicht gelesen").
+                out.append((m.end() + fin.start(), m.end() + fin.start(), " nicht"))
+            elif words and m.group(1) in c.get("copulas", []) and words[0][:1].islower() \
+                    and words[0].lower() not in c.get("subject_words", []):
+                # Right after a copula when what follows is no inverted subject ("ist nicht krank").
                 out.append((m.end(), m.end(), " nicht"))
     return out
 
@@ -542,15 +568,33 @@ def _edit_negation(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | 
 # omission and addition
 
 _SENT_END = re.compile(r"(?<=[.!?…])[\"'»“”]?\s+(?=[\"'«„“]?[A-ZÀ-ÖØ-ÞĐ0-9])")
-_CONJ = {"en": ["and", "but", "because", "while", "which", "who"], "de": ["und", "aber", "weil", "während", "denn", "die", "der", "das"],
-         "fr": ["et", "mais", "parce", "car", "qui", "tandis"], "vi": ["và", "nhưng", "vì", "trong khi", "mà"]}
+# Coordinating conjunctions that start a droppable second clause (", and …", " und …").
+_CONJ = {"en": ["and", "but", "while"], "de": ["und", "aber", "sowie", "doch"], "fr": ["et", "mais"], "vi": ["và", "nhưng"]}
+
+
+def _subordinate(clause: str, lang: str) -> bool:
+    """The clause starts with a subordinator: lower case anywhere; capitalised (sentence start) only
+    for words that are not also articles or pronouns ("Weil …" yes, "Die Feuerwehr …" no)."""
+    c = _conf(lang)
+    first = (re.match(r"[\w']+", clause) or [""])[0]
+    subs = c.get("subordinators", [])
+    if first in subs:
+        return True
+    return first[:1].isupper() and first.lower() in subs and first.lower() not in c.get("subject_words", [])
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """The full stop at `dot` ends an abbreviation or an initial ("Mr.", "Dr.", "U.S.", "J."), not a sentence."""
+    word = re.search(r"(\S+)$", text[:dot])
+    w = word.group(1) if word else ""
+    return bool(re.fullmatch(r"(?:[A-Z][a-z]{0,2}|[A-Za-z](?:\.[A-Za-z])+|\d{1,2})\.?", w))
 
 
 def _edit_omission(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
-    """Drop a whole sentence of a multi-sentence target, else a clause of at least three words after
-    a comma (or a coordinating conjunction) that is not the sentence's only content."""
+    """Drop a whole sentence of a multi-sentence target, else a coordinated second part of at least
+    three words (", und er …", " and …"), keeping a first part of at least three words."""
     cands: list[tuple[int, int]] = []
-    bounds = [0] + [m.end() for m in _SENT_END.finditer(tgt)] + [len(tgt)]
+    bounds = [0] + [m.end() for m in _SENT_END.finditer(tgt) if not _abbreviation_before(tgt, m.start())] + [len(tgt)]
     if len(bounds) > 2:
         for a, b in zip(bounds, bounds[1:]):
             if len(tgt[a:b].split()) >= 3:
@@ -558,11 +602,18 @@ def _edit_omission(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | 
     if not cands:
         end = re.search(r"[.!?…\"'»“”]*\s*$", tgt).start()
         conj = "|".join(re.escape(w) for w in _CONJ.get(lang, []))
-        for m in re.finditer(rf",\s+|\s+(?=(?:{conj})\s)" if conj else r",\s+", tgt[:end]):
+        if not conj:
+            return None
+        subs = "|".join(re.escape(w) for w in _conf(lang).get("subordinators", []))
+        for m in re.finditer(rf",?\s+(?=(?:{conj})\s)", tgt[:end]):
             tail = tgt[m.start():end]
             head = tgt[:m.start()]
-            if len(re.findall(r"\w+", tail)) >= 3 and len(re.findall(r"\w+", head)) >= 3:
-                cands.append((m.start(), end))
+            last = re.split(r"[,;:(„“\"]", head)[-1].strip()  # the part the conjunction continues
+            if len(re.findall(r"\w+", tail)) < 3 or len(re.findall(r"\w+", last)) < 3:
+                continue  # a list item ("Paris, London and Rome"), not a clause
+            if subs and _subordinate(last, lang):
+                continue  # inside a subordinate clause, whose verb would be cut off
+            cands.append((m.start(), end))
     if not cands:
         return None
     s, e = rng.choice(cands)
