@@ -320,3 +320,10 @@ def test_document_cases_in_fidelity_dev_format():
             start, j = int(c["id"].rsplit("#", 1)[1]), e["tgt"][0]
             assert c["tgt"][j] != doc["tgt"][start + j] and "->" in e["note"]
             assert [t for k, t in enumerate(c["tgt"]) if k != j] == [t for k, t in enumerate(doc["tgt"][start:start + len(c["tgt"])]) if k != j]
+
+
+def test_news_docs_script_skips_without_data(tmp_path):
+    proc = subprocess.run([sys.executable, str(ROOT / "eval" / "fidelity_news_docs.py"), "--data", str(tmp_path / "none")],
+                          capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 0, proc.stderr
+    assert "ntrex-vie-deu: skipped" in proc.stdout and "flores-vie-deu: skipped" in proc.stdout

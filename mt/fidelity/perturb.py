@@ -318,7 +318,7 @@ def _org_names() -> set[str]:
 
 def _person_candidates(src: str, tgt: str) -> list[tuple[int, int, str]]:
     """Capitalised word sequences of the target that the source spells the same way (names are kept
-    across languages); sentence-initial ones only when Faker knows them as names."""
+    across languages), with at least one word Faker knows as a first or last name, and no place."""
     names = _name_lists()
     places = _all_place_names()
     orgs = _org_names()
