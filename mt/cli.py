@@ -310,41 +310,75 @@ def report(
          + f"; report in {out}/index.html")
 
 
-@eval_app.command("fidelity", epilog="""Examples:
-
-  mt eval fidelity ../shared/fidelity-dev/cases.jsonl
-
-  mt eval fidelity corpora/baoquocte-291854/vi.txt corpora/baoquocte-291854/de.txt --segmented --decisions decisions.jsonl
-""")
+@eval_app.command(
+    "fidelity",
+    epilog="Examples:\n\n  mt eval fidelity corpora/examples/cases.jsonl\n\n"
+    "  mt eval fidelity corpora/baoquocte-291854/vi.txt corpora/baoquocte-291854/de.txt --segmented --decisions decisions.jsonl\n\n"
+    "  mt eval fidelity --pairs pairs.tsv --src-lang de --tgt-lang en --perturb\n\n"
+    "  mt eval fidelity --pairs pairs.tsv --src-lang vi --tgt-lang de --perturb --split both --json out.json\n\n"
+    "Pairs: TSV (source, target[, id[, doc]]; an optional header line 'src<TAB>tgt…') or JSONL "
+    "({\"src\", \"tgt\", \"id\"?, \"doc\"?}). A pair with any critical or major finding is an alarm. "
+    "--perturb also makes controlled edits of each target (number, date, place, person, organisation, "
+    "office, negation, omission, addition) and reports per edit how often the edited pair is alarmed while its "
+    "clean version is not (detection) and how often with a finding of the expected type.",
+)
 def eval_fidelity(
-    cases: list[str] = typer.Argument(..., help="Labelled cases (fidelity-dev format); with --decisions also two documents or a directory, as for mt export."),
-    mt: str = typer.Option("none", "--mt", help="none or auto."),
+    cases: Optional[list[str]] = typer.Argument(None, help="Labelled cases (fidelity-dev format); with --decisions also two documents or a directory, as for mt export; or use --pairs."),
+    mt: str = typer.Option("none", "--mt", help="none or auto (cases and documents only)."),
     decisions: Optional[str] = typer.Option(None, "--decisions", help="Score against a reviewer's decisions.jsonl: confirmed findings are the errors, false alarms the mistakes."),
-    src_lang: Optional[str] = typer.Option(None, "--src-lang", help=f"Source language code of document inputs ({LANG_DEFAULT})."),
-    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help=f"Target language code of document inputs ({LANG_DEFAULT})."),
-    segmented: bool = typer.Option(False, "--segmented", help="Document inputs are one segment a line."),
+    segmented: bool = typer.Option(False, "--segmented", help="Document inputs (with --decisions) are one segment a line."),
+    pairs: Optional[str] = typer.Option(None, "--pairs", help="Clean sentence pairs (TSV or JSONL) to measure false alarms on."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang", help=f"Source language of --pairs or of document inputs ({LANG_DEFAULT} for documents)."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help=f"Target language of --pairs or of document inputs ({LANG_DEFAULT} for documents)."),
+    perturb: bool = typer.Option(False, "--perturb/--no-perturb", help="Also measure detection of controlled edits."),
+    types: Optional[str] = typer.Option(None, "--types", help="Edit kinds, comma-separated (default: all)."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the edits (same seed, same edits)."),
+    split: str = typer.Option("all", "--split", help="all, dev, heldout (fixed halves by a hash of the document) or both."),
+    limit: int = typer.Option(0, "--limit", help="Use only the first N pairs (0: all)."),
+    examples: int = typer.Option(3, "--examples", help="Examples kept per false-alarm type and per missed edit (JSON)."),
+    json_out: Optional[str] = typer.Option(None, "--json", help="Also write the full result (with examples) as JSON here."),
 ) -> None:
-    """Precision, recall, F1 and type accuracy on critical/major findings (fidelity-dev's rule);
-    with --decisions, precision and recall against the reviewed findings."""
-    from .fidelity.evaluate import score_cases
-    from .io import read_jsonl
-    from .pipeline import check_cases
+    """Precision, recall, F1 and type accuracy on labelled cases (fidelity-dev's rule); with
+    --decisions, against a reviewer's decisions; with --pairs, false alarms on clean pairs and
+    detection and type accuracy of controlled edits."""
+    if pairs is not None:
+        from .fidelity.evaluate import evaluate_pair_file, format_pairs_report
+        from .io import write_text
 
+        if cases:
+            raise MtError("give either labelled cases or --pairs, not both")
+        if not src_lang or not tgt_lang:
+            raise MtError("--pairs needs --src-lang and --tgt-lang")
+        kinds = [t.strip() for t in types.split(",") if t.strip()] if types else None
+        reports = evaluate_pair_file(pairs, src_lang, tgt_lang, perturb=perturb, kinds=kinds, seed=seed, split=split,
+                                     limit=limit, examples=examples, progress_bar=progress_bar)
+        print("\n\n".join(format_pairs_report(r) for r in reports))
+        if json_out:
+            import json
+
+            write_text(json_out, json.dumps(reports if len(reports) > 1 else reports[0], ensure_ascii=False, indent=1) + "\n")
+            _say(f"mt: result written to {json_out}")
+        return
+    if not cases:
+        raise MtError("give labelled cases (fidelity-dev format), documents with --decisions, or --pairs FILE --src-lang L --tgt-lang L")
     if decisions:
-        from .fidelity.evaluate import format_reviewed, score_reviewed
         from .documents import read_inputs
+        from .fidelity.evaluate import format_reviewed, score_reviewed
         from .pipeline import check_pairs
         from .review import read_decisions
 
         reviewed = read_decisions(decisions)
-        pairs = read_inputs(cases, *_languages(src_lang, tgt_lang), segmented=segmented)
-        print(format_reviewed(score_reviewed(reviewed, check_pairs(pairs, mt=mt))), end="")
+        docs = read_inputs(cases, *_languages(src_lang, tgt_lang), segmented=segmented)
+        print(format_reviewed(score_reviewed(reviewed, check_pairs(docs, mt=mt))), end="")
         return
     if len(cases) != 1:
         raise MtError("give one cases JSONL (documents and directories need --decisions)")
-    cases = cases[0]
-    results = check_cases(cases, mt=mt)
-    s = score_cases(read_jsonl(cases), {k: r.findings for k, r in results.items()})
+    from .fidelity.evaluate import score_cases
+    from .io import read_jsonl
+    from .pipeline import check_cases
+
+    results = check_cases(cases[0], mt=mt)
+    s = score_cases(read_jsonl(cases[0]), {k: r.findings for k, r in results.items()})
     print(f"precision {s['precision']:.4f}\nrecall    {s['recall']:.4f}\nF1        {s['f1']:.4f}\n"
           f"type acc. {s['type_accuracy']:.4f}\n({s['true_positives']} TP, {s['false_positives']} FP, "
           f"{s['gold_found']}/{s['gold_errors']} gold errors found)")
