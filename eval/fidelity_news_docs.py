@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mt.fidelity.evaluate import score_cases, split_of  # noqa: E402
 from mt.fidelity.perturb import KINDS, perturb_documents  # noqa: E402
-from mt.pipeline import _case_spec, _check_spec  # noqa: E402
+from mt.documents import pair_from_case  # noqa: E402
+from mt.pipeline import _check_pair  # noqa: E402
 
 SETS = ("ntrex-vie-deu", "flores-vie-deu")
 
@@ -71,7 +72,7 @@ def main() -> int:
                     f.write(json.dumps(c, ensure_ascii=False) + "\n")
         results = {}
         for n, c in enumerate(cases, 1):
-            results[c["id"]] = _check_spec(_case_spec(c, c["id"], f"{name} case {n}"))
+            results[c["id"]] = _check_pair(pair_from_case(c, c["id"], f"{name} case {n}", "vi", "de"))
             if n % 100 == 0:
                 print(f"  {name}: {n}/{len(cases)} cases checked", file=sys.stderr)
         for label in ("dev", "heldout"):

@@ -297,7 +297,7 @@ def test_office_edit_keeps_gender_and_the_name():
 
 def test_document_cases_in_fidelity_dev_format():
     from mt.fidelity.perturb import perturb_documents
-    from mt.pipeline import _case_spec
+    from mt.documents import pair_from_case
 
     pairs = read_pairs(SAMPLE)[:60]
     docs = [{"id": f"d{k}", "src_lang": "de", "tgt_lang": "en", "src": [p["src"] for p in pairs[k:k + 6]],
@@ -308,7 +308,7 @@ def test_document_cases_in_fidelity_dev_format():
     with_errors = [c for c in cases if c["errors"]]
     assert 0.2 < len(with_errors) / len(cases) < 0.8 and all(len(c["errors"]) == 1 for c in with_errors)
     for c in cases:
-        _case_spec(c, c["id"], c["id"])  # loads as a fidelity-dev case
+        pair_from_case(c, c["id"], c["id"], "de", "en")  # loads as a fidelity-dev case
         if not c["errors"]:
             continue
         e = c["errors"][0]
