@@ -209,3 +209,14 @@ def test_demo_and_report_share_one_overwrite_policy(tmp_path, capsys, monkeypatc
         assert (out / "index.html").stat().st_mtime_ns == stamp
     code, _, err = run_cli(["demo", "-o", str(out), "--force"], capsys)
     assert code == 0, err
+
+
+def test_models_list_and_an_offline_pull(capsys, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    code, out, err = run_cli(["models", "list"], capsys)
+    assert code == 0, err
+    assert "vi-de\tHelsinki-NLP/opus-mt-vi-de\t" in out
+    code, out, err = run_cli(["models", "pull", "vi-de"], capsys)
+    _short_error(code, err, "could not download Helsinki-NLP/opus-mt-vi-de")
+    code, out, err = run_cli(["models", "pull", "vide"], capsys)
+    _short_error(code, err, "vi-de")

@@ -136,3 +136,18 @@ def test_output_stops_at_the_decoder_position_table(tiny_model, backend):
     (out,) = tr.translate(["x"])
     positions = json.loads((tiny_model / "config.json").read_text())["max_position_embeddings"]
     assert isinstance(out, str) and len(out.split()) < positions
+
+
+@pytest.mark.parametrize("fixture", ["tiny_model", "untrained_model"])
+@pytest.mark.parametrize("max_length", [1, 2, 5, 9])
+def test_max_length_means_the_same_in_both_backends(fixture, max_length, request):
+    """--max-length N reached: transformers forces </s> as token N, CTranslate2 stops after N tokens without
+    it; the mapping gives both the same greedy output (float32 conversion of the same checkpoint)."""
+    model = request.getfixturevalue(fixture)
+    texts = [s for s, _ in TRAIN_PAIRS] + ["Ông nói về tình hình an ninh khu vực và hợp tác kinh tế với Nga."]
+    opts = DecodeOptions(beam=1, max_length=max_length)
+    hf = open_translator("vi", "de", model=str(model), backend="hf", options=opts).translate(texts)
+    ct2 = open_translator("vi", "de", model=str(model), backend="ct2", options=opts, compute_type="float32").translate(texts)
+    assert hf == ct2
+    full = open_translator("vi", "de", model=str(model), backend="hf", options=DecodeOptions(beam=1, max_length=64)).translate(texts)
+    assert any(len(a) < len(b) for a, b in zip(hf, full)) or max_length == 1, "the limit was never reached"

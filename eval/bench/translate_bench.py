@@ -81,9 +81,49 @@ def whole_commands(model: Path, lines: list[str], out_len: int) -> list[str]:
     for beam in (4, 1):
         hf = min(timed(mt + ["--backend", "hf", "--beam", str(beam), "-o", str(WORK / "hf.txt")], env) for _ in range(2))
         ct2 = min(timed(mt + ["--backend", "ct2", "--beam", str(beam), "-o", str(WORK / "ct2.txt")], env) for _ in range(3))
-        base = min(timed([sys.executable, str(plain), str(ct2_dir), str(inp), str(WORK / "plain.txt"), str(beam), str(out_len)], env) for _ in range(3))
+        # --max-length counts the end token (as in transformers): the plain script decodes one token fewer
+        base = min(timed([sys.executable, str(plain), str(ct2_dir), str(inp), str(WORK / "plain.txt"), str(beam), str(out_len - 1)], env) for _ in range(3))
         rows.append(f"| {beam} | {hf:.2f} | {ct2:.2f} | {hf / ct2:.2f}x | {base:.2f} | {100 * (ct2 - base) / base:+.1f}% |")
         print(rows[-1], flush=True)
+    return rows
+
+
+def overhead(model: Path, lines: list[str], out_len: int, beam: int = 4, rounds: int = 3) -> list[str]:
+    """`mt translate --backend ct2` against the plain script on the same lines, side by side: the rounds
+    alternate plain / mt without cache / mt with a new (empty) cache, so load on the machine hits all three alike.
+    `--max-length N` counts the end token (as transformers does), so the plain script decodes N-1 tokens."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    inp = WORK / "overhead.vi.txt"
+    inp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    env = {"MT_CACHE_DIR": str(WORK / "cache"), "OMP_NUM_THREADS": "2", "PYTHONPATH": str(ROOT)}
+    mt = [sys.executable, "-m", "mt", "translate", str(inp), "--src", "vi", "--tgt", "de", "--model", str(model),
+          "--backend", "ct2", "--force", "--max-length", str(out_len), "--min-length", str(out_len - 1), "--batch-size", "16",
+          "--beam", str(beam)]
+    timed(mt + ["--no-cache", "--beam", "1", "-o", str(WORK / "warm.txt")], env)  # converts once, outside the timings
+    ct2_dir = next((WORK / "cache" / "ct2").iterdir())
+    plain = WORK / "plain.py"
+    plain.write_text(PLAIN_SCRIPT)
+    runs: dict[str, list[float]] = {"plain": [], "mt --no-cache": [], "mt (cache)": []}
+    for r in range(rounds):
+        runs["plain"].append(timed([sys.executable, str(plain), str(ct2_dir), str(inp), str(WORK / "plain.txt"), str(beam), str(out_len - 1)], env))
+        runs["mt --no-cache"].append(timed(mt + ["--no-cache", "-o", str(WORK / "mt.txt")], env))
+        fresh = WORK / f"cache-{r}"
+        import shutil
+
+        shutil.rmtree(fresh, ignore_errors=True)
+        (fresh / "ct2").mkdir(parents=True)
+        (fresh / "ct2" / ct2_dir.name).symlink_to(ct2_dir)
+        runs["mt (cache)"].append(timed(mt + ["-o", str(WORK / "mt-cache.txt")], {**env, "MT_CACHE_DIR": str(fresh)}))
+        print({k: round(v[-1], 2) for k, v in runs.items()}, flush=True)
+    same = (WORK / "plain.txt").read_text(encoding="utf-8") == (WORK / "mt.txt").read_text(encoding="utf-8") == \
+        (WORK / "mt-cache.txt").read_text(encoding="utf-8")
+    base = min(runs["plain"])
+    rows = [f"{len(lines)} distinct lines, beam {beam}, batch 16, --max-length {out_len}; best of {rounds} alternating rounds "
+            f"(all runs: {', '.join(f'{k} ' + '/'.join(f'{x:.1f}' for x in v) for k, v in runs.items())}); "
+            f"outputs identical: {same}", "",
+            "| command | best s | vs plain |", "|---|---|---|"]
+    for name, values in runs.items():
+        rows.append(f"| {name} | {min(values):.2f} | {100 * (min(values) - base) / base:+.1f}% |")
     return rows
 
 
@@ -93,6 +133,8 @@ def main() -> None:
     ap.add_argument("--out-len", type=int, default=32)
     ap.add_argument("--command-lines", type=int, default=160)
     ap.add_argument("--skip-library", action="store_true")
+    ap.add_argument("--overhead-only", type=int, metavar="LINES", default=0,
+                    help="only mt's own cost against the plain script, on LINES distinct lines, beam 4 (e.g. 192)")
     args = ap.parse_args()
     model = opus_sized_model()
     vi, _ = corpus_lines()
@@ -100,6 +142,11 @@ def main() -> None:
     pool = [" ".join(line.split()[:40]) for line in vi if len(line.split()) > 8]
     # every line distinct (mt translates a repeated segment once; a fair comparison has none)
     lines = [f"{pool[k % len(pool)]} ({k})" for k in range(args.lines)]
+    if args.overhead_only:
+        whole = [f"{pool[k % len(pool)]} ({k})" for k in range(args.overhead_only)]
+        save_table("bench_translate_overhead.md", "\n".join(["### mt translate --backend ct2 vs the plain script", ""] +
+                                                          overhead(model, whole, args.out_len)) + "\n")
+        return
     out = [f"Model: OPUS-MT shape (vocab 58,101, 6+6 layers, d_model 512, 8 heads, FFN 2048), random weights; "
            f"{args.lines} sentences, output fixed at {args.out_len} tokens; {os.cpu_count()} cores.", ""]
     if not args.skip_library:

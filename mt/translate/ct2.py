@@ -47,6 +47,12 @@ class CT2Translator(Translator):
         self.sp_src = spm.SentencePieceProcessor(model_file=str(path / "source.spm"))
         self.sp_tgt = spm.SentencePieceProcessor(model_file=str(path / "target.spm"))
         self._max_positions = _read_max_positions(path)
+        marian = _read_marian_config(path)
+        # transformers forces </s> as the last of --max-length tokens (Marian's forced_eos_token_id);
+        # CTranslate2 counts only tokens before </s>: one fewer here gives both backends the same output
+        self._forced_eos = marian.get("forced_eos_token_id", 0) is not None
+        # transformers decodes a joint vocabulary with the source SentencePiece model (MarianTokenizer)
+        self._sp_out = self.sp_src if not marian.get("separate_vocabs", False) else self.sp_tgt
 
     def _tokens(self, text: str) -> list[str]:
         return self.sp_src.encode(self._normalize(text), out_type=str) + ["</s>"]
@@ -62,18 +68,36 @@ class CT2Translator(Translator):
     def decoder_positions(self) -> int:
         return self._max_positions
 
+    def _decode(self, pieces: list[str]) -> str:
+        """As MarianTokenizer.decode(skip_special_tokens=True): pieces joined by SentencePiece, any '▁'
+        left (pieces the model does not know) made a space."""
+        return self._sp_out.decode_pieces(pieces).replace("\u2581", " ").strip()
+
     def _translate_units(self, units: list[str]) -> list[str]:
         """One streaming call: CTranslate2 sorts by length and batches internally (faster than
         one call per batch), and yields results in input order."""
+        length = self.max_output_tokens - (1 if self._forced_eos else 0)
+        if length < 1:  # only room for </s>: transformers returns empty output too
+            return ["" for _ in units]
         results = self.translator.translate_iterable(
             (self._tokens(t) for t in units),
             max_batch_size=max(1, self.options.batch_size),
             beam_size=self.options.beam,
-            max_decoding_length=self.max_output_tokens,
-            min_decoding_length=self.options.min_length,
+            max_decoding_length=length,
+            min_decoding_length=min(self.options.min_length, length),
         )
-        return [self.sp_tgt.decode(r.hypotheses[0]).strip() for r in results]
+        return [self._decode(r.hypotheses[0]) for r in results]
 
+
+
+def _read_marian_config(path) -> dict:
+    """The Marian config.json kept beside a converted model ({} for a CTranslate2 model made elsewhere)."""
+    import json
+
+    try:
+        return json.loads((path / "marian_config.json").read_text())
+    except (OSError, ValueError):
+        return {}
 
 
 def _read_max_positions(path) -> int:
