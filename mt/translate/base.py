@@ -107,19 +107,19 @@ class Translator:
         step = max(1, self.options.batch_size) * 4
         for start in range(0, len(todo), step):
             chunk = todo[start:start + step]
-            out = self._translate(chunk)
+            out = self._translate(chunk, cleaned=True)
             self.cache.put_many([(self.cache.key(self.cache_namespace, t), o) for t, o in zip(chunk, out)])
             done.update(zip(chunk, out))
             if progress:
                 progress(sum(counts[t] for t in chunk))
         return [done[t] if t else "" for t in cleaned]
 
-    def _translate(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[str]:
+    def _translate(self, texts: Sequence[str], progress: ProgressFn | None = None, cleaned: bool = False) -> list[str]:
         units: list[str] = []  # distinct pieces: a repeated segment is translated once
         unit_of: dict[str, int] = {}
         owners: list[list[int]] = []  # per input segment, its units in order
         for text in texts:
-            text = clean_text(text)
+            text = text if cleaned else clean_text(text)
             ids = []
             for piece in (self._pieces(text) if text else []):
                 if piece not in unit_of:

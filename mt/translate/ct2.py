@@ -53,9 +53,15 @@ class CT2Translator(Translator):
         self._forced_eos = marian.get("forced_eos_token_id", 0) is not None
         # transformers decodes a joint vocabulary with the source SentencePiece model (MarianTokenizer)
         self._sp_out = self.sp_src if not marian.get("separate_vocabs", False) else self.sp_tgt
+        self._token_memo: dict[str, list[str]] = {}
 
     def _tokens(self, text: str) -> list[str]:
-        return self.sp_src.encode(self._normalize(text), out_type=str) + ["</s>"]
+        # memoised for one job: the length check of long inputs (_pieces) and the translation call
+        # tokenise the same units, and Moses normalisation is ~40 regex passes a segment
+        tokens = self._token_memo.get(text)
+        if tokens is None:
+            tokens = self._token_memo[text] = self.sp_src.encode(self._normalize(text), out_type=str) + ["</s>"]
+        return tokens
 
     def count_tokens(self, text: str) -> int:
         return len(self._tokens(text))
@@ -73,21 +79,30 @@ class CT2Translator(Translator):
         left (pieces the model does not know) made a space."""
         return self._sp_out.decode_pieces(pieces).replace("\u2581", " ").strip()
 
+    # units per translate_batch call: CTranslate2 sorts a call's examples by length before batching
+    # (less padding), and results stay bounded in memory for very long inputs
+    CALL_UNITS = 2048
+
     def _translate_units(self, units: list[str]) -> list[str]:
-        """One streaming call: CTranslate2 sorts by length and batches internally (faster than
-        one call per batch), and yields results in input order."""
+        """translate_batch on all units at once (in calls of CALL_UNITS), as a plain script would: CTranslate2
+        sorts by length and batches internally, and returns results in input order."""
         length = self.max_output_tokens - (1 if self._forced_eos else 0)
         if length < 1:  # only room for </s>: transformers returns empty output too
             return ["" for _ in units]
-        results = self.translator.translate_iterable(
-            (self._tokens(t) for t in units),
-            max_batch_size=max(1, self.options.batch_size),
-            beam_size=self.options.beam,
-            max_decoding_length=length,
-            min_decoding_length=min(self.options.min_length, length),
-        )
-        return [self._decode(r.hypotheses[0]) for r in results]
-
+        out: list[str] = []
+        try:
+            for start in range(0, len(units), self.CALL_UNITS):
+                results = self.translator.translate_batch(
+                    [self._tokens(t) for t in units[start:start + self.CALL_UNITS]],
+                    max_batch_size=max(1, self.options.batch_size),
+                    beam_size=self.options.beam,
+                    max_decoding_length=length,
+                    min_decoding_length=min(self.options.min_length, length),
+                )
+                out.extend(self._decode(r.hypotheses[0]) for r in results)
+        finally:
+            self._token_memo.clear()
+        return out
 
 
 def _read_marian_config(path) -> dict:
