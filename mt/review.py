@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .types import MtError
+from .types import MtError, findings_for
 
 DECISIONS = ("confirmed", "false_alarm", "fixed")
 
@@ -128,8 +128,7 @@ def reviewed_pairs(results: dict) -> list[dict]:
         for bead in al.beads:
             if not (bead.src and bead.tgt):
                 continue
-            raised = res.findings_for(bead) if hasattr(res, "findings_for") else _findings_for(res.findings, bead)
-            dismissed = _findings_for(res.dismissed, bead)
+            raised, dismissed = findings_for(res.findings, bead), findings_for(res.dismissed, bead)
             confirmed = [f for f in raised if f.review == "confirmed"]
             if confirmed:
                 label, about = "error", confirmed
@@ -145,8 +144,3 @@ def reviewed_pairs(results: dict) -> list[dict]:
             })
     return rows
 
-
-def _findings_for(findings: list, bead) -> list:
-    # the rule of report and export: a finding belongs to the pair holding its target segments,
-    # or, with none (an omission), its source segments
-    return [f for f in findings if set(f.tgt) & set(bead.tgt) or (not f.tgt and set(f.src) & set(bead.src))]

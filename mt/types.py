@@ -145,6 +145,11 @@ class Finding:
         return d
 
 
+def findings_for(findings: list[Finding], bead: Bead) -> list[Finding]:
+    """The findings of one aligned pair: those on its target segments, or, with none (an omission), its source segments."""
+    return [f for f in findings if (set(f.tgt) & set(bead.tgt)) or (not f.tgt and set(f.src) & set(bead.src))]
+
+
 def assign_ids(al: Alignment, findings: list[Finding]) -> list[Finding]:
     """Set each finding's id: 12 hex digits of the hash of its `content_key`; the same finding on
     the same text repeated further down the document gets '-2', '-3' (in document order)."""

@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..fidelity import CheckResult
-from ..types import Bead, Finding, MtError, Severity
+from ..types import MtError, Severity, findings_for
 
 SEVERITY_WEIGHT = {Severity.CRITICAL: 0.6, Severity.MAJOR: 0.3, Severity.MINOR: 0.1}
 SEVERITIES = ("critical", "major", "minor")
@@ -38,11 +38,6 @@ def numbers(ids) -> str:
     if not ids:
         return "–"
     return str(ids[0] + 1) if len(ids) == 1 else f"{ids[0] + 1}–{ids[-1] + 1}"
-
-
-def findings_for(findings: list[Finding], bead: Bead) -> list[Finding]:
-    # a finding belongs to the pair holding its target segments, or, with none (an omission), its source segments
-    return [f for f in findings if (set(f.tgt) & set(bead.tgt)) or (not f.tgt and set(f.src) & set(bead.src))]
 
 
 def pair_scores(result: CheckResult) -> list[tuple[float, str]]:
