@@ -402,6 +402,11 @@ def test_long_document_stays_responsive(tmp_path):
         ms_decide = d.execute_script("""const t = performance.now();
             document.dispatchEvent(new KeyboardEvent('keydown', {key: 'c'})); return performance.now() - t;""")
         print(f"2,000 pairs: load {load:.2f} s, 20 moves {ms:.0f} ms, a decision {ms_decide:.0f} ms")
-        assert load < 10 and ms < 2000 and ms_decide < 500
+        # the work per key is bounded by what is drawn: one page of rows, a bounded DOM, whatever the length
+        assert len(d.find_elements(By.CSS_SELECTOR, "#rows tr")) == 100
+        assert d.execute_script("return document.getElementsByTagName('*').length") < 6000
+        # wide bounds (a shared machine): a page drawing all 2,000 rows per key press would still pass
+        # the first two only on a fast one, so the bounded DOM above is the real guard
+        assert load < 30 and ms < 10000 and ms_decide < 3000
     finally:
         d.quit()

@@ -264,7 +264,6 @@
     renderRows();
     renderChart();
     markCurrent();
-    renderPrint();
   }
   let msgTimer = 0;
   function msg(text) {
@@ -353,7 +352,9 @@
     e.preventDefault();
     keys[e.key]();
   });
+  // the print-out is drawn only when printing: kept out of the DOM (and out of each key press) otherwise
   window.addEventListener("beforeprint", renderPrint);
+  window.addEventListener("afterprint", () => { $("print-findings").innerHTML = ""; });
 
   // for scripts and tests: the same text the export button downloads
   window.mtReview = { exportText: exportText, importText: importText, decisions: () => decisions, current: () => (cur >= 0 ? F[cur].id : null) };
