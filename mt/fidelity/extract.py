@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 import regex
 
 from ..lexicon import Lexicon, lexicon, word_re
+from .values import Value, read_values
 
 _CAP_TOKEN = r"\p{Lu}[\p{L}\p{M}'’.-]*"
-_NUM = regex.compile(r"(?<![\p{L}\p{N}])\p{N}+(?:[.,]\p{N}+)*")
 _NAME_RUN = regex.compile(rf"\s*((?:{_CAP_TOKEN})(?:\s+{_CAP_TOKEN})*)")
 _CAP_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}\p{M}]+")
 _CAP_RUN = regex.compile(rf"(?<=\S\s+)({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})+)")
@@ -46,7 +46,7 @@ class Facts:
     bindings: list[Binding] = field(default_factory=list)
     dates: list[tuple] = field(default_factory=list)  # ("d", day, month) / ("m", month) / ("y", year), with span
     numbers: list[tuple[float, int, int, str]] = field(default_factory=list)  # value, start, end, text
-    number_words: list[float] = field(default_factory=list)
+    number_words: list[Value] = field(default_factory=list)  # spelled out: 'mười một', 'zweihunderttausend'
 
 
 def fold_name(name: str) -> str:
@@ -187,86 +187,6 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | None = None, lang
                 continue
             facts.people.append(Mention("person?", "person", s, e, m.group(1)))
     facts.people.sort(key=lambda p: p.start)
-    _dates_and_numbers(facts, lex)
+    facts.dates, figures, facts.number_words = read_values(text, lex.lang)
+    facts.numbers = [(v.value, v.start, v.end, v.text) for v in figures]
     return facts
-
-
-@functools.lru_cache(maxsize=None)
-def _date_patterns(lang: str) -> list[regex.Pattern]:
-    lex = lexicon(lang)
-    rng = "|".join(regex.escape(w) for w in lex.range_words) or "(?!)"
-    months = _month_alt(lex)
-    patterns = [
-        # 8 đến 11/10, 1/7/2024, 29/10
-        rf"(?<![\p{{N}}/])(?P<d1>\d{{1,2}})(?:\s*(?:{rng})\s*(?P<d2>\d{{1,2}}))?/(?P<mo>\d{{1,2}})(?:/(?P<y>\d{{4}}))?(?![\p{{N}}/])",
-        # 29. Oktober 2024, vom 8. bis 11. November
-        rf"(?P<d1>\d{{1,2}})\.\s*(?:(?:{rng})\s*(?P<d2>\d{{1,2}})\.\s*)?(?P<mname>{months})(?:\s+(?P<y>\d{{4}}))?",
-        # tháng 8/2020, August 2021
-        rf"(?:tháng\s+(?P<mo>\d{{1,2}})|(?P<mname>{months}))(?:\s*/\s*|\s+(?:năm\s+)?)(?P<y>\d{{4}})",
-        r"(?<!\p{N}|\p{N}[.,])(?P<y>(?:19|20)\d{2})(?!\p{N}|[.,]\p{N})",
-    ]
-    return [regex.compile(p, regex.IGNORECASE) for p in patterns]
-
-
-@functools.lru_cache(maxsize=None)
-def _scale_regex(lang: str) -> regex.Pattern:
-    alt = "|".join(regex.escape(w) for w in sorted(lexicon(lang).scale, key=len, reverse=True)) or "(?!)"
-    return regex.compile(rf"\s*({alt})(?![\p{{L}}])")
-
-
-def _month_alt(lex: Lexicon) -> str:
-    return "|".join(regex.escape(m) for m in sorted(lex.months, key=len, reverse=True)) or "(?!)"
-
-
-def _dates_and_numbers(facts: Facts, lex: Lexicon) -> None:
-    text = facts.text
-    used: list[tuple[int, int]] = []
-    patterns = _date_patterns(lex.lang)
-    for pat in patterns:
-        for m in pat.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in used):
-                continue
-            gd = m.groupdict()
-            month = int(gd["mo"]) if gd.get("mo") else lex.months.get(gd["mname"].lower()) if gd.get("mname") else None
-            if month is not None and not 1 <= month <= 12:
-                continue
-            used.append(m.span())
-            span = (m.start(), m.end(), m.group(0))
-            for d in (gd.get("d1"), gd.get("d2")):
-                if d and month:
-                    facts.dates.append((("d", int(d), month), *span))
-            if month:
-                facts.dates.append((("m", month), *span))
-            if gd.get("y"):
-                facts.dates.append((("y", int(gd["y"])), *span))
-    scale_re = _scale_regex(lex.lang)
-    for m in _NUM.finditer(text):
-        if any(s <= m.start() < e for s, e in used):
-            continue
-        value = parse_number(m.group(0), lex)
-        if value is None:
-            continue
-        end = m.end()
-        sm = scale_re.match(text, end)
-        if sm:
-            value *= lex.scale[sm.group(1)]
-            end = sm.end()
-        facts.numbers.append((value, m.start(), end, text[m.start():end]))
-    for w, v in lex.number_words.items():
-        for _ in word_re(w, ignorecase=True).finditer(text):
-            facts.number_words.append(v)
-
-
-def parse_number(token: str, lex: Lexicon) -> float | None:
-    """'12.000' → 12000, '3,5' → 3.5 (the locale's CLDR symbols), '3000' → 3000."""
-    t = token
-    g, d = lex.group, lex.decimal
-    if g and regex.fullmatch(rf"\d{{1,3}}(?:{regex.escape(g)}\d{{3}})+", t):
-        t = t.replace(g, "")
-    elif d and d in t:
-        t = t.replace(g, "") if g and g != d else t
-        t = t.replace(d, ".")
-    try:
-        return float(t)
-    except ValueError:
-        return None

@@ -1,9 +1,19 @@
-"""Numbers and dates, compared as values: '12.000' = 12000, '3,5' = 3.5, '355 tỷ' = 355 Milliarden,
-'29/10' = '29. Oktober', 'tháng 8/2020' = 'August 2020'; 'vier' explains a source 4."""
+"""Numbers and dates, compared as values (read by values.py from each language's pack):
+'12.000' = 12000, '3,5' = 3.5, '355 tỷ' = 355 Milliarden, 'hai trăm nghìn' = 'zweihunderttausend',
+'29/10' = '29. Oktober', 'tháng 8/2020' = 'August 2020'; 'vier' explains a source 4 and
+'hai hay ba năm' explains '2, 3 Jahre', though a lone small word is never a figure of its own."""
 from __future__ import annotations
 
 from ..types import Finding, Severity
 from .context import PairContext, language_name
+from .values import Value
+
+# How sure each kind of finding is: a changed value is seen on both sides; an omitted or added
+# figure may be a paraphrase ("a dozen", "half") the packs do not read.
+CHANGED_CONFIDENCE = 0.85
+DATE_CONFIDENCE = 0.85
+OMITTED_CONFIDENCE = 0.6
+ADDED_CONFIDENCE = 0.65
 
 
 def _close(a: float, b: float) -> bool:
@@ -33,48 +43,58 @@ def _dates(ctx: PairContext) -> list[Finding]:
             out.append(Finding(
                 type="date", severity=Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
                 message=f"The date differs: the source says '{m[3]}', the {language_name(ctx.tgt_lang)} text '{s[3]}'.",
-                signal="numbers", confidence=0.85, evidence=[ev_src, ev_tgt],
+                signal="numbers", confidence=DATE_CONFIDENCE, evidence=[ev_src, ev_tgt],
             ))
             break  # one date finding per pair: the parts of one date disagree together
     return out
 
 
+def _figures(facts) -> list[Value]:
+    return [Value(*n) for n in facts.numbers] + [w for w in facts.number_words if w.figure]
+
+
+def _take(values: list[Value], target: float) -> Value | None:
+    hit = next((v for v in values if _close(v.value, target)), None)
+    if hit is not None:
+        values.remove(hit)
+    return hit
+
+
 def _numbers(ctx: PairContext) -> list[Finding]:
-    tgt_left = list(ctx.tgt.numbers)
-    words = list(ctx.tgt.number_words)
-    missing = []
-    for n in ctx.src.numbers:
-        hit = next((t for t in tgt_left if _close(t[0], n[0])), None)
-        if hit:
-            tgt_left.remove(hit)
-        elif any(_close(w, n[0]) for w in words):
-            words.remove(next(w for w in words if _close(w, n[0])))
-        else:
-            missing.append(n)
+    src_left, tgt_left = _figures(ctx.src), _figures(ctx.tgt)
+    # 1. the same value on both sides
+    for n in list(src_left):
+        if _take(tgt_left, n.value) is not None:
+            src_left.remove(n)
+    # 2. a figure explained by a spelled-out word on the other side ('vier', 'hai hay ba')
+    src_words = [w for w in ctx.src.number_words if not w.figure]
+    tgt_words = [w for w in ctx.tgt.number_words if not w.figure]
+    src_left = [n for n in src_left if _take(tgt_words, n.value) is None]
+    tgt_left = [t for t in tgt_left if _take(src_words, t.value) is None]
     out = []
-    for n in missing:
+    for n in src_left:
         if tgt_left:
             # the closest surplus value in magnitude is the likely rendering of this one
-            t = min(tgt_left, key=lambda t: abs(t[0] - n[0]) / max(abs(n[0]), 1e-9))
+            t = min(tgt_left, key=lambda t: abs(t.value - n.value) / max(abs(n.value), 1e-9))
             tgt_left.remove(t)
-            ev_src, ev_tgt = ctx.span("src", n[1], n[2]), ctx.span("tgt", t[1], t[2])
+            ev_src, ev_tgt = ctx.span("src", n.start, n.end), ctx.span("tgt", t.start, t.end)
             out.append(Finding(
                 type="number", severity=Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
-                message=f"The number changed: the source says {n[3]} ({_fmt(n[0])}), the {language_name(ctx.tgt_lang)} text {t[3]} ({_fmt(t[0])}).",
-                signal="numbers", confidence=0.85, evidence=[ev_src, ev_tgt],
+                message=f"The number changed: the source says {n.text} ({_fmt(n.value)}), the {language_name(ctx.tgt_lang)} text {t.text} ({_fmt(t.value)}).",
+                signal="numbers", confidence=CHANGED_CONFIDENCE, evidence=[ev_src, ev_tgt],
             ))
         else:
-            ev = ctx.span("src", n[1], n[2])
+            ev = ctx.span("src", n.start, n.end)
             out.append(Finding(
                 type="omission", severity=Severity.MAJOR, src=[ev.segment], tgt=list(ctx.bead.tgt),
-                message=f"The source figure {n[3]} has no counterpart in the {language_name(ctx.tgt_lang)} text.",
-                signal="numbers", confidence=0.6, evidence=[ev],
+                message=f"The source figure {n.text} has no counterpart in the {language_name(ctx.tgt_lang)} text.",
+                signal="numbers", confidence=OMITTED_CONFIDENCE, evidence=[ev],
             ))
     for t in tgt_left:
-        ev = ctx.span("tgt", t[1], t[2])
+        ev = ctx.span("tgt", t.start, t.end)
         out.append(Finding(
             type="addition", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
-            message=f"The {language_name(ctx.tgt_lang)} text adds the figure {t[3]}, which the source does not contain.",
-            signal="numbers", confidence=0.65, evidence=[ev],
+            message=f"The {language_name(ctx.tgt_lang)} text adds the figure {t.text}, which the source does not contain.",
+            signal="numbers", confidence=ADDED_CONFIDENCE, evidence=[ev],
         ))
     return out

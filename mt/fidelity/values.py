@@ -1,0 +1,270 @@
+"""Numbers and dates read as values, from the language's pack configs/lang/LANG/numbers.toml:
+digits with the locale's separators ('12.000', '3,5', '20 000' with thin or plain spaces),
+scales after digits ('9 Millionen', '355 tỷ'), number words ('mười một', 'zweihunderttausend',
+'quatre-vingt-onze'), and dates ('29/10', '12 tháng 3', '12.03.', '29. Oktober 2024', 'March 12').
+
+A language without a pack, or a pack without a section, reads only what needs no knowledge
+(digits with '.'/',' and four-digit years); `coverage(lang)` names what is missing.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from ..config import config_dir, load_toml
+from ..types import nfc
+
+# Four-digit years are written alike in every language we read.
+BARE_YEAR = r"(?<!\p{N}|\p{N}[.,])(?P<y>(?:19|20)\d{2})(?!\p{N}|[.,]\p{N})"
+# Spaces that group thousands in every locale that groups with a space: no-break, narrow no-break, thin.
+THIN_SPACES = "\u00a0\u202f\u2009"
+# A spelled-out number of one word below this value ('drei', 'một', 'năm') is too ambiguous to
+# be a figure of its own ('một' is also "a", 'năm' also "year"): it only explains a figure.
+WORD_FIGURE_MIN = 10
+# Longest multi-word number atom ("quatre-vingt-dix", "hai mươi mốt" are one atom each).
+MAX_ATOM_WORDS = 4
+
+
+@dataclass
+class NumberPack:
+    lang: str
+    decimal: str = "."
+    group: str = ","
+    words: dict[str, float] = field(default_factory=dict)  # "mười một" -> 11 (0..99, whole surfaces)
+    scales: dict[str, float] = field(default_factory=dict)  # "triệu" -> 1e6, "mio." -> 1e6
+    connectors: frozenset[str] = frozenset()
+    space_groups: bool = False
+    range_words: list[str] = field(default_factory=list)
+    months: dict[str, int] = field(default_factory=dict)
+    date_patterns: list[regex.Pattern] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
+
+
+@dataclass
+class Value:
+    value: float
+    start: int
+    end: int
+    text: str
+    figure: bool = True  # False: a lone small number word, which may only explain a figure
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+@functools.lru_cache(maxsize=None)
+def number_pack(lang: str) -> NumberPack:
+    path = config_dir() / "lang" / lang / "numbers.toml"
+    pack = NumberPack(lang)
+    if not path.exists():
+        pack.missing = ["numbers", "dates"]
+        pack.date_patterns = [regex.compile(BARE_YEAR)]
+        return pack
+    data = load_toml(f"lang/{lang}/numbers.toml")
+    gen, hand, dates = data.get("generated", {}), data.get("numbers", {}), data.get("dates", {})
+    pack.decimal, pack.group = gen.get("decimal", "."), gen.get("group", ",")
+    pack.words = {nfc(k).lower(): float(v) for k, v in gen.get("words", {}).items() if float(v) != 0}  # 'không', 'null': also "not", "zero tolerance"
+    pack.scales = {nfc(k).lower(): float(v) for k, v in {**gen.get("scales", {}), **hand.get("scales", {})}.items()}
+    pack.connectors = frozenset(hand.get("connectors", []))
+    pack.space_groups = bool(hand.get("space_groups", False))
+    pack.range_words = list(hand.get("range_words", []))
+    pack.months = {nfc(k).lower(): int(v) for k, v in gen.get("months", {}).items()}
+    if not pack.words:
+        pack.missing.append("number words")
+    if not dates.get("patterns"):
+        pack.missing.append("dates")
+    flags = 0 if dates.get("match_case") else regex.IGNORECASE
+    months = _alt(pack.months) if not dates.get("match_case") else _alt({m.capitalize() for m in pack.months})
+    for p in dates.get("patterns", []):
+        pack.date_patterns.append(regex.compile(p.replace("{months}", months).replace("{range}", _alt(pack.range_words)), flags))
+    pack.date_patterns.append(regex.compile(BARE_YEAR))
+    return pack
+
+
+def coverage(lang: str) -> list[str]:
+    """What the numbers channel cannot read in `lang` (empty when the pack is complete)."""
+    return number_pack(lang).missing
+
+
+@functools.lru_cache(maxsize=None)
+def _digits_re(lang: str) -> regex.Pattern:
+    spaces = THIN_SPACES + (" " if number_pack(lang).space_groups else "")
+    # a space joins only a following group of exactly three digits ("20 000"); see _group_ok
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])\p{{N}}+(?:[.,]\p{{N}}+|[{spaces}]\p{{N}}{{3}}(?!\p{{N}}))*")
+
+
+_SPACE_GROUPED = regex.compile(rf"\p{{N}}{{1,3}}(?:[ {THIN_SPACES}]\p{{N}}{{3}})+(?:[.,]\p{{N}}+)?")
+
+
+def _figure_span(text: str, start: int, end: int) -> int:
+    """Where a figure ends: '20 000' is one figure, '2020 300' two (a space groups only after 1-3 digits)."""
+    token = text[start:end]
+    if regex.search(rf"[ {THIN_SPACES}]", token) and not _SPACE_GROUPED.fullmatch(token):
+        return start + regex.search(rf"[ {THIN_SPACES}]", token).start()
+    return end
+
+
+@functools.lru_cache(maxsize=None)
+def _scale_re(lang: str) -> regex.Pattern:
+    return regex.compile(rf"[\s{THIN_SPACES}]*({_alt(number_pack(lang).scales)})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def parse_number(token: str, pack: NumberPack) -> float | None:
+    """'12.000' → 12000, '3,5' → 3.5 (the locale's CLDR symbols), '20 000' → 20000, '3000' → 3000."""
+    t = regex.sub(rf"[ {THIN_SPACES}]", "", token) if regex.search(rf"[ {THIN_SPACES}]", token) else token
+    g, d = pack.group, pack.decimal
+    if g and g not in THIN_SPACES and regex.fullmatch(rf"\d{{1,3}}(?:{regex.escape(g)}\d{{3}})+", t):
+        t = t.replace(g, "")
+    elif d and d in t:
+        t = t.replace(g, "") if g and g != d else t
+        t = t.replace(d, ".")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def read_values(text: str, lang: str) -> tuple[list[tuple], list[Value], list[Value]]:
+    """(dates, figures, number words) of one text. Dates are ((kind, ...), start, end, text) with
+    kind "d" (day, month), "m" (month) or "y" (year); a span read as a date is not read again."""
+    pack = number_pack(lang)
+    used: list[tuple[int, int]] = []
+    dates: list[tuple] = []
+    for pat in pack.date_patterns:
+        for m in pat.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in used):
+                continue
+            gd = m.groupdict()
+            month = int(gd["mo"]) if gd.get("mo") else pack.months.get(nfc(gd["mname"]).lower()) if gd.get("mname") else None
+            if month is not None and not 1 <= month <= 12:
+                continue
+            days = [int(d) for d in (gd.get("d1"), gd.get("d2")) if d]
+            if any(not 1 <= d <= 31 for d in days):
+                continue
+            used.append(m.span())
+            span = (m.start(), m.end(), m.group(0))
+            for d in days:
+                if month:
+                    dates.append((("d", d, month), *span))
+            if month:
+                dates.append((("m", month), *span))
+            if gd.get("y"):
+                dates.append((("y", int(gd["y"])), *span))
+    figures: list[Value] = []
+    scale_re = _scale_re(lang)
+    pos = 0
+    while (m := _digits_re(lang).search(text, pos)) is not None:
+        end = _figure_span(text, m.start(), m.end())
+        pos = end
+        if any(s <= m.start() < e for s, e in used):
+            continue
+        value = parse_number(text[m.start():end], pack)
+        if value is None:
+            continue
+        sm = scale_re.match(text, end)
+        if sm:
+            value *= pack.scales[nfc(sm.group(1)).lower()]
+            end = sm.end()
+        used.append((m.start(), end))
+        figures.append(Value(value, m.start(), end, text[m.start():end]))
+    words = _number_words(text, pack, used)
+    return dates, figures, words
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*\.?")
+
+
+def _segment_compound(token: str, pack: NumberPack) -> list[tuple[str, float]] | None:
+    """'zweihunderttausend' → [('zwei', 2), ('hundert', 100), ('tausend', 1000)]; None if not a number."""
+    parts = {**{w: ("w", v) for w, v in pack.words.items() if " " not in w}, **{w: ("s", v) for w, v in pack.scales.items()}}
+    best: list = [None] * (len(token) + 1)
+    best[0] = []
+    for i in range(len(token)):
+        if best[i] is None:
+            continue
+        for j in range(len(token), i, -1):
+            piece = token[i:j]
+            if piece in parts and (best[j] is None or len(best[j]) > len(best[i]) + 1):
+                best[j] = best[i] + [(parts[piece][0], parts[piece][1])]
+    return best[len(token)]
+
+
+def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> list[Value]:
+    if not pack.words:
+        return []
+    low = nfc(text).lower()
+    tokens = [(m.start(), m.end(), m.group(0).rstrip(".") if m.group(0).rstrip(".") not in pack.scales else m.group(0))
+              for m in _WORD.finditer(low) if not any(s <= m.start() < e for s, e in used)]
+    items: list[tuple[str, float, int, int]] = []  # kind ("w" atom, "s" scale, "c" connector), value, start, end
+    i = 0
+    while i < len(tokens):
+        if i and low[tokens[i - 1][1]:tokens[i][0]].strip(" -" + THIN_SPACES):
+            items.append(("x", 0.0, tokens[i][0], tokens[i][0]))  # punctuation or a figure between: not one number
+        hit = None
+        for n in range(min(MAX_ATOM_WORDS, len(tokens) - i), 0, -1):
+            phrase = " ".join(t[2] for t in tokens[i:i + n])
+            if phrase in pack.words:
+                hit = ("w", pack.words[phrase], n)
+                break
+        if hit:
+            items.append((hit[0], hit[1], tokens[i][0], tokens[i + hit[2] - 1][1]))
+            i += hit[2]
+            continue
+        tok = tokens[i][2]
+        if tok in pack.scales:
+            items.append(("s", pack.scales[tok], tokens[i][0], tokens[i][1]))
+        elif tok in pack.connectors:
+            items.append(("c", 0.0, tokens[i][0], tokens[i][1]))
+        elif len(tok) > 5 and (parts := _segment_compound(tok, pack)) and any(k == "s" for k, _ in parts):
+            # one written word made of several: German "zweihunderttausend"
+            for k, v in parts:
+                items.append((k, v, tokens[i][0], tokens[i][1]))
+        else:
+            items.append(("x", 0.0, tokens[i][0], tokens[i][1]))
+        i += 1
+    return _evaluate(items, text)
+
+
+def _evaluate(items: list[tuple[str, float, int, int]], text: str) -> list[Value]:
+    """Fold runs of atoms and scales into values: 'hai trăm nghìn' = (2 × 100) × 1000; an atom
+    right after an atom of another word starts a new value ('hai hay ba' and 'hai ba' are 2 and 3)."""
+    out: list[Value] = []
+    run: list[tuple[str, float, int, int]] = []
+
+    def close() -> None:
+        if not run:
+            return
+        total = cur = 0.0
+        for kind, v, _, _ in run:
+            if kind == "w":
+                cur += v
+            elif v < 1000:
+                cur = (cur or 1.0) * v
+            elif total and total < v:
+                total, cur = (total + cur) * v, 0.0  # "một nghìn tỷ" = 10^12
+            else:
+                total, cur = total + (cur or 1.0) * v, 0.0
+        value = total + cur
+        n_words = len({(s, e) for _, _, s, e in run})
+        lone_scale = all(k == "s" for k, _, _, _ in run)  # "Tausende", "hàng trăm": no figure
+        out.append(Value(value, run[0][2], run[-1][3], text[run[0][2]:run[-1][3]],
+                         figure=not lone_scale and (n_words > 1 or value >= WORD_FIGURE_MIN)))
+        run.clear()
+
+    for item in items:
+        kind = item[0]
+        if kind == "x":
+            close()
+        elif kind == "c":
+            if not run:
+                continue
+        elif kind == "w" and run and run[-1][0] == "w" and run[-1][2:] != item[2:]:
+            close()
+            run.append(item)
+        else:
+            run.append(item)
+    close()
+    return out
