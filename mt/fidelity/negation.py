@@ -50,7 +50,10 @@ class NegationPack:
     heads: list[str] = field(default_factory=list)  # concord: "ne"
     partners: list[str] = field(default_factory=list)  # "pas", "jamais"
     restrictive: list[str] = field(default_factory=list)  # "que": ne … que = only
-    alone: list[str] = field(default_factory=list)  # partners that negate without a head
+    alone: list[str] = field(default_factory=list)  # partners that negate (weakly) without a head
+    before: list[str] = field(default_factory=list)  # partners that may come first: "Personne n'est venu"
+    prefixed: frozenset[str] = frozenset()  # words negated by a prefix, generated: "unklar", "inconnu"
+    fold_endings: tuple[str, ...] = ()  # inflections folded into `prefixed` entries: "unklar|en"
     final_particles: list[str] = field(default_factory=list)
     trailing: list[str] = field(default_factory=list)
     openers: list[str] = field(default_factory=list)
@@ -78,6 +81,9 @@ def negation_pack(lang: str) -> NegationPack:
     pack.not_negation = [w.lower() for w in neg.get("not_negation", [])]
     pack.heads, pack.partners = list(conc.get("heads", [])), list(conc.get("partners", []))
     pack.restrictive, pack.alone = list(conc.get("restrictive", [])), list(conc.get("alone", []))
+    pack.before = list(conc.get("before", []))
+    pack.prefixed = frozenset(data.get("generated", {}).get("prefixed", []))
+    pack.fold_endings = tuple(data.get("prefixes", {}).get("fold_endings", []))
     if not pack.known:
         pack.missing.append("negation")
     if q is None:
@@ -144,6 +150,10 @@ def clauses(text: str, pack: NegationPack) -> list[Clause]:
             found += [Unit(m.start(), m.end(), text[m.start():m.end()], weak) for m in _find(w, low, stem)]
     for suffix in pack.suffixes:
         found += [Unit(m.start(), m.end(), text[m.start():m.end()]) for m in regex.finditer(rf"(?<=\p{{L}}){regex.escape(suffix)}(?![\p{{L}}])", low)]
+    if pack.prefixed:
+        for m in _WORDS.finditer(low):
+            if _is_prefixed(m.group(0), pack):
+                found.append(Unit(m.start(), m.end(), text[m.start():m.end()], weak=True))
     found = [u for u in found if not any(s <= u.start < e for s, e in blocked)]
     # the longest reading wins: "không hề", "không ai", "no longer" are one negation
     found.sort(key=lambda u: (u.start, -(u.end - u.start)))
@@ -165,9 +175,18 @@ def clauses(text: str, pack: NegationPack) -> list[Clause]:
             own = []  # a tag: "…, phải không?", "…, isn't it?"
         elif own and own[-1].text.lower() in pack.final_particles and _is_question_particle(low, own[-1], e, words, question, pack):
             own = own[:-1]  # "Anh có đi không?": a yes/no question, not a negation
+        if question:
+            # a question asserts nothing: "Didn't I mention it?", "Why don't we …?" lean, not negate
+            own = [Unit(u.start, u.end, u.text, weak=True) for u in own]
         out.append(Clause(s, e, own))
         sentence_start = bool(regex.search(r"[.!?…]", delim))
     return out
+
+
+def _is_prefixed(word: str, pack: NegationPack) -> bool:
+    if word in pack.prefixed:
+        return True
+    return any(word.endswith(e) and word[: -len(e)] in pack.prefixed for e in pack.fold_endings)
 
 
 def _is_question_particle(low: str, u: Unit, end: int, words: list[str], question: bool, pack: NegationPack) -> bool:
@@ -198,7 +217,8 @@ def _separable(low: str, text: str, s: int, e: int, pack: NegationPack) -> list[
 
 
 def _concord(low: str, text: str, s: int, e: int, pack: NegationPack, blocked) -> list[Unit]:
-    """French: 'ne … pas' once; 'ne … que' (only) none; 'pas' alone once; 'ne' alone (literary) weakly."""
+    """French: 'ne … pas' once; 'ne … que' (only) none; 'pas' or 'jamais' alone, and 'ne' alone (after a
+    comparative: 'plus grand que je ne pensais'), weakly."""
     if not pack.heads and not pack.alone:
         return []
     seg = low[s:e]
@@ -210,12 +230,12 @@ def _concord(low: str, text: str, s: int, e: int, pack: NegationPack, blocked) -
     heads, partners, restrictive = hits(pack.heads), hits(pack.partners), hits(pack.restrictive)
     out = []
     for hs, he, _ in heads:
-        if partners:  # "ne … pas", and "Personne n'est venu" with the partner first
+        if any(ps > hs or w in pack.before for ps, _, w in partners):  # "ne … pas"; "Personne n'est venu"
             out.append(Unit(hs, he, text[hs:he]))
         elif not any(rs > hs for rs, _, _ in restrictive):
             out.append(Unit(hs, he, text[hs:he], weak=True))
     if not heads:
-        out += [Unit(ps, pe, text[ps:pe]) for ps, pe, w in partners if w in pack.alone]
+        out += [Unit(ps, pe, text[ps:pe], weak=True) for ps, pe, w in partners if w in pack.alone]
     return out
 
 
@@ -241,7 +261,7 @@ def check(ctx: PairContext) -> list[Finding]:
         msg = (f"The polarity may differ: source negations {_desc(s_units)}, {tgt_name} negations {_desc(t_units)}; "
                f"the difference rests on {_desc(weak)}, which negates only in part or by its meaning: check it.")
     elif s_all and t_all:
-        severity, confidence = Severity.MAJOR, CLAUSES_DIFFER_CONFIDENCE
+        severity, confidence = Severity.MINOR, CLAUSES_DIFFER_CONFIDENCE
         msg = (f"Both sides negate, but the source in {s_all} clause(s) ({_desc(s_units)}) and the {tgt_name} text in "
                f"{t_all} ({_desc(t_units)}); a negation may be lost or added, or the clauses may only be built differently.")
     elif s_all:
