@@ -54,6 +54,15 @@ def build(lang: str) -> str:
 
     loc = Locale.parse(lang)
     words = {num2words(n, lang=lang).lower(): n for n in range(100)}
+    ordinals: dict[str, int] = {}
+    for n in [*range(1, 100), 100, 1000]:
+        o = num2words(n, lang=lang, to="ordinal").lower()
+        if o == num2words(n, lang=lang).lower():
+            continue  # Vietnamese ordinals are "thứ" + the number: nothing to add
+        ordinals[o] = n
+        if lang == "de" and o.endswith("e"):  # "elfte": der Elfte, den elften, ein elfter, ein elftes, dem elften
+            for end in ("n", "r", "s", "m"):
+                ordinals[o + end] = n
     scales = _scale_words(lang, num2words)
     months: dict[str, int] = {}
     for context in ("format", "stand-alone"):
@@ -63,6 +72,7 @@ def build(lang: str) -> str:
     lines = [MARKER, f"# num2words {metadata.version('num2words')}, Babel {metadata.version('babel')} (CLDR)", "[generated]",
              f"decimal = {_q(get_decimal_symbol(loc))}", f"group = {_q(get_group_symbol(loc))}",
              "words = { " + ", ".join(f"{_q(w)} = {n}" for w, n in words.items()) + " }",
+             "ordinals = { " + ", ".join(f"{_q(w)} = {n}" for w, n in ordinals.items() if w not in words) + " }",
              "scales = { " + ", ".join(f"{_q(w)} = {n}" for w, n in scales.items()) + " }",
              "months = { " + ", ".join(f"{_q(w)} = {n}" for w, n in months.items()) + " }"]
     return "\n".join(lines) + "\n"

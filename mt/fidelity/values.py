@@ -36,6 +36,8 @@ class NumberPack:
     scales: dict[str, float] = field(default_factory=dict)  # "triệu" -> 1e6, "mio." -> 1e6
     connectors: frozenset[str] = frozenset()
     space_groups: bool = False
+    units_need_connector: bool = False  # vi: "trăm năm" is a hundred years; 105 is "một trăm lẻ năm"
+    compound_prefix: bool = False  # de: "dreidimensional", "Vierer", "fünftplatziert" explain a 3, 4, 5
     range_words: list[str] = field(default_factory=list)
     months: dict[str, int] = field(default_factory=dict)
     date_patterns: list[regex.Pattern] = field(default_factory=list)
@@ -66,12 +68,15 @@ def number_pack(lang: str) -> NumberPack:
     data = load_toml(f"lang/{lang}/numbers.toml")
     gen, hand, dates = data.get("generated", {}), data.get("numbers", {}), data.get("dates", {})
     pack.decimal, pack.group = gen.get("decimal", "."), gen.get("group", ",")
-    pack.words = {nfc(k).lower(): float(v) for k, v in gen.get("words", {}).items() if float(v) != 0}  # 'không', 'null': also "not", "zero tolerance"
+    # 'không', 'null' are also "not", "zero tolerance": zero is never read from a word
+    pack.words = {nfc(k).lower(): float(v) for k, v in {**gen.get("words", {}), **gen.get("ordinals", {})}.items() if float(v) != 0}
     pack.scales = {nfc(k).lower(): float(v) for k, v in {**gen.get("scales", {}), **hand.get("scales", {})}.items()}
     pack.connectors = frozenset(hand.get("connectors", []))
     pack.space_groups = bool(hand.get("space_groups", False))
+    pack.units_need_connector = bool(hand.get("units_need_connector", False))
+    pack.compound_prefix = bool(hand.get("compound_prefix", False))
     pack.range_words = list(hand.get("range_words", []))
-    pack.months = {nfc(k).lower(): int(v) for k, v in gen.get("months", {}).items()}
+    pack.months = {nfc(k).lower(): int(v) for k, v in {**gen.get("months", {}), **dates.get("months", {})}.items()}
     if not pack.words:
         pack.missing.append("number words")
     if not dates.get("patterns"):
@@ -154,6 +159,14 @@ def read_values(text: str, lang: str) -> tuple[list[tuple], list[Value], list[Va
             if gd.get("y"):
                 dates.append((("y", int(gd["y"])), *span))
     figures: list[Value] = []
+    for m in _TIME.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in used):
+            continue
+        used.append(m.span())
+        # "12:00" is the 12 of "12 giờ"; minutes other than :00 are a figure of their own
+        figures.append(Value(float(m.group(1)), m.start(), m.end(), m.group(0)))
+        if int(m.group(2)):
+            figures.append(Value(float(m.group(2)), m.start(), m.end(), m.group(0)))
     scale_re = _scale_re(lang)
     pos = 0
     while (m := _digits_re(lang).search(text, pos)) is not None:
@@ -174,6 +187,7 @@ def read_values(text: str, lang: str) -> tuple[list[tuple], list[Value], list[Va
     return dates, figures, words
 
 
+_TIME = regex.compile(r"(?<![\p{N}:.,])([01]?\d|2[0-3]):([0-5]\d)(?![\p{N}:])")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*\.?")
 
 
@@ -192,11 +206,22 @@ def _segment_compound(token: str, pack: NumberPack) -> list[tuple[str, float]] |
     return best[len(token)]
 
 
+def _number_prefix(token: str, pack: NumberPack) -> float | None:
+    """'dreidimensionale' → 3, 'fünftplatzierten' → 5: a number word that begins a longer word."""
+    for n in range(min(len(token) - 2, 14), 2, -1):
+        v = pack.words.get(token[:n])
+        if v is not None:
+            return v
+    return None
+
+
 def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> list[Value]:
     if not pack.words:
         return []
     low = nfc(text).lower()
-    tokens = [(m.start(), m.end(), m.group(0).rstrip(".") if m.group(0).rstrip(".") not in pack.scales else m.group(0))
+    # a trailing dot belongs to the word only where the pack spells it so ("mio.")
+    tokens = [(m.start(), m.end(), m.group(0)) if m.group(0) in pack.scales else
+              (m.start(), m.start() + len(m.group(0).rstrip(".")), m.group(0).rstrip("."))
               for m in _WORD.finditer(low) if not any(s <= m.start() < e for s, e in used)]
     items: list[tuple[str, float, int, int]] = []  # kind ("w" atom, "s" scale, "c" connector), value, start, end
     i = 0
@@ -222,13 +247,17 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
             # one written word made of several: German "zweihunderttausend"
             for k, v in parts:
                 items.append((k, v, tokens[i][0], tokens[i][1]))
+        elif pack.compound_prefix and (v := _number_prefix(tok, pack)) is not None:
+            items.append(("x", 0.0, tokens[i][0], tokens[i][0]))
+            items.append(("p", v, tokens[i][0], tokens[i][1]))
+            items.append(("x", 0.0, tokens[i][1], tokens[i][1]))
         else:
             items.append(("x", 0.0, tokens[i][0], tokens[i][1]))
         i += 1
-    return _evaluate(items, text)
+    return _evaluate(items, text, pack.units_need_connector)
 
 
-def _evaluate(items: list[tuple[str, float, int, int]], text: str) -> list[Value]:
+def _evaluate(items: list[tuple[str, float, int, int]], text: str, need_connector: bool = False) -> list[Value]:
     """Fold runs of atoms and scales into values: 'hai trăm nghìn' = (2 × 100) × 1000; an atom
     right after an atom of another word starts a new value ('hai hay ba' and 'hai ba' are 2 and 3)."""
     out: list[Value] = []
@@ -254,17 +283,26 @@ def _evaluate(items: list[tuple[str, float, int, int]], text: str) -> list[Value
                          figure=not lone_scale and (n_words > 1 or value >= WORD_FIGURE_MIN)))
         run.clear()
 
-    for item in items:
+    joined = False  # a connector came last: "một trăm lẻ năm"
+    for k, item in enumerate(items):
         kind = item[0]
+        if kind == "p":  # the number at the start of a compound explains, never stands alone
+            close()
+            out.append(Value(item[1], item[2], item[3], text[item[2]:item[3]], figure=False))
+            continue
+        if kind == "w" and need_connector and run and run[-1][0] == "s" and item[1] < 10 and not joined \
+                and not (k + 1 < len(items) and items[k + 1][0] == "s" and items[k + 1][1] < run[-1][1]):
+            close()  # "ngàn năm" = a thousand years, not 1005; but "một nghìn năm trăm" = 1500
         if kind == "x":
             close()
         elif kind == "c":
-            if not run:
-                continue
+            joined = bool(run)
+            continue
         elif kind == "w" and run and run[-1][0] == "w" and run[-1][2:] != item[2:]:
             close()
             run.append(item)
         else:
             run.append(item)
+        joined = False
     close()
     return out
