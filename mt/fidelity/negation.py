@@ -252,15 +252,16 @@ def check(ctx: PairContext) -> list[Finding]:
     if s_all == t_all:
         return []
     s_strong, t_strong = sum(c.strongly_negative for c in sc), sum(c.strongly_negative for c in tc)
-    s_units = [u for c in sc if c.negative for u in c.units]
-    t_units = [u for c in tc if c.negative for u in c.units]
+    s_units = [u for c in sc if c.negative or c.strongly_negative for u in c.units]
+    t_units = [u for c in tc if c.negative or c.strongly_negative for u in c.units]
     tgt_name = language_name(ctx.tgt_lang)
-    if s_strong == t_strong:
+    if s_strong in (t_strong, t_all) or s_all == t_strong:
+        # some reading agrees: with or without the weak words ("không thể" = "unmöglich", "n'ont pas réussi" = "failed")
         weak = [u for u in s_units + t_units if u.weak]
         severity, confidence = Severity.MINOR, WEAK_CONFIDENCE
         msg = (f"The polarity may differ: source negations {_desc(s_units)}, {tgt_name} negations {_desc(t_units)}; "
                f"the difference rests on {_desc(weak)}, which negates only in part or by its meaning: check it.")
-    elif s_all and t_all:
+    elif (s_all or s_strong) and (t_all or t_strong):
         severity, confidence = Severity.MINOR, CLAUSES_DIFFER_CONFIDENCE
         msg = (f"Both sides negate, but the source in {s_all} clause(s) ({_desc(s_units)}) and the {tgt_name} text in "
                f"{t_all} ({_desc(t_units)}); a negation may be lost or added, or the clauses may only be built differently.")

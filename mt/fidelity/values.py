@@ -23,6 +23,8 @@ THIN_SPACES = "\u00a0\u202f\u2009"
 # A spelled-out number of one word below this value ('drei', 'một', 'năm') is too ambiguous to
 # be a figure of its own ('một' is also "a", 'năm' also "year"): it only explains a figure.
 WORD_FIGURE_MIN = 10
+# Scales read after digits: "9 Millionen", "355 tỷ", "20 Tsd."; "18,4 cents" and "3 trăm" are not.
+DIGIT_SCALE_MIN = 1000
 # Longest multi-word number atom ("quatre-vingt-dix", "hai mươi mốt" are one atom each).
 MAX_ATOM_WORDS = 4
 
@@ -33,7 +35,8 @@ class NumberPack:
     decimal: str = "."
     group: str = ","
     words: dict[str, float] = field(default_factory=dict)  # "mười một" -> 11 (0..99, whole surfaces)
-    scales: dict[str, float] = field(default_factory=dict)  # "triệu" -> 1e6, "mio." -> 1e6
+    scales: dict[str, float] = field(default_factory=dict)  # "triệu" -> 1e6, "mio." -> 1e6, "M" -> 1e6
+    approximate: dict[str, float] = field(default_factory=dict)  # "trentaine" -> 30, "Dutzend" -> 12: explain only
     connectors: frozenset[str] = frozenset()
     space_groups: bool = False
     units_need_connector: bool = False  # vi: "trăm năm" is a hundred years; 105 is "một trăm lẻ năm"
@@ -70,7 +73,9 @@ def number_pack(lang: str) -> NumberPack:
     pack.decimal, pack.group = gen.get("decimal", "."), gen.get("group", ",")
     # 'không', 'null' are also "not", "zero tolerance": zero is never read from a word
     pack.words = {nfc(k).lower(): float(v) for k, v in {**gen.get("words", {}), **gen.get("ordinals", {})}.items() if float(v) != 0}
-    pack.scales = {nfc(k).lower(): float(v) for k, v in {**gen.get("scales", {}), **hand.get("scales", {})}.items()}
+    pack.scales = {(nfc(k) if k.isupper() else nfc(k).lower()): float(v) for k, v in {**gen.get("scales", {}), **hand.get("scales", {})}.items()}
+    pack.approximate = {nfc(k).lower(): float(v) for k, v in hand.get("approximate", {}).items()}
+    pack.words.update({nfc(k).lower(): float(v) for k, v in hand.get("words", {}).items()})
     pack.connectors = frozenset(hand.get("connectors", []))
     pack.space_groups = bool(hand.get("space_groups", False))
     pack.units_need_connector = bool(hand.get("units_need_connector", False))
@@ -114,7 +119,12 @@ def _figure_span(text: str, start: int, end: int) -> int:
 
 @functools.lru_cache(maxsize=None)
 def _scale_re(lang: str) -> regex.Pattern:
-    return regex.compile(rf"[\s{THIN_SPACES}]*({_alt(number_pack(lang).scales)})(?![\p{{L}}])", regex.IGNORECASE)
+    # After digits only the large scales: "18,4 cents" is money, not 1,840. An entry the pack
+    # writes with a capital is matched with its case: French "M" (million) is not "m" (metre).
+    pack = number_pack(lang)
+    big = [w for w, v in pack.scales.items() if v >= DIGIT_SCALE_MIN]
+    alt = "|".join([f"(?i:{_alt([w for w in big if w.islower()])})", _alt([w for w in big if not w.islower()])])
+    return regex.compile(rf"[\s{THIN_SPACES}]*({alt})(?![\p{{L}}])")
 
 
 def parse_number(token: str, pack: NumberPack) -> float | None:
@@ -123,6 +133,8 @@ def parse_number(token: str, pack: NumberPack) -> float | None:
     g, d = pack.group, pack.decimal
     if g and g not in THIN_SPACES and regex.fullmatch(rf"\d{{1,3}}(?:{regex.escape(g)}\d{{3}})+", t):
         t = t.replace(g, "")
+    elif (other := "." if d == "," else ",") and regex.fullmatch(rf"\d{{1,3}}(?:{regex.escape(other)}\d{{3}})+", t):
+        t = t.replace(other, "")  # "22.000" in French: a separator that is not the decimal one groups
     elif d and d in t:
         t = t.replace(g, "") if g and g != d else t
         t = t.replace(d, ".")
@@ -179,7 +191,7 @@ def read_values(text: str, lang: str) -> tuple[list[tuple], list[Value], list[Va
             continue
         sm = scale_re.match(text, end)
         if sm:
-            value *= pack.scales[nfc(sm.group(1)).lower()]
+            value *= pack.scales.get(nfc(sm.group(1)), pack.scales.get(nfc(sm.group(1)).lower(), 1.0))
             end = sm.end()
         used.append((m.start(), end))
         figures.append(Value(value, m.start(), end, text[m.start():end]))
@@ -239,7 +251,18 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
             i += hit[2]
             continue
         tok = tokens[i][2]
-        if tok in pack.scales:
+        if "-" in tok and tok not in pack.words:
+            # "six-month", "22-year-old": the parts are words of their own
+            pos = tokens[i][0]
+            parts = []
+            for part in tok.split("-"):
+                parts.append((pos, pos + len(part), part))
+                pos += len(part) + 1
+            tokens[i:i + 1] = [p for p in parts if p[2]]
+            continue
+        if tok in pack.approximate:
+            items.append(("p", pack.approximate[tok], tokens[i][0], tokens[i][1]))
+        elif tok in pack.scales:
             items.append(("s", pack.scales[tok], tokens[i][0], tokens[i][1]))
         elif tok in pack.connectors:
             items.append(("c", 0.0, tokens[i][0], tokens[i][1]))
