@@ -69,12 +69,17 @@ def build(lang: str) -> str:
         for width in ("wide", "abbreviated"):
             for k, name in loc.months[context][width].items():
                 months.setdefault(name.lower(), k)
+    months_wide = {name.lower(): k for k, name in loc.months["format"]["wide"].items()}
+    months_wide.update({name.lower(): k for k, name in loc.months["stand-alone"]["wide"].items()})
+    weekdays = {name: k + 1 for k, name in loc.days["format"]["wide"].items()}  # 1 = Monday … 7 = Sunday
     lines = [MARKER, f"# num2words {metadata.version('num2words')}, Babel {metadata.version('babel')} (CLDR)", "[generated]",
              f"decimal = {_q(get_decimal_symbol(loc))}", f"group = {_q(get_group_symbol(loc))}",
              "words = { " + ", ".join(f"{_q(w)} = {n}" for w, n in words.items()) + " }",
              "ordinals = { " + ", ".join(f"{_q(w)} = {n}" for w, n in ordinals.items() if w not in words) + " }",
              "scales = { " + ", ".join(f"{_q(w)} = {n}" for w, n in scales.items()) + " }",
-             "months = { " + ", ".join(f"{_q(w)} = {n}" for w, n in months.items()) + " }"]
+             "months = { " + ", ".join(f"{_q(w)} = {n}" for w, n in months.items()) + " }",
+             "months_wide = { " + ", ".join(f"{_q(w)} = {n}" for w, n in months_wide.items()) + " }",
+             "weekdays = { " + ", ".join(f"{_q(w)} = {n}" for w, n in weekdays.items()) + " }"]
     return "\n".join(lines) + "\n"
 
 

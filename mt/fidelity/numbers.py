@@ -34,7 +34,7 @@ def _dates(ctx: PairContext) -> list[Finding]:
     missing = [d for d in ctx.src.dates if d[0] not in tgt_keys]
     surplus = [d for d in ctx.tgt.dates if d[0] not in src_keys]
     out = []
-    for kind in ("d", "m", "y"):
+    for kind in ("d", "m", "y", "w"):
         ms = [d for d in missing if d[0][0] == kind]
         ss = [d for d in surplus if d[0][0] == kind]
         if ms and ss:
@@ -50,7 +50,7 @@ def _dates(ctx: PairContext) -> list[Finding]:
 
 
 def _figures(facts) -> list[Value]:
-    return [Value(*n) for n in facts.numbers] + [w for w in facts.number_words if w.figure]
+    return [Value(*n) for n in facts.numbers] + [w for w in facts.number_words if w.figure or w.soft]
 
 
 def _take(values: list[Value], target: float) -> Value | None:
@@ -67,12 +67,15 @@ def _numbers(ctx: PairContext) -> list[Finding]:
         if _take(tgt_left, n.value) is not None:
             src_left.remove(n)
     # 2. a figure explained by a spelled-out word on the other side ('vier', 'hai hay ba')
-    src_words = [w for w in ctx.src.number_words if not w.figure]
-    tgt_words = [w for w in ctx.tgt.number_words if not w.figure]
+    src_words = [w for w in ctx.src.number_words if not (w.figure or w.soft)]
+    tgt_words = [w for w in ctx.tgt.number_words if not (w.figure or w.soft)]
     src_left = [n for n in src_left if _take(tgt_words, n.value) is None]
     tgt_left = [t for t in tgt_left if _take(src_words, t.value) is None]
     out = []
-    for n in src_left:
+    # full figures first: a soft word ("vier") pairs with what is left, but is never missing alone
+    for n in sorted(src_left, key=lambda v: v.soft):
+        if n.soft and not tgt_left:
+            continue
         if tgt_left:
             # the closest surplus value in magnitude is the likely rendering of this one
             t = min(tgt_left, key=lambda t: abs(t.value - n.value) / max(abs(n.value), 1e-9))
@@ -91,6 +94,8 @@ def _numbers(ctx: PairContext) -> list[Finding]:
                 signal="numbers", confidence=OMITTED_CONFIDENCE, evidence=[ev],
             ))
     for t in tgt_left:
+        if t.soft:
+            continue
         ev = ctx.span("tgt", t.start, t.end)
         out.append(Finding(
             type="addition", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],

@@ -20,8 +20,9 @@ from ..types import nfc
 BARE_YEAR = r"(?<!\p{N}|\p{N}[.,])(?P<y>(?:19|20)\d{2})(?!\p{N}|[.,]\p{N})"
 # Spaces that group thousands in every locale that groups with a space: no-break, narrow no-break, thin.
 THIN_SPACES = "\u00a0\u202f\u2009"
-# A spelled-out number of one word below this value ('drei', 'một', 'năm') is too ambiguous to
-# be a figure of its own ('một' is also "a", 'năm' also "year"): it only explains a figure.
+# A spelled-out number of one word below this value ('drei', 'vier') is a soft figure: it may be
+# found changed, but is not reported when it is merely left over ("die beiden" = "the two"). The
+# pack's ambiguous words ('một' is also "a", 'năm' also "year", 'un' also "a") only explain.
 WORD_FIGURE_MIN = 10
 # Scales read after digits: "9 Millionen", "355 tỷ", "20 Tsd."; "18,4 cents" and "3 trăm" are not.
 DIGIT_SCALE_MIN = 1000
@@ -43,6 +44,8 @@ class NumberPack:
     compound_prefix: bool = False  # de: "dreidimensional", "Vierer", "fünftplatziert" explain a 3, 4, 5
     range_words: list[str] = field(default_factory=list)
     months: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)  # as written: "Sonntag", "Thứ Hai", "dimanche"
+    ambiguous: frozenset[str] = frozenset()  # small number words that are also other words: "một" (a), "năm" (year)
     date_patterns: list[regex.Pattern] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
 
@@ -53,7 +56,8 @@ class Value:
     start: int
     end: int
     text: str
-    figure: bool = True  # False: a lone small number word, which may only explain a figure
+    figure: bool = True  # False: a lone small number word or an approximation, which cannot be left over
+    soft: bool = False  # a lone small number word that is only a number ("vier", not "một"): it may differ
 
 
 def _alt(words) -> str:
@@ -86,12 +90,27 @@ def number_pack(lang: str) -> NumberPack:
         pack.missing.append("number words")
     if not dates.get("patterns"):
         pack.missing.append("dates")
+    pack.weekdays = {nfc(k): int(v) for k, v in {**gen.get("weekdays", {}), **dates.get("weekdays", {})}.items()}
+    pack.ambiguous = frozenset(nfc(w).lower() for w in hand.get("ambiguous", []))
     flags = 0 if dates.get("match_case") else regex.IGNORECASE
     months = _alt(pack.months) if not dates.get("match_case") else _alt({m.capitalize() for m in pack.months})
+    wide = {nfc(k).lower(): int(v) for k, v in gen.get("months_wide", {}).items()}
+    months_wide = _alt(wide) if not dates.get("match_case") else _alt({m.capitalize() for m in wide})
+    tail = r"\p{Ll}*" if dates.get("weekday_compounds") else ""
+    weekdays = "|".join(_case_pattern(w) + tail for w in sorted(pack.weekdays, key=len, reverse=True)) or "(?!)"
     for p in dates.get("patterns", []):
-        pack.date_patterns.append(regex.compile(p.replace("{months}", months).replace("{range}", _alt(pack.range_words)), flags))
+        p = p.replace("{months}", months).replace("{months_wide}", months_wide).replace("{weekdays}", weekdays)
+        pack.date_patterns.append(regex.compile(p.replace("{range}", _alt(pack.range_words)), flags))
     pack.date_patterns.append(regex.compile(BARE_YEAR))
     return pack
+
+
+def _case_pattern(name: str) -> str:
+    """A weekday as written: its first letter in either case, the rest as the pack spells it
+    ("Thứ Hai" is Monday, "thứ hai" also "second"); an all lower-case entry ignores case."""
+    if name.islower():
+        return f"(?i:{regex.escape(name)})"
+    return f"(?-i:[{regex.escape(name[0].upper())}{regex.escape(name[0].lower())}]{regex.escape(name[1:])})"
 
 
 def coverage(lang: str) -> list[str]:
@@ -157,6 +176,12 @@ def read_values(text: str, lang: str) -> tuple[list[tuple], list[Value], list[Va
             gd = m.groupdict()
             month = int(gd["mo"]) if gd.get("mo") else pack.months.get(nfc(gd["mname"]).lower()) if gd.get("mname") else None
             if month is not None and not 1 <= month <= 12:
+                continue
+            if gd.get("wd"):
+                day = next((n for w, n in pack.weekdays.items() if gd["wd"].lower().startswith(w.lower())), None)
+                if day is not None:
+                    used.append(m.span())
+                    dates.append((("w", day), m.start(), m.end(), m.group(0)))
                 continue
             days = [int(d) for d in (gd.get("d1"), gd.get("d2")) if d]
             if any(not 1 <= d <= 31 for d in days):
@@ -277,10 +302,11 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
         else:
             items.append(("x", 0.0, tokens[i][0], tokens[i][1]))
         i += 1
-    return _evaluate(items, text, pack.units_need_connector)
+    return _evaluate(items, text, pack.units_need_connector, pack.ambiguous)
 
 
-def _evaluate(items: list[tuple[str, float, int, int]], text: str, need_connector: bool = False) -> list[Value]:
+def _evaluate(items: list[tuple[str, float, int, int]], text: str, need_connector: bool = False,
+              ambiguous: frozenset[str] = frozenset()) -> list[Value]:
     """Fold runs of atoms and scales into values: 'hai trăm nghìn' = (2 × 100) × 1000; an atom
     right after an atom of another word starts a new value ('hai hay ba' and 'hai ba' are 2 and 3)."""
     out: list[Value] = []
@@ -302,8 +328,10 @@ def _evaluate(items: list[tuple[str, float, int, int]], text: str, need_connecto
         value = total + cur
         n_words = len({(s, e) for _, _, s, e in run})
         lone_scale = all(k == "s" for k, _, _, _ in run)  # "Tausende", "hàng trăm": no figure
-        out.append(Value(value, run[0][2], run[-1][3], text[run[0][2]:run[-1][3]],
-                         figure=not lone_scale and (n_words > 1 or value >= WORD_FIGURE_MIN)))
+        surface = text[run[0][2]:run[-1][3]]
+        figure = not lone_scale and (n_words > 1 or value >= WORD_FIGURE_MIN)
+        soft = not figure and not lone_scale and surface.lower() not in ambiguous
+        out.append(Value(value, run[0][2], run[-1][3], surface, figure=figure, soft=soft))
         run.clear()
 
     joined = False  # a connector came last: "một trăm lẻ năm"
