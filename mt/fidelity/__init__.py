@@ -11,7 +11,8 @@ from ..lexicon import lexicon
 from ..types import Alignment, Finding, SegmentKind
 from . import attribution, coverage, entities, negation, numbers, retranslation
 from .context import PairContext, Register
-from .extract import Facts, extract, same_person
+from .extract import Facts, extract
+from .nameindex import NameIndex
 
 PAIR_SIGNALS = (attribution.check, entities.check, numbers.check, negation.check)
 # Languages whose orthography capitalises every noun: names there are found from known names.
@@ -26,20 +27,20 @@ class CheckResult:
     retranslation: retranslation.RetranslationResult | None = None
 
 
-def _facts(text: str, lang: str, known: list[str]) -> Facts:
+def _facts(text: str, lang: str, known: NameIndex | None) -> Facts:
     return extract(text, lexicon(lang), known_people=known, lang_capitalises_nouns=lang in NOUN_CAPITALISING)
 
 
 def check_alignment(al: Alignment, retranslate: bool | retranslation.RetranslationResult = False) -> CheckResult:
     src_lang, tgt_lang = al.src.lang, al.tgt.lang
     # Pass 1: the source document's people and its register of offices.
-    src_facts = {k: _facts(al.src_text(b), src_lang, []) for k, b in enumerate(al.beads) if b.src}
-    people: list[str] = []
+    src_facts = {k: _facts(al.src_text(b), src_lang, None) for k, b in enumerate(al.beads) if b.src}
+    known = NameIndex()  # indexed once: each look-up below costs the same in a long document
     register = Register()
     for f in src_facts.values():
         for p in f.people:
-            if not any(same_person(p.text, q) for q in people):
-                people.append(p.text)
+            if not known.has_person(p.text):
+                known.add(p.text)
         for b in f.bindings:
             register.add(b.office, b.qualifier, b.person)
     findings: list[Finding] = []
@@ -49,8 +50,8 @@ def check_alignment(al: Alignment, retranslate: bool | retranslation.Retranslati
             continue
         if all(al.src.segments[i].kind is SegmentKind.BOILERPLATE for i in bead.src):
             continue
-        ctx = PairContext(al, bead, src_facts[k], _facts(al.tgt_text(bead), tgt_lang, people),
-                          lexicon(src_lang), lexicon(tgt_lang), register, people)
+        ctx = PairContext(al, bead, src_facts[k], _facts(al.tgt_text(bead), tgt_lang, known),
+                          lexicon(src_lang), lexicon(tgt_lang), register, known.names)
         for signal in PAIR_SIGNALS:
             findings.extend(signal(ctx))
     channels = {"attribution": "ran", "entities": "ran", "numbers": "ran", "negation": "ran", "coverage": "ran"}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..lexicon import Lexicon, lexicon, word_re
+from .nameindex import NameIndex
 from .values import Value, read_values
 
 _CAP_TOKEN = r"\p{Lu}[\p{L}\p{M}'’.-]*"
@@ -49,6 +50,7 @@ class Facts:
     number_words: list[Value] = field(default_factory=list)  # spelled out: 'mười một', 'zweihunderttausend'
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_name(name: str) -> str:
     """A spelling-tolerant key for a name token: Selenskyj ~ Zelensky, Peskow ~ Peskov, Wolodymyr ~ Volodymyr."""
     s = unicodedata.normalize("NFKD", name.lower().replace("đ", "d"))
@@ -59,6 +61,7 @@ def fold_name(name: str) -> str:
     return s.rstrip("y") if len(s) > 4 else s
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def same_name_token(a: str, b: str) -> bool:
     fa, fb = fold_name(a), fold_name(b)
     if len(fa) < 3 or len(fb) < 3:
@@ -106,7 +109,7 @@ def _office_of(word: str, lex: Lexicon) -> str | None:
     return best[0] if best else None
 
 
-def _name_after(text: str, pos: int, known: list[str], mentions: list[Mention]) -> tuple[str, int, int] | None:
+def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Mention]) -> tuple[str, int, int] | None:
     """The person name starting at `pos` (after a title, qualifier or honorific)."""
     m = _NAME_RUN.match(text, pos)
     if not m:
@@ -118,16 +121,18 @@ def _name_after(text: str, pos: int, known: list[str], mentions: list[Mention]) 
     if known:
         # German capitalises every noun: the name ends at its last token that belongs to a
         # known name ("Yoon Seok Yeol" → all three; "Rutte Maßnahmen" → "Rutte").
-        hits = [k for k, t in enumerate(tokens) if any(same_name_token(t, n) for n in known)]
+        hits = [k for k, t in enumerate(tokens) if known.has_token(t, min_len=1)]
         tokens = tokens[: hits[-1] + 1] if hits and hits[0] == 0 else tokens[:1]
     name = " ".join(tokens).rstrip(".,;:")
     return name, start, start + len(name)
 
 
-def extract(text: str, lex: Lexicon, known_people: list[str] | None = None, lang_capitalises_nouns: bool = False) -> Facts:
+def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None = None, lang_capitalises_nouns: bool = False) -> Facts:
+    """`known_people`: the source document's people, best as a NameIndex built once per document."""
     facts = Facts(text=text)
     facts.mentions = _entity_mentions(text, lex)
-    known = [t for name in (known_people or []) for t in name.split()]
+    index = known_people if isinstance(known_people, NameIndex) else NameIndex(known_people or [])
+    known = index if len(index) and lang_capitalises_nouns else None
     # title bindings
     for m in _title_regex(lex.lang).finditer(text):
         join = m.group("join") or ""
@@ -152,7 +157,7 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | None = None, lang
         after = [mt for mt in facts.mentions if mt.start >= pos and mt.start - pos <= 1 and mt.cls in ("place", "org")]
         if qualifier is None and after:
             qualifier, pos = after[0].entity, after[0].end
-        named = _name_after(text, pos, known if lang_capitalises_nouns else [], facts.mentions)
+        named = _name_after(text, pos, known, facts.mentions)
         if named:
             facts.bindings.append(Binding(office, qualifier, named[0], m.start(), named[2]))
     # people: names after titles and honorifics, lexicon people, and known names anywhere
@@ -164,17 +169,15 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | None = None, lang
             after = [mt for mt in facts.mentions if mt.start >= pos and mt.start - pos <= 1 and mt.cls == "place"]
             if after:
                 pos = after[0].end
-            named = _name_after(text, pos, known if lang_capitalises_nouns else [], facts.mentions)
+            named = _name_after(text, pos, known, facts.mentions)
             if named and not any(p.start <= named[1] < p.end for p in facts.people):
                 facts.people.append(Mention("person?", "person", named[1], named[2], named[0]))
     for mt in facts.mentions:
         if mt.cls == "person":
             facts.people.append(mt)
-    for k in known:
-        if len(k) < 3:
-            continue
+    if len(index):
         for m in _CAP_WORD.finditer(text):
-            if same_name_token(m.group(0), k) and not any(p.start <= m.start() < p.end for p in facts.people) \
+            if index.has_token(m.group(0), min_len=3) and not any(p.start <= m.start() < p.end for p in facts.people) \
                     and not any(mt.start <= m.start() < mt.end for mt in facts.mentions):
                 facts.people.append(Mention("person?", "person", m.start(), m.end(), m.group(0)))
     if not lang_capitalises_nouns:

@@ -36,6 +36,13 @@ DEFAULT_TAG_WORDS = 3
 
 _CLAUSE_END = regex.compile(r"[,;:()\[\]—–«»“”\"]|[.!?…]+|\s-\s")
 _WORDS = regex.compile(r"[\p{L}\p{M}'’-]+")
+_LETTERS = regex.compile(r"[\p{L}]+")
+_SENTENCE_END = regex.compile(r"[.!?…]")
+
+
+@functools.lru_cache(maxsize=None)
+def _suffix_re(suffix: str) -> regex.Pattern:
+    return regex.compile(rf"(?<=\p{{L}}){regex.escape(suffix)}(?![\p{{L}}])")
 
 
 @dataclass
@@ -54,6 +61,7 @@ class NegationPack:
     before: list[str] = field(default_factory=list)  # partners that may come first: "Personne n'est venu"
     prefixed: frozenset[str] = frozenset()  # words negated by a prefix, generated: "unklar", "inconnu"
     fold_endings: tuple[str, ...] = ()  # inflections folded into `prefixed` entries: "unklar|en"
+    prefix_starts: tuple[str, ...] = ()  # the prefixes themselves ("un"): a cheap first test
     final_particles: list[str] = field(default_factory=list)
     trailing: list[str] = field(default_factory=list)
     openers: list[str] = field(default_factory=list)
@@ -84,6 +92,7 @@ def negation_pack(lang: str) -> NegationPack:
     pack.before = list(conc.get("before", []))
     pack.prefixed = frozenset(data.get("generated", {}).get("prefixed", []))
     pack.fold_endings = tuple(data.get("prefixes", {}).get("fold_endings", []))
+    pack.prefix_starts = tuple(data.get("prefixes", {}).get("prefixes", [])) or ("\0",)
     if not pack.known:
         pack.missing.append("negation")
     if q is None:
@@ -122,11 +131,19 @@ class Clause:
         return sum(1 for u in self.units if not u.weak) % 2 == 1
 
 
-def _find(word: str, low: str, stem: bool = False):
-    # word_re's whole-word rule needs a letter at the edge; "no." and "non-" end in punctuation
-    if not word[-1].isalpha() and not stem:
-        return regex.finditer(rf"(?<![\p{{L}}]){regex.escape(word)}", low)
-    return word_re(word, stem=stem).finditer(low)
+@functools.lru_cache(maxsize=256)
+def _any_of(words: tuple[str, ...], stem: bool = False) -> regex.Pattern:
+    """One pattern for a list of words (longest first), each a whole word or, with `stem`, a word
+    start; an entry ending in punctuation ("no.", "non-", "n'") needs no word end."""
+    def alt(w: str) -> str:
+        tail = r"[\p{L}]*" if stem else ("" if not w[-1].isalpha() else r"(?![\p{L}])")
+        return regex.escape(w) + tail
+    body = "|".join(alt(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+    return regex.compile(rf"(?<![\p{{L}}])(?:{body})")
+
+
+def _find(words, low: str, stem: bool = False):
+    return _any_of(tuple(words), stem).finditer(low)
 
 
 def _clauses(text: str) -> list[tuple[int, int, str]]:
@@ -143,13 +160,12 @@ def _clauses(text: str) -> list[tuple[int, int, str]]:
 def clauses(text: str, pack: NegationPack) -> list[Clause]:
     """The clauses of `text` with their negations (after questions, tags and concord)."""
     low = text.lower()
-    blocked = [(m.start(), m.end()) for w in pack.not_negation for m in _find(w, low)]
+    blocked = [(m.start(), m.end()) for m in _find(pack.not_negation, low)]
     found: list[Unit] = []
     for words, weak, stem in ((pack.markers, False, False), (pack.weak, True, False), (pack.verbs, True, True)):
-        for w in words:
-            found += [Unit(m.start(), m.end(), text[m.start():m.end()], weak) for m in _find(w, low, stem)]
+        found += [Unit(m.start(), m.end(), text[m.start():m.end()], weak) for m in _find(words, low, stem)]
     for suffix in pack.suffixes:
-        found += [Unit(m.start(), m.end(), text[m.start():m.end()]) for m in regex.finditer(rf"(?<=\p{{L}}){regex.escape(suffix)}(?![\p{{L}}])", low)]
+        found += [Unit(m.start(), m.end(), text[m.start():m.end()]) for m in _suffix_re(suffix).finditer(low)]
     if pack.prefixed:
         for m in _WORDS.finditer(low):
             if _is_prefixed(m.group(0), pack):
@@ -179,11 +195,13 @@ def clauses(text: str, pack: NegationPack) -> list[Clause]:
             # a question asserts nothing: "Didn't I mention it?", "Why don't we …?" lean, not negate
             own = [Unit(u.start, u.end, u.text, weak=True) for u in own]
         out.append(Clause(s, e, own))
-        sentence_start = bool(regex.search(r"[.!?…]", delim))
+        sentence_start = bool(_SENTENCE_END.search(delim))
     return out
 
 
 def _is_prefixed(word: str, pack: NegationPack) -> bool:
+    if not word.startswith(pack.prefix_starts):
+        return False
     if word in pack.prefixed:
         return True
     return any(word.endswith(e) and word[: -len(e)] in pack.prefixed for e in pack.fold_endings)
@@ -202,7 +220,7 @@ def _is_question_particle(low: str, u: Unit, end: int, words: list[str], questio
 
 def _separable(low: str, text: str, s: int, e: int, pack: NegationPack) -> list[Unit]:
     out = []
-    words = list(regex.finditer(r"[\p{L}]+", low[s:e]))
+    words = list(_LETTERS.finditer(low[s:e]))
     if not words:
         return out
     last = words[-1].group(0)
@@ -224,7 +242,7 @@ def _concord(low: str, text: str, s: int, e: int, pack: NegationPack, blocked) -
     seg = low[s:e]
 
     def hits(words):
-        return sorted((m.start() + s, m.end() + s, w) for w in words for m in _find(w, seg)
+        return sorted((m.start() + s, m.end() + s, m.group(0)) for m in _find(words, seg)
                       if not any(bs <= m.start() + s < be for bs, be in blocked))
 
     heads, partners, restrictive = hits(pack.heads), hits(pack.partners), hits(pack.restrictive)

@@ -41,13 +41,15 @@ class NumberPack:
     connectors: frozenset[str] = frozenset()
     space_groups: bool = False
     units_need_connector: bool = False  # vi: "trăm năm" is a hundred years; 105 is "một trăm lẻ năm"
-    compound_prefix: bool = False  # de: "dreidimensional", "Vierer", "fünftplatziert" explain a 3, 4, 5
+    compound_prefix: bool = False  # de: numbers inside one word ("zweihunderttausend"), and at the start
+    # of a longer word ("dreidimensional", "Vierer", "fünftplatziert" explain a 3, 4, 5)
     range_words: list[str] = field(default_factory=list)
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)  # as written: "Sonntag", "Thứ Hai", "dimanche"
     ambiguous: frozenset[str] = frozenset()  # small number words that are also other words: "một" (a), "năm" (year)
     date_patterns: list[regex.Pattern] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
+    starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
 
 
 @dataclass
@@ -86,6 +88,7 @@ def number_pack(lang: str) -> NumberPack:
     pack.compound_prefix = bool(hand.get("compound_prefix", False))
     pack.range_words = list(hand.get("range_words", []))
     pack.months = {nfc(k).lower(): int(v) for k, v in {**gen.get("months", {}), **dates.get("months", {})}.items()}
+    pack.starts = frozenset(w.split()[0] for w in [*pack.words, *pack.scales, *pack.approximate]) | pack.connectors
     if not pack.words:
         pack.missing.append("number words")
     if not dates.get("patterns"):
@@ -125,14 +128,22 @@ def _digits_re(lang: str) -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}])\p{{N}}+(?:[.,]\p{{N}}+|[{spaces}]\p{{N}}{{3}}(?!\p{{N}}))*")
 
 
+_SPACE = regex.compile(rf"[ {THIN_SPACES}]")
+
+
+@functools.lru_cache(maxsize=None)
+def _grouped(sep: str) -> regex.Pattern:
+    return regex.compile(rf"\d{{1,3}}(?:{regex.escape(sep)}\d{{3}})+")
+
+
 _SPACE_GROUPED = regex.compile(rf"\p{{N}}{{1,3}}(?:[ {THIN_SPACES}]\p{{N}}{{3}})+(?:[.,]\p{{N}}+)?")
 
 
 def _figure_span(text: str, start: int, end: int) -> int:
     """Where a figure ends: '20 000' is one figure, '2020 300' two (a space groups only after 1-3 digits)."""
     token = text[start:end]
-    if regex.search(rf"[ {THIN_SPACES}]", token) and not _SPACE_GROUPED.fullmatch(token):
-        return start + regex.search(rf"[ {THIN_SPACES}]", token).start()
+    if (sp := _SPACE.search(token)) and not _SPACE_GROUPED.fullmatch(token):
+        return start + sp.start()
     return end
 
 
@@ -148,11 +159,11 @@ def _scale_re(lang: str) -> regex.Pattern:
 
 def parse_number(token: str, pack: NumberPack) -> float | None:
     """'12.000' → 12000, '3,5' → 3.5 (the locale's CLDR symbols), '20 000' → 20000, '3000' → 3000."""
-    t = regex.sub(rf"[ {THIN_SPACES}]", "", token) if regex.search(rf"[ {THIN_SPACES}]", token) else token
+    t = _SPACE.sub("", token)
     g, d = pack.group, pack.decimal
-    if g and g not in THIN_SPACES and regex.fullmatch(rf"\d{{1,3}}(?:{regex.escape(g)}\d{{3}})+", t):
+    if g and g not in THIN_SPACES and _grouped(g).fullmatch(t):
         t = t.replace(g, "")
-    elif (other := "." if d == "," else ",") and regex.fullmatch(rf"\d{{1,3}}(?:{regex.escape(other)}\d{{3}})+", t):
+    elif (other := "." if d == "," else ",") and _grouped(other).fullmatch(t):
         t = t.replace(other, "")  # "22.000" in French: a separator that is not the decimal one groups
     elif d and d in t:
         t = t.replace(g, "") if g and g != d else t
@@ -228,9 +239,20 @@ _TIME = regex.compile(r"(?<![\p{N}:.,])([01]?\d|2[0-3]):([0-5]\d)(?![\p{N}:])")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*\.?")
 
 
+@functools.lru_cache(maxsize=None)
+def _compound_parts(lang: str) -> dict[str, tuple[str, float]]:
+    pack = number_pack(lang)
+    return {**{w: ("w", v) for w, v in pack.words.items() if " " not in w}, **{w: ("s", v) for w, v in pack.scales.items()}}
+
+
+@functools.lru_cache(maxsize=None)
+def _compound_start(lang: str) -> regex.Pattern:
+    return regex.compile(_alt(_compound_parts(lang)))
+
+
 def _segment_compound(token: str, pack: NumberPack) -> list[tuple[str, float]] | None:
     """'zweihunderttausend' → [('zwei', 2), ('hundert', 100), ('tausend', 1000)]; None if not a number."""
-    parts = {**{w: ("w", v) for w, v in pack.words.items() if " " not in w}, **{w: ("s", v) for w, v in pack.scales.items()}}
+    parts = _compound_parts(pack.lang)
     best: list = [None] * (len(token) + 1)
     best[0] = []
     for i in range(len(token)):
@@ -257,15 +279,23 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
         return []
     low = nfc(text).lower()
     # a trailing dot belongs to the word only where the pack spells it so ("mio.")
+    taken = bytearray(len(low) + 1)
+    for s, e in used:
+        taken[s:e] = b"\x01" * (e - s)
     tokens = [(m.start(), m.end(), m.group(0)) if m.group(0) in pack.scales else
               (m.start(), m.start() + len(m.group(0).rstrip(".")), m.group(0).rstrip("."))
-              for m in _WORD.finditer(low) if not any(s <= m.start() < e for s, e in used)]
+              for m in _WORD.finditer(low) if not taken[m.start()]]
     items: list[tuple[str, float, int, int]] = []  # kind ("w" atom, "s" scale, "c" connector), value, start, end
     i = 0
     while i < len(tokens):
         if i and low[tokens[i - 1][1]:tokens[i][0]].strip(" -" + THIN_SPACES):
             items.append(("x", 0.0, tokens[i][0], tokens[i][0]))  # punctuation or a figure between: not one number
         hit = None
+        first = tokens[i][2]
+        if first not in pack.starts and "-" not in first and not (pack.compound_prefix and _compound_start(pack.lang).match(first)):
+            items.append(("x", 0.0, tokens[i][0], tokens[i][1]))  # most words are no number
+            i += 1
+            continue
         for n in range(min(MAX_ATOM_WORDS, len(tokens) - i), 0, -1):
             phrase = " ".join(t[2] for t in tokens[i:i + n])
             if phrase in pack.words:
@@ -291,7 +321,7 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
             items.append(("s", pack.scales[tok], tokens[i][0], tokens[i][1]))
         elif tok in pack.connectors:
             items.append(("c", 0.0, tokens[i][0], tokens[i][1]))
-        elif len(tok) > 5 and (parts := _segment_compound(tok, pack)) and any(k == "s" for k, _ in parts):
+        elif pack.compound_prefix and len(tok) > 5 and (parts := _segment_compound(tok, pack)) and any(k == "s" for k, _ in parts):
             # one written word made of several: German "zweihunderttausend"
             for k, v in parts:
                 items.append((k, v, tokens[i][0], tokens[i][1]))
