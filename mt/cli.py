@@ -195,6 +195,18 @@ def eval_align(
 # --------------------------------------------------------------------------------------------
 # check, report
 # --------------------------------------------------------------------------------------------
+def _say_channels(results, mt: str) -> None:
+    """Name on stderr every check that did not run in full, once: "mt: no negation knowledge for 'xx': negation not checked"."""
+    said = set()
+    for res in results:
+        for channel, state in res.channels.items():
+            if state == "ran" or (channel == "retranslation" and mt == "none") or (channel, state) in said:
+                continue
+            said.add((channel, state))
+            kind, _, why = state.partition(": ")
+            _say(f"mt: {why}: {channel} {'not checked' if kind == 'skipped' else 'checked in part'}")
+
+
 def _finding_rows(results: dict) -> list[dict]:
     rows = []
     for doc_id, res in results.items():
@@ -250,10 +262,7 @@ def check(
             raise MtError("give SRC and TGT documents, or --batch CASES.jsonl")
         s, t = load_document(src, src_lang, segmented), load_document(tgt, tgt_lang, segmented)
         results = {"": check_documents(s, t, mt=mt, alignment=alignment)}
-    for res in results.values():
-        for channel, state in res.channels.items():
-            if state.startswith("skipped") and mt != "none":
-                _say(f"mt: {channel} {state}")
+    _say_channels(results.values(), mt)
     write_jsonl(output, _finding_rows(results), force=force)
     if fail_on:
         threshold = 2 if fail_on == "critical" else 1
@@ -293,6 +302,7 @@ def report(
         raise MtError(f"{output}: holds a report already; pass --force to replace it")
     s, t = load_document(src, src_lang, bool(segmented)), load_document(tgt, tgt_lang, bool(segmented))
     res = check_documents(s, t, mt=mt, alignment=alignment)
+    _say_channels([res], mt)
     out = write_report(res, output)
     crit = sum(1 for f in res.findings if f.severity.value == "critical")
     _say(f"mt: {len(res.findings)} findings ({crit} critical); report in {out}/index.html")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import lexicon
 from ..types import Alignment, Finding, SegmentKind
-from . import attribution, coverage, entities, negation, numbers, retranslation
+from . import attribution, coverage, entities, negation, numbers, retranslation, values
 from .context import PairContext, Register
 from .extract import Facts, extract
 from .nameindex import NameIndex
@@ -54,7 +54,7 @@ def check_alignment(al: Alignment, retranslate: bool | retranslation.Retranslati
                           lexicon(src_lang), lexicon(tgt_lang), register, known.names)
         for signal in PAIR_SIGNALS:
             findings.extend(signal(ctx))
-    channels = {"attribution": "ran", "entities": "ran", "numbers": "ran", "negation": "ran", "coverage": "ran"}
+    channels = channel_coverage(src_lang, tgt_lang)
     rt = None
     if isinstance(retranslate, retranslation.RetranslationResult):
         rt = retranslate
@@ -68,6 +68,41 @@ def check_alignment(al: Alignment, retranslate: bool | retranslation.Retranslati
     else:
         channels["retranslation"] = f"skipped: {rt.reason}"
     return CheckResult(al, _dedupe(findings), channels, rt)
+
+
+def channel_coverage(src_lang: str, tgt_lang: str) -> dict[str, str]:
+    """What each pair signal can read in these languages: "ran", "partial: why" or "skipped: why".
+    A language without knowledge is named, never silently passed ("no negation knowledge for 'xx'")."""
+    out: dict[str, str] = {}
+    langs = list(dict.fromkeys((src_lang, tgt_lang)))
+    no_titles = [x for x in langs if not lexicon(x).titles]
+    no_names = [x for x in langs if not lexicon(x).names]
+    out["attribution"] = f"skipped: no office titles for {_names(no_titles)}" if no_titles else "ran"
+    out["entities"] = f"skipped: no name knowledge for {_names(no_names)}" if no_names else "ran"
+    nums = {x: values.coverage(x) for x in langs}
+    no_pack = [x for x, miss in nums.items() if "numbers" in miss]
+    part = [f"no {' or '.join(m for m in miss if m != 'numbers')} for '{x}'" for x, miss in nums.items() if miss and x not in no_pack]
+    if no_pack:
+        out["numbers"] = f"partial: no number or date knowledge for {_names(no_pack)} (digits and years only)"
+    elif part:
+        out["numbers"] = "partial: " + "; ".join(part)
+    else:
+        out["numbers"] = "ran"
+    neg = {x: negation.coverage(x) for x in langs}
+    no_neg = [x for x, miss in neg.items() if "negation" in miss]
+    no_q = [x for x, miss in neg.items() if "questions" in miss and x not in no_neg]
+    if no_neg:
+        out["negation"] = f"skipped: no negation knowledge for {_names(no_neg)}"
+    elif no_q:
+        out["negation"] = f"partial: no question particles for {_names(no_q)} (a question may read as a negation)"
+    else:
+        out["negation"] = "ran"
+    out["coverage"] = "ran"
+    return out
+
+
+def _names(langs: list[str]) -> str:
+    return " and ".join(f"'{x}'" for x in langs)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
