@@ -46,7 +46,7 @@ class Facts:
     people: list[Mention] = field(default_factory=list)
     bindings: list[Binding] = field(default_factory=list)
     dates: list[tuple] = field(default_factory=list)  # ("d", day, month) / ("m", month) / ("y", year), with span
-    numbers: list[tuple[float, int, int, str]] = field(default_factory=list)  # value, start, end, text
+    numbers: list[Value] = field(default_factory=list)  # figures: digits, with a scale ('9 Millionen'), times
     number_words: list[Value] = field(default_factory=list)  # spelled out: 'mười một', 'zweihunderttausend'
 
 
@@ -190,6 +190,5 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
                 continue
             facts.people.append(Mention("person?", "person", s, e, m.group(1)))
     facts.people.sort(key=lambda p: p.start)
-    facts.dates, figures, facts.number_words = read_values(text, lex.lang)
-    facts.numbers = [(v.value, v.start, v.end, v.text) for v in figures]
+    facts.dates, facts.numbers, facts.number_words = read_values(text, lex.lang)
     return facts

@@ -50,11 +50,16 @@ def _dates(ctx: PairContext) -> list[Finding]:
 
 
 def _figures(facts) -> list[Value]:
-    return [Value(*n) for n in facts.numbers] + [w for w in facts.number_words if w.figure or w.soft]
+    return list(facts.numbers) + [w for w in facts.number_words if w.figure or w.soft]
 
 
-def _take(values: list[Value], target: float) -> Value | None:
-    hit = next((v for v in values if _close(v.value, target)), None)
+def _same(a: Value, b: Value) -> bool:
+    """Equal under some reading of each: '26,750' may be 26.75 or 26750, '10:00' may be 22:00."""
+    return any(_close(x, y) for x in a.readings for y in b.readings)
+
+
+def _take(values: list[Value], target: Value) -> Value | None:
+    hit = next((v for v in values if _same(v, target)), None)
     if hit is not None:
         values.remove(hit)
     return hit
@@ -64,13 +69,13 @@ def _numbers(ctx: PairContext) -> list[Finding]:
     src_left, tgt_left = _figures(ctx.src), _figures(ctx.tgt)
     # 1. the same value on both sides
     for n in list(src_left):
-        if _take(tgt_left, n.value) is not None:
+        if _take(tgt_left, n) is not None:
             src_left.remove(n)
     # 2. a figure explained by a spelled-out word on the other side ('vier', 'hai hay ba')
     src_words = [w for w in ctx.src.number_words if not (w.figure or w.soft)]
     tgt_words = [w for w in ctx.tgt.number_words if not (w.figure or w.soft)]
-    src_left = [n for n in src_left if _take(tgt_words, n.value) is None]
-    tgt_left = [t for t in tgt_left if _take(src_words, t.value) is None]
+    src_left = [n for n in src_left if _take(tgt_words, n) is None]
+    tgt_left = [t for t in tgt_left if _take(src_words, t) is None]
     out = []
     # full figures first: a soft word ("vier") pairs with what is left, but is never missing alone
     for n in sorted(src_left, key=lambda v: v.soft):
@@ -89,8 +94,9 @@ def _numbers(ctx: PairContext) -> list[Finding]:
         else:
             ev = ctx.span("src", n.start, n.end)
             out.append(Finding(
-                type="omission", severity=Severity.MAJOR, src=[ev.segment], tgt=list(ctx.bead.tgt),
-                message=f"The source figure {n.text} has no counterpart in the {language_name(ctx.tgt_lang)} text.",
+                type="omission", severity=Severity.MINOR if n.aside else Severity.MAJOR, src=[ev.segment], tgt=list(ctx.bead.tgt),
+                message=f"The source figure {n.text} has no counterpart in the {language_name(ctx.tgt_lang)} text"
+                        + (" (it converts the figure before it, in parentheses)." if n.aside else "."),
                 signal="numbers", confidence=OMITTED_CONFIDENCE, evidence=[ev],
             ))
     for t in tgt_left:
@@ -98,8 +104,9 @@ def _numbers(ctx: PairContext) -> list[Finding]:
             continue
         ev = ctx.span("tgt", t.start, t.end)
         out.append(Finding(
-            type="addition", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
-            message=f"The {language_name(ctx.tgt_lang)} text adds the figure {t.text}, which the source does not contain.",
+            type="addition", severity=Severity.MINOR if t.aside else Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
+            message=f"The {language_name(ctx.tgt_lang)} text adds the figure {t.text}, which the source does not contain"
+                    + (" (it converts the figure before it, in parentheses)." if t.aside else "."),
             signal="numbers", confidence=ADDED_CONFIDENCE, evidence=[ev],
         ))
     return out

@@ -26,6 +26,8 @@ THIN_SPACES = "\u00a0\u202f\u2009"
 WORD_FIGURE_MIN = 10
 # Scales read after digits: "9 Millionen", "355 tỷ", "20 Tsd."; "18,4 cents" and "3 trăm" are not.
 DIGIT_SCALE_MIN = 1000
+# How far (characters) a parenthesis may stand from the figure it converts: "80 km (50 dặm)".
+ASIDE_REACH = 12
 # Longest multi-word number atom ("quatre-vingt-dix", "hai mươi mốt" are one atom each).
 MAX_ATOM_WORDS = 4
 
@@ -60,6 +62,12 @@ class Value:
     text: str
     figure: bool = True  # False: a lone small number word or an approximation, which cannot be left over
     soft: bool = False  # a lone small number word that is only a number ("vier", not "một"): it may differ
+    alt: float | None = None  # another reading: "26,750" (26.75 or 26750), "10:00" (10:00 or 22:00)
+    aside: bool = False  # in parentheses after another figure: a conversion, "(50 dặm)", "($3,6 tỷ)"
+
+    @property
+    def readings(self) -> tuple[float, ...]:
+        return (self.value,) if self.alt is None else (self.value, self.alt)
 
 
 def _alt(words) -> str:
@@ -157,6 +165,26 @@ def _scale_re(lang: str) -> regex.Pattern:
     return regex.compile(rf"[\s{THIN_SPACES}]*({alt})(?![\p{{L}}])")
 
 
+_ONE_SEPARATOR = regex.compile(r"\d{1,3}[.,]\d{3}")
+
+
+def _other_reading(token: str, value: float, pack: NumberPack) -> float | None:
+    """'26,750' in a text that may follow English or local habits: 26.75 or 26750."""
+    if not _ONE_SEPARATOR.fullmatch(token):
+        return None
+    a, b = float(token.replace(",", "").replace(".", "")), float(token.replace(",", "."))
+    other = b if abs(value - a) < 1e-9 else a
+    return other if abs(other - value) > 1e-9 else None
+
+
+def _is_aside(text: str, start: int, before: list[Value]) -> bool:
+    """A figure in parentheses right after another figure: '80 km (50 dặm)', '€3,1 tỷ ($3,6 tỷ)'."""
+    opening = text.rfind("(", 0, start)
+    if opening < 0 or ")" in text[opening:start] or start - opening > ASIDE_REACH:
+        return False
+    return any(0 <= opening - v.end <= ASIDE_REACH for v in before)
+
+
 def parse_number(token: str, pack: NumberPack) -> float | None:
     """'12.000' → 12000, '3,5' → 3.5 (the locale's CLDR symbols), '20 000' → 20000, '3000' → 3000."""
     t = _SPACE.sub("", token)
@@ -186,7 +214,7 @@ def read_values(text: str, lang: str) -> tuple[list[tuple], list[Value], list[Va
                 continue
             gd = m.groupdict()
             month = int(gd["mo"]) if gd.get("mo") else pack.months.get(nfc(gd["mname"]).lower()) if gd.get("mname") else None
-            if month is not None and not 1 <= month <= 12:
+            if (month is not None and not 1 <= month <= 12) or (gd.get("mname") and month is None):
                 continue
             if gd.get("wd"):
                 day = next((n for w, n in pack.weekdays.items() if gd["wd"].lower().startswith(w.lower())), None)
@@ -212,7 +240,8 @@ def read_values(text: str, lang: str) -> tuple[list[tuple], list[Value], list[Va
             continue
         used.append(m.span())
         # "12:00" is the 12 of "12 giờ"; minutes other than :00 are a figure of their own
-        figures.append(Value(float(m.group(1)), m.start(), m.end(), m.group(0)))
+        hour = int(m.group(1))
+        figures.append(Value(float(hour), m.start(), m.end(), m.group(0), alt=float(hour + 12) if 0 < hour <= 12 else None))
         if int(m.group(2)):
             figures.append(Value(float(m.group(2)), m.start(), m.end(), m.group(0)))
     scale_re = _scale_re(lang)
@@ -230,9 +259,34 @@ def read_values(text: str, lang: str) -> tuple[list[tuple], list[Value], list[Va
             value *= pack.scales.get(nfc(sm.group(1)), pack.scales.get(nfc(sm.group(1)).lower(), 1.0))
             end = sm.end()
         used.append((m.start(), end))
-        figures.append(Value(value, m.start(), end, text[m.start():end]))
+        figures.append(Value(value, m.start(), end, text[m.start():end], alt=_other_reading(text[m.start():m.end()], value, pack),
+                             aside=_is_aside(text, m.start(), figures)))
     words = _number_words(text, pack, used)
+    for m in _ROMAN.finditer(text):
+        if (v := _roman(m.group(1))) is not None:
+            words.append(Value(float(v), m.start(), m.end(), m.group(0), figure=False))
     return dates, figures, words
+
+
+# Roman numerals of two letters or more ("thế kỷ XII", "XXe siècle"): they only explain a figure.
+_ROMAN = regex.compile(r"(?<![\p{L}\p{N}])([IVXLC]{2,7})(?:e|er|ème)?(?![\p{L}\p{N}])")
+_ROMAN_VALUE = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(s: str) -> int | None:
+    total = 0
+    for k, c in enumerate(s):
+        v = _ROMAN_VALUE[c]
+        total += -v if k + 1 < len(s) and _ROMAN_VALUE[s[k + 1]] > v else v
+    return total if _to_roman(total) == s else None  # "IIII", "VX" are no numerals
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for v, r in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + r, n - v
+    return out
 
 
 _TIME = regex.compile(r"(?<![\p{N}:.,])([01]?\d|2[0-3]):([0-5]\d)(?![\p{N}:])")
@@ -268,7 +322,7 @@ def _segment_compound(token: str, pack: NumberPack) -> list[tuple[str, float]] |
 def _number_prefix(token: str, pack: NumberPack) -> float | None:
     """'dreidimensionale' → 3, 'fünftplatzierten' → 5: a number word that begins a longer word."""
     for n in range(min(len(token) - 2, 14), 2, -1):
-        v = pack.words.get(token[:n])
+        v = pack.words.get(token[:n]) or pack.scales.get(token[:n])
         if v is not None:
             return v
     return None
