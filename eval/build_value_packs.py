@@ -101,7 +101,7 @@ def build_negation(lang: str, hand: dict) -> str:
             rest = w[len(p):]
             if w.startswith(p) and len(rest) >= min_rest and rest in low and (not endings or w.endswith(endings)):
                 keep.add(w)
-    keep -= set(rules.get("except", []))
+    keep = {w for w in keep if not w.startswith(tuple(rules.get("except", [])) or ("\0",))}  # and their inflections
     folds = tuple(rules.get("fold_endings", []))
     if folds:
         keep = {w for w in keep if not any(w.endswith(e) and w[: -len(e)] in keep for e in folds)}

@@ -171,6 +171,9 @@ def clauses(text: str, pack: NegationPack) -> list[Clause]:
             if _is_prefixed(m.group(0), pack):
                 found.append(Unit(m.start(), m.end(), text[m.start():m.end()], weak=True))
     found = [u for u in found if not any(s <= u.start < e for s, e in blocked)]
+    for u in found:
+        if u.text[:1].isupper() and not _starts_sentence(text, u.start):
+            u.weak = True  # inside a name or title: "Bác sĩ Không biên giới", "Did Not Finish"
     # the longest reading wins: "không hề", "không ai", "no longer" are one negation
     found.sort(key=lambda u: (u.start, -(u.end - u.start)))
     units: list[Unit] = []
@@ -197,6 +200,11 @@ def clauses(text: str, pack: NegationPack) -> list[Clause]:
         out.append(Clause(s, e, own))
         sentence_start = bool(_SENTENCE_END.search(delim))
     return out
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\"'“”„«»‘’(")
+    return not before or before[-1] in ".!?…:;-–—\n"
 
 
 def _is_prefixed(word: str, pack: NegationPack) -> bool:
@@ -257,6 +265,13 @@ def _concord(low: str, text: str, s: int, e: int, pack: NegationPack, blocked) -
     return out
 
 
+def _readings(cs: list[Clause]) -> set[int]:
+    """How many negations a side may be read to hold: negative clauses with or without the weak
+    words, or every negation counted on its own (clause boundaries differ between languages)."""
+    return {sum(c.negative for c in cs), sum(c.strongly_negative for c in cs),
+            sum(len(c.units) for c in cs), sum(1 for c in cs for u in c.units if not u.weak)}
+
+
 def _desc(units: list[Unit]) -> str:
     return ", ".join(f"'{u.text}'" for u in units) or "none"
 
@@ -270,11 +285,13 @@ def check(ctx: PairContext) -> list[Finding]:
     if s_all == t_all:
         return []
     s_strong, t_strong = sum(c.strongly_negative for c in sc), sum(c.strongly_negative for c in tc)
-    s_units = [u for c in sc if c.negative or c.strongly_negative for u in c.units]
-    t_units = [u for c in tc if c.negative or c.strongly_negative for u in c.units]
+    s_units = [u for c in sc for u in c.units]
+    t_units = [u for c in tc for u in c.units]
     tgt_name = language_name(ctx.tgt_lang)
-    if s_strong in (t_strong, t_all) or s_all == t_strong:
-        # some reading agrees: with or without the weak words ("không thể" = "unmöglich", "n'ont pas réussi" = "failed")
+    if _readings(sc) & _readings(tc):
+        # Some reading agrees: with or without the weak words ("không thể" = "unmöglich", "n'ont pas
+        # réussi" = "failed"), or with two negations in one clause counted apart ("Không một đứa trẻ
+        # nào … không được" = "Kein Kind …, die nicht …", where a comma splits the German clause).
         weak = [u for u in s_units + t_units if u.weak]
         severity, confidence = Severity.MINOR, WEAK_CONFIDENCE
         msg = (f"The polarity may differ: source negations {_desc(s_units)}, {tgt_name} negations {_desc(t_units)}; "
