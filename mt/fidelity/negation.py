@@ -31,6 +31,8 @@ CLAUSES_DIFFER_CONFIDENCE = 0.5
 WEAK_CONFIDENCE = 0.4
 # How many evidence spans each side contributes.
 EVIDENCE_PER_SIDE = 2
+# Words between a strong negation and a weak one that it cancels: "không phủ nhận", "nicht ganz unmöglich".
+DOUBLE_NEGATION_GAP = 2
 # A short last clause ending in "?" is a tag question when the pack does not say otherwise.
 DEFAULT_TAG_WORDS = 3
 
@@ -114,6 +116,7 @@ class Unit:
     end: int
     text: str
     weak: bool = False
+    verb: bool = False  # a verb of denial or refusal: negated anywhere in its clause, it is affirmed
 
 
 @dataclass
@@ -121,14 +124,20 @@ class Clause:
     start: int
     end: int
     units: list[Unit]
+    cancelled: list[Unit] = field(default_factory=list)  # double negations: "không phủ nhận", "nicht unmöglich"
+
+    @property
+    def strong(self) -> int:
+        return sum(1 for u in self.units if not u.weak)
 
     @property
     def negative(self) -> bool:
-        return len(self.units) % 2 == 1
+        """Negated by its strong negations (odd), or, having none, by a weak word ('ohne', 'unklar')."""
+        return self.strong % 2 == 1 or (self.strong == 0 and bool(self.units))
 
     @property
     def strongly_negative(self) -> bool:
-        return sum(1 for u in self.units if not u.weak) % 2 == 1
+        return self.strong % 2 == 1
 
 
 @functools.lru_cache(maxsize=256)
@@ -163,7 +172,7 @@ def clauses(text: str, pack: NegationPack) -> list[Clause]:
     blocked = [(m.start(), m.end()) for m in _find(pack.not_negation, low)]
     found: list[Unit] = []
     for words, weak, stem in ((pack.markers, False, False), (pack.weak, True, False), (pack.verbs, True, True)):
-        found += [Unit(m.start(), m.end(), text[m.start():m.end()], weak) for m in _find(words, low, stem)]
+        found += [Unit(m.start(), m.end(), text[m.start():m.end()], weak, verb=stem) for m in _find(words, low, stem)]
     for suffix in pack.suffixes:
         found += [Unit(m.start(), m.end(), text[m.start():m.end()]) for m in _suffix_re(suffix).finditer(low)]
     if pack.prefixed:
@@ -196,8 +205,9 @@ def clauses(text: str, pack: NegationPack) -> list[Clause]:
             own = own[:-1]  # "Anh có đi không?": a yes/no question, not a negation
         if question:
             # a question asserts nothing: "Didn't I mention it?", "Why don't we …?" lean, not negate
-            own = [Unit(u.start, u.end, u.text, weak=True) for u in own]
-        out.append(Clause(s, e, own))
+            own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb) for u in own]
+        own, cancelled = _double_negations(own, low)
+        out.append(Clause(s, e, own, cancelled))
         sentence_start = bool(_SENTENCE_END.search(delim))
     return out
 
@@ -237,7 +247,7 @@ def _separable(low: str, text: str, s: int, e: int, pack: NegationPack) -> list[
             continue
         for m in words[:-1]:
             if m.group(0).startswith(stem):
-                out.append(Unit(s + m.start(), s + m.end(), text[s + m.start():s + m.end()], weak=True))
+                out.append(Unit(s + m.start(), s + m.end(), text[s + m.start():s + m.end()], weak=True, verb=True))
                 break
     return out
 
@@ -265,11 +275,33 @@ def _concord(low: str, text: str, s: int, e: int, pack: NegationPack, blocked) -
     return out
 
 
+def _double_negations(units: list[Unit], low: str) -> tuple[list[Unit], list[Unit]]:
+    """A strong negation cancels a verb of denial anywhere in its clause ("không phủ nhận", "dementierte
+    … nicht") and a weak word right after it ("nicht unmöglich", "not without"). Elsewhere in the
+    clause a weak word stays a negation of its own."""
+    keep, gone = [], []
+    strong = [u for u in units if not u.weak]
+    verbs = [u for u in units if u.verb]
+    for s, v in zip(strong, verbs):  # "dementierte den Bericht nicht", "n'a pas démenti"
+        gone += [s, v]
+    units = [u for u in units if not any(u is g for g in gone)]
+    k = 0
+    while k < len(units):
+        u = units[k]
+        if k + 1 < len(units) and not u.weak and units[k + 1].weak \
+                and len(_WORDS.findall(low[u.end:units[k + 1].start])) <= DOUBLE_NEGATION_GAP:
+            gone += [u, units[k + 1]]
+            k += 2
+            continue
+        keep.append(u)
+        k += 1
+    return keep, gone
+
+
 def _readings(cs: list[Clause]) -> set[int]:
     """How many negations a side may be read to hold: negative clauses with or without the weak
     words, or every negation counted on its own (clause boundaries differ between languages)."""
-    return {sum(c.negative for c in cs), sum(c.strongly_negative for c in cs),
-            sum(len(c.units) for c in cs), sum(1 for c in cs for u in c.units if not u.weak)}
+    return {sum(c.negative for c in cs), sum(c.strongly_negative for c in cs), sum(len(c.units) for c in cs), sum(c.strong for c in cs)}
 
 
 def _desc(units: list[Unit]) -> str:
