@@ -31,6 +31,8 @@ CLAUSES_DIFFER_CONFIDENCE = 0.5
 WEAK_CONFIDENCE = 0.4
 # How many evidence spans each side contributes.
 EVIDENCE_PER_SIDE = 2
+# Shortest word that [negation] word_starts / word_ends make a negation ("nichts" is no "Nicht-" word).
+AFFIX_WORD_MIN = 8
 # Words between a strong negation and a weak one that it cancels: "không phủ nhận", "nicht ganz unmöglich".
 DOUBLE_NEGATION_GAP = 2
 # A short last clause ending in "?" is a tag question when the pack does not say otherwise.
@@ -64,6 +66,8 @@ class NegationPack:
     prefixed: frozenset[str] = frozenset()  # words negated by a prefix, generated: "unklar", "inconnu"
     fold_endings: tuple[str, ...] = ()  # inflections folded into `prefixed` entries: "unklar|en"
     prefix_starts: tuple[str, ...] = ()  # the prefixes themselves ("un"): a cheap first test
+    word_starts: tuple[str, ...] = ()  # any longer word beginning so is weakly negated: "Nichtwähler", "nonprofit"
+    word_ends: tuple[str, ...] = ()  # any longer word ending so is weakly negated: "bedingungslos", "homeless"
     final_particles: list[str] = field(default_factory=list)
     trailing: list[str] = field(default_factory=list)
     openers: list[str] = field(default_factory=list)
@@ -95,6 +99,8 @@ def negation_pack(lang: str) -> NegationPack:
     pack.prefixed = frozenset(data.get("generated", {}).get("prefixed", []))
     pack.fold_endings = tuple(data.get("prefixes", {}).get("fold_endings", []))
     pack.prefix_starts = tuple(data.get("prefixes", {}).get("prefixes", [])) or ("\0",)
+    pack.word_starts = tuple(w.lower() for w in neg.get("word_starts", []))
+    pack.word_ends = tuple(w.lower() for w in neg.get("word_ends", []))
     if not pack.known:
         pack.missing.append("negation")
     if q is None:
@@ -175,7 +181,7 @@ def clauses(text: str, pack: NegationPack) -> list[Clause]:
         found += [Unit(m.start(), m.end(), text[m.start():m.end()], weak, verb=stem) for m in _find(words, low, stem)]
     for suffix in pack.suffixes:
         found += [Unit(m.start(), m.end(), text[m.start():m.end()]) for m in _suffix_re(suffix).finditer(low)]
-    if pack.prefixed:
+    if pack.prefixed or pack.word_starts or pack.word_ends:
         for m in _WORDS.finditer(low):
             if _is_prefixed(m.group(0), pack):
                 found.append(Unit(m.start(), m.end(), text[m.start():m.end()], weak=True))
@@ -218,6 +224,8 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 
 def _is_prefixed(word: str, pack: NegationPack) -> bool:
+    if len(word) >= AFFIX_WORD_MIN and (word.startswith(pack.word_starts or ("\0",)) or word.endswith(pack.word_ends or ("\0",))):
+        return True
     if not word.startswith(pack.prefix_starts):
         return False
     if word in pack.prefixed:
@@ -266,7 +274,11 @@ def _concord(low: str, text: str, s: int, e: int, pack: NegationPack, blocked) -
     heads, partners, restrictive = hits(pack.heads), hits(pack.partners), hits(pack.restrictive)
     out = []
     for hs, he, _ in heads:
-        if any(ps > hs or w in pack.before for ps, _, w in partners):  # "ne … pas"; "Personne n'est venu"
+        own = [(ps, pe, w) for ps, pe, w in partners if ps > hs or w in pack.before]
+        # "il ne restera plus que la colline" = only the hill: "plus que" after "ne" restricts
+        if own and all(w == "plus" and any(0 <= rs - pe <= 1 for rs, _, _ in restrictive) for _, pe, w in own):
+            continue
+        if own:  # "ne … pas"; "Personne n'est venu"
             out.append(Unit(hs, he, text[hs:he]))
         elif not any(rs > hs for rs, _, _ in restrictive):
             out.append(Unit(hs, he, text[hs:he], weak=True))
