@@ -310,6 +310,25 @@ def _double_negations(units: list[Unit], low: str) -> tuple[list[Unit], list[Uni
     return keep, gone
 
 
+def _weak_count(cs: list[Clause]) -> int:
+    return sum(1 for c in cs for u in c.units + c.cancelled if u.weak)
+
+
+def _unpaired(cs: list[Clause], other_weak: int) -> list[Clause]:
+    """The clauses without the weak words the other side also has ('Statt' ↔ 'instead of',
+    'zahnlos' ↔ 'toothless'): those render each other, so they cannot explain a strong negation."""
+    out = []
+    for c in cs:
+        units = []
+        for u in c.units:
+            if u.weak and other_weak > 0:
+                other_weak -= 1
+                continue
+            units.append(u)
+        out.append(Clause(c.start, c.end, units, c.cancelled))
+    return out
+
+
 def _readings(cs: list[Clause]) -> set[int]:
     """How many negations a side may be read to hold: negative clauses with or without the weak
     words, or every negation counted on its own (clause boundaries differ between languages)."""
@@ -332,7 +351,10 @@ def check(ctx: PairContext) -> list[Finding]:
     s_units = [u for c in sc for u in c.units]
     t_units = [u for c in tc for u in c.units]
     tgt_name = language_name(ctx.tgt_lang)
-    if _readings(sc) & _readings(tc):
+    sp_, tp_ = _unpaired(sc, _weak_count(tc)), _unpaired(tc, _weak_count(sc))
+    s_all, t_all = sum(c.negative for c in sp_), sum(c.negative for c in tp_)
+    s_strong, t_strong = sum(c.strongly_negative for c in sp_), sum(c.strongly_negative for c in tp_)
+    if _readings(sp_) & _readings(tp_):
         # Some reading agrees: with or without the weak words ("không thể" = "unmöglich", "n'ont pas
         # réussi" = "failed"), or with two negations in one clause counted apart ("Không một đứa trẻ
         # nào … không được" = "Kein Kind …, die nicht …", where a comma splits the German clause).
