@@ -29,20 +29,20 @@ def check(ctx: PairContext) -> list[Finding]:
 
 
 def _dates(ctx: PairContext) -> list[Finding]:
-    src_keys = [d[0] for d in ctx.src.dates]
-    tgt_keys = [d[0] for d in ctx.tgt.dates]
-    missing = [d for d in ctx.src.dates if d[0] not in tgt_keys]
-    surplus = [d for d in ctx.tgt.dates if d[0] not in src_keys]
+    src_keys = [d.key for d in ctx.src.dates]
+    tgt_keys = [d.key for d in ctx.tgt.dates]
+    missing = [d for d in ctx.src.dates if d.key not in tgt_keys]
+    surplus = [d for d in ctx.tgt.dates if d.key not in src_keys]
     out = []
     for kind in ("d", "m", "y", "w"):
-        ms = [d for d in missing if d[0][0] == kind]
-        ss = [d for d in surplus if d[0][0] == kind]
+        ms = [d for d in missing if d.key[0] == kind]
+        ss = [d for d in surplus if d.key[0] == kind]
         if ms and ss:
             m, s = ms[0], ss[0]
-            ev_src, ev_tgt = ctx.span("src", m[1], m[2]), ctx.span("tgt", s[1], s[2])
+            ev_src, ev_tgt = ctx.span("src", m.start, m.end), ctx.span("tgt", s.start, s.end)
             out.append(Finding(
                 type="date", severity=Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
-                message=f"The date differs: the source says '{m[3]}', the {language_name(ctx.tgt_lang)} text '{s[3]}'.",
+                message=f"The date differs: the source says '{m.text}', the {language_name(ctx.tgt_lang)} text '{s.text}'.",
                 signal="numbers", confidence=DATE_CONFIDENCE, evidence=[ev_src, ev_tgt],
             ))
             break  # one date finding per pair: the parts of one date disagree together

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -52,6 +53,22 @@ class NumberPack:
     date_patterns: list[regex.Pattern] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
     starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
+
+
+class DateValue(NamedTuple):
+    key: tuple  # ("d", day, month), ("m", month), ("y", year) or ("w", weekday 1-7)
+    start: int
+    end: int
+    text: str
+
+
+class _Item(NamedTuple):
+    """One word of a number phrase: kind "w" (atom), "s" (scale), "c" (connector), "p" (number at
+    the start of a longer word), "x" (no number word: ends a phrase)."""
+    kind: str
+    value: float
+    start: int
+    end: int
 
 
 @dataclass
@@ -202,9 +219,8 @@ def parse_number(token: str, pack: NumberPack) -> float | None:
         return None
 
 
-def read_values(text: str, lang: str) -> tuple[list[tuple], list[Value], list[Value]]:
-    """(dates, figures, number words) of one text. Dates are ((kind, ...), start, end, text) with
-    kind "d" (day, month), "m" (month) or "y" (year); a span read as a date is not read again."""
+def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], list[Value]]:
+    """(dates, figures, number words) of one text; a span read as a date is not read again."""
     pack = number_pack(lang)
     used: list[tuple[int, int]] = []
     dates: list[tuple] = []
@@ -220,7 +236,7 @@ def read_values(text: str, lang: str) -> tuple[list[tuple], list[Value], list[Va
                 day = next((n for w, n in pack.weekdays.items() if gd["wd"].lower().startswith(w.lower())), None)
                 if day is not None:
                     used.append(m.span())
-                    dates.append((("w", day), m.start(), m.end(), m.group(0)))
+                    dates.append(DateValue(("w", day), m.start(), m.end(), m.group(0)))
                 continue
             days = [int(d) for d in (gd.get("d1"), gd.get("d2")) if d]
             if any(not 1 <= d <= 31 for d in days):
@@ -229,11 +245,11 @@ def read_values(text: str, lang: str) -> tuple[list[tuple], list[Value], list[Va
             span = (m.start(), m.end(), m.group(0))
             for d in days:
                 if month:
-                    dates.append((("d", d, month), *span))
+                    dates.append(DateValue(("d", d, month), *span))
             if month:
-                dates.append((("m", month), *span))
+                dates.append(DateValue(("m", month), *span))
             if gd.get("y"):
-                dates.append((("y", int(gd["y"])), *span))
+                dates.append(DateValue(("y", int(gd["y"])), *span))
     figures: list[Value] = []
     for m in _TIME.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in used):
@@ -339,15 +355,15 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
     tokens = [(m.start(), m.end(), m.group(0)) if m.group(0) in pack.scales else
               (m.start(), m.start() + len(m.group(0).rstrip(".")), m.group(0).rstrip("."))
               for m in _WORD.finditer(low) if not taken[m.start()]]
-    items: list[tuple[str, float, int, int]] = []  # kind ("w" atom, "s" scale, "c" connector), value, start, end
+    items: list[_Item] = []
     i = 0
     while i < len(tokens):
         if i and low[tokens[i - 1][1]:tokens[i][0]].strip(" -" + THIN_SPACES):
-            items.append(("x", 0.0, tokens[i][0], tokens[i][0]))  # punctuation or a figure between: not one number
+            items.append(_Item("x", 0.0, tokens[i][0], tokens[i][0]))  # punctuation or a figure between: not one number
         hit = None
         first = tokens[i][2]
         if first not in pack.starts and "-" not in first and not (pack.compound_prefix and _compound_start(pack.lang).match(first)):
-            items.append(("x", 0.0, tokens[i][0], tokens[i][1]))  # most words are no number
+            items.append(_Item("x", 0.0, tokens[i][0], tokens[i][1]))  # most words are no number
             i += 1
             continue
         for n in range(min(MAX_ATOM_WORDS, len(tokens) - i), 0, -1):
@@ -356,7 +372,7 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
                 hit = ("w", pack.words[phrase], n)
                 break
         if hit:
-            items.append((hit[0], hit[1], tokens[i][0], tokens[i + hit[2] - 1][1]))
+            items.append(_Item(hit[0], hit[1], tokens[i][0], tokens[i + hit[2] - 1][1]))
             i += hit[2]
             continue
         tok = tokens[i][2]
@@ -370,70 +386,68 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
             tokens[i:i + 1] = [p for p in parts if p[2]]
             continue
         if tok in pack.approximate:
-            items.append(("p", pack.approximate[tok], tokens[i][0], tokens[i][1]))
+            items.append(_Item("p", pack.approximate[tok], tokens[i][0], tokens[i][1]))
         elif tok in pack.scales:
-            items.append(("s", pack.scales[tok], tokens[i][0], tokens[i][1]))
+            items.append(_Item("s", pack.scales[tok], tokens[i][0], tokens[i][1]))
         elif tok in pack.connectors:
-            items.append(("c", 0.0, tokens[i][0], tokens[i][1]))
+            items.append(_Item("c", 0.0, tokens[i][0], tokens[i][1]))
         elif pack.compound_prefix and len(tok) > 5 and (parts := _segment_compound(tok, pack)) and any(k == "s" for k, _ in parts):
             # one written word made of several: German "zweihunderttausend"
             for k, v in parts:
-                items.append((k, v, tokens[i][0], tokens[i][1]))
+                items.append(_Item(k, v, tokens[i][0], tokens[i][1]))
         elif pack.compound_prefix and (v := _number_prefix(tok, pack)) is not None:
-            items.append(("x", 0.0, tokens[i][0], tokens[i][0]))
-            items.append(("p", v, tokens[i][0], tokens[i][1]))
-            items.append(("x", 0.0, tokens[i][1], tokens[i][1]))
+            items.append(_Item("p", v, tokens[i][0], tokens[i][1]))
         else:
-            items.append(("x", 0.0, tokens[i][0], tokens[i][1]))
+            items.append(_Item("x", 0.0, tokens[i][0], tokens[i][1]))
         i += 1
     return _evaluate(items, text, pack.units_need_connector, pack.ambiguous)
 
 
-def _evaluate(items: list[tuple[str, float, int, int]], text: str, need_connector: bool = False,
+def _evaluate(items: list[_Item], text: str, need_connector: bool = False,
               ambiguous: frozenset[str] = frozenset()) -> list[Value]:
     """Fold runs of atoms and scales into values: 'hai trăm nghìn' = (2 × 100) × 1000; an atom
     right after an atom of another word starts a new value ('hai hay ba' and 'hai ba' are 2 and 3)."""
     out: list[Value] = []
-    run: list[tuple[str, float, int, int]] = []
+    run: list[_Item] = []
 
     def close() -> None:
         if not run:
             return
         total = cur = 0.0
-        for kind, v, _, _ in run:
-            if kind == "w":
-                cur += v
-            elif v < 1000:
-                cur = (cur or 1.0) * v
-            elif total and total < v:
-                total, cur = (total + cur) * v, 0.0  # "một nghìn tỷ" = 10^12
+        for it in run:
+            if it.kind == "w":
+                cur += it.value
+            elif it.value < 1000:
+                cur = (cur or 1.0) * it.value
+            elif total and total < it.value:
+                total, cur = (total + cur) * it.value, 0.0  # "một nghìn tỷ" = 10^12
             else:
-                total, cur = total + (cur or 1.0) * v, 0.0
+                total, cur = total + (cur or 1.0) * it.value, 0.0
         value = total + cur
-        n_words = len({(s, e) for _, _, s, e in run})
-        lone_scale = all(k == "s" for k, _, _, _ in run)  # "Tausende", "hàng trăm": no figure
-        surface = text[run[0][2]:run[-1][3]]
+        n_words = len({(it.start, it.end) for it in run})
+        lone_scale = all(it.kind == "s" for it in run)  # "Tausende", "hàng trăm": no figure
+        surface = text[run[0].start:run[-1].end]
         figure = not lone_scale and (n_words > 1 or value >= WORD_FIGURE_MIN)
         soft = not figure and not lone_scale and surface.lower() not in ambiguous
-        out.append(Value(value, run[0][2], run[-1][3], surface, figure=figure, soft=soft))
+        out.append(Value(value, run[0].start, run[-1].end, surface, figure=figure, soft=soft))
         run.clear()
 
     joined = False  # a connector came last: "một trăm lẻ năm"
     for k, item in enumerate(items):
-        kind = item[0]
-        if kind == "p":  # the number at the start of a compound explains, never stands alone
+        if item.kind == "p":  # the number at the start of a compound explains, never stands alone
             close()
-            out.append(Value(item[1], item[2], item[3], text[item[2]:item[3]], figure=False))
+            out.append(Value(item.value, item.start, item.end, text[item.start:item.end], figure=False))
             continue
-        if kind == "w" and need_connector and run and run[-1][0] == "s" and item[1] < 10 and not joined \
-                and not (k + 1 < len(items) and items[k + 1][0] == "s" and items[k + 1][1] < run[-1][1]):
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if item.kind == "w" and need_connector and run and run[-1].kind == "s" and item.value < 10 and not joined \
+                and not (nxt and nxt.kind == "s" and nxt.value < run[-1].value):
             close()  # "ngàn năm" = a thousand years, not 1005; but "một nghìn năm trăm" = 1500
-        if kind == "x":
+        if item.kind == "x":
             close()
-        elif kind == "c":
+        elif item.kind == "c":
             joined = bool(run)
             continue
-        elif kind == "w" and run and run[-1][0] == "w" and run[-1][2:] != item[2:]:
+        elif item.kind == "w" and run and run[-1].kind == "w" and (run[-1].start, run[-1].end) != (item.start, item.end):
             close()
             run.append(item)
         else:
