@@ -6,8 +6,9 @@ devtest) and MicrosoftTranslator/NTREX (NTREX-128). The Tatoeba deu-vie test fil
 it is held out by the judges. No MT-metrics challenge set is used.
 
 Output: one TSV per language pair and source (columns: src, tgt, id, doc), at most --max pairs
-each, chosen by a hash of the id (stable, no RNG state), plus `ntrex-vie-deu.docs.jsonl`
-(whole NTREX documents, Vietnamese and German sides) for the document-level check.
+each, chosen by a hash of the id (stable, no RNG state), plus `ntrex-vie-deu.docs.jsonl` and
+`flores-vie-deu.docs.jsonl` (whole documents, Vietnamese and German sides) for the
+document-level check (eval/fidelity_news_docs.py).
 
     python eval/build_devsets.py --raw /work/devsets/raw --out /work/devsets
 """
@@ -82,6 +83,8 @@ def main() -> None:
     ap.add_argument("--raw", required=True, help="folder with opus-mt-testsets/ and ntrex/ exports")
     ap.add_argument("--out", required=True)
     ap.add_argument("--max", type=int, default=1000, help="pairs per set (default 1000)")
+    ap.add_argument("--tatoeba-sample", metavar="DIR",
+                    help="also write the first 300 pairs (hash order) of each Tatoeba set here (CC-BY 2.0 FR: may be committed)")
     a = ap.parse_args()
     raw, out = Path(a.raw), Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -91,6 +94,9 @@ def main() -> None:
         for p in pairs:  # every translation of one source sentence stays in one group (and one split)
             p["doc"] = name + ":" + _key(p["src"])[:12]
         _write_tsv(out / f"{name}.tsv", _sample(pairs, a.max, by="doc"))
+        if a.tatoeba_sample:
+            Path(a.tatoeba_sample).mkdir(parents=True, exist_ok=True)
+            _write_tsv(Path(a.tatoeba_sample) / f"{name}.tsv", _sample(pairs, 300, by="doc"))
     for name, sl, tl, sf, tf in NEWSTEST:
         _write_tsv(out / f"{name}.tsv", _sample(_pairs(_lines(ts / sf), _lines(ts / tf), name), a.max))
     # FLORES-200 devtest: documents by source URL (metadata line i+1 describes sentence i).
@@ -100,21 +106,27 @@ def main() -> None:
     fl = _pairs(_lines(ts / FLORES / "devtest/vie_Latn.devtest"), _lines(ts / FLORES / "devtest/deu_Latn.devtest"),
                 "flores-vie-deu", ["flores:" + _key(u)[:12] for u in urls])
     _write_tsv(out / "flores-vie-deu.tsv", _sample(fl, a.max, by="doc"))
+    _write_docs(out / "flores-vie-deu.docs.jsonl", fl)
     # NTREX-128: Vietnamese and German references of the same English news (documents by DOCUMENT_IDS).
     nt = raw / "ntrex"
     docs = ["ntrex:" + d.strip() for d in _lines(nt / "DOCUMENT_IDS.tsv")]
     ntp = _pairs(_lines(nt / "newstest2019-ref.vie.txt"), _lines(nt / "newstest2019-ref.deu.txt"), "ntrex-vie-deu", docs)
     _write_tsv(out / "ntrex-vie-deu.tsv", _sample(ntp, a.max, by="doc"))
+    _write_docs(out / "ntrex-vie-deu.docs.jsonl", ntp)
+
+
+def _write_docs(path: Path, pairs: list[dict]) -> None:
+    """Whole documents (consecutive lines of one doc id), vi→de, in fidelity-dev's format without errors."""
     by_doc: dict[str, list[dict]] = {}
-    for p in ntp:
+    for p in pairs:
         by_doc.setdefault(p["doc"], []).append(p)
-    tmp = out / "ntrex-vie-deu.docs.jsonl.tmp"
+    tmp = path.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8") as f:
         for d, ps in by_doc.items():
             f.write(json.dumps({"id": d, "src_lang": "vi", "tgt_lang": "de", "src": [p["src"] for p in ps],
                                 "tgt": [p["tgt"] for p in ps]}, ensure_ascii=False) + "\n")
-    tmp.replace(out / "ntrex-vie-deu.docs.jsonl")
-    print(f"{out / 'ntrex-vie-deu.docs.jsonl'}: {len(by_doc)} documents", file=sys.stderr)
+    tmp.replace(path)
+    print(f"{path}: {len(by_doc)} documents", file=sys.stderr)
 
 
 if __name__ == "__main__":

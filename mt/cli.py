@@ -316,7 +316,7 @@ def report(
     "Pairs: TSV (source, target[, id[, doc]]; an optional header line 'src<TAB>tgt…') or JSONL "
     "({\"src\", \"tgt\", \"id\"?, \"doc\"?}). A pair with any critical or major finding is an alarm. "
     "--perturb also makes controlled edits of each target (number, date, place, person, organisation, "
-    "negation, omission, addition) and reports per edit how often the edited pair is alarmed while its "
+    "office, negation, omission, addition) and reports per edit how often the edited pair is alarmed while its "
     "clean version is not (detection) and how often with a finding of the expected type.",
 )
 def eval_fidelity(

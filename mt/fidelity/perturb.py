@@ -5,8 +5,8 @@ changed span before and after, the finding types that count as right) or None wh
 cannot be made naturally in that sentence: nothing is forced. The same inputs and seed always
 give the same edit (the RNG is seeded from the seed, the kind and the sentence).
 
-Edits: number, date, place, person, organisation, negation (insert or remove), omission,
-addition. Substitutes come from libraries, in the target language's form: places from CLDR
+Edits: number, date, place, person, organisation, office (the title before a person's name),
+negation (insert or remove), omission, addition. Substitutes come from libraries, in the target language's form: places from CLDR
 (Babel territory names and time-zone exemplar cities) and ISO 3166-2 (pycountry), months and
 weekdays from CLDR, number words from num2words, person names from Faker's locale name lists.
 Negation syntax words and an organisation pool live in configs/perturb.toml.
@@ -23,11 +23,11 @@ import regex
 
 from ..config import load_toml
 
-KINDS = ("number", "date", "place", "person", "organisation", "negation", "omission", "addition")
+KINDS = ("number", "date", "place", "person", "organisation", "office", "negation", "omission", "addition")
 # The finding types that name each edit correctly (fidelity-dev's types).
 EXPECTED: dict[str, tuple[str, ...]] = {
     "number": ("number",), "date": ("date",), "place": ("entity",), "person": ("attribution", "entity"),
-    "organisation": ("entity",), "negation": ("negation",), "omission": ("omission",), "addition": ("addition",),
+    "organisation": ("entity",), "office": ("attribution",), "negation": ("negation",), "omission": ("omission",), "addition": ("addition",),
 }
 _WORD = r"[^\W\d_]"
 
@@ -196,20 +196,34 @@ def _edit_date(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None
 # places
 
 @functools.lru_cache(maxsize=None)
+def _zones() -> list[str]:
+    """IANA time zones named after a city (Europe/Paris, Asia/Ho_Chi_Minh), whose CLDR exemplar city
+    Babel gives per language."""
+    import zoneinfo
+
+    regions = ("Africa/", "America/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/", "Pacific/")
+    return sorted(z for z in zoneinfo.available_timezones() if z.startswith(regions) and z.count("/") == 1)
+
+
+@functools.lru_cache(maxsize=None)
 def _places(lang: str) -> dict[str, list[str]]:
     """Place names in `lang` by category: countries (CLDR territories with an ISO 3166-1 code),
     cities (CLDR time-zone exemplar cities), regions (ISO 3166-2 subdivisions of the language's home
     country, as pycountry names them)."""
-    from babel import Locale
     import pycountry
+    from babel import Locale
+    from babel.dates import get_timezone, get_timezone_location
 
     loc = Locale.parse(lang)
     iso = {c.alpha_2 for c in pycountry.countries}
     countries = sorted({n for code, n in loc.territories.items() if code in iso and not re.search(r"[(),]", n)})
     cities = set()
-    for tz, d in loc.time_zones.items():
-        c = d.get("city") if hasattr(d, "get") else None
-        if c and not re.search(r"[(),]", c):
+    for tz in _zones():
+        try:
+            c = get_timezone_location(get_timezone(tz), locale=loc, return_city=True)
+        except (LookupError, ValueError):
+            continue
+        if c and not re.search(r"[(),/_\d]", c):
             cities.add(c)
     home = _conf(lang).get("home")
     regions = set()
@@ -304,7 +318,7 @@ def _org_names() -> set[str]:
 
 def _person_candidates(src: str, tgt: str) -> list[tuple[int, int, str]]:
     """Capitalised word sequences of the target that the source spells the same way (names are kept
-    across languages); sentence-initial ones only when Faker knows them as names."""
+    across languages), with at least one word Faker knows as a first or last name, and no place."""
     names = _name_lists()
     places = _all_place_names()
     orgs = _org_names()
@@ -340,18 +354,86 @@ def _edit_person(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | No
 # organisations
 
 
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſĐƠƯẠ-Ỹ"
+
+
+def _org_spans(tgt: str, lang: str) -> list[tuple[int, int, str, str]]:
+    """Named organisations in the target: pool names, and names built on a head word (see
+    `org_heads` in configs/perturb.toml). Each with its grammatical gender ("" where none)."""
+    c = _conf(lang)
+    out: list[tuple[int, int, str, str]] = []
+    gender_of = {o: g for g, os in c.get("orgs_by_gender", {}).items() for o in os}
+    for s, e, name in _find_names(tgt, c.get("orgs", [])):
+        out.append((s, e, name, gender_of.get(name, "?" if gender_of else "")))
+    heads = c.get("org_heads", [])
+    by_gender = heads.items() if isinstance(heads, dict) else [("", heads)]
+    for g, hs in by_gender:
+        alt = "|".join(re.escape(h) for h in hs)
+        if not alt:
+            continue
+        if lang == "en":
+            pat = rf"(?<![\w-])((?:[{_UP}][\w'&.-]*\s(?:(?:and|&)\s)?)+(?:{alt})|(?:{alt})\sof\s(?:the\s)?[{_UP}][\w-]*(?:\s[{_UP}][\w-]*)*)(?![\w-])"
+        elif lang == "de":
+            pat = rf"(?<![\w-])((?:[{_UP}][a-zäöüß]+(?:e|er|en|es)\s)+(?:[{_UP}][\w-]*-)?(?:{alt})|[{_UP}][\w]*-(?:{alt}))(?![\w-])"
+        elif lang == "fr":
+            pat = rf"(?<![\w-])((?:{alt})\s(?:(?:de\sl'|de\sla\s|du\s|des\s|de\s|d')[{_UP}][\w-]*|[a-zéèêëîïôûç]+(?:\s[a-zéèêëîïôûç]+)?))(?![\w-])"
+        else:
+            pat = rf"(?<![\w-])((?:{alt})(?:\s[{_UP}][\w-]*)+)(?![\w-])"
+        skip = set(c.get("org_skip", []))
+        for m in re.finditer(pat, tgt):
+            s, name = m.start(1), m.group(1)
+            while name.split(" ", 1)[0] in skip and " " in name:  # "At Colchester Magistrates' Court"
+                first = name.split(" ", 1)[0]
+                s, name = s + len(first) + 1, name[len(first) + 1:]
+            if len(name.split()) < 2 and "-" not in name or name.split(" ", 1)[0] in skip:
+                continue  # a head word alone is no name ("Die Organisation", "Party")
+            if not any(a <= s < b for a, b, _, _ in out):
+                out.append((s, s + len(name), name, g))
+    if lang == "en":  # article class: after "the" or bare
+        out = [(a, b, n, "the" if re.search(r"(?i)\bthe\s+$", tgt[:a]) else "bare") for a, b, n, _ in out]
+    return out
+
+
 def _edit_organisation(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
-    """An organisation of the pool named in the target becomes another one of the pool. (Arbitrary
-    acronyms are not taken: too many are no organisation, e.g. PDF, DNA.)"""
-    pool = list(_conf(lang).get("orgs", []))
-    cands = _find_names(tgt, pool)
+    """A named organisation of the target becomes a well-known other one of the same grammatical
+    gender (configs/perturb.toml). Arbitrary acronyms are not taken: many are no organisation (PDF)."""
+    c = _conf(lang)
+    cands = [x for x in _org_spans(tgt, lang) if x[2] not in _all_place_names()]
     if not cands:
         return None
-    s, e, old = rng.choice(cands)
-    subs = [o for o in pool if _fold(o) != _fold(old) and o not in tgt and o not in src and old not in o and o not in old]
+    s, e, old, g = rng.choice(cands)
+    pool = c.get("orgs_by_gender", {}).get(g) if g else c.get("orgs", [])
+    subs = [o for o in pool or [] if _fold(o) != _fold(old) and o not in tgt and o not in src and old not in o and o not in old]
     if not subs:
         return None
     return _apply("organisation", tgt, s, e, rng.choice(subs))
+
+
+# ---------------------------------------------------------------------------------------------
+# offices
+
+def _edit_office(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
+    """The office named before a person ("Premierministerin Theresa May") becomes another office of
+    the same grammatical gender: the statement is attributed to the wrong office holder."""
+    offices = _conf(lang).get("offices", [])
+    groups = offices.items() if isinstance(offices, dict) else [("", offices)]
+    cands = []
+    for g, names in groups:
+        alt = "|".join(re.escape(o) for o in sorted(names, key=len, reverse=True))
+        # The office, possibly the head of a compound ("US-Außenminister"), then a capitalised name.
+        for m in re.finditer(rf"(?<![\w])({alt})(?=,?\s+(?:[{_UP}][\w'’-]+))", tgt):
+            cands.append((m.start(1), m.end(1), m.group(1), g))
+    if not cands:
+        return None
+    s, e, old, g = rng.choice(cands)
+    pool = offices[g] if g else offices
+    subs = [o for o in pool if o.lower() != old.lower() and o not in tgt and not (o in old or old in o)]
+    if not subs:
+        return None
+    new = rng.choice(subs)
+    if old[:1].isupper() and not new[:1].isupper():
+        new = new[0].upper() + new[1:]
+    return _apply("office", tgt, s, e, new)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -373,7 +455,7 @@ def _neg_en(tgt: str, rng: random.Random) -> list[tuple[int, int, str]]:
     for m in re.finditer(r"(?i)(?<![\w'])(" + "|".join(re.escape(k) for k in c["neg_contractions"]) + r")(?![\w'])", tgt):
         out.append((m.start(), m.end(), _cap_like(c["neg_contractions"][m.group(1).lower()], m.group(1))))
     aux = "|".join(c["neg_aux"])
-    for m in re.finditer(rf"(?i)(?<![\w'])({aux}) (not|never) ", tgt):  # removal: "is not" -> "is"
+    for m in re.finditer(rf"(?i)(?<![\w'])({aux}) (not|never) (?!only\b)", tgt):  # removal: "is not" -> "is"
         out.append((m.start(), m.end(), m.group(1) + " "))
     if not out and not tgt.rstrip().endswith("?") and not _has_negative(tgt, "en"):
         ins = "|".join(c["neg_insert_after"])
@@ -389,23 +471,35 @@ def _neg_en(tgt: str, rng: random.Random) -> list[tuple[int, int, str]]:
 def _neg_de(tgt: str, rng: random.Random) -> list[tuple[int, int, str]]:
     c = _conf("de")
     out = []
-    for m in re.finditer(r"(?<![\w-]) ?\bnicht\b", tgt):
-        out.append((m.start(), m.end(), ""))
+    for m in re.finditer(r"(?:(?<=\s)|^)nicht(?![\w-])(?! nur\b| einmal\b| zuletzt\b) ?", tgt):
+        a = m.start() - 1 if m.start() > 0 and m.group(0)[-1:] != " " else m.start()  # take one space with it
+        out.append((a, m.end(), ""))
     for m in re.finditer(r"(?<![\w-])(" + "|".join(c["neg_determiners"]) + r")(?![\w-])", tgt, flags=re.IGNORECASE):
         out.append((m.start(), m.end(), _cap_like(c["neg_determiners"][m.group(1).lower()], m.group(1))))
     for m in re.finditer(r" (" + "|".join(c["neg_drop"]) + r")(?![\w-])", tgt):
         out.append((m.start(), m.end(), ""))
     if not out and not tgt.rstrip().endswith("?") and not _has_negative(tgt, "de"):
         aux = "|".join(c["neg_aux"])
-        m = re.search(rf"(?<=\w )({aux})(?= [\w„\"])", tgt)  # the finite verb in second position or later
+        sub = "|".join(c.get("subordinators", []))
+        m = None
+        for cand in re.finditer(rf"(?<=\w )({aux})(?= [\w„\"])", tgt):  # a finite verb, not sentence-initial
+            clause = re.split(r"[,;:„“\"()–]", tgt[:cand.start()])[-1].strip()
+            if sub and _subordinate(clause, "de"):
+                continue  # a verb-final subordinate clause: "nicht" would go elsewhere
+            m = cand
+            break
         if m:
-            rest = tgt[m.end():]
-            # Before a sentence-final infinitive/participle ("hat das Buch nicht gelesen"), else after the verb.
-            fin = re.search(r" ([a-zäöüß]+(?:en|t|n))([.!;]?)\s*$", rest)
-            if fin and fin.start() > 0:
-                pos = m.end() + fin.start()
-                out.append((pos, pos, " nicht"))
-            else:
+            clause = re.split(r"[,;:.!?]", tgt[m.end():], maxsplit=1)[0]  # up to the end of the verb's clause
+            words = clause.split()
+            fin = re.search(r" ([a-zäöüß]+(?:en|t|n))[\"“”»«]?\s*$", clause)
+            if fin and m.group(1) in c.get("copulas", []) and not re.match(r"ge\w+|\w+en$", fin.group(1)):
+                fin = None  # "war 13 Jahre alt": an adjective, not a participle
+            if fin and len(words) >= 2:
+                # Before the clause-final infinitive or participle ("hat das Buch nicht gelesen").
+                out.append((m.end() + fin.start(), m.end() + fin.start(), " nicht"))
+            elif words and m.group(1) in c.get("copulas", []) and words[0][:1].islower() \
+                    and words[0].lower() not in c.get("subject_words", []):
+                # Right after a copula when what follows is no inverted subject ("ist nicht krank").
                 out.append((m.end(), m.end(), " nicht"))
     return out
 
@@ -474,15 +568,33 @@ def _edit_negation(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | 
 # omission and addition
 
 _SENT_END = re.compile(r"(?<=[.!?…])[\"'»“”]?\s+(?=[\"'«„“]?[A-ZÀ-ÖØ-ÞĐ0-9])")
-_CONJ = {"en": ["and", "but", "because", "while", "which", "who"], "de": ["und", "aber", "weil", "während", "denn", "die", "der", "das"],
-         "fr": ["et", "mais", "parce", "car", "qui", "tandis"], "vi": ["và", "nhưng", "vì", "trong khi", "mà"]}
+# Coordinating conjunctions that start a droppable second clause (", and …", " und …").
+_CONJ = {"en": ["and", "but", "while"], "de": ["und", "aber", "sowie", "doch"], "fr": ["et", "mais"], "vi": ["và", "nhưng"]}
+
+
+def _subordinate(clause: str, lang: str) -> bool:
+    """The clause starts with a subordinator: lower case anywhere; capitalised (sentence start) only
+    for words that are not also articles or pronouns ("Weil …" yes, "Die Feuerwehr …" no)."""
+    c = _conf(lang)
+    first = (re.match(r"[\w']+", clause) or [""])[0]
+    subs = c.get("subordinators", [])
+    if first in subs:
+        return True
+    return first[:1].isupper() and first.lower() in subs and first.lower() not in c.get("subject_words", [])
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """The full stop at `dot` ends an abbreviation or an initial ("Mr.", "Dr.", "U.S.", "J."), not a sentence."""
+    word = re.search(r"(\S+)$", text[:dot])
+    w = word.group(1) if word else ""
+    return bool(re.fullmatch(r"(?:[A-Z][a-z]{0,2}|[A-Za-z](?:\.[A-Za-z])+|\d{1,2})\.?", w))
 
 
 def _edit_omission(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
-    """Drop a whole sentence of a multi-sentence target, else a clause of at least three words after
-    a comma (or a coordinating conjunction) that is not the sentence's only content."""
+    """Drop a whole sentence of a multi-sentence target, else a coordinated second part of at least
+    three words (", und er …", " and …"), keeping a first part of at least three words."""
     cands: list[tuple[int, int]] = []
-    bounds = [0] + [m.end() for m in _SENT_END.finditer(tgt)] + [len(tgt)]
+    bounds = [0] + [m.end() for m in _SENT_END.finditer(tgt) if not _abbreviation_before(tgt, m.start())] + [len(tgt)]
     if len(bounds) > 2:
         for a, b in zip(bounds, bounds[1:]):
             if len(tgt[a:b].split()) >= 3:
@@ -490,11 +602,18 @@ def _edit_omission(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | 
     if not cands:
         end = re.search(r"[.!?…\"'»“”]*\s*$", tgt).start()
         conj = "|".join(re.escape(w) for w in _CONJ.get(lang, []))
-        for m in re.finditer(rf",\s+|\s+(?=(?:{conj})\s)" if conj else r",\s+", tgt[:end]):
+        if not conj:
+            return None
+        subs = "|".join(re.escape(w) for w in _conf(lang).get("subordinators", []))
+        for m in re.finditer(rf",?\s+(?=(?:{conj})\s)", tgt[:end]):
             tail = tgt[m.start():end]
             head = tgt[:m.start()]
-            if len(re.findall(r"\w+", tail)) >= 3 and len(re.findall(r"\w+", head)) >= 3:
-                cands.append((m.start(), end))
+            last = re.split(r"[,;:(„“\"]", head)[-1].strip()  # the part the conjunction continues
+            if len(re.findall(r"\w+", tail)) < 3 or len(re.findall(r"\w+", last)) < 3:
+                continue  # a list item ("Paris, London and Rome"), not a clause
+            if subs and _subordinate(last, lang):
+                continue  # inside a subordinate clause, whose verb would be cut off
+            cands.append((m.start(), end))
     if not cands:
         return None
     s, e = rng.choice(cands)
@@ -503,7 +622,13 @@ def _edit_omission(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | 
     return Edit("omission", text, ed.old, "", s, ed.expected)
 
 
-_FACT = re.compile(r"\d|(?<=\w )[A-ZÀ-ÖØ-ÞĐ][\w-]+")
+def _has_fact(sentence: str) -> bool:
+    """A number, a known place or a known person name: what makes an added sentence a fact."""
+    if re.search(r"\d", sentence):
+        return True
+    places, names = _all_place_names(), _name_lists()
+    return any(w in places or (w[:1].isupper() and _fold(w) in names and k > 0)
+               for k, w in enumerate(re.findall(r"[\w'-]+", sentence)))
 
 
 def _edit_addition(src: str, tgt: str, lang: str, rng: random.Random, pool: list[str] | None = None) -> Edit | None:
@@ -514,7 +639,7 @@ def _edit_addition(src: str, tgt: str, lang: str, rng: random.Random, pool: list
     for k in range(min(len(pool), 200)):
         cand = pool[(start + k) % len(pool)].strip()
         n = len(cand.split())
-        if cand and cand != tgt and 4 <= n <= 25 and _FACT.search(cand) and cand not in tgt and not cand.endswith("?") \
+        if cand and cand != tgt and 4 <= n <= 25 and _has_fact(cand) and cand not in tgt and not cand.endswith("?") \
                 and not _SENT_END.search(cand):
             sep = " " if re.search(r"[.!?…\"'»“”]$", tgt.strip()) else ". "
             new = sep + cand
@@ -523,7 +648,7 @@ def _edit_addition(src: str, tgt: str, lang: str, rng: random.Random, pool: list
 
 
 _EDITORS = {"number": _edit_number, "date": _edit_date, "place": _edit_place, "person": _edit_person,
-            "organisation": _edit_organisation, "negation": _edit_negation, "omission": _edit_omission}
+            "organisation": _edit_organisation, "office": _edit_office, "negation": _edit_negation, "omission": _edit_omission}
 
 
 def perturb(src: str, tgt: str, src_lang: str, tgt_lang: str, kind: str, seed: int = 0,
@@ -541,3 +666,60 @@ def perturb(src: str, tgt: str, src_lang: str, tgt_lang: str, kind: str, seed: i
     if ed is None or ed.text == tgt or not ed.text.strip():
         return None
     return ed
+
+
+def perturb_documents(docs: list[dict], seed: int = 0, error_share: float = 0.5, max_segments: int = 3) -> list[dict]:
+    """Cases in fidelity-dev's format from clean parallel documents ({id, src_lang, tgt_lang,
+    src: [...], tgt: [...]}, line i ↔ line i): each document is cut into windows of 1..max_segments
+    segments; about `error_share` of the windows get one edit, the kinds taking turns (the least used
+    kind that applies goes first), the rest stay clean to count false alarms. A document-level
+    omission drops a whole target segment (the case then carries its alignment, as fidelity-dev
+    does); every other kind edits one target segment. Each error records its kind and the change."""
+    rng = random.Random(f"docs\x1f{seed}")
+    pool_by_doc = {d["id"]: d["tgt"] for d in docs}
+    used = {k: 0 for k in KINDS}
+    cases = []
+    for d in docs:
+        if len(d["src"]) != len(d["tgt"]):
+            raise ValueError(f"document {d['id']}: {len(d['src'])} source but {len(d['tgt'])} target segments")
+        pool = [t for k, ts in pool_by_doc.items() if k != d["id"] for t in ts]
+        sl, tl = d.get("src_lang", "vi"), d.get("tgt_lang", "de")
+        i = 0
+        while i < len(d["src"]):
+            n = rng.randint(1, max_segments)
+            src, tgt = list(d["src"][i:i + n]), list(d["tgt"][i:i + n])
+            case = {"id": f"{d['id']}#{i}", "doc": d["id"], "src_lang": sl, "tgt_lang": tl, "src": src, "tgt": tgt, "errors": []}
+            i += n
+            if rng.random() < error_share:
+                order = sorted(KINDS, key=lambda k: (used[k], rng.random()))
+                for kind in order:
+                    err = _document_edit(case, kind, rng, seed, pool)
+                    if err:
+                        used[kind] += 1
+                        break
+            cases.append(case)
+    return cases
+
+
+def _document_edit(case: dict, kind: str, rng: random.Random, seed: int, pool: list[str]) -> bool:
+    segs = list(range(len(case["tgt"])))
+    rng.shuffle(segs)
+    if kind == "omission":
+        if len(segs) < 2:
+            return False
+        j = segs[0]
+        old = case["tgt"].pop(j)
+        case["align"] = [[[k], [k if k < j else k - 1]] if k != j else [[j], []] for k in range(len(case["src"]))]
+        case["errors"].append({"src": [j], "tgt": [], "types": ["omission"], "severity": "major", "kind": kind,
+                               "note": f"target segment dropped: {old[:80]}"})
+        return True
+    for j in segs:
+        ed = perturb(case["src"][j], case["tgt"][j], case["src_lang"], case["tgt_lang"], kind, seed=seed, pool=pool)
+        if ed is None:
+            continue
+        case["tgt"][j] = ed.text
+        case["errors"].append({"src": [j], "tgt": [j], "types": list(ed.expected),
+                               "severity": "major" if kind == "addition" else "critical", "kind": kind,
+                               "note": f"{ed.old!r} -> {ed.new!r}"})
+        return True
+    return False
