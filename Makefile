@@ -28,6 +28,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python eval/bench/translate_bench.py
 	$(BIN)/python eval/bench/align_bench.py
+	$(BIN)/python eval/bench/check_bench.py
 	$(BIN)/python eval/bench/e2e_bench.py
 
 clean:

@@ -192,6 +192,18 @@ def eval_align(
 # --------------------------------------------------------------------------------------------
 # check, report
 # --------------------------------------------------------------------------------------------
+def _say_channels(results, mt: str) -> None:
+    """Name on stderr every check that did not run in full, once: "mt: no negation knowledge for 'xx': negation not checked"."""
+    said = set()
+    for res in results:
+        for channel, state in res.channels.items():
+            if state == "ran" or (channel == "retranslation" and mt == "none") or (channel, state) in said:
+                continue
+            said.add((channel, state))
+            kind, _, why = state.partition(": ")
+            _say(f"mt: {why}: {channel} {'not checked' if kind == 'skipped' else 'checked in part'}")
+
+
 def _finding_rows(results: dict) -> list[dict]:
     """Findings as JSONL rows, each with its document's id when there are several documents."""
     return [{**f.to_dict(), "doc_id": doc_id} if doc_id else f.to_dict() for doc_id, res in results.items() for f in res.findings]
@@ -247,10 +259,7 @@ def check(
         if not (src and tgt):
             raise MtError("give SRC and TGT documents, or --batch CASES.jsonl")
         results = {"": api.check(Path(src), Path(tgt), *_languages(src_lang, tgt_lang), alignment=alignment, mt=mt, segmented=segmented)}
-    for res in results.values():
-        for channel, state in res.channels.items():
-            if state.startswith("skipped") and mt != "none":
-                _say(f"mt: {channel} {state}")
+    _say_channels(results.values(), mt)
     from .review import apply_to_results
 
     tally = apply_to_results(results, decisions)
@@ -303,6 +312,7 @@ def report(
         segmented = True if segmented is None else segmented
     refuse_existing_report(output, force)
     res = api.check(Path(src), Path(tgt), *_languages(src_lang, tgt_lang), alignment=alignment, mt=mt, segmented=bool(segmented))
+    _say_channels([res], mt)
     tally = apply_to_results({"": res}, decisions)
     out = api.report(res, output)
     crit = sum(1 for f in res.findings if f.severity is Severity.CRITICAL)

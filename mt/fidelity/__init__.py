@@ -7,29 +7,30 @@ from __future__ import annotations
 
 from ..lexicon import lexicon
 from ..types import Alignment, CheckResult, Finding, RetranslationResult, SegmentKind, assign_ids
-from . import attribution, coverage, entities, negation, numbers, retranslation
+from . import attribution, coverage, entities, negation, numbers, retranslation, values
 from .context import PairContext, Register
-from .extract import Facts, extract, same_person
+from .extract import Facts, extract
+from .nameindex import NameIndex
 
 PAIR_SIGNALS = (attribution.check, entities.check, numbers.check, negation.check)
 # Languages whose orthography capitalises every noun: names there are found from known names.
 NOUN_CAPITALISING = {"de", "lb"}
 
 
-def _facts(text: str, lang: str, known: list[str]) -> Facts:
+def _facts(text: str, lang: str, known: NameIndex | None) -> Facts:
     return extract(text, lexicon(lang), known_people=known, lang_capitalises_nouns=lang in NOUN_CAPITALISING)
 
 
 def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = False) -> CheckResult:
     src_lang, tgt_lang = al.src.lang, al.tgt.lang
     # Pass 1: the source document's people and its register of offices.
-    src_facts = {k: _facts(al.src_text(b), src_lang, []) for k, b in enumerate(al.beads) if b.src}
-    people: list[str] = []
+    src_facts = {k: _facts(al.src_text(b), src_lang, None) for k, b in enumerate(al.beads) if b.src}
+    known = NameIndex()  # indexed once: each look-up below costs the same in a long document
     register = Register()
     for f in src_facts.values():
         for p in f.people:
-            if not any(same_person(p.text, q) for q in people):
-                people.append(p.text)
+            if not known.has_person(p.text):
+                known.add(p.text)
         for b in f.bindings:
             register.add(b.office, b.qualifier, b.person)
     findings: list[Finding] = []
@@ -39,11 +40,11 @@ def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = Fal
             continue
         if all(al.src.segments[i].kind is SegmentKind.BOILERPLATE for i in bead.src):
             continue
-        ctx = PairContext(al, bead, src_facts[k], _facts(al.tgt_text(bead), tgt_lang, people),
-                          lexicon(src_lang), lexicon(tgt_lang), register, people)
+        ctx = PairContext(al, bead, src_facts[k], _facts(al.tgt_text(bead), tgt_lang, known),
+                          lexicon(src_lang), lexicon(tgt_lang), register, known.names)
         for signal in PAIR_SIGNALS:
             findings.extend(signal(ctx))
-    channels = {"attribution": "ran", "entities": "ran", "numbers": "ran", "negation": "ran", "coverage": "ran"}
+    channels = channel_coverage(src_lang, tgt_lang)
     rt = None
     if isinstance(retranslate, RetranslationResult):
         rt = retranslate
@@ -57,6 +58,41 @@ def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = Fal
     else:
         channels["retranslation"] = f"skipped: {rt.reason}"
     return CheckResult(al, assign_ids(al, _dedupe(findings)), channels, rt)
+
+
+def channel_coverage(src_lang: str, tgt_lang: str) -> dict[str, str]:
+    """What each pair signal can read in these languages: "ran", "partial: why" or "skipped: why".
+    A language without knowledge is named, never silently passed ("no negation knowledge for 'xx'")."""
+    out: dict[str, str] = {}
+    langs = list(dict.fromkeys((src_lang, tgt_lang)))
+    no_titles = [x for x in langs if not lexicon(x).titles]
+    no_names = [x for x in langs if not lexicon(x).names]
+    out["attribution"] = f"skipped: no office titles for {_names(no_titles)}" if no_titles else "ran"
+    out["entities"] = f"skipped: no name knowledge for {_names(no_names)}" if no_names else "ran"
+    nums = {x: values.coverage(x) for x in langs}
+    no_pack = [x for x, miss in nums.items() if "numbers" in miss]
+    part = [f"no {' or '.join(m for m in miss if m != 'numbers')} for '{x}'" for x, miss in nums.items() if miss and x not in no_pack]
+    if no_pack:
+        out["numbers"] = f"partial: no number or date knowledge for {_names(no_pack)} (digits and years only)"
+    elif part:
+        out["numbers"] = "partial: " + "; ".join(part)
+    else:
+        out["numbers"] = "ran"
+    neg = {x: negation.coverage(x) for x in langs}
+    no_neg = [x for x, miss in neg.items() if "negation" in miss]
+    no_q = [x for x, miss in neg.items() if "questions" in miss and x not in no_neg]
+    if no_neg:
+        out["negation"] = f"skipped: no negation knowledge for {_names(no_neg)}"
+    elif no_q:
+        out["negation"] = f"partial: no question particles for {_names(no_q)} (a question may read as a negation)"
+    else:
+        out["negation"] = "ran"
+    out["coverage"] = "ran"
+    return out
+
+
+def _names(langs: list[str]) -> str:
+    return " and ".join(f"'{x}'" for x in langs)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon
 from ..types import Alignment, Bead
-from .extract import Facts, same_person
+from .extract import Facts
+from .nameindex import NameIndex
 
 # Display names for offices and entities in explanations.
 OFFICE_LABEL = {
@@ -42,15 +43,25 @@ class Register:
     """Offices and their holders as the source states them, for the whole document."""
 
     holders: list[tuple[str, str | None, str]] = field(default_factory=list)  # office, qualifier, person
+    # indexed once as the source is read: a look-up per question, not a pass over the document
+    _people: NameIndex = field(default_factory=NameIndex, repr=False)
+    _by_office: dict[str, list[tuple[str, str | None, str]]] = field(default_factory=dict, repr=False)
+    _seen: set[tuple[str, str | None, str]] = field(default_factory=set, repr=False)
 
     def add(self, office: str, qualifier: str | None, person: str) -> None:
-        self.holders.append((office, qualifier, person))
+        h = (office, qualifier, person)
+        if h in self._seen:
+            return  # a document names the same holder many times
+        self._seen.add(h)
+        self.holders.append(h)
+        self._people.add(person)  # name id = index in self.holders
+        self._by_office.setdefault(office, []).append(h)
 
     def offices_of(self, person: str) -> list[tuple[str, str | None, str]]:
-        return [h for h in self.holders if same_person(h[2], person)]
+        return [self.holders[k] for k in sorted(self._people.ids_for(person))]
 
     def holders_of(self, office: str, qualifier: str | None) -> list[str]:
-        return [p for o, q, p in self.holders if o == office and (qualifier is None or q is None or q == qualifier)]
+        return [p for o, q, p in self._by_office.get(office, ()) if qualifier is None or q is None or q == qualifier]
 
     def knows(self, person: str) -> bool:
         return bool(self.offices_of(person))

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 import regex
 
 from ..lexicon import Lexicon, lexicon, word_re
+from .nameindex import NameIndex
+from .values import Value, read_values
 
 _CAP_TOKEN = r"\p{Lu}[\p{L}\p{M}'’.-]*"
-_NUM = regex.compile(r"(?<![\p{L}\p{N}])\p{N}+(?:[.,]\p{N}+)*")
 _NAME_RUN = regex.compile(rf"\s*((?:{_CAP_TOKEN})(?:\s+{_CAP_TOKEN})*)")
 _CAP_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}\p{M}]+")
 _CAP_RUN = regex.compile(rf"(?<=\S\s+)({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})+)")
@@ -45,10 +46,11 @@ class Facts:
     people: list[Mention] = field(default_factory=list)
     bindings: list[Binding] = field(default_factory=list)
     dates: list[tuple] = field(default_factory=list)  # ("d", day, month) / ("m", month) / ("y", year), with span
-    numbers: list[tuple[float, int, int, str]] = field(default_factory=list)  # value, start, end, text
-    number_words: list[float] = field(default_factory=list)
+    numbers: list[Value] = field(default_factory=list)  # figures: digits, with a scale ('9 Millionen'), times
+    number_words: list[Value] = field(default_factory=list)  # spelled out: 'mười một', 'zweihunderttausend'
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_name(name: str) -> str:
     """A spelling-tolerant key for a name token: Selenskyj ~ Zelensky, Peskow ~ Peskov, Wolodymyr ~ Volodymyr."""
     s = unicodedata.normalize("NFKD", name.lower().replace("đ", "d"))
@@ -59,6 +61,7 @@ def fold_name(name: str) -> str:
     return s.rstrip("y") if len(s) > 4 else s
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def same_name_token(a: str, b: str) -> bool:
     fa, fb = fold_name(a), fold_name(b)
     if len(fa) < 3 or len(fb) < 3:
@@ -106,7 +109,7 @@ def _office_of(word: str, lex: Lexicon) -> str | None:
     return best[0] if best else None
 
 
-def _name_after(text: str, pos: int, known: list[str], mentions: list[Mention]) -> tuple[str, int, int] | None:
+def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Mention]) -> tuple[str, int, int] | None:
     """The person name starting at `pos` (after a title, qualifier or honorific)."""
     m = _NAME_RUN.match(text, pos)
     if not m:
@@ -118,16 +121,18 @@ def _name_after(text: str, pos: int, known: list[str], mentions: list[Mention]) 
     if known:
         # German capitalises every noun: the name ends at its last token that belongs to a
         # known name ("Yoon Seok Yeol" → all three; "Rutte Maßnahmen" → "Rutte").
-        hits = [k for k, t in enumerate(tokens) if any(same_name_token(t, n) for n in known)]
+        hits = [k for k, t in enumerate(tokens) if known.has_token(t, min_len=1)]
         tokens = tokens[: hits[-1] + 1] if hits and hits[0] == 0 else tokens[:1]
     name = " ".join(tokens).rstrip(".,;:")
     return name, start, start + len(name)
 
 
-def extract(text: str, lex: Lexicon, known_people: list[str] | None = None, lang_capitalises_nouns: bool = False) -> Facts:
+def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None = None, lang_capitalises_nouns: bool = False) -> Facts:
+    """`known_people`: the source document's people, best as a NameIndex built once per document."""
     facts = Facts(text=text)
     facts.mentions = _entity_mentions(text, lex)
-    known = [t for name in (known_people or []) for t in name.split()]
+    index = known_people if isinstance(known_people, NameIndex) else NameIndex(known_people or [])
+    known = index if len(index) and lang_capitalises_nouns else None
     # title bindings
     for m in _title_regex(lex.lang).finditer(text):
         join = m.group("join") or ""
@@ -152,7 +157,7 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | None = None, lang
         after = [mt for mt in facts.mentions if mt.start >= pos and mt.start - pos <= 1 and mt.cls in ("place", "org")]
         if qualifier is None and after:
             qualifier, pos = after[0].entity, after[0].end
-        named = _name_after(text, pos, known if lang_capitalises_nouns else [], facts.mentions)
+        named = _name_after(text, pos, known, facts.mentions)
         if named:
             facts.bindings.append(Binding(office, qualifier, named[0], m.start(), named[2]))
     # people: names after titles and honorifics, lexicon people, and known names anywhere
@@ -164,17 +169,15 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | None = None, lang
             after = [mt for mt in facts.mentions if mt.start >= pos and mt.start - pos <= 1 and mt.cls == "place"]
             if after:
                 pos = after[0].end
-            named = _name_after(text, pos, known if lang_capitalises_nouns else [], facts.mentions)
+            named = _name_after(text, pos, known, facts.mentions)
             if named and not any(p.start <= named[1] < p.end for p in facts.people):
                 facts.people.append(Mention("person?", "person", named[1], named[2], named[0]))
     for mt in facts.mentions:
         if mt.cls == "person":
             facts.people.append(mt)
-    for k in known:
-        if len(k) < 3:
-            continue
+    if len(index):
         for m in _CAP_WORD.finditer(text):
-            if same_name_token(m.group(0), k) and not any(p.start <= m.start() < p.end for p in facts.people) \
+            if index.has_token(m.group(0), min_len=3) and not any(p.start <= m.start() < p.end for p in facts.people) \
                     and not any(mt.start <= m.start() < mt.end for mt in facts.mentions):
                 facts.people.append(Mention("person?", "person", m.start(), m.end(), m.group(0)))
     if not lang_capitalises_nouns:
@@ -187,86 +190,5 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | None = None, lang
                 continue
             facts.people.append(Mention("person?", "person", s, e, m.group(1)))
     facts.people.sort(key=lambda p: p.start)
-    _dates_and_numbers(facts, lex)
+    facts.dates, facts.numbers, facts.number_words = read_values(text, lex.lang)
     return facts
-
-
-@functools.lru_cache(maxsize=None)
-def _date_patterns(lang: str) -> list[regex.Pattern]:
-    lex = lexicon(lang)
-    rng = "|".join(regex.escape(w) for w in lex.range_words) or "(?!)"
-    months = _month_alt(lex)
-    patterns = [
-        # 8 đến 11/10, 1/7/2024, 29/10
-        rf"(?<![\p{{N}}/])(?P<d1>\d{{1,2}})(?:\s*(?:{rng})\s*(?P<d2>\d{{1,2}}))?/(?P<mo>\d{{1,2}})(?:/(?P<y>\d{{4}}))?(?![\p{{N}}/])",
-        # 29. Oktober 2024, vom 8. bis 11. November
-        rf"(?P<d1>\d{{1,2}})\.\s*(?:(?:{rng})\s*(?P<d2>\d{{1,2}})\.\s*)?(?P<mname>{months})(?:\s+(?P<y>\d{{4}}))?",
-        # tháng 8/2020, August 2021
-        rf"(?:tháng\s+(?P<mo>\d{{1,2}})|(?P<mname>{months}))(?:\s*/\s*|\s+(?:năm\s+)?)(?P<y>\d{{4}})",
-        r"(?<!\p{N}|\p{N}[.,])(?P<y>(?:19|20)\d{2})(?!\p{N}|[.,]\p{N})",
-    ]
-    return [regex.compile(p, regex.IGNORECASE) for p in patterns]
-
-
-@functools.lru_cache(maxsize=None)
-def _scale_regex(lang: str) -> regex.Pattern:
-    alt = "|".join(regex.escape(w) for w in sorted(lexicon(lang).scale, key=len, reverse=True)) or "(?!)"
-    return regex.compile(rf"\s*({alt})(?![\p{{L}}])")
-
-
-def _month_alt(lex: Lexicon) -> str:
-    return "|".join(regex.escape(m) for m in sorted(lex.months, key=len, reverse=True)) or "(?!)"
-
-
-def _dates_and_numbers(facts: Facts, lex: Lexicon) -> None:
-    text = facts.text
-    used: list[tuple[int, int]] = []
-    patterns = _date_patterns(lex.lang)
-    for pat in patterns:
-        for m in pat.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in used):
-                continue
-            gd = m.groupdict()
-            month = int(gd["mo"]) if gd.get("mo") else lex.months.get(gd["mname"].lower()) if gd.get("mname") else None
-            if month is not None and not 1 <= month <= 12:
-                continue
-            used.append(m.span())
-            span = (m.start(), m.end(), m.group(0))
-            for d in (gd.get("d1"), gd.get("d2")):
-                if d and month:
-                    facts.dates.append((("d", int(d), month), *span))
-            if month:
-                facts.dates.append((("m", month), *span))
-            if gd.get("y"):
-                facts.dates.append((("y", int(gd["y"])), *span))
-    scale_re = _scale_regex(lex.lang)
-    for m in _NUM.finditer(text):
-        if any(s <= m.start() < e for s, e in used):
-            continue
-        value = parse_number(m.group(0), lex)
-        if value is None:
-            continue
-        end = m.end()
-        sm = scale_re.match(text, end)
-        if sm:
-            value *= lex.scale[sm.group(1)]
-            end = sm.end()
-        facts.numbers.append((value, m.start(), end, text[m.start():end]))
-    for w, v in lex.number_words.items():
-        for _ in word_re(w, ignorecase=True).finditer(text):
-            facts.number_words.append(v)
-
-
-def parse_number(token: str, lex: Lexicon) -> float | None:
-    """'12.000' → 12000, '3,5' → 3.5 (the locale's CLDR symbols), '3000' → 3000."""
-    t = token
-    g, d = lex.group, lex.decimal
-    if g and regex.fullmatch(rf"\d{{1,3}}(?:{regex.escape(g)}\d{{3}})+", t):
-        t = t.replace(g, "")
-    elif d and d in t:
-        t = t.replace(g, "") if g and g != d else t
-        t = t.replace(d, ".")
-    try:
-        return float(t)
-    except ValueError:
-        return None

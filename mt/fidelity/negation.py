@@ -1,44 +1,378 @@
-"""Negation: the polarity of a pair (parity of negation markers and negating verbs) must agree.
-'không xác nhận' (did not confirm) vs 'bestätigte' flips; 'không phủ nhận' vs 'dementierte nicht' does not."""
+"""Negation: the polarity of the pair's clauses must agree.
+
+Each side is cut into clauses (at punctuation); a clause is negative when it holds an odd number of
+negations (markers, negative pronouns such as 'niemand' or 'không ai', verbs of denial, words like
+'unmöglich', French 'ne … pas' counted once). Yes/no question particles ('Anh có đi không?') and
+question tags ('…, phải không?', '…, isn't it?') are not negations. The two sides must have the same
+number of negative clauses: 'không xác nhận' (did not confirm) vs 'bestätigte' is reversed;
+'không phủ nhận' vs 'dementierte nicht' is not. Where the difference rests on words that negate
+only in part or on the clause structure, the finding is less severe and says why.
+
+The knowledge is data: configs/lang/LANG/negation.toml. A language without it is not checked,
+and `coverage(lang)` says so.
+"""
 from __future__ import annotations
 
-from ..lexicon import Lexicon, word_re
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from ..config import config_dir, load_toml
+from ..lexicon import word_re
 from ..types import Finding, Severity
 from .context import PairContext, language_name
 
+# Reversed polarity on strong markers (one side negated, the other not).
+REVERSED_CONFIDENCE = 0.75
+# Both sides negate, but a different number of clauses: perhaps only the clause structure.
+CLAUSES_DIFFER_CONFIDENCE = 0.5
+# The difference rests on a word that negates only in part ('ohne', 'từ chối', 'unmöglich').
+WEAK_CONFIDENCE = 0.4
+# How many evidence spans each side contributes.
+EVIDENCE_PER_SIDE = 2
+# Shortest word that [negation] word_starts / word_ends make a negation ("nichts" is no "Nicht-" word).
+AFFIX_WORD_MIN = 8
+# Words between a strong negation and a weak one that it cancels: "không phủ nhận", "nicht ganz unmöglich".
+DOUBLE_NEGATION_GAP = 2
+# A short last clause ending in "?" is a tag question when the pack does not say otherwise.
+DEFAULT_TAG_WORDS = 3
 
-def _markers(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+_CLAUSE_END = regex.compile(r"[,;:()\[\]—–«»“”\"]|[.!?…]+|\s-\s")
+_WORDS = regex.compile(r"[\p{L}\p{M}'’-]+")
+_LETTERS = regex.compile(r"[\p{L}]+")
+_SENTENCE_END = regex.compile(r"[.!?…]")
+
+
+@functools.lru_cache(maxsize=None)
+def _suffix_re(suffix: str) -> regex.Pattern:
+    return regex.compile(rf"(?<=\p{{L}}){regex.escape(suffix)}(?![\p{{L}}])")
+
+
+@dataclass
+class NegationPack:
+    lang: str
+    markers: list[str] = field(default_factory=list)  # strong: negate their clause
+    weak: list[str] = field(default_factory=list)  # negate in part, or by a prefix
+    verbs: list[str] = field(default_factory=list)  # stems of verbs of denial and refusal (weak)
+    separable: list[tuple[str, str]] = field(default_factory=list)  # ("lehn", "ab")
+    suffixes: list[str] = field(default_factory=list)  # "n't"
+    not_negation: list[str] = field(default_factory=list)
+    heads: list[str] = field(default_factory=list)  # concord: "ne"
+    partners: list[str] = field(default_factory=list)  # "pas", "jamais"
+    restrictive: list[str] = field(default_factory=list)  # "que": ne … que = only
+    alone: list[str] = field(default_factory=list)  # partners that negate (weakly) without a head
+    before: list[str] = field(default_factory=list)  # partners that may come first: "Personne n'est venu"
+    prefixed: frozenset[str] = frozenset()  # words negated by a prefix, generated: "unklar", "inconnu"
+    fold_endings: tuple[str, ...] = ()  # inflections folded into `prefixed` entries: "unklar|en"
+    prefix_starts: tuple[str, ...] = ()  # the prefixes themselves ("un"): a cheap first test
+    word_starts: tuple[str, ...] = ()  # any longer word beginning so is weakly negated: "Nichtwähler", "nonprofit"
+    word_ends: tuple[str, ...] = ()  # any longer word ending so is weakly negated: "bedingungslos", "homeless"
+    final_particles: list[str] = field(default_factory=list)
+    trailing: list[str] = field(default_factory=list)
+    openers: list[str] = field(default_factory=list)
+    tag_max_words: int = DEFAULT_TAG_WORDS
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def known(self) -> bool:
+        return bool(self.markers or self.heads)
+
+
+@functools.lru_cache(maxsize=None)
+def negation_pack(lang: str) -> NegationPack:
+    pack = NegationPack(lang)
+    if not (config_dir() / "lang" / lang / "negation.toml").exists():
+        pack.missing = ["negation"]
+        return pack
+    data = load_toml(f"lang/{lang}/negation.toml")
+    neg, conc, q = data.get("negation", {}), data.get("negation", {}).get("concord", {}), data.get("questions")
+    pack.markers = [w.lower() for w in neg.get("markers", []) + neg.get("pronouns", [])]
+    pack.weak = [w.lower() for w in neg.get("weak", [])]
+    pack.verbs = [w.lower() for w in neg.get("verbs", [])]
+    pack.separable = [(a.lower(), b.lower()) for a, b in neg.get("separable", [])]
+    pack.suffixes = list(neg.get("suffixes", []))
+    pack.not_negation = [w.lower() for w in neg.get("not_negation", [])]
+    pack.heads, pack.partners = list(conc.get("heads", [])), list(conc.get("partners", []))
+    pack.restrictive, pack.alone = list(conc.get("restrictive", [])), list(conc.get("alone", []))
+    pack.before = list(conc.get("before", []))
+    pack.prefixed = frozenset(data.get("generated", {}).get("prefixed", []))
+    pack.fold_endings = tuple(data.get("prefixes", {}).get("fold_endings", []))
+    pack.prefix_starts = tuple(data.get("prefixes", {}).get("prefixes", [])) or ("\0",)
+    pack.word_starts = tuple(w.lower() for w in neg.get("word_starts", []))
+    pack.word_ends = tuple(w.lower() for w in neg.get("word_ends", []))
+    if not pack.known:
+        pack.missing.append("negation")
+    if q is None:
+        pack.missing.append("questions")
+    else:
+        pack.final_particles, pack.trailing = list(q.get("final_particles", [])), list(q.get("trailing", []))
+        pack.openers, pack.tag_max_words = list(q.get("openers", [])), int(q.get("tag_max_words", DEFAULT_TAG_WORDS))
+    return pack
+
+
+def coverage(lang: str) -> list[str]:
+    """What the negation channel cannot read in `lang` (empty when the pack is complete)."""
+    return negation_pack(lang).missing
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    text: str
+    weak: bool = False
+    verb: bool = False  # a verb of denial or refusal: negated anywhere in its clause, it is affirmed
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    units: list[Unit]
+    cancelled: list[Unit] = field(default_factory=list)  # double negations: "không phủ nhận", "nicht unmöglich"
+
+    @property
+    def strong(self) -> int:
+        return sum(1 for u in self.units if not u.weak)
+
+    @property
+    def negative(self) -> bool:
+        """Negated by its strong negations (odd), or, having none, by a weak word ('ohne', 'unklar')."""
+        return self.strong % 2 == 1 or (self.strong == 0 and bool(self.units))
+
+    @property
+    def strongly_negative(self) -> bool:
+        return self.strong % 2 == 1
+
+
+@functools.lru_cache(maxsize=256)
+def _any_of(words: tuple[str, ...], stem: bool = False) -> regex.Pattern:
+    """One pattern for a list of words (longest first), each a whole word or, with `stem`, a word
+    start; an entry ending in punctuation ("no.", "non-", "n'") needs no word end."""
+    def alt(w: str) -> str:
+        tail = r"[\p{L}]*" if stem else ("" if not w[-1].isalpha() else r"(?![\p{L}])")
+        return regex.escape(w) + tail
+    body = "|".join(alt(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+    return regex.compile(rf"(?<![\p{{L}}])(?:{body})")
+
+
+def _find(words, low: str, stem: bool = False):
+    return _any_of(tuple(words), stem).finditer(low)
+
+
+def _clauses(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, delimiter) of each clause; the delimiter tells a question ('?')."""
+    out, pos = [], 0
+    for m in _CLAUSE_END.finditer(text):
+        out.append((pos, m.start(), m.group(0)))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text), ""))
+    return [c for c in out if text[c[0]:c[1]].strip()]
+
+
+def clauses(text: str, pack: NegationPack) -> list[Clause]:
+    """The clauses of `text` with their negations (after questions, tags and concord)."""
     low = text.lower()
-    blocked = [(m.start(), m.end()) for w in lex.not_negation for m in word_re(w.lower()).finditer(low)]
-    out = []
-    for w in lex.negation:
-        for m in word_re(w.lower()).finditer(low):
-            if not any(s <= m.start() < e for s, e in blocked):
-                out.append((m.start(), m.end(), text[m.start():m.end()]))
-    for stem in lex.lexical_negation:
-        for m in word_re(stem.lower(), stem=True).finditer(low):
-            out.append((m.start(), m.end(), text[m.start():m.end()]))
-    # "không hề" is one marker, not two
-    out.sort()
-    merged = []
-    for mk in out:
-        if merged and mk[0] < merged[-1][1]:
+    blocked = [(m.start(), m.end()) for m in _find(pack.not_negation, low)]
+    found: list[Unit] = []
+    for words, weak, stem in ((pack.markers, False, False), (pack.weak, True, False), (pack.verbs, True, True)):
+        found += [Unit(m.start(), m.end(), text[m.start():m.end()], weak, verb=stem) for m in _find(words, low, stem)]
+    for suffix in pack.suffixes:
+        found += [Unit(m.start(), m.end(), text[m.start():m.end()]) for m in _suffix_re(suffix).finditer(low)]
+    if pack.prefixed or pack.word_starts or pack.word_ends:
+        for m in _WORDS.finditer(low):
+            if _is_prefixed(m.group(0), pack):
+                found.append(Unit(m.start(), m.end(), text[m.start():m.end()], weak=True))
+    found = [u for u in found if not any(s <= u.start < e for s, e in blocked)]
+    for u in found:
+        if u.text[:1].isupper() and not _starts_sentence(text, u.start):
+            u.weak = True  # inside a name or title: "Bác sĩ Không biên giới", "Did Not Finish"
+    # the longest reading wins: "không hề", "không ai", "no longer" are one negation
+    found.sort(key=lambda u: (u.start, -(u.end - u.start)))
+    units: list[Unit] = []
+    for u in found:
+        if units and u.start < units[-1].end:
             continue
-        merged.append(mk)
-    return merged
+        units.append(u)
+    out = []
+    sentence_start = True
+    for s, e, delim in _clauses(text):
+        own = [u for u in units if s <= u.start < e]
+        own += _separable(low, text, s, e, pack)
+        own += _concord(low, text, s, e, pack, blocked)
+        own.sort(key=lambda u: u.start)
+        question = "?" in delim
+        words = _WORDS.findall(low[s:e])
+        if question and not sentence_start and len(words) <= pack.tag_max_words:
+            own = []  # a tag: "…, phải không?", "…, isn't it?"
+        elif own and own[-1].text.lower() in pack.final_particles and _is_question_particle(low, own[-1], e, words, question, pack):
+            own = own[:-1]  # "Anh có đi không?": a yes/no question, not a negation
+        if question:
+            # a question asserts nothing: "Didn't I mention it?", "Why don't we …?" lean, not negate
+            own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb) for u in own]
+        own, cancelled = _double_negations(own, low)
+        out.append(Clause(s, e, own, cancelled))
+        sentence_start = bool(_SENTENCE_END.search(delim))
+    return out
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\"'“”„«»‘’(")
+    return not before or before[-1] in ".!?…:;-–—\n"
+
+
+def _is_prefixed(word: str, pack: NegationPack) -> bool:
+    if len(word) >= AFFIX_WORD_MIN and (word.startswith(pack.word_starts or ("\0",)) or word.endswith(pack.word_ends or ("\0",))):
+        return True
+    if not word.startswith(pack.prefix_starts):
+        return False
+    if word in pack.prefixed:
+        return True
+    return any(word.endswith(e) and word[: -len(e)] in pack.prefixed for e in pack.fold_endings)
+
+
+def _is_question_particle(low: str, u: Unit, end: int, words: list[str], question: bool, pack: NegationPack) -> bool:
+    rest = _WORDS.findall(low[u.end:end])
+    if any(w not in pack.trailing for w in rest):
+        return False  # not clause-final
+    if question:
+        return True
+    before = _WORDS.findall(low[:u.start])
+    # without "?", an indirect question needs its opener: "(không rõ) ông có tham dự không"
+    return any(w in pack.openers for w in before[-len(words):])
+
+
+def _separable(low: str, text: str, s: int, e: int, pack: NegationPack) -> list[Unit]:
+    out = []
+    words = list(_LETTERS.finditer(low[s:e]))
+    if not words:
+        return out
+    last = words[-1].group(0)
+    for stem, particle in pack.separable:
+        if last != particle:
+            continue
+        for m in words[:-1]:
+            if m.group(0).startswith(stem):
+                out.append(Unit(s + m.start(), s + m.end(), text[s + m.start():s + m.end()], weak=True, verb=True))
+                break
+    return out
+
+
+def _concord(low: str, text: str, s: int, e: int, pack: NegationPack, blocked) -> list[Unit]:
+    """French: 'ne … pas' once; 'ne … que' (only) none; 'pas' or 'jamais' alone, and 'ne' alone (after a
+    comparative: 'plus grand que je ne pensais'), weakly."""
+    if not pack.heads and not pack.alone:
+        return []
+    seg = low[s:e]
+
+    def hits(words):
+        return sorted((m.start() + s, m.end() + s, m.group(0)) for m in _find(words, seg)
+                      if not any(bs <= m.start() + s < be for bs, be in blocked))
+
+    heads, partners, restrictive = hits(pack.heads), hits(pack.partners), hits(pack.restrictive)
+    out = []
+    for hs, he, _ in heads:
+        own = [(ps, pe, w) for ps, pe, w in partners if ps > hs or w in pack.before]
+        # "il ne restera plus que la colline" = only the hill: "plus que" after "ne" restricts
+        if own and all(w == "plus" and any(0 <= rs - pe <= 1 for rs, _, _ in restrictive) for _, pe, w in own):
+            continue
+        if own:  # "ne … pas"; "Personne n'est venu"
+            out.append(Unit(hs, he, text[hs:he]))
+        elif not any(rs > hs for rs, _, _ in restrictive):
+            out.append(Unit(hs, he, text[hs:he], weak=True))
+    if not heads:
+        out += [Unit(ps, pe, text[ps:pe], weak=True) for ps, pe, w in partners if w in pack.alone]
+    return out
+
+
+def _double_negations(units: list[Unit], low: str) -> tuple[list[Unit], list[Unit]]:
+    """A strong negation cancels a verb of denial anywhere in its clause ("không phủ nhận", "dementierte
+    … nicht") and a weak word right after it ("nicht unmöglich", "not without"). Elsewhere in the
+    clause a weak word stays a negation of its own."""
+    keep, gone = [], []
+    strong = [u for u in units if not u.weak]
+    verbs = [u for u in units if u.verb]
+    for s, v in zip(strong, verbs):  # "dementierte den Bericht nicht", "n'a pas démenti"
+        gone += [s, v]
+    units = [u for u in units if not any(u is g for g in gone)]
+    k = 0
+    while k < len(units):
+        u = units[k]
+        if k + 1 < len(units) and not u.weak and units[k + 1].weak \
+                and len(_WORDS.findall(low[u.end:units[k + 1].start])) <= DOUBLE_NEGATION_GAP:
+            gone += [u, units[k + 1]]
+            k += 2
+            continue
+        keep.append(u)
+        k += 1
+    return keep, gone
+
+
+def _weak_count(cs: list[Clause]) -> int:
+    return sum(1 for c in cs for u in c.units + c.cancelled if u.weak)
+
+
+def _unpaired(cs: list[Clause], other_weak: int) -> list[Clause]:
+    """The clauses without the weak words the other side also has ('Statt' ↔ 'instead of',
+    'zahnlos' ↔ 'toothless'): those render each other, so they cannot explain a strong negation."""
+    out = []
+    for c in cs:
+        units = []
+        for u in c.units:
+            if u.weak and other_weak > 0:
+                other_weak -= 1
+                continue
+            units.append(u)
+        out.append(Clause(c.start, c.end, units, c.cancelled))
+    return out
+
+
+def _readings(cs: list[Clause]) -> set[int]:
+    """How many negations a side may be read to hold: negative clauses with or without the weak
+    words, or every negation counted on its own (clause boundaries differ between languages)."""
+    return {sum(c.negative for c in cs), sum(c.strongly_negative for c in cs), sum(len(c.units) for c in cs), sum(c.strong for c in cs)}
+
+
+def _desc(units: list[Unit]) -> str:
+    return ", ".join(f"'{u.text}'" for u in units) or "none"
 
 
 def check(ctx: PairContext) -> list[Finding]:
-    s = _markers(ctx.src.text, ctx.src_lex)
-    t = _markers(ctx.tgt.text, ctx.tgt_lex)
-    if len(s) % 2 == len(t) % 2:
+    sp, tp = negation_pack(ctx.src_lang), negation_pack(ctx.tgt_lang)
+    if not (sp.known and tp.known):
+        return []  # the channel says "skipped" (check_alignment)
+    sc, tc = clauses(ctx.src.text, sp), clauses(ctx.tgt.text, tp)
+    s_all, t_all = sum(c.negative for c in sc), sum(c.negative for c in tc)
+    if s_all == t_all:
         return []
-    evidence = [ctx.span("src", a, b) for a, b, _ in s[:2]] + [ctx.span("tgt", a, b) for a, b, _ in t[:2]]
-    if s and not t:
-        msg = f"The source is negated ('{s[0][2]}') but the {language_name(ctx.tgt_lang)} text is not: the statement is reversed."
-    elif t and not s:
-        msg = f"The {language_name(ctx.tgt_lang)} text is negated ('{t[0][2]}') but the source is not: the statement is reversed."
+    s_strong, t_strong = sum(c.strongly_negative for c in sc), sum(c.strongly_negative for c in tc)
+    s_units = [u for c in sc for u in c.units]
+    t_units = [u for c in tc for u in c.units]
+    tgt_name = language_name(ctx.tgt_lang)
+    sp_, tp_ = _unpaired(sc, _weak_count(tc)), _unpaired(tc, _weak_count(sc))
+    s_all, t_all = sum(c.negative for c in sp_), sum(c.negative for c in tp_)
+    s_strong, t_strong = sum(c.strongly_negative for c in sp_), sum(c.strongly_negative for c in tp_)
+    if _readings(sp_) & _readings(tp_):
+        # Some reading agrees: with or without the weak words ("không thể" = "unmöglich", "n'ont pas
+        # réussi" = "failed"), or with two negations in one clause counted apart ("Không một đứa trẻ
+        # nào … không được" = "Kein Kind …, die nicht …", where a comma splits the German clause).
+        weak = [u for u in s_units + t_units if u.weak]
+        severity, confidence = Severity.MINOR, WEAK_CONFIDENCE
+        msg = (f"The polarity may differ: source negations {_desc(s_units)}, {tgt_name} negations {_desc(t_units)}; "
+               f"the difference rests on {_desc(weak)}, which negates only in part or by its meaning: check it.")
+    elif (s_all or s_strong) and (t_all or t_strong):
+        severity, confidence = Severity.MINOR, CLAUSES_DIFFER_CONFIDENCE
+        msg = (f"Both sides negate, but the source in {s_all} clause(s) ({_desc(s_units)}) and the {tgt_name} text in "
+               f"{t_all} ({_desc(t_units)}); a negation may be lost or added, or the clauses may only be built differently.")
+    elif s_all:
+        severity, confidence = Severity.CRITICAL, REVERSED_CONFIDENCE
+        msg = f"The source is negated ({_desc(s_units)}) but the {tgt_name} text is not: the statement is reversed."
     else:
-        msg = f"The polarity differs: source negations {[m[2] for m in s]}, {language_name(ctx.tgt_lang)} negations {[m[2] for m in t]}."
-    return [Finding(type="negation", severity=Severity.CRITICAL, src=list(ctx.bead.src), tgt=list(ctx.bead.tgt),
-                    message=msg, signal="negation", confidence=0.75 if (s and not t) or (t and not s) else 0.5, evidence=evidence)]
+        severity, confidence = Severity.CRITICAL, REVERSED_CONFIDENCE
+        msg = f"The {tgt_name} text is negated ({_desc(t_units)}) but the source is not: the statement is reversed."
+    evidence = [ctx.span("src", u.start, u.end) for u in s_units[:EVIDENCE_PER_SIDE]] + \
+               [ctx.span("tgt", u.start, u.end) for u in t_units[:EVIDENCE_PER_SIDE]]
+    return [Finding(type="negation", severity=severity, src=list(ctx.bead.src), tgt=list(ctx.bead.tgt),
+                    message=msg, signal="negation", confidence=confidence, evidence=evidence)]

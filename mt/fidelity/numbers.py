@@ -1,9 +1,19 @@
-"""Numbers and dates, compared as values: '12.000' = 12000, '3,5' = 3.5, '355 tỷ' = 355 Milliarden,
-'29/10' = '29. Oktober', 'tháng 8/2020' = 'August 2020'; 'vier' explains a source 4."""
+"""Numbers and dates, compared as values (read by values.py from each language's pack):
+'12.000' = 12000, '3,5' = 3.5, '355 tỷ' = 355 Milliarden, 'hai trăm nghìn' = 'zweihunderttausend',
+'29/10' = '29. Oktober', 'tháng 8/2020' = 'August 2020'; 'vier' explains a source 4 and
+'hai hay ba năm' explains '2, 3 Jahre', though a lone small word is never a figure of its own."""
 from __future__ import annotations
 
 from ..types import Finding, Severity
 from .context import PairContext, language_name
+from .values import Value
+
+# How sure each kind of finding is: a changed value is seen on both sides; an omitted or added
+# figure may be a paraphrase ("a dozen", "half") the packs do not read.
+CHANGED_CONFIDENCE = 0.85
+DATE_CONFIDENCE = 0.85
+OMITTED_CONFIDENCE = 0.6
+ADDED_CONFIDENCE = 0.65
 
 
 def _close(a: float, b: float) -> bool:
@@ -19,62 +29,84 @@ def check(ctx: PairContext) -> list[Finding]:
 
 
 def _dates(ctx: PairContext) -> list[Finding]:
-    src_keys = [d[0] for d in ctx.src.dates]
-    tgt_keys = [d[0] for d in ctx.tgt.dates]
-    missing = [d for d in ctx.src.dates if d[0] not in tgt_keys]
-    surplus = [d for d in ctx.tgt.dates if d[0] not in src_keys]
+    src_keys = [d.key for d in ctx.src.dates]
+    tgt_keys = [d.key for d in ctx.tgt.dates]
+    missing = [d for d in ctx.src.dates if d.key not in tgt_keys]
+    surplus = [d for d in ctx.tgt.dates if d.key not in src_keys]
     out = []
-    for kind in ("d", "m", "y"):
-        ms = [d for d in missing if d[0][0] == kind]
-        ss = [d for d in surplus if d[0][0] == kind]
+    for kind in ("d", "m", "y", "w"):
+        ms = [d for d in missing if d.key[0] == kind]
+        ss = [d for d in surplus if d.key[0] == kind]
         if ms and ss:
             m, s = ms[0], ss[0]
-            ev_src, ev_tgt = ctx.span("src", m[1], m[2]), ctx.span("tgt", s[1], s[2])
+            ev_src, ev_tgt = ctx.span("src", m.start, m.end), ctx.span("tgt", s.start, s.end)
             out.append(Finding(
                 type="date", severity=Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
-                message=f"The date differs: the source says '{m[3]}', the {language_name(ctx.tgt_lang)} text '{s[3]}'.",
-                signal="numbers", confidence=0.85, evidence=[ev_src, ev_tgt],
+                message=f"The date differs: the source says '{m.text}', the {language_name(ctx.tgt_lang)} text '{s.text}'.",
+                signal="numbers", confidence=DATE_CONFIDENCE, evidence=[ev_src, ev_tgt],
             ))
             break  # one date finding per pair: the parts of one date disagree together
     return out
 
 
+def _figures(facts) -> list[Value]:
+    return list(facts.numbers) + [w for w in facts.number_words if w.figure or w.soft]
+
+
+def _same(a: Value, b: Value) -> bool:
+    """Equal under some reading of each: '26,750' may be 26.75 or 26750, '10:00' may be 22:00."""
+    return any(_close(x, y) for x in a.readings for y in b.readings)
+
+
+def _take(values: list[Value], target: Value) -> Value | None:
+    hit = next((v for v in values if _same(v, target)), None)
+    if hit is not None:
+        values.remove(hit)
+    return hit
+
+
 def _numbers(ctx: PairContext) -> list[Finding]:
-    tgt_left = list(ctx.tgt.numbers)
-    words = list(ctx.tgt.number_words)
-    missing = []
-    for n in ctx.src.numbers:
-        hit = next((t for t in tgt_left if _close(t[0], n[0])), None)
-        if hit:
-            tgt_left.remove(hit)
-        elif any(_close(w, n[0]) for w in words):
-            words.remove(next(w for w in words if _close(w, n[0])))
-        else:
-            missing.append(n)
+    src_left, tgt_left = _figures(ctx.src), _figures(ctx.tgt)
+    # 1. the same value on both sides
+    for n in list(src_left):
+        if _take(tgt_left, n) is not None:
+            src_left.remove(n)
+    # 2. a figure explained by a spelled-out word on the other side ('vier', 'hai hay ba')
+    src_words = [w for w in ctx.src.number_words if not (w.figure or w.soft)]
+    tgt_words = [w for w in ctx.tgt.number_words if not (w.figure or w.soft)]
+    src_left = [n for n in src_left if _take(tgt_words, n) is None]
+    tgt_left = [t for t in tgt_left if _take(src_words, t) is None]
     out = []
-    for n in missing:
+    # full figures first: a soft word ("vier") pairs with what is left, but is never missing alone
+    for n in sorted(src_left, key=lambda v: v.soft):
+        if n.soft and not tgt_left:
+            continue
         if tgt_left:
             # the closest surplus value in magnitude is the likely rendering of this one
-            t = min(tgt_left, key=lambda t: abs(t[0] - n[0]) / max(abs(n[0]), 1e-9))
+            t = min(tgt_left, key=lambda t: abs(t.value - n.value) / max(abs(n.value), 1e-9))
             tgt_left.remove(t)
-            ev_src, ev_tgt = ctx.span("src", n[1], n[2]), ctx.span("tgt", t[1], t[2])
+            ev_src, ev_tgt = ctx.span("src", n.start, n.end), ctx.span("tgt", t.start, t.end)
             out.append(Finding(
                 type="number", severity=Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
-                message=f"The number changed: the source says {n[3]} ({_fmt(n[0])}), the {language_name(ctx.tgt_lang)} text {t[3]} ({_fmt(t[0])}).",
-                signal="numbers", confidence=0.85, evidence=[ev_src, ev_tgt],
+                message=f"The number changed: the source says {n.text} ({_fmt(n.value)}), the {language_name(ctx.tgt_lang)} text {t.text} ({_fmt(t.value)}).",
+                signal="numbers", confidence=CHANGED_CONFIDENCE, evidence=[ev_src, ev_tgt],
             ))
         else:
-            ev = ctx.span("src", n[1], n[2])
+            ev = ctx.span("src", n.start, n.end)
             out.append(Finding(
-                type="omission", severity=Severity.MAJOR, src=[ev.segment], tgt=list(ctx.bead.tgt),
-                message=f"The source figure {n[3]} has no counterpart in the {language_name(ctx.tgt_lang)} text.",
-                signal="numbers", confidence=0.6, evidence=[ev],
+                type="omission", severity=Severity.MINOR if n.aside else Severity.MAJOR, src=[ev.segment], tgt=list(ctx.bead.tgt),
+                message=f"The source figure {n.text} has no counterpart in the {language_name(ctx.tgt_lang)} text"
+                        + (" (it converts the figure before it, in parentheses)." if n.aside else "."),
+                signal="numbers", confidence=OMITTED_CONFIDENCE, evidence=[ev],
             ))
     for t in tgt_left:
-        ev = ctx.span("tgt", t[1], t[2])
+        if t.soft:
+            continue
+        ev = ctx.span("tgt", t.start, t.end)
         out.append(Finding(
-            type="addition", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
-            message=f"The {language_name(ctx.tgt_lang)} text adds the figure {t[3]}, which the source does not contain.",
-            signal="numbers", confidence=0.65, evidence=[ev],
+            type="addition", severity=Severity.MINOR if t.aside else Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
+            message=f"The {language_name(ctx.tgt_lang)} text adds the figure {t.text}, which the source does not contain"
+                    + (" (it converts the figure before it, in parentheses)." if t.aside else "."),
+            signal="numbers", confidence=ADDED_CONFIDENCE, evidence=[ev],
         ))
     return out

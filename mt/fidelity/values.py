@@ -1,0 +1,457 @@
+"""Numbers and dates read as values, from the language's pack configs/lang/LANG/numbers.toml:
+digits with the locale's separators ('12.000', '3,5', '20 000' with thin or plain spaces),
+scales after digits ('9 Millionen', '355 tỷ'), number words ('mười một', 'zweihunderttausend',
+'quatre-vingt-onze'), and dates ('29/10', '12 tháng 3', '12.03.', '29. Oktober 2024', 'March 12').
+
+A language without a pack, or a pack without a section, reads only what needs no knowledge
+(digits with '.'/',' and four-digit years); `coverage(lang)` names what is missing.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import regex
+
+from ..config import config_dir, load_toml
+from ..types import nfc
+
+# Four-digit years are written alike in every language we read.
+BARE_YEAR = r"(?<!\p{N}|\p{N}[.,])(?P<y>(?:19|20)\d{2})(?!\p{N}|[.,]\p{N})"
+# Spaces that group thousands in every locale that groups with a space: no-break, narrow no-break, thin.
+THIN_SPACES = "\u00a0\u202f\u2009"
+# A spelled-out number of one word below this value ('drei', 'vier') is a soft figure: it may be
+# found changed, but is not reported when it is merely left over ("die beiden" = "the two"). The
+# pack's ambiguous words ('một' is also "a", 'năm' also "year", 'un' also "a") only explain.
+WORD_FIGURE_MIN = 10
+# Scales read after digits: "9 Millionen", "355 tỷ", "20 Tsd."; "18,4 cents" and "3 trăm" are not.
+DIGIT_SCALE_MIN = 1000
+# How far (characters) a parenthesis may stand from the figure it converts: "80 km (50 dặm)".
+ASIDE_REACH = 12
+# Longest multi-word number atom ("quatre-vingt-dix", "hai mươi mốt" are one atom each).
+MAX_ATOM_WORDS = 4
+
+
+@dataclass
+class NumberPack:
+    lang: str
+    decimal: str = "."
+    group: str = ","
+    words: dict[str, float] = field(default_factory=dict)  # "mười một" -> 11 (0..99, whole surfaces)
+    scales: dict[str, float] = field(default_factory=dict)  # "triệu" -> 1e6, "mio." -> 1e6, "M" -> 1e6
+    approximate: dict[str, float] = field(default_factory=dict)  # "trentaine" -> 30, "Dutzend" -> 12: explain only
+    connectors: frozenset[str] = frozenset()
+    space_groups: bool = False
+    units_need_connector: bool = False  # vi: "trăm năm" is a hundred years; 105 is "một trăm lẻ năm"
+    compound_prefix: bool = False  # de: numbers inside one word ("zweihunderttausend"), and at the start
+    # of a longer word ("dreidimensional", "Vierer", "fünftplatziert" explain a 3, 4, 5)
+    range_words: list[str] = field(default_factory=list)
+    months: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)  # as written: "Sonntag", "Thứ Hai", "dimanche"
+    ambiguous: frozenset[str] = frozenset()  # small number words that are also other words: "một" (a), "năm" (year)
+    date_patterns: list[regex.Pattern] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
+    starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
+
+
+class DateValue(NamedTuple):
+    key: tuple  # ("d", day, month), ("m", month), ("y", year) or ("w", weekday 1-7)
+    start: int
+    end: int
+    text: str
+
+
+class _Item(NamedTuple):
+    """One word of a number phrase: kind "w" (atom), "s" (scale), "c" (connector), "p" (number at
+    the start of a longer word), "x" (no number word: ends a phrase)."""
+    kind: str
+    value: float
+    start: int
+    end: int
+
+
+@dataclass
+class Value:
+    value: float
+    start: int
+    end: int
+    text: str
+    figure: bool = True  # False: a lone small number word or an approximation, which cannot be left over
+    soft: bool = False  # a lone small number word that is only a number ("vier", not "một"): it may differ
+    alt: float | None = None  # another reading: "26,750" (26.75 or 26750), "10:00" (10:00 or 22:00)
+    aside: bool = False  # in parentheses after another figure: a conversion, "(50 dặm)", "($3,6 tỷ)"
+
+    @property
+    def readings(self) -> tuple[float, ...]:
+        return (self.value,) if self.alt is None else (self.value, self.alt)
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+@functools.lru_cache(maxsize=None)
+def number_pack(lang: str) -> NumberPack:
+    path = config_dir() / "lang" / lang / "numbers.toml"
+    pack = NumberPack(lang)
+    if not path.exists():
+        pack.missing = ["numbers", "dates"]
+        pack.date_patterns = [regex.compile(BARE_YEAR)]
+        return pack
+    data = load_toml(f"lang/{lang}/numbers.toml")
+    gen, hand, dates = data.get("generated", {}), data.get("numbers", {}), data.get("dates", {})
+    pack.decimal, pack.group = gen.get("decimal", "."), gen.get("group", ",")
+    # 'không', 'null' are also "not", "zero tolerance": zero is never read from a word
+    pack.words = {nfc(k).lower(): float(v) for k, v in {**gen.get("words", {}), **gen.get("ordinals", {})}.items() if float(v) != 0}
+    pack.scales = {(nfc(k) if k.isupper() else nfc(k).lower()): float(v) for k, v in {**gen.get("scales", {}), **hand.get("scales", {})}.items()}
+    pack.approximate = {nfc(k).lower(): float(v) for k, v in hand.get("approximate", {}).items()}
+    pack.words.update({nfc(k).lower(): float(v) for k, v in hand.get("words", {}).items()})
+    pack.connectors = frozenset(hand.get("connectors", []))
+    pack.space_groups = bool(hand.get("space_groups", False))
+    pack.units_need_connector = bool(hand.get("units_need_connector", False))
+    pack.compound_prefix = bool(hand.get("compound_prefix", False))
+    pack.range_words = list(hand.get("range_words", []))
+    pack.months = {nfc(k).lower(): int(v) for k, v in {**gen.get("months", {}), **dates.get("months", {})}.items()}
+    pack.starts = frozenset(w.split()[0] for w in [*pack.words, *pack.scales, *pack.approximate]) | pack.connectors
+    if not pack.words:
+        pack.missing.append("number words")
+    if not dates.get("patterns"):
+        pack.missing.append("dates")
+    pack.weekdays = {nfc(k): int(v) for k, v in {**gen.get("weekdays", {}), **dates.get("weekdays", {})}.items()}
+    pack.ambiguous = frozenset(nfc(w).lower() for w in hand.get("ambiguous", []))
+    flags = 0 if dates.get("match_case") else regex.IGNORECASE
+    months = _alt(pack.months) if not dates.get("match_case") else _alt({m.capitalize() for m in pack.months})
+    wide = {nfc(k).lower(): int(v) for k, v in gen.get("months_wide", {}).items()}
+    months_wide = _alt(wide) if not dates.get("match_case") else _alt({m.capitalize() for m in wide})
+    tail = r"\p{Ll}*" if dates.get("weekday_compounds") else ""
+    weekdays = "|".join(_case_pattern(w) + tail for w in sorted(pack.weekdays, key=len, reverse=True)) or "(?!)"
+    for p in dates.get("patterns", []):
+        p = p.replace("{months}", months).replace("{months_wide}", months_wide).replace("{weekdays}", weekdays)
+        pack.date_patterns.append(regex.compile(p.replace("{range}", _alt(pack.range_words)), flags))
+    pack.date_patterns.append(regex.compile(BARE_YEAR))
+    return pack
+
+
+def _case_pattern(name: str) -> str:
+    """A weekday as written: its first letter in either case, the rest as the pack spells it
+    ("Thứ Hai" is Monday, "thứ hai" also "second"); an all lower-case entry ignores case."""
+    if name.islower():
+        return f"(?i:{regex.escape(name)})"
+    return f"(?-i:[{regex.escape(name[0].upper())}{regex.escape(name[0].lower())}]{regex.escape(name[1:])})"
+
+
+def coverage(lang: str) -> list[str]:
+    """What the numbers channel cannot read in `lang` (empty when the pack is complete)."""
+    return number_pack(lang).missing
+
+
+@functools.lru_cache(maxsize=None)
+def _digits_re(lang: str) -> regex.Pattern:
+    spaces = THIN_SPACES + (" " if number_pack(lang).space_groups else "")
+    # a space joins only a following group of exactly three digits ("20 000"); see _group_ok
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])\p{{N}}+(?:[.,]\p{{N}}+|[{spaces}]\p{{N}}{{3}}(?!\p{{N}}))*")
+
+
+_SPACE = regex.compile(rf"[ {THIN_SPACES}]")
+
+
+@functools.lru_cache(maxsize=None)
+def _grouped(sep: str) -> regex.Pattern:
+    return regex.compile(rf"\d{{1,3}}(?:{regex.escape(sep)}\d{{3}})+")
+
+
+_SPACE_GROUPED = regex.compile(rf"\p{{N}}{{1,3}}(?:[ {THIN_SPACES}]\p{{N}}{{3}})+(?:[.,]\p{{N}}+)?")
+
+
+def _figure_span(text: str, start: int, end: int) -> int:
+    """Where a figure ends: '20 000' is one figure, '2020 300' two (a space groups only after 1-3 digits)."""
+    token = text[start:end]
+    if (sp := _SPACE.search(token)) and not _SPACE_GROUPED.fullmatch(token):
+        return start + sp.start()
+    return end
+
+
+@functools.lru_cache(maxsize=None)
+def _scale_re(lang: str) -> regex.Pattern:
+    # After digits only the large scales: "18,4 cents" is money, not 1,840. An entry the pack
+    # writes with a capital is matched with its case: French "M" (million) is not "m" (metre).
+    pack = number_pack(lang)
+    big = [w for w, v in pack.scales.items() if v >= DIGIT_SCALE_MIN]
+    alt = "|".join([f"(?i:{_alt([w for w in big if w.islower()])})", _alt([w for w in big if not w.islower()])])
+    return regex.compile(rf"[\s{THIN_SPACES}]*({alt})(?![\p{{L}}])")
+
+
+_ONE_SEPARATOR = regex.compile(r"\d{1,3}[.,]\d{3}")
+
+
+def _other_reading(token: str, value: float, pack: NumberPack) -> float | None:
+    """'26,750' in a text that may follow English or local habits: 26.75 or 26750."""
+    if not _ONE_SEPARATOR.fullmatch(token):
+        return None
+    a, b = float(token.replace(",", "").replace(".", "")), float(token.replace(",", "."))
+    other = b if abs(value - a) < 1e-9 else a
+    return other if abs(other - value) > 1e-9 else None
+
+
+def _is_aside(text: str, start: int, before: list[Value]) -> bool:
+    """A figure in parentheses right after another figure: '80 km (50 dặm)', '€3,1 tỷ ($3,6 tỷ)'."""
+    opening = text.rfind("(", 0, start)
+    if opening < 0 or ")" in text[opening:start] or start - opening > ASIDE_REACH:
+        return False
+    return any(0 <= opening - v.end <= ASIDE_REACH for v in before)
+
+
+def parse_number(token: str, pack: NumberPack) -> float | None:
+    """'12.000' → 12000, '3,5' → 3.5 (the locale's CLDR symbols), '20 000' → 20000, '3000' → 3000."""
+    t = _SPACE.sub("", token)
+    g, d = pack.group, pack.decimal
+    if g and g not in THIN_SPACES and _grouped(g).fullmatch(t):
+        t = t.replace(g, "")
+    elif (other := "." if d == "," else ",") and _grouped(other).fullmatch(t):
+        t = t.replace(other, "")  # "22.000" in French: a separator that is not the decimal one groups
+    elif d and d in t:
+        t = t.replace(g, "") if g and g != d else t
+        t = t.replace(d, ".")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], list[Value]]:
+    """(dates, figures, number words) of one text; a span read as a date is not read again."""
+    pack = number_pack(lang)
+    used: list[tuple[int, int]] = []
+    dates: list[tuple] = []
+    for pat in pack.date_patterns:
+        for m in pat.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in used):
+                continue
+            gd = m.groupdict()
+            month = int(gd["mo"]) if gd.get("mo") else pack.months.get(nfc(gd["mname"]).lower()) if gd.get("mname") else None
+            if (month is not None and not 1 <= month <= 12) or (gd.get("mname") and month is None):
+                continue
+            if gd.get("wd"):
+                day = next((n for w, n in pack.weekdays.items() if gd["wd"].lower().startswith(w.lower())), None)
+                if day is not None:
+                    used.append(m.span())
+                    dates.append(DateValue(("w", day), m.start(), m.end(), m.group(0)))
+                continue
+            days = [int(d) for d in (gd.get("d1"), gd.get("d2")) if d]
+            if any(not 1 <= d <= 31 for d in days):
+                continue
+            used.append(m.span())
+            span = (m.start(), m.end(), m.group(0))
+            for d in days:
+                if month:
+                    dates.append(DateValue(("d", d, month), *span))
+            if month:
+                dates.append(DateValue(("m", month), *span))
+            if gd.get("y"):
+                dates.append(DateValue(("y", int(gd["y"])), *span))
+    figures: list[Value] = []
+    for m in _TIME.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in used):
+            continue
+        used.append(m.span())
+        # "12:00" is the 12 of "12 giờ"; minutes other than :00 are a figure of their own
+        hour = int(m.group(1))
+        figures.append(Value(float(hour), m.start(), m.end(), m.group(0), alt=float(hour + 12) if 0 < hour <= 12 else None))
+        if int(m.group(2)):
+            figures.append(Value(float(m.group(2)), m.start(), m.end(), m.group(0)))
+    scale_re = _scale_re(lang)
+    pos = 0
+    while (m := _digits_re(lang).search(text, pos)) is not None:
+        end = _figure_span(text, m.start(), m.end())
+        pos = end
+        if any(s <= m.start() < e for s, e in used):
+            continue
+        value = parse_number(text[m.start():end], pack)
+        if value is None:
+            continue
+        sm = scale_re.match(text, end)
+        if sm:
+            value *= pack.scales.get(nfc(sm.group(1)), pack.scales.get(nfc(sm.group(1)).lower(), 1.0))
+            end = sm.end()
+        used.append((m.start(), end))
+        figures.append(Value(value, m.start(), end, text[m.start():end], alt=_other_reading(text[m.start():m.end()], value, pack),
+                             aside=_is_aside(text, m.start(), figures)))
+    words = _number_words(text, pack, used)
+    for m in _ROMAN.finditer(text):
+        if (v := _roman(m.group(1))) is not None:
+            words.append(Value(float(v), m.start(), m.end(), m.group(0), figure=False))
+    return dates, figures, words
+
+
+# Roman numerals of two letters or more ("thế kỷ XII", "XXe siècle"): they only explain a figure.
+_ROMAN = regex.compile(r"(?<![\p{L}\p{N}])([IVXLC]{2,7})(?:e|er|ème)?(?![\p{L}\p{N}])")
+_ROMAN_VALUE = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(s: str) -> int | None:
+    total = 0
+    for k, c in enumerate(s):
+        v = _ROMAN_VALUE[c]
+        total += -v if k + 1 < len(s) and _ROMAN_VALUE[s[k + 1]] > v else v
+    return total if _to_roman(total) == s else None  # "IIII", "VX" are no numerals
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for v, r in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + r, n - v
+    return out
+
+
+_TIME = regex.compile(r"(?<![\p{N}:.,])([01]?\d|2[0-3]):([0-5]\d)(?![\p{N}:])")
+_WORD = regex.compile(r"[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*\.?")
+
+
+@functools.lru_cache(maxsize=None)
+def _compound_parts(lang: str) -> dict[str, tuple[str, float]]:
+    pack = number_pack(lang)
+    return {**{w: ("w", v) for w, v in pack.words.items() if " " not in w}, **{w: ("s", v) for w, v in pack.scales.items()}}
+
+
+@functools.lru_cache(maxsize=None)
+def _compound_start(lang: str) -> regex.Pattern:
+    return regex.compile(_alt(_compound_parts(lang)))
+
+
+def _segment_compound(token: str, pack: NumberPack) -> list[tuple[str, float]] | None:
+    """'zweihunderttausend' → [('zwei', 2), ('hundert', 100), ('tausend', 1000)]; None if not a number."""
+    parts = _compound_parts(pack.lang)
+    best: list = [None] * (len(token) + 1)
+    best[0] = []
+    for i in range(len(token)):
+        if best[i] is None:
+            continue
+        for j in range(len(token), i, -1):
+            piece = token[i:j]
+            if piece in parts and (best[j] is None or len(best[j]) > len(best[i]) + 1):
+                best[j] = best[i] + [(parts[piece][0], parts[piece][1])]
+    return best[len(token)]
+
+
+def _number_prefix(token: str, pack: NumberPack) -> float | None:
+    """'dreidimensionale' → 3, 'fünftplatzierten' → 5: a number word that begins a longer word."""
+    for n in range(min(len(token) - 2, 14), 2, -1):
+        v = pack.words.get(token[:n]) or pack.scales.get(token[:n])
+        if v is not None:
+            return v
+    return None
+
+
+def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> list[Value]:
+    if not pack.words:
+        return []
+    low = nfc(text).lower()
+    # a trailing dot belongs to the word only where the pack spells it so ("mio.")
+    taken = bytearray(len(low) + 1)
+    for s, e in used:
+        taken[s:e] = b"\x01" * (e - s)
+    tokens = [(m.start(), m.end(), m.group(0)) if m.group(0) in pack.scales else
+              (m.start(), m.start() + len(m.group(0).rstrip(".")), m.group(0).rstrip("."))
+              for m in _WORD.finditer(low) if not taken[m.start()]]
+    items: list[_Item] = []
+    i = 0
+    while i < len(tokens):
+        if i and low[tokens[i - 1][1]:tokens[i][0]].strip(" -" + THIN_SPACES):
+            items.append(_Item("x", 0.0, tokens[i][0], tokens[i][0]))  # punctuation or a figure between: not one number
+        hit = None
+        first = tokens[i][2]
+        if first not in pack.starts and "-" not in first and not (pack.compound_prefix and _compound_start(pack.lang).match(first)):
+            items.append(_Item("x", 0.0, tokens[i][0], tokens[i][1]))  # most words are no number
+            i += 1
+            continue
+        for n in range(min(MAX_ATOM_WORDS, len(tokens) - i), 0, -1):
+            phrase = " ".join(t[2] for t in tokens[i:i + n])
+            if phrase in pack.words:
+                hit = ("w", pack.words[phrase], n)
+                break
+        if hit:
+            items.append(_Item(hit[0], hit[1], tokens[i][0], tokens[i + hit[2] - 1][1]))
+            i += hit[2]
+            continue
+        tok = tokens[i][2]
+        if "-" in tok and tok not in pack.words:
+            # "six-month", "22-year-old": the parts are words of their own
+            pos = tokens[i][0]
+            parts = []
+            for part in tok.split("-"):
+                parts.append((pos, pos + len(part), part))
+                pos += len(part) + 1
+            tokens[i:i + 1] = [p for p in parts if p[2]]
+            continue
+        if tok in pack.approximate:
+            items.append(_Item("p", pack.approximate[tok], tokens[i][0], tokens[i][1]))
+        elif tok in pack.scales:
+            items.append(_Item("s", pack.scales[tok], tokens[i][0], tokens[i][1]))
+        elif tok in pack.connectors:
+            items.append(_Item("c", 0.0, tokens[i][0], tokens[i][1]))
+        elif pack.compound_prefix and len(tok) > 5 and (parts := _segment_compound(tok, pack)) and any(k == "s" for k, _ in parts):
+            # one written word made of several: German "zweihunderttausend"
+            for k, v in parts:
+                items.append(_Item(k, v, tokens[i][0], tokens[i][1]))
+        elif pack.compound_prefix and (v := _number_prefix(tok, pack)) is not None:
+            items.append(_Item("p", v, tokens[i][0], tokens[i][1]))
+        else:
+            items.append(_Item("x", 0.0, tokens[i][0], tokens[i][1]))
+        i += 1
+    return _evaluate(items, text, pack.units_need_connector, pack.ambiguous)
+
+
+def _evaluate(items: list[_Item], text: str, need_connector: bool = False,
+              ambiguous: frozenset[str] = frozenset()) -> list[Value]:
+    """Fold runs of atoms and scales into values: 'hai trăm nghìn' = (2 × 100) × 1000; an atom
+    right after an atom of another word starts a new value ('hai hay ba' and 'hai ba' are 2 and 3)."""
+    out: list[Value] = []
+    run: list[_Item] = []
+
+    def close() -> None:
+        if not run:
+            return
+        total = cur = 0.0
+        for it in run:
+            if it.kind == "w":
+                cur += it.value
+            elif it.value < 1000:
+                cur = (cur or 1.0) * it.value
+            elif total and total < it.value:
+                total, cur = (total + cur) * it.value, 0.0  # "một nghìn tỷ" = 10^12
+            else:
+                total, cur = total + (cur or 1.0) * it.value, 0.0
+        value = total + cur
+        n_words = len({(it.start, it.end) for it in run})
+        lone_scale = all(it.kind == "s" for it in run)  # "Tausende", "hàng trăm": no figure
+        surface = text[run[0].start:run[-1].end]
+        figure = not lone_scale and (n_words > 1 or value >= WORD_FIGURE_MIN)
+        soft = not figure and not lone_scale and surface.lower() not in ambiguous
+        out.append(Value(value, run[0].start, run[-1].end, surface, figure=figure, soft=soft))
+        run.clear()
+
+    joined = False  # a connector came last: "một trăm lẻ năm"
+    for k, item in enumerate(items):
+        if item.kind == "p":  # the number at the start of a compound explains, never stands alone
+            close()
+            out.append(Value(item.value, item.start, item.end, text[item.start:item.end], figure=False))
+            continue
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if item.kind == "w" and need_connector and run and run[-1].kind == "s" and item.value < 10 and not joined \
+                and not (nxt and nxt.kind == "s" and nxt.value < run[-1].value):
+            close()  # "ngàn năm" = a thousand years, not 1005; but "một nghìn năm trăm" = 1500
+        if item.kind == "x":
+            close()
+        elif item.kind == "c":
+            joined = bool(run)
+            continue
+        elif item.kind == "w" and run and run[-1].kind == "w" and (run[-1].start, run[-1].end) != (item.start, item.end):
+            close()
+            run.append(item)
+        else:
+            run.append(item)
+        joined = False
+    close()
+    return out

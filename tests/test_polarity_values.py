@@ -1,0 +1,174 @@
+"""Negation, numbers and dates as case tables: a sentence pair in → the alarms (critical or major
+findings) out. Every sentence here was written for these tests; none comes from a dev set."""
+from __future__ import annotations
+
+import pytest
+
+from mt.fidelity.evaluate import check_pair
+
+
+def alarms(src: str, tgt: str, sl: str, tl: str) -> list[tuple[str, str]]:
+    return sorted((f.type, f.severity.value) for f in check_pair(src, tgt, sl, tl) if f.severity.value in ("critical", "major"))
+
+
+CRIT = "critical"
+
+NEGATION = [
+    # questions and tags are not negations
+    ("vi", "de", "Chị có đi chợ không?", "Gehst du auf den Markt?", []),
+    ("vi", "de", "Bạn đã ăn tối chưa?", "Hast du schon zu Abend gegessen?", []),
+    ("vi", "de", "Trời sẽ mưa, phải không?", "Es wird regnen, oder?", []),
+    ("vi", "de", "Chưa rõ bà ấy có đến dự không.", "Ob sie teilnimmt, ist noch unklar.", []),
+    ("vi", "en", "Em đi học được không mẹ?", "Can I go to school, Mum?", []),
+    ("en", "de", "The bridge is closed, isn't it?", "Die Brücke ist gesperrt, nicht wahr?", []),
+    # negative pronouns and adverbs
+    ("vi", "de", "Không ai trả lời điện thoại.", "Niemand ging ans Telefon.", []),
+    ("vi", "de", "Cô ấy chưa bao giờ đến Huế.", "Sie war nie in Huế.", []),
+    ("de", "en", "Die Firma hat keineswegs aufgegeben.", "The company has by no means given up.", []),
+    ("fr", "en", "Personne ne connaît la réponse.", "Nobody knows the answer.", []),
+    ("fr", "en", "Il ne pleut jamais en juillet ici.", "It never rains here in July.", []),
+    # words that negate by a prefix, verbs of refusal, double negation
+    ("vi", "de", "Việc sửa cầu là không thể.", "Die Reparatur der Brücke ist unmöglich.", []),
+    ("vi", "de", "Hội đồng từ chối đề nghị của công đoàn.", "Der Rat lehnte den Vorschlag der Gewerkschaft ab.", []),
+    ("vi", "de", "Bộ không phủ nhận báo cáo.", "Das Ministerium dementierte den Bericht nicht.", []),
+    ("de", "en", "Der Termin war den Anwohnern unbekannt.", "The residents did not know the date.", []),
+    ("de", "en", "Die Ziele konnten nicht erreicht werden.", "The targets could not be reached.", []),
+    # French "ne … que" is "only"; "non-" words are prefixes
+    ("fr", "en", "Le musée n'ouvre que le dimanche.", "The museum opens only on Sundays.", []),
+    # compounds with a marker that do not negate
+    ("vi", "de", "Không quân đã bay qua thành phố.", "Die Luftwaffe flog über die Stadt.", []),
+    ("en", "de", "Not only the roads but also the trains were affected.", "Nicht nur die Straßen, auch die Züge waren betroffen.", []),
+    # reversals: inserted or removed negation
+    ("vi", "de", "Công ty đã trả lương cho công nhân.", "Die Firma hat den Arbeitern keinen Lohn gezahlt.", [("negation", CRIT)]),
+    ("vi", "de", "Thành phố không cấm xe máy.", "Die Stadt verbietet Motorräder.", [("negation", CRIT)]),
+    ("de", "en", "Der Zug hielt in Fulda.", "The train did not stop in Fulda.", [("negation", CRIT)]),
+    ("de", "en", "Niemand hat das Fenster geöffnet.", "Someone opened the window.", [("negation", CRIT)]),
+    ("fr", "en", "Le maire n'a pas signé le décret.", "The mayor signed the decree.", [("negation", CRIT)]),
+    ("fr", "en", "La ville a rouvert la piscine.", "The town hasn't reopened the pool.", [("negation", CRIT)]),
+]
+
+
+def test_negation_lowers_severity_and_says_why_when_only_a_weak_word_decides():
+    # "ohne" negates only in part: a difference it alone decides is minor, and the message says so
+    findings = check_pair("Họ đi bộ về nhà.", "Sie gingen ohne Pause nach Hause.", "vi", "de")
+    neg = [f for f in findings if f.type == "negation"]
+    assert len(neg) == 1 and neg[0].severity.value == "minor" and "ohne" in neg[0].message and "in part" in neg[0].message
+
+
+NUMBERS = [
+    # words, scales and compounds
+    ("vi", "de", "Có mười một người bị thương.", "Elf Menschen wurden verletzt.", []),
+    ("vi", "de", "Hai trăm nghìn người đã xuống đường.", "Zweihunderttausend Menschen gingen auf die Straße.", []),
+    ("vi", "de", "Dự án tốn 9 triệu euro.", "Das Projekt kostet 9 Millionen Euro.", []),
+    ("de", "en", "Das Projekt kostet 9 Millionen Euro.", "The project costs 9 million euros.", []),
+    ("de", "en", "Das Werk beschäftigt 3,5 Mio. Menschen.", "The plant employs 3.5 million people.", []),
+    ("fr", "en", "Le festival a attiré 20\u202f000 visiteurs.", "The festival drew 20,000 visitors.", []),
+    ("fr", "en", "Le festival a attiré 20 000 visiteurs.", "The festival drew 20,000 visitors.", []),
+    ("fr", "en", "La région compte 12.500 habitants.", "The region has 12,500 inhabitants.", []),
+    ("fr", "en", "Une vingtaine de bénévoles sont venus.", "About 20 volunteers came.", []),
+    # ranges and small words
+    ("vi", "de", "Họ ở đó hai hay ba tuần.", "Sie blieben 2, 3 Wochen dort.", []),
+    ("de", "en", "Er wartete vier Stunden.", "He waited four hours.", []),
+    ("de", "en", "Die beiden Teams spielten unentschieden.", "The two teams drew.", []),
+    ("de", "en", "Sie belegte den dreizehnten Platz.", "She finished thirteenth.", []),
+    # times of day
+    ("vi", "de", "Cuộc họp bắt đầu lúc 9 giờ.", "Die Sitzung begann um 9:00 Uhr.", []),
+    # changed values
+    ("vi", "de", "Có mười một người bị thương.", "Zwölf Menschen wurden verletzt.", [("number", CRIT)]),
+    ("vi", "de", "Hai trăm nghìn người đã xuống đường.", "20.000 Menschen gingen auf die Straße.", [("number", CRIT)]),
+    ("de", "en", "Er wartete vier Stunden.", "He waited six hours.", [("number", CRIT)]),
+    ("fr", "en", "Le festival a attiré 20 000 visiteurs.", "The festival drew 2,000 visitors.", [("number", CRIT)]),
+    ("de", "en", "Das Projekt kostet 9 Millionen Euro.", "The project costs 9 billion euros.", [("number", CRIT)]),
+]
+
+
+DATES = [
+    ("vi", "de", "Hội nghị diễn ra ngày 12 tháng 3.", "Die Konferenz fand am 12.03. statt.", []),
+    ("vi", "de", "Hội nghị diễn ra ngày 12/3/2025.", "Die Konferenz fand am 12. März 2025 statt.", []),
+    ("vi", "de", "Lễ hội kết thúc vào ngày 5 tháng Tám.", "Das Fest endete am 5. August.", []),
+    ("vi", "de", "Hôm thứ Hai, bộ trưởng đến Đà Nẵng.", "Am Montag reiste der Minister nach Đà Nẵng.", []),
+    ("vi", "de", "Đây là lần thứ hai ông đến Huế.", "Er ist zum zweiten Mal in Huế.", []),
+    ("de", "en", "Am Sonntagabend sprach die Ministerin.", "The minister spoke on Sunday evening.", []),
+    ("en", "fr", "The report came out on March 12, 2024.", "Le rapport est paru le 12 mars 2024.", []),
+    ("vi", "de", "Hội nghị diễn ra ngày 12 tháng 3.", "Die Konferenz fand am 13.03. statt.", [("date", CRIT)]),
+    ("de", "en", "Am Samstag öffnete das Museum.", "The museum opened on Friday.", [("date", CRIT)]),
+    ("de", "en", "Im Juli wurde gewählt.", "The vote was held in September.", [("date", CRIT)]),
+    ("fr", "en", "Le rapport est paru le 12 mars 2024.", "The report came out on March 21, 2024.", [("date", CRIT)]),
+]
+
+
+CASES = [("negation", *c) for c in NEGATION] + [("number", *c) for c in NUMBERS] + [("date", *c) for c in DATES]
+
+
+@pytest.mark.parametrize("signal,sl,tl,src,tgt,expected", CASES, ids=[f"{c[0]}-{c[1]}-{c[2]}:{c[3][:30]}" for c in CASES])
+def test_signal_cases(signal, sl, tl, src, tgt, expected):
+    """Each table row: a pair written for this test → the exact alarms expected of the signal."""
+    assert alarms(src, tgt, sl, tl) == expected
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("mười một", "vi", 11), ("hai trăm nghìn", "vi", 200_000), ("một trăm lẻ năm", "vi", 105),
+    ("một nghìn năm trăm", "vi", 1500), ("zweihunderttausend", "de", 200_000), ("einundzwanzig", "de", 21),
+    ("quatre-vingt-onze", "fr", 91), ("deux cent mille", "fr", 200_000), ("two hundred and five", "en", 205),
+])
+def test_number_words_read_as_values(text, lang, value):
+    from mt.fidelity.values import read_values
+
+    _, _, words = read_values(text, lang)
+    assert [w.value for w in words] == [value]
+
+
+def test_thousand_years_is_no_thousand_and_five():
+    from mt.fidelity.values import read_values
+
+    _, _, words = read_values("hàng ngàn năm", "vi")
+    assert 1005 not in [w.value for w in words] and not any(w.figure for w in words)
+
+
+def test_channels_say_what_a_language_lacks(tmp_path):
+    from mt.fidelity import channel_coverage
+
+    full = channel_coverage("vi", "de")
+    assert full["negation"] == "ran" and full["numbers"] == "ran"
+    unknown = channel_coverage("vi", "xx")
+    assert unknown["negation"] == "skipped: no negation knowledge for 'xx'"
+    assert unknown["numbers"].startswith("partial: no number or date knowledge for 'xx'")
+    assert "ran" not in (unknown["negation"], unknown["numbers"], unknown["entities"])
+
+
+def test_check_names_unknown_language_on_stderr(tmp_path, capsys):
+    from conftest import run_cli
+
+    (tmp_path / "a.txt").write_text("Der Zug kam um 9 Uhr.\n")
+    (tmp_path / "b.txt").write_text("Le train est arrivé à 9 heures.\n")
+    code, out, err = run_cli(["check", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--src-lang", "de", "--tgt-lang", "xx",
+                              "--segmented", "-o", str(tmp_path / "f.jsonl")], capsys)
+    assert code == 0
+    assert "no negation knowledge for 'xx': negation not checked" in err
+    assert "numbers checked in part" in err
+
+
+def test_name_index_agrees_with_pairwise_matching():
+    from mt.fidelity.extract import same_person
+    from mt.fidelity.nameindex import NameIndex
+
+    names = ["Volodymyr Zelensky", "Mark Rutte", "Yoon Suk Yeol", "Pham Minh Chinh", "Ursula von der Leyen", "Olaf Scholz",
+             "Dmitry Peskov", "Antony Blinken", "Fumio Kishida", "Emmanuel Macron"]
+    probes = ["Wolodymyr Selenskyj", "Rutte", "Yoon Seok Yeol", "Phạm Minh Chính", "Leyen", "Scholz", "Peskow", "Blinken",
+              "Kishida", "Macron", "Merkel", "Tokio", "Regierung", "Präsident", "Kim"]
+    index = NameIndex(names)
+    for p in probes:
+        assert index.ids_for(p) == {k for k, n in enumerate(names) if same_person(p, n)}, p
+
+
+def test_value_packs_match_their_generator():
+    pytest.importorskip("num2words")
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    if not all(Path(p).exists() for p in ("/usr/share/dict/ngerman", "/usr/share/dict/american-english", "/usr/share/dict/french")):
+        pytest.skip("Debian word lists not installed")
+    proc = subprocess.run([sys.executable, str(root / "eval" / "build_value_packs.py"), "--check"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
