@@ -150,6 +150,8 @@ def translate(
   mt align dev.de dev.fr --src-lang de --tgt-lang fr --segmented --mt dev.mt-google.fr -o dev.align
 
   mt align article.vi.txt article.de.txt --src-lang vi --tgt-lang de --mt auto --format jsonl
+
+  mt align novel.zh novel.en --src-lang zh --tgt-lang en --segmented --embed labse   # after `mt models pull labse`
 """,
 )
 def align(
@@ -160,6 +162,7 @@ def align(
     segmented: bool = typer.Option(False, "--segmented", help="Input is one segment a line: do not split sentences."),
     mt: str = typer.Option("none", "--mt", help="none, auto (translate SRC with the configured model) or a file: SRC translated line by line."),
     fmt: str = typer.Option("vecalign", "--format", help="vecalign ([i, j]:[k] per bead), jsonl or tsv."),
+    embed: Optional[str] = typer.Option(None, "--embed", help="Sentence-embedding model (LaBSE, multilingual-e5, …): a sentence-transformers directory, or labse / a hub id in the local cache; one more alignment channel."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
 ) -> None:
@@ -175,7 +178,7 @@ def align(
         raise MtError(f"unknown format {fmt!r}; choose vecalign, jsonl or tsv")
     s, t = load_document(src, src_lang, segmented), load_document(tgt, tgt_lang, segmented)
     _refuse_existing(output, force)
-    write_text(output, format_alignment(align_pair(s, t, mt=mt), fmt), force=force)
+    write_text(output, format_alignment(align_pair(s, t, mt=mt, embed=embed), fmt), force=force)
 
 
 @eval_app.command(
@@ -223,6 +226,7 @@ def check(
     alignment: Optional[str] = typer.Option(None, "--alignment", help="Use this alignment (Vecalign format) instead of aligning."),
     mt: str = typer.Option("none", "--mt", help="none, auto (models: MT-assisted alignment and re-translation) or a line-by-line MT file."),
     batch: Optional[str] = typer.Option(None, "--batch", help="JSONL of documents ({id, src, tgt, src_lang, tgt_lang, align?})."),
+    embed: Optional[str] = typer.Option(None, "--embed", help="Sentence-embedding model (LaBSE, multilingual-e5, …): a sentence-transformers directory, or labse / a hub id in the local cache; one more alignment channel."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="critical or major: exit 1 when such a finding exists."),
     engine: str = typer.Option("local", "--engine", help="local, or ray (documents of --batch spread over Ray workers)."),
     actors: int = typer.Option(2, "--actors", min=1, help="Ray: parallel workers."),
@@ -244,12 +248,12 @@ def check(
 
         total = len(read_jsonl(batch))
         with progress_bar(total, "checking") as advance:
-            results = check_cases(batch, mt=mt, progress=advance, engine=engine, actors=actors, address=ray_address)
+            results = check_cases(batch, mt=mt, progress=advance, engine=engine, actors=actors, address=ray_address, embed=embed)
     else:
         if not (src and tgt):
             raise MtError("give SRC and TGT documents, or --batch CASES.jsonl")
         s, t = load_document(src, src_lang, segmented), load_document(tgt, tgt_lang, segmented)
-        results = {"": check_documents(s, t, mt=mt, alignment=alignment)}
+        results = {"": check_documents(s, t, mt=mt, alignment=alignment, embed=embed)}
     for res in results.values():
         for channel, state in res.channels.items():
             if state.startswith("skipped") and mt != "none":
@@ -365,6 +369,7 @@ def export(
     tgt_lang: str = typer.Option("de", "--tgt-lang", help="Target language code."),
     segmented: bool = typer.Option(False, "--segmented", help="Document files are one segment a line."),
     mt: str = typer.Option("none", "--mt", help="none or auto (MT-assisted alignment and re-translation)."),
+    embed: Optional[str] = typer.Option(None, "--embed", help="Sentence-embedding model (LaBSE, multilingual-e5, …): a sentence-transformers directory, or labse / a hub id in the local cache; one more alignment channel."),
     drop: str = typer.Option("critical,major", "--drop", help="Leave out pairs with findings of these severities."),
     keep_flagged: bool = typer.Option(False, "--keep-flagged", help="Keep flagged pairs, with their labels (QE training data)."),
     min_score: float = typer.Option(0.0, "--min-score", help="Leave out pairs whose alignment score is lower."),
@@ -389,7 +394,7 @@ def export(
     total = len(discover_inputs(inputs, src_lang, tgt_lang))
     with progress_bar(total, "checking documents") as advance:
         results = check_inputs(inputs, src_lang, tgt_lang, segmented=segmented, mt=mt, progress=advance,
-                               engine=engine, actors=actors, address=ray_address)
+                               engine=engine, actors=actors, address=ray_address, embed=embed)
     collected = collect(results, opts)
     write_export(collected, out, opts, src_lang, tgt_lang, force=force)
     counts = ", ".join(f"{k} {len(v)}" for k, v in collected.rows.items())
@@ -435,12 +440,13 @@ def models_list() -> None:
         print(f"{pair}\t{model_id}\t{'available' if present else 'missing'}")
 
 
-@models_app.command("pull", epilog="Example (on a machine with network access):\n\n  mt models pull vi-de")
-def models_pull(pair: str = typer.Argument(..., help="Language pair, e.g. vi-de.")) -> None:
-    """Download the configured model of PAIR into the Hugging Face cache."""
+@models_app.command("pull", epilog="Examples (on a machine with network access):\n\n  mt models pull vi-de\n\n  mt models pull labse      # sentence embeddings for `mt align --embed labse`")
+def models_pull(pair: str = typer.Argument(..., help="Language pair, e.g. vi-de, or an embedding model: labse, e5, minilm.")) -> None:
+    """Download the configured model of PAIR (or an embedding model) into the Hugging Face cache."""
+    from .align.embed import aliases, pull as pull_embedder
     from .translate.models import pull
 
-    print(pull(pair))
+    print(pull_embedder(pair) if pair.lower() in aliases() else pull(pair))
 
 
 @models_app.command(

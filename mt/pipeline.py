@@ -60,8 +60,10 @@ def ensure_language(lines: list[str], lang: str, name: str) -> None:
     raise MtError(f"{name}: the text looks like '{found}', not '{lang}' (are source and target swapped, or --src-lang/--tgt-lang wrong?)")
 
 
-def align_pair(src: Document, tgt: Document, mt: str | None = "none", alignment: str | Path | list | None = None) -> Alignment:
-    """Align two documents, or take a given alignment (a Vecalign file or a list of [src, tgt] pairs)."""
+def align_pair(src: Document, tgt: Document, mt: str | None = "none", alignment: str | Path | list | None = None,
+               embed: str | None = None) -> Alignment:
+    """Align two documents, or take a given alignment (a Vecalign file or a list of [src, tgt] pairs).
+    `embed`: a sentence-embedding model (directory, alias or hub id) as one more alignment channel."""
     from .align import align_documents, machine_translation
     from .align.metrics import check_fits, read_vecalign
 
@@ -83,7 +85,9 @@ def align_pair(src: Document, tgt: Document, mt: str | None = "none", alignment:
         beads += [Bead((i,), ()) for i in range(len(src)) if i not in covered_s]
         beads += [Bead((), (j,)) for j in range(len(tgt)) if j not in covered_t]
         return Alignment(src, tgt, _in_document_order(beads, len(tgt)))
-    return align_documents(src, tgt, mt=machine_translation(src, tgt.lang, mt))
+    from .align.embed import load_embedder
+
+    return align_documents(src, tgt, mt=machine_translation(src, tgt.lang, mt), embedder=load_embedder(embed))
 
 
 def _in_document_order(beads: list[Bead], n_tgt: int) -> list[Bead]:
@@ -112,12 +116,12 @@ def format_alignment(al: Alignment, fmt: str) -> str:
     raise MtError(f"unknown format {fmt!r}; choose vecalign, jsonl or tsv")
 
 
-def check_documents(src: Document, tgt: Document, mt: str | None = "none", alignment=None):
+def check_documents(src: Document, tgt: Document, mt: str | None = "none", alignment=None, embed: str | None = None):
     """Align (or take the given alignment) and run every fidelity check."""
     from .fidelity import check_alignment
     from .fidelity.retranslation import RetranslationResult
 
-    al = align_pair(src, tgt, mt=mt, alignment=alignment)
+    al = align_pair(src, tgt, mt=mt, alignment=alignment, embed=embed)
     if mt == "auto":
         return check_alignment(al, retranslate=True)
     if mt in (None, "none"):
@@ -125,24 +129,24 @@ def check_documents(src: Document, tgt: Document, mt: str | None = "none", align
     return check_alignment(al, retranslate=RetranslationResult("skipped", "--mt gave a file of translations; re-translation needs the models (--mt auto)"))
 
 
-def _check_spec(spec: tuple, mt: str | None = "none"):
+def _check_spec(spec: tuple, mt: str | None = "none", embed: str | None = None):
     """(doc_id, src Document, tgt Document, alignment) → CheckResult; module level so Ray can ship it."""
     _, src, tgt, alignment = spec
-    return check_documents(src, tgt, mt=mt, alignment=alignment)
+    return check_documents(src, tgt, mt=mt, alignment=alignment, embed=embed)
 
 
 def _run_specs(specs: list[tuple], mt: str | None, progress=None, engine: str = "local", actors: int = 2,
-               address: str | None = None) -> dict:
+               address: str | None = None, embed: str | None = None) -> dict:
     import functools
 
     if engine == "ray":
         from .distributed import map_documents
 
-        results = map_documents(functools.partial(_check_spec, mt=mt), specs, actors=actors, address=address, progress=progress)
+        results = map_documents(functools.partial(_check_spec, mt=mt, embed=embed), specs, actors=actors, address=address, progress=progress)
     elif engine == "local":
         results = []
         for spec in specs:
-            results.append(_check_spec(spec, mt))
+            results.append(_check_spec(spec, mt, embed))
             if progress:
                 progress(1)
     else:
@@ -174,9 +178,9 @@ def case_specs(path: str | Path) -> list[tuple]:
 
 
 def check_cases(path: str | Path, mt: str | None = "none", progress=None, engine: str = "local", actors: int = 2,
-                address: str | None = None) -> dict:
+                address: str | None = None, embed: str | None = None) -> dict:
     """`mt check --batch`: documents as in fidelity-dev's cases.jsonl; returns {doc_id: CheckResult}."""
-    return _run_specs(case_specs(path), mt, progress, engine, actors, address)
+    return _run_specs(case_specs(path), mt, progress, engine, actors, address, embed)
 
 
 def bundled_pair() -> tuple[Path, Path]:
@@ -200,6 +204,6 @@ def input_specs(inputs: list[str], src_lang: str, tgt_lang: str, segmented: bool
 
 
 def check_inputs(inputs: list[str], src_lang: str, tgt_lang: str, segmented: bool = False, mt: str | None = "none",
-                 progress=None, engine: str = "local", actors: int = 2, address: str | None = None) -> dict:
+                 progress=None, engine: str = "local", actors: int = 2, address: str | None = None, embed: str | None = None) -> dict:
     """Every document pair of `mt export`'s inputs, aligned and checked: {doc_id: CheckResult}."""
-    return _run_specs(input_specs(inputs, src_lang, tgt_lang, segmented), mt, progress, engine, actors, address)
+    return _run_specs(input_specs(inputs, src_lang, tgt_lang, segmented), mt, progress, engine, actors, address, embed)
