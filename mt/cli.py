@@ -168,9 +168,10 @@ def align(
 ) -> None:
     """Split two documents into sentences and align them (1-1, n-m, 1-0, 0-1), in order.
 
-    Scores use shared character n-grams, numbers and CLDR names, and length; with --mt, the
-    translation of SRC against TGT. Without MT a second pass adds a word lexicon learned from
-    the first pass's confident beads."""
+    Scores use shared character n-grams, numbers, punctuation and CLDR names, and length; with --mt,
+    the translation of SRC against TGT as well; with --embed, sentence embeddings of 1-4 sentence
+    windows as well. Without MT a second pass adds a word lexicon learned from the first pass's
+    confident beads."""
     from .pipeline import align_pair, format_alignment, load_document
     from .io import write_text
 

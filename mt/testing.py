@@ -5,6 +5,7 @@ The layout is what `Helsinki-NLP/opus-mt-*` ships: `source.spm`, `target.spm`, a
 `tokenizer_config.json`. Checkpoints made here load through `mt.translate.resolve`, exactly
 like downloaded ones. Training (`train_pairs`) is a plain loop: a few hundred steps make a
 tiny model reproduce its training pairs, which proves real decoding end to end.
+`build_sentence_model` writes a random BERT in the sentence-transformers layout for `--embed`.
 """
 from __future__ import annotations
 

@@ -89,3 +89,14 @@ def test_cli_embed_end_to_end_and_missing_model(model_dir, tmp_path, capsys):
     code, out, err = run_cli(["align", str(doc), str(doc), "--src-lang", "de", "--tgt-lang", "de", "--segmented",
                               "--embed", str(tmp_path / "nowhere" / "model")], capsys)
     assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_an_alias_not_in_the_cache_says_how_to_get_it(monkeypatch):
+    from mt.align.embed import resolve
+    from mt.types import MtError
+
+    import mt.translate.models as models
+
+    monkeypatch.setattr(models, "cached_hub_path", lambda model_id: None)  # as on a machine without the model
+    with pytest.raises(MtError, match="mt models pull labse"):
+        resolve("labse")
