@@ -88,11 +88,13 @@ def _document(text: Any, lang: str, segmented: bool, side: str) -> Document:
     return segment_lines(lines, lang, segmented=segmented)
 
 
-def align(src: Any, tgt: Any, src_lang: str, tgt_lang: str, mt: Any = None, segmented: bool = False) -> Alignment:
+def align(src: Any, tgt: Any, src_lang: str, tgt_lang: str, mt: Any = None, segmented: bool = False,
+          embed: str | Path | None = None) -> Alignment:
     """Split two documents into sentences (unless `segmented`: one segment a line) and align them.
 
     `mt`: None, "auto" (translate src with the configured model, if present), a file of line-by-line
-    translations of src, or a list of them. The result's `.beads` cover every segment once, in order;
+    translations of src, or a list of them. `embed`: a sentence-embedding model (a sentence-transformers
+    directory, `labse`, or a hub id in the local cache) as one more channel. The result's `.beads` cover every segment once, in order;
     each bead has `.src` and `.tgt` (segment ids), `.score`, and `.vecalign()`.
 
     >>> al = mt.align(["Xin chào.", "Tạm biệt."], ["Hallo.", "Tschüss."], "vi", "de", segmented=True)
@@ -101,17 +103,17 @@ def align(src: Any, tgt: Any, src_lang: str, tgt_lang: str, mt: Any = None, segm
     """
     from .pipeline import align_pair
 
-    return align_pair(_document(src, src_lang, segmented, "src"), _document(tgt, tgt_lang, segmented, "tgt"), mt=mt)
+    return align_pair(_document(src, src_lang, segmented, "src"), _document(tgt, tgt_lang, segmented, "tgt"), mt=mt, embed=embed)
 
 
 def check(src: Any, tgt: Any, src_lang: str, tgt_lang: str, alignment: Any = None, mt: Any = None,
-          segmented: bool = False, decisions: str | Path | None = None) -> CheckResult:
+          segmented: bool = False, decisions: str | Path | None = None, embed: str | Path | None = None) -> CheckResult:
     """Align (or take `alignment`: a Vecalign file or [[src ids], [tgt ids]] pairs) and run every fidelity check.
 
     The result's `.findings` each have `.type` (attribution, entity, number, date, negation, omission,
     addition, low_adequacy), `.severity` (`.value`: critical, major, minor), `.src` and `.tgt` (segment
     ids), `.message`, `.evidence` (spans); `.channels` says which checks ran; `.alignment` is the alignment.
-    `mt`: as for `align`; "auto" also runs the re-translation check. `decisions`: a reviewer's
+    `mt`, `embed`: as for `align`; `mt="auto"` also runs the re-translation check. `decisions`: a reviewer's
     decisions.jsonl (exported from the report page): false alarms move to `.dismissed`, confirmed and
     fixed findings carry `.review` and `.note`.
 
@@ -124,7 +126,7 @@ def check(src: Any, tgt: Any, src_lang: str, tgt_lang: str, alignment: Any = Non
     from .review import apply_to_results
 
     result = check_documents(_document(src, src_lang, segmented, "src"), _document(tgt, tgt_lang, segmented, "tgt"),
-                             mt=mt, alignment=alignment)
+                             mt=mt, alignment=alignment, embed=embed)
     apply_to_results({"": result}, decisions)
     return result
 

@@ -143,6 +143,8 @@ def translate(
   mt align dev.de dev.fr --src-lang de --tgt-lang fr --segmented --mt dev.mt-google.fr -o dev.align
 
   mt align article.vi.txt article.de.txt --src-lang vi --tgt-lang de --mt auto --format jsonl
+
+  mt align novel.zh novel.en --src-lang zh --tgt-lang en --segmented --embed labse   # after `mt models pull labse`
 """,
 )
 def align(
@@ -153,14 +155,16 @@ def align(
     segmented: bool = typer.Option(False, "--segmented", help="Input is one segment a line: do not split sentences."),
     mt: str = typer.Option("none", "--mt", help="none, auto (translate SRC with the configured model) or a file: SRC translated line by line."),
     fmt: str = typer.Option("vecalign", "--format", help="vecalign ([i, j]:[k] per bead), jsonl or tsv."),
+    embed: Optional[str] = typer.Option(None, "--embed", help="Sentence-embedding model (LaBSE, multilingual-e5, …): a sentence-transformers directory, or labse / a hub id in the local cache; one more alignment channel."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
 ) -> None:
     """Split two documents into sentences and align them (1-1, n-m, 1-0, 0-1), in order.
 
-    Scores use shared character n-grams, numbers and CLDR names, and length; with --mt, the
-    translation of SRC against TGT. Without MT a second pass adds a word lexicon learned from
-    the first pass's confident beads."""
+    Scores use shared character n-grams, numbers, punctuation and CLDR names, and length; with --mt,
+    the translation of SRC against TGT as well; with --embed, sentence embeddings of 1-4 sentence
+    windows as well. Without MT a second pass adds a word lexicon learned from the first pass's
+    confident beads."""
     import mt as api
 
     from .alignment_formats import FORMATS, format_alignment
@@ -168,7 +172,7 @@ def align(
 
     one_of(fmt, "--format", FORMATS)
     refuse_existing(output, force)
-    al = api.align(Path(src), Path(tgt), src_lang, tgt_lang, mt=mt, segmented=segmented)
+    al = api.align(Path(src), Path(tgt), src_lang, tgt_lang, mt=mt, segmented=segmented, embed=embed)
     write_text(output, format_alignment(al, fmt), force=force)
 
 
@@ -230,6 +234,7 @@ def check(
     alignment: Optional[str] = typer.Option(None, "--alignment", help="Use this alignment (Vecalign format) instead of aligning."),
     mt: str = typer.Option("none", "--mt", help="none, auto (models: MT-assisted alignment and re-translation) or a line-by-line MT file."),
     batch: Optional[str] = typer.Option(None, "--batch", help="JSONL of documents ({id, src, tgt, src_lang, tgt_lang, align?})."),
+    embed: Optional[str] = typer.Option(None, "--embed", help="Sentence-embedding model (LaBSE, multilingual-e5, …): a sentence-transformers directory, or labse / a hub id in the local cache; one more alignment channel."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="critical or major: exit 1 when such a finding exists."),
     engine: str = typer.Option("local", "--engine", help="local, or ray (documents of --batch spread over Ray workers)."),
     actors: int = typer.Option(2, "--actors", min=1, help="Ray: parallel workers."),
@@ -254,11 +259,12 @@ def check(
             raise MtError("give either SRC TGT or --batch, not both")
         pairs = read_cases(batch, src_lang, tgt_lang)
         with progress_bar(len(pairs), "checking") as advance:
-            results = check_pairs(pairs, mt=mt, progress=advance, engine=engine, actors=actors, address=ray_address)
+            results = check_pairs(pairs, mt=mt, progress=advance, engine=engine, actors=actors, address=ray_address, embed=embed)
     else:
         if not (src and tgt):
             raise MtError("give SRC and TGT documents, or --batch CASES.jsonl")
-        results = {"": api.check(Path(src), Path(tgt), *_languages(src_lang, tgt_lang), alignment=alignment, mt=mt, segmented=segmented)}
+        results = {"": api.check(Path(src), Path(tgt), *_languages(src_lang, tgt_lang), alignment=alignment, mt=mt, segmented=segmented,
+                                 embed=embed)}
     _say_channels(results.values(), mt)
     from .review import apply_to_results
 
@@ -451,6 +457,7 @@ def export(
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help=f"Target language code ({LANG_DEFAULT})."),
     segmented: bool = typer.Option(False, "--segmented", help="Document files are one segment a line."),
     mt: str = typer.Option("none", "--mt", help="none or auto (MT-assisted alignment and re-translation)."),
+    embed: Optional[str] = typer.Option(None, "--embed", help="Sentence-embedding model (LaBSE, multilingual-e5, …): a sentence-transformers directory, or labse / a hub id in the local cache; one more alignment channel."),
     drop: str = typer.Option(",".join(ExportOptions.drop), "--drop", help="Leave out pairs with findings of these severities."),
     keep_flagged: bool = typer.Option(ExportOptions.keep_flagged, "--keep-flagged", help="Keep flagged pairs, with their labels (QE training data)."),
     min_score: float = typer.Option(ExportOptions.min_score, "--min-score", help="Leave out pairs whose alignment score is lower."),
@@ -477,7 +484,7 @@ def export(
     src_lang, tgt_lang = _languages(src_lang, tgt_lang)
     pairs = read_inputs(inputs, src_lang, tgt_lang, segmented=segmented)
     with progress_bar(len(pairs), "checking documents") as advance:
-        results = check_pairs(pairs, mt=mt, progress=advance, engine=engine, actors=actors, address=ray_address)
+        results = check_pairs(pairs, mt=mt, progress=advance, engine=engine, actors=actors, address=ray_address, embed=embed)
     exported = api.export(results, output, src_lang, tgt_lang, force=force, decisions=decisions, **options)
     counts = ", ".join(f"{k} {len(v)}" for k, v in exported.rows.items())
     dropped = ", ".join(f"{k} {v}" for k, v in sorted(exported.dropped.items())) or "none"
@@ -524,12 +531,13 @@ def models_list() -> None:
         print(f"{pair}\t{model_id}\t{'available' if present else 'missing'}")
 
 
-@models_app.command("pull", epilog="Example (on a machine with network access):\n\n  mt models pull vi-de")
-def models_pull(pair: str = typer.Argument(..., help="Language pair, e.g. vi-de.")) -> None:
-    """Download the configured model of PAIR into the Hugging Face cache."""
+@models_app.command("pull", epilog="Examples (on a machine with network access):\n\n  mt models pull vi-de\n\n  mt models pull labse      # sentence embeddings for `mt align --embed labse`")
+def models_pull(pair: str = typer.Argument(..., help="Language pair, e.g. vi-de, or an embedding model: labse, e5, minilm.")) -> None:
+    """Download the configured model of PAIR (or an embedding model) into the Hugging Face cache."""
+    from .align.embed import aliases, pull as pull_embedder
     from .translate.models import pull
 
-    print(pull(pair))
+    print(pull_embedder(pair) if pair.lower() in aliases() else pull(pair))
 
 
 @models_app.command(

@@ -53,14 +53,17 @@ def resolve_mt(src: Document, tgt_lang: str, mt: str | Path | Sequence[str] | Ma
     return MachineTranslation("file", lines)
 
 
-def align_pair(src: Document, tgt: Document, mt=None, alignment: str | Path | list | None = None) -> Alignment:
-    """Align two documents, or take a given alignment (a Vecalign file or a list of [src, tgt] pairs)."""
+def align_pair(src: Document, tgt: Document, mt=None, alignment: str | Path | list | None = None,
+               embed: str | None = None) -> Alignment:
+    """Align two documents, or take a given alignment (a Vecalign file or a list of [src, tgt] pairs).
+    `embed`: a sentence-embedding model (directory, alias or hub id) as one more alignment channel."""
     from .align import align_documents
+    from .align.embed import load_embedder
     from .alignment_formats import given_alignment
 
     if alignment is not None:
         return given_alignment(src, tgt, alignment)
-    return align_documents(src, tgt, mt=resolve_mt(src, tgt.lang, mt).lines)
+    return align_documents(src, tgt, mt=resolve_mt(src, tgt.lang, mt).lines, embedder=load_embedder(embed))
 
 
 def _retranslation(al: Alignment, channel: MachineTranslation) -> bool | RetranslationResult:
@@ -76,7 +79,8 @@ def _retranslation(al: Alignment, channel: MachineTranslation) -> bool | Retrans
     return RetranslationResult("skipped", MT_FILE_SKIPPED if channel.mode == "file" else MT_LINES_SKIPPED)
 
 
-def check_documents(src: Document, tgt: Document, mt=None, alignment: str | Path | list | None = None) -> CheckResult:
+def check_documents(src: Document, tgt: Document, mt=None, alignment: str | Path | list | None = None,
+                    embed: str | None = None) -> CheckResult:
     """Align (or take the given alignment) and run every fidelity check."""
     from .align import align_documents
     from .alignment_formats import given_alignment
@@ -86,26 +90,28 @@ def check_documents(src: Document, tgt: Document, mt=None, alignment: str | Path
     if alignment is not None:
         al = given_alignment(src, tgt, alignment)
     else:
-        al = align_documents(src, tgt, mt=channel.lines)
+        from .align.embed import load_embedder
+
+        al = align_documents(src, tgt, mt=channel.lines, embedder=load_embedder(embed))
     return check_alignment(al, retranslate=_retranslation(al, channel))
 
 
-def _check_pair(pair: DocumentPair, mt: str | None = None) -> CheckResult:
+def _check_pair(pair: DocumentPair, mt: str | None = None, embed: str | None = None) -> CheckResult:
     """DocumentPair → CheckResult; module level so Ray can ship it."""
-    return check_documents(pair.src, pair.tgt, mt=mt, alignment=pair.alignment)
+    return check_documents(pair.src, pair.tgt, mt=mt, alignment=pair.alignment, embed=embed)
 
 
 def check_pairs(pairs: list[DocumentPair], mt: str | None = None, progress=None, engine: str = "local", actors: int = 2,
-                address: str | None = None) -> dict[str, CheckResult]:
+                address: str | None = None, embed: str | None = None) -> dict[str, CheckResult]:
     """Every pair aligned and checked, locally or on Ray: {doc_id: CheckResult} (a repeated id gets a '+')."""
     if engine == "ray":
         from .distributed import map_documents
 
-        results = map_documents(functools.partial(_check_pair, mt=mt), pairs, actors=actors, address=address, progress=progress)
+        results = map_documents(functools.partial(_check_pair, mt=mt, embed=embed), pairs, actors=actors, address=address, progress=progress)
     elif engine == "local":
         results = []
         for pair in pairs:
-            results.append(_check_pair(pair, mt))
+            results.append(_check_pair(pair, mt, embed))
             if progress:
                 progress(1)
     else:
@@ -120,11 +126,11 @@ def check_pairs(pairs: list[DocumentPair], mt: str | None = None, progress=None,
 
 
 def check_cases(path: str | Path, mt: str | None = None, progress=None, engine: str = "local", actors: int = 2,
-                address: str | None = None) -> dict[str, CheckResult]:
+                address: str | None = None, embed: str | None = None) -> dict[str, CheckResult]:
     """Documents as in fidelity-dev's cases.jsonl, checked: {doc_id: CheckResult}."""
     from .documents import read_cases
 
-    return check_pairs(read_cases(path), mt, progress, engine, actors, address)
+    return check_pairs(read_cases(path), mt, progress, engine, actors, address, embed)
 
 
 # --------------------------------------------------------------------------------------------

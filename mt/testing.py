@@ -6,6 +6,7 @@ The layout is what `Helsinki-NLP/opus-mt-*` ships: `source.spm`, `target.spm`, a
 `tokenizer_config.json`. Checkpoints made here load through `mt.translate.resolve`, exactly
 like downloaded ones. Training (`train_pairs`) is a plain loop: a few hundred steps make a
 tiny model reproduce its training pairs, which proves real decoding end to end.
+`build_sentence_model` writes a random BERT in the sentence-transformers layout for `--embed`.
 """
 from __future__ import annotations
 
@@ -167,3 +168,40 @@ def synthetic_pair(n: int, seed: int = 0) -> tuple[list[str], list[str], list[Be
             gold.append(((i,), (len(tgt) - 1,)))
         i += 1
     return src, tgt, gold
+
+
+def build_sentence_model(out_dir: Path, texts: Sequence[str], dim: int = 32, layers: int = 2, heads: int = 2,
+                         pooling: str = "mean_tokens", dense: bool = False, seed: int = 0) -> Path:
+    """Write a randomly initialised BERT in the sentence-transformers layout (modules.json, 1_Pooling,
+    optional 2_Dense with tanh as LaBSE has, Normalize), with a WordPiece vocabulary of the words and
+    characters of `texts`; returns `out_dir`."""
+    import torch
+    from transformers import BertConfig, BertModel, BertTokenizer
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    words = sorted({w.lower() for t in texts for w in t.split()} | {c.lower() for t in texts for c in t if not c.isspace()})
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + words + ["##" + c for c in sorted({c.lower() for t in texts for c in t if not c.isspace()})]
+    (out_dir / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+    BertTokenizer(str(out_dir / "vocab.txt"), do_lower_case=True).save_pretrained(out_dir)
+    torch.manual_seed(seed)
+    config = BertConfig(vocab_size=len(vocab), hidden_size=dim, num_hidden_layers=layers, num_attention_heads=heads,
+                        intermediate_size=2 * dim, max_position_embeddings=128)
+    BertModel(config).save_pretrained(out_dir)
+    modules = [{"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+               {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"}]
+    (out_dir / "1_Pooling").mkdir(exist_ok=True)
+    (out_dir / "1_Pooling" / "config.json").write_text(json.dumps(
+        {"word_embedding_dimension": dim, **{f"pooling_mode_{m}": m == pooling for m in ("cls_token", "mean_tokens", "max_tokens", "mean_sqrt_len_tokens")}}))
+    if dense:
+        from safetensors.torch import save_file
+
+        (out_dir / "2_Dense").mkdir(exist_ok=True)
+        (out_dir / "2_Dense" / "config.json").write_text(json.dumps(
+            {"in_features": dim, "out_features": dim, "bias": True, "activation_function": "torch.nn.modules.activation.Tanh"}))
+        save_file({"linear.weight": torch.randn(dim, dim) / dim ** 0.5, "linear.bias": torch.zeros(dim)}, str(out_dir / "2_Dense" / "model.safetensors"))
+        modules.append({"idx": 2, "name": "2", "path": "2_Dense", "type": "sentence_transformers.models.Dense"})
+    modules.append({"idx": len(modules), "name": str(len(modules)), "path": f"{len(modules)}_Normalize", "type": "sentence_transformers.models.Normalize"})
+    (out_dir / "modules.json").write_text(json.dumps(modules, indent=1))
+    (out_dir / "sentence_bert_config.json").write_text(json.dumps({"max_seq_length": 128, "do_lower_case": False}))
+    return out_dir

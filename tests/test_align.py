@@ -72,8 +72,9 @@ def test_textberg_dev_with_mt_is_scored():
     fr = load_document(bench / "dev.fr", "fr", True)
     a = align_documents(de, fr, mt=read_lines(bench / "dev.mt-google.fr"))
     s = score(read_vecalign(bench / "dev.defr"), beads_to_pairs(a.beads))
-    # measured 0.904 strict (0.893 before n-m beads had to show crossing content); the target (0.94) is open
-    assert s["f1_lax"] > 0.95 and s["f1_strict"] > 0.90, s
+    # measured 0.867 strict with the preset chosen by cross-validation over Text+Berg and MAC (eval/align_cv.py);
+    # the 0.904 of the earlier preset was in-sample, tuned on this very document
+    assert s["f1_lax"] > 0.95 and s["f1_strict"] > 0.85, s
 
 
 @settings(max_examples=25, deadline=None)
@@ -165,4 +166,19 @@ def test_second_pass_with_learned_links_recovers_what_length_alone_misses():
     s, t = segment_lines(src, "de", True), segment_lines(tgt, "fr", True)
     one_pass = score(gold, beads_to_pairs(align_documents(s, t, params=dataclasses.replace(WITHOUT_MT, induce_top=0.0)).beads))
     two_pass = score(gold, beads_to_pairs(align_documents(s, t).beads))
-    assert two_pass["f1_strict"] == 1.0 and one_pass["f1_strict"] < 0.98
+    assert two_pass["f1_strict"] == 1.0 and one_pass["f1_strict"] < 0.99
+
+
+def test_language_neutral_features_for_unrelated_scripts():
+    """zh–en without MT: a question or a quotation is one in both scripts (full-width ？ folds to ?), and
+    unspaced Chinese is cut into character bigrams for the learned lexicon."""
+    from mt.align.features import weighted_pair
+    from mt.align.induce import content_words
+
+    zh = ["他问：“你去哪里？”", "天很冷。"]
+    en = ['"Where are you going?" he asked.', "It was cold."]
+    x, y = weighted_pair(zh, en, "zh", "en")
+    sim = (x @ y.T).toarray()
+    assert sim[0, 0] > sim[0, 1] and sim[0, 0] > 0
+    assert {"你去", "去哪", "哪里"} <= content_words(zh[0]) and "他问" in content_words(zh[0])
+    assert content_words("Hello world") == {"hello", "world"}

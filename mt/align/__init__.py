@@ -4,41 +4,83 @@ Non-content segments (boilerplate) are never aligned as content: each becomes a 
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
 
 from ..types import Alignment, Bead, Document, MtError, SegmentKind
-from .dp import WITH_MT, WITHOUT_MT, AlignParams, align_vectors
+from .dp import WITH_MT, WITHOUT_MT, AlignParams, SumChannel, WindowChannel, align_channels
 from .features import char_lengths, weighted_pair, with_links
 from .induce import content_words, induce_links
 
 
-def align_documents(src: Document, tgt: Document, mt: Sequence[str] | None = None, params: AlignParams | None = None) -> Alignment:
-    """Align two segmented documents. `mt`: a translation of each source segment into the target language."""
-    params = params or (WITH_MT if mt is not None else WITHOUT_MT)
+@dataclass
+class Prepared:
+    """Everything about a document pair that does not depend on AlignParams, computed once: the
+    content segments and, per channel, their sentence vectors (tuning reuses it across settings)."""
+    sx: list[int]  # source segment index of each content sentence
+    ty: list[int]
+    lengths: tuple[np.ndarray, np.ndarray]
+    direct: tuple  # source and target n-gram vectors (sparse rows)
+    words: tuple[list[set[str]], list[set[str]]]  # content words, for the learned lexicon
+    mt: tuple | None = None  # MT of the source and target vectors
+    embed: tuple[dict, dict] | None = None  # sentence-window embeddings (mt.align.embed)
+
+
+def prepare(src: Document, tgt: Document, mt: Sequence[str] | None = None, embedder=None) -> Prepared:
+    """Sentence vectors of both documents for every channel. `mt`: a translation of each source
+    segment into the target language; `embedder`: an mt.align.embed.Embedder."""
     if mt is not None and len(mt) != len(src.segments):
         raise MtError(f"the MT has {len(mt)} lines but the source has {len(src.segments)} segments")
     sx = [i for i, s in enumerate(src.segments) if s.kind is not SegmentKind.BOILERPLATE]
     ty = [j for j, s in enumerate(tgt.segments) if s.kind is not SegmentKind.BOILERPLATE]
     src_texts = [src.segments[i].norm for i in sx]
     tgt_texts = [tgt.segments[j].norm for j in ty]
-    compare = [mt[i] for i in sx] if mt is not None else src_texts
-    compare_lang = tgt.lang if mt is not None else src.lang
+    mt_texts = [mt[i] for i in sx] if mt is not None else None
     # With MT, lengths compare within one language: a sharper length signal.
-    lengths = char_lengths(compare), char_lengths(tgt_texts)
-    x, y = weighted_pair(compare, tgt_texts, compare_lang, tgt.lang)
-    path = align_vectors(x, y, *lengths, params)
+    lengths = char_lengths(mt_texts if mt_texts is not None else src_texts), char_lengths(tgt_texts)
+    prep = Prepared(sx, ty, lengths, weighted_pair(src_texts, tgt_texts, src.lang, tgt.lang),
+                    ([content_words(t) for t in src_texts], [content_words(t) for t in tgt_texts]))
+    if mt_texts is not None:
+        prep.mt = weighted_pair(mt_texts, tgt_texts, tgt.lang, tgt.lang)
+    if embedder is not None:
+        prep.embed = embedder.windows(src_texts, 4), embedder.windows(tgt_texts, 4)
+    return prep
+
+
+def default_params(prep: Prepared) -> AlignParams:
+    return WITH_MT if prep.mt is not None else WITHOUT_MT
+
+
+def align_prepared(prep: Prepared, params: AlignParams | None = None) -> tuple[list[tuple[range, range]], list[float]]:
+    """Bead spans over the content sentences and each bead's score."""
+    params = params or default_params(prep)
+    channels: list = [SumChannel(*prep.direct, params.direct_weight)]
+    if prep.mt is not None:
+        channels.insert(0, SumChannel(*prep.mt, params.mt_weight))
+    if prep.embed is not None:
+        channels.append(WindowChannel(*prep.embed, params.embed_weight))
+    path = align_channels(channels, *prep.lengths, params)
     spans = _spans(path)
-    scores = _bead_cosines(x, y, spans)
-    if params.induce_top > 0:
-        # second pass with word links learned from the confident beads of the first
-        words = [content_words(t) for t in compare], [content_words(t) for t in tgt_texts]
-        links = induce_links(*words, spans, scores, top=params.induce_top, min_g2=params.induce_g2)
+    scores = _bead_cosines(*channels[0].vectors(), spans)
+    if params.induce_top > 0 and params.direct_weight:
+        # word links learned from the confident beads of the first pass
+        links = induce_links(*prep.words, spans, scores, top=params.induce_top, min_g2=params.induce_g2)
         if links[0]:
-            x, y = with_links(x, y, *words, links, params.link_weight)
-            spans = _spans(align_vectors(x, y, *lengths, params, guide=path))
-            scores = _bead_cosines(x, y, spans)
+            channels[1 if prep.mt is not None else 0] = SumChannel(*with_links(*prep.direct, *prep.words, links, params.link_weight),
+                                                                   params.direct_weight)
+            spans = _spans(align_channels(channels, *prep.lengths, params, guide=path))
+            scores = _bead_cosines(*channels[0].vectors(), spans)
+    return spans, scores
+
+
+def align_documents(src: Document, tgt: Document, mt: Sequence[str] | None = None, params: AlignParams | None = None,
+                    embedder=None, prep: Prepared | None = None) -> Alignment:
+    """Align two segmented documents. `mt`: a translation of each source segment into the target language."""
+    prep = prep or prepare(src, tgt, mt, embedder)
+    spans, scores = align_prepared(prep, params)
+    sx, ty = prep.sx, prep.ty
     beads = [Bead(tuple(sx[i] for i in s), tuple(ty[j] for j in t), score if s and t else 0.0)
              for (s, t), score in zip(spans, scores)]
     return Alignment(src, tgt, _with_boilerplate(beads, src, tgt))
@@ -88,4 +130,4 @@ def _with_boilerplate(beads: list[Bead], src: Document, tgt: Document) -> list[B
     return out
 
 
-__all__ = ["AlignParams", "align_documents"]
+__all__ = ["AlignParams", "Prepared", "align_documents", "align_prepared", "prepare"]

@@ -18,6 +18,7 @@ from ..types import nfc
 
 DIM = 1 << 20
 NGRAMS = (3, 4, 5)
+PUNCT_WEIGHT = 1.0
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\p{N}+(?:[.,]\p{N}+)*")
 _NUMBER = regex.compile(r"\p{N}+(?:[.,]\p{N}+)*")
 _FOLD = str.maketrans({"ß": "ss", "đ": "d", "Đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l"})
@@ -59,9 +60,22 @@ def _feature(key: str) -> int:
     return zlib.crc32(key.encode()) % DIM
 
 
+# Punctuation any script shares (after NFKD folding, full-width ？ is ?): a question, an exclamation or a
+# quotation on one side is usually one on the other, which counts where no characters are shared (zh–en).
+_PUNCT = {"?": "?", "!": "!", "“": "q", "”": "q", '"': "q", "«": "q", "»": "q", "„": "q", "「": "q", "」": "q",
+          "『": "q", "』": "q", "…": ".", ":": ":", ";": ";", "—": "-", "(": "(", ")": "("}
+_PUNCT_RE = regex.compile("|".join(regex.escape(k) for k in _PUNCT) + r"|\.\.\.")
+
+
 def _word_hashes(texts: list[str]) -> tuple[list[int], list[int], list[float]]:
     rows, cols, weights = [], [], []
+    punct_weight = PUNCT_WEIGHT  # read at call time: eval/align_cv.py switches it off for its ablation
     for i, t in enumerate(texts):
+        if punct_weight:
+            for mark in _PUNCT_RE.findall(t):
+                rows.append(i)
+                cols.append(_feature("%" + _PUNCT.get(mark, ".")))
+                weights.append(punct_weight)
         for w in _WORD.findall(t):
             if len(w) < 2 and not w.isdigit():
                 continue

@@ -24,8 +24,17 @@ _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]{2,}")
 Links = tuple[dict[str, str], dict[str, str]]  # source word -> link id, target word -> link id
 
 
+# Scripts written without spaces: a run of them is a phrase, not a word, so it is cut into character bigrams
+# ('陈清扬' -> '陈清', '清扬'), which can link to a word of the other language ('qingyang', 'doctor').
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]+")
+
+
 def content_words(text: str) -> set[str]:
-    return set(_WORD.findall(fold(text)))
+    folded = fold(text)
+    words = set(_WORD.findall(_UNSPACED.sub(" ", folded)))
+    for run in _UNSPACED.findall(folded):
+        words.update(run[k:k + 2] for k in range(len(run) - 1))
+    return words
 
 
 def _g2(k11: int, k12: int, k21: int, k22: int) -> float:

@@ -1,0 +1,166 @@
+"""Cross-validated alignment figures: every figure is measured on a document the setting was not chosen on.
+
+Documents: the Text+Berg dev document cut in its two halves (as eval/align_heldout.py cuts it) and the
+eight MAC chapters (zh–en literary). For each mode (no MT; the MT file) a small set of candidate
+settings is scored on every document once (features computed once per document and mode); then,
+leaving one document out, the setting with the best mean strict F1 on the other nine is chosen and
+scored on the one left out. The plain baseline DP (eval/align_baseline.py) is printed beside it.
+
+    .venv/bin/python eval/align_cv.py            # reads ../shared/benchmarks; writes eval/results/align_cv.md
+"""
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+sys.path.insert(0, str(ROOT / "eval" / "bench"))
+
+from mt.align import align_prepared, default_params, prepare  # noqa: E402
+from mt.align.metrics import read_vecalign, score  # noqa: E402
+from mt.io import read_lines  # noqa: E402
+from mt.segment import segment_lines  # noqa: E402
+from align_baseline import baseline_align  # noqa: E402
+from align_heldout import halves, sub_gold  # noqa: E402
+from common import save_table  # noqa: E402
+
+# ../shared from the checkout (a worktree one level deeper finds it further up)
+ARTICLE = ROOT / "corpora" / "baoquocte-291854"
+BENCH = next((p / "shared" / "benchmarks" for p in ROOT.parents if (p / "shared" / "benchmarks").is_dir()),
+             ROOT.parent / "shared" / "benchmarks")
+
+
+def documents():
+    """(name, corpus, src lines, tgt lines, mt lines, gold, src lang, tgt lang) for each document."""
+    tb = BENCH / "textberg-dev"
+    de, fr, mt = (read_lines(tb / f) for f in ("dev.de", "dev.fr", "dev.mt-google.fr"))
+    gold = read_vecalign(tb / "dev.defr")
+    ci, cj = halves(gold)
+    for name, (i0, i1, j0, j1) in (("tb-A", (0, ci, 0, cj)), ("tb-B", (ci, len(de), cj, len(fr)))):
+        yield name, "textberg", de[i0:i1], fr[j0:j1], mt[i0:i1], sub_gold(gold, i0, i1, j0, j1), "de", "fr"
+    mac = BENCH / "mac-dev"
+    for k in range(1, 9):
+        d = f"{k:03d}"
+        yield (f"mac-{d}", "mac", read_lines(mac / f"{d}.zh"), read_lines(mac / f"{d}.en"), read_lines(mac / f"{d}.mt.en"),
+               read_vecalign(mac / f"{d}.zhen"), "zh", "en")
+
+
+def f1(gold, spans) -> float:
+    return score(gold, [(tuple(s), tuple(t)) for s, t in spans])["f1_strict"]
+
+
+# The few settings cross-validation chooses among, per mode (dataclasses.replace on AlignParams):
+# skip cost, length weight, the member check's floor and, with MT, the direct channel's weight.
+GRID = {
+    "none": {"skip": (6.0, 8.0, 12.0), "len_weight": (1.0, 2.0), "member_min": (0.5, 1.5), "induce_top": (0.0, 0.8)},
+    "mt": {"skip": (6.0, 8.0, 10.0), "len_weight": (1.0, 1.5, 3.0), "member_min": (1.0, 3.0), "direct_weight": (0.0, 0.5)},
+}
+# Each feature switched off in turn from the chosen setting: does it pay on held-out documents?
+ABLATIONS = {
+    "none": {"no member check": {"member_weight": 0.0}, "no learned lexicon": {"induce_top": 0.0},
+             "no punctuation": "punct"},
+    "mt": {"no member check": {"member_weight": 0.0}, "no crossing check": {"cross_weight": 0.0},
+           "no size exponent": {"size_exponent": 0.0}, "no direct channel": {"direct_weight": 0.0}},
+}
+
+
+def settings(mode: str) -> list[dict]:
+    grid = GRID[mode]
+    return [dict(zip(grid, combo)) for combo in itertools.product(*grid.values())]
+
+
+def objective(scores: dict[str, float], corpus: dict[str, str], keep) -> float:
+    """Mean over corpora of the mean strict F1 of the documents kept: two Text+Berg halves weigh as
+    much as eight MAC chapters."""
+    by: dict[str, list[float]] = {}
+    for name, f in scores.items():
+        if keep(name):
+            by.setdefault(corpus[name], []).append(f)
+    return sum(sum(v) / len(v) for v in by.values()) / len(by)
+
+
+def run_mode(mode: str, docs, log) -> tuple[dict, dict, dict, dict]:
+    """Held-out F1 per document, the baseline's, the setting chosen on all documents, and ablations."""
+    from mt.align import features
+
+    corpus = {d[0]: d[1] for d in docs}
+    preps = {}
+    for name, _, src, tgt, mt, gold, sl, tl in docs:
+        s, t = segment_lines(src, sl, True), segment_lines(tgt, tl, True)
+        assert len(s) == len(src) and len(t) == len(tgt), name
+        preps[name] = (prepare(s, t, mt if mode == "mt" else None), gold)
+    cands = settings(mode)
+    if mode == "none":
+        # a constraint, not a tuning target: the bundled vi–de article must stay at 1.0 (tests check it)
+        vi, de = (segment_lines(read_lines(ARTICLE / f"{x}.txt"), x, True) for x in ("vi", "de"))
+        art, art_gold = prepare(vi, de), read_vecalign(ARTICLE / "gold.vide")
+        keep = [c for c in cands if score(art_gold, [(tuple(art.sx[i] for i in s_), tuple(art.ty[j] for j in t_))
+                                                     for s_, t_ in align_prepared(art, dataclasses.replace(default_params(art), **c))[0]])["f1_strict"] == 1.0]
+        log(f"{mode}: {len(keep)} of {len(cands)} settings keep the bundled article at 1.0")
+        cands = keep or cands
+    scores = []  # per candidate: {doc: F1}
+    for k, cand in enumerate(cands):
+        scores.append({name: f1(gold, align_prepared(prep, dataclasses.replace(default_params(prep), **cand))[0])
+                       for name, (prep, gold) in preps.items()})
+        log(f"{mode}: setting {k + 1}/{len(cands)} {cand}: {objective(scores[-1], corpus, lambda n: True):.3f}")
+    held = {}
+    for name in preps:
+        chosen = max(range(len(cands)), key=lambda k: objective(scores[k], corpus, lambda n: n != name))
+        held[name] = scores[chosen][name]
+    best = max(range(len(cands)), key=lambda k: objective(scores[k], corpus, lambda n: True))
+    base = {d[0]: score(d[5], baseline_align(d[2], d[3], d[4] if mode == "mt" else None))["f1_strict"] for d in docs}
+    ablated = {"(chosen setting, in-sample)": scores[best]}
+    for label, change in ABLATIONS[mode].items():
+        if change == "punct":
+            saved, features.PUNCT_WEIGHT = features.PUNCT_WEIGHT, 0.0
+            try:
+                ablated[label] = {}
+                for name, _, src, tgt, mt, gold, sl, tl in docs:
+                    prep = prepare(segment_lines(src, sl, True), segment_lines(tgt, tl, True), mt if mode == "mt" else None)
+                    ablated[label][name] = f1(gold, align_prepared(prep, dataclasses.replace(default_params(prep), **cands[best]))[0])
+            finally:
+                features.PUNCT_WEIGHT = saved
+        else:
+            ablated[label] = {name: f1(gold, align_prepared(prep, dataclasses.replace(default_params(prep), **{**cands[best], **change}))[0])
+                              for name, (prep, gold) in preps.items()}
+    return held, base, cands[best], ablated
+
+
+def main() -> None:
+    docs = list(documents())
+    names = [d[0] for d in docs]
+    corpus = {d[0]: d[1] for d in docs}
+    t0 = time.perf_counter()
+    log = lambda msg: print(f"[{time.perf_counter() - t0:.0f}s] {msg}", file=sys.stderr, flush=True)  # noqa: E731
+    out = ["Leave-one-document-out: each figure is the strict F1 on a document that the setting was chosen without",
+           "(chosen by the mean over corpora of the other documents' F1). Baseline: eval/align_baseline.py (no tuning).", ""]
+    summary = ["| corpus | MT | ours (held-out) | plain DP baseline |", "|---|---|---|---|"]
+    detail = ["| document | MT | ours (held-out) | baseline |", "|---|---|---|---|"]
+    chosen_rows, ablation_rows = [], ["| mode | setting | " + " | ".join(sorted(set(corpus.values()))) + " |", "|---|---|---|---|"]
+    for mode in ("none", "mt"):
+        held, base, best, ablated = run_mode(mode, docs, log)
+        for c in sorted(set(corpus.values())):
+            ds = [n for n in names if corpus[n] == c]
+            summary.append(f"| {c} ({len(ds)} docs) | {mode} | {sum(held[n] for n in ds) / len(ds):.3f} | {sum(base[n] for n in ds) / len(ds):.3f} |")
+        detail += [f"| {n} | {mode} | {held[n]:.3f} | {base[n]:.3f} |" for n in names]
+        chosen_rows.append(f"- {mode}: chosen on all documents (the shipped preset should match): {best}")
+        corp = sorted(set(corpus.values()))
+        mean = lambda d, c: sum(d[n] for n in names if corpus[n] == c) / sum(1 for n in names if corpus[n] == c)  # noqa: E731
+        allb = {n: held[n] for n in names}
+        ablation_rows.append(f"| {mode} | held-out (chosen per fold) | " + " | ".join(f"{mean(allb, c):.3f}" for c in corp) + " |")
+        for label, sc in ablated.items():
+            ablation_rows.append(f"| {mode} | {label} | " + " | ".join(f"{mean(sc, c):.3f}" for c in corp) + " |")
+        log("\n".join(summary))
+    text = "\n".join(out + summary + ["", *chosen_rows, "", "Per document:", "", *detail, "", "Ablations: the setting chosen on all documents (in-sample) with one feature switched off.", "", *ablation_rows]) + "\n"
+    save_table("align_cv.md", text)
+
+
+if __name__ == "__main__":
+    if not BENCH.exists():
+        sys.exit(f"align_cv: {BENCH} not found (the benchmarks are read from ../shared)")
+    main()
