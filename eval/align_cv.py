@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT / "eval"))
 sys.path.insert(0, str(ROOT / "eval" / "bench"))
 
 from mt.align import align_prepared, default_params, prepare  # noqa: E402
-from mt.align.metrics import read_vecalign, score  # noqa: E402
+from mt.align.metrics import score  # noqa: E402
+from mt.alignment_formats import read_vecalign  # noqa: E402
 from mt.io import read_lines  # noqa: E402
 from mt.segment import segment_lines  # noqa: E402
 from align_baseline import baseline_align  # noqa: E402
