@@ -9,13 +9,11 @@ from dataclasses import dataclass, field
 
 from ..lexicon import lexicon
 from ..types import Alignment, Finding, SegmentKind
-from . import attribution, coverage, entities, negation, numbers, retranslation
+from . import attribution, coverage, names, negation, numbers, retranslation
 from .context import PairContext, Register
 from .extract import Facts, extract, same_person
 
-PAIR_SIGNALS = (attribution.check, entities.check, numbers.check, negation.check)
-# Languages whose orthography capitalises every noun: names there are found from known names.
-NOUN_CAPITALISING = {"de", "lb"}
+PAIR_SIGNALS = (attribution.check, names.check, numbers.check, negation.check)
 
 
 @dataclass
@@ -27,7 +25,10 @@ class CheckResult:
 
 
 def _facts(text: str, lang: str, known: list[str]) -> Facts:
-    return extract(text, lexicon(lang), known_people=known, lang_capitalises_nouns=lang in NOUN_CAPITALISING)
+    # Languages whose orthography capitalises every noun (configs/lang/LANG/names.toml
+    # [capitalisation] nouns): names there are found from known names.
+    lex = lexicon(lang)
+    return extract(text, lex, known_people=known, lang_capitalises_nouns=bool(lex.caps.get("nouns")))
 
 
 def check_alignment(al: Alignment, retranslate: bool | retranslation.RetranslationResult = False) -> CheckResult:

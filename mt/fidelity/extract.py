@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..lexicon import Lexicon, lexicon, word_re
+from ..lexicon import Lexicon, entity_class, find_names, lexicon, word_re
 
 _CAP_TOKEN = r"\p{Lu}[\p{L}\p{M}'’.-]*"
 _NUM = regex.compile(r"(?<![\p{L}\p{N}])\p{N}+(?:[.,]\p{N}+)*")
@@ -27,6 +27,7 @@ class Mention:
     start: int
     end: int
     text: str
+    prefix: bool = False  # found as a word prefix (a demonym: "südkoreanisch")
 
 
 @dataclass
@@ -75,8 +76,16 @@ def same_person(a: str, b: str) -> bool:
 def _entity_mentions(text: str, lex: Lexicon) -> list[Mention]:
     taken = [False] * (len(text) + 1)
     out = []
+    # names as written: one dictionary look-up per word n-gram (configs/lang packs, lexicon, CLDR)
+    for s, e, ent in find_names(text, lex):
+        for k in range(s, e):
+            taken[k] = True
+        out.append(Mention(ent, entity_class(ent), s, e, text[s:e]))
     lower = text.lower()
     for name in lex.names:
+        prefix = name.pattern.flags & regex.IGNORECASE != 0
+        if lex.index and not prefix:
+            continue  # already in the index
         if name.key not in lower:  # cheap test first: most names are not in most sentences
             continue
         for m in name.pattern.finditer(text):
@@ -84,7 +93,7 @@ def _entity_mentions(text: str, lex: Lexicon) -> list[Mention]:
                 continue
             for k in range(m.start(), m.end()):
                 taken[k] = True
-            out.append(Mention(name.entity, name.cls, m.start(), m.end(), m.group(0)))
+            out.append(Mention(name.entity, name.cls, m.start(), m.end(), m.group(0), prefix))
     return sorted(out, key=lambda x: x.start)
 
 
@@ -177,8 +186,9 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | None = None, lang
             if same_name_token(m.group(0), k) and not any(p.start <= m.start() < p.end for p in facts.people) \
                     and not any(mt.start <= m.start() < mt.end for mt in facts.mentions):
                 facts.people.append(Mention("person?", "person", m.start(), m.end(), m.group(0)))
-    if not lang_capitalises_nouns:
-        # Languages that capitalise only names: a run of two or more capitalised words is a name.
+    if not lang_capitalises_nouns and not lex.caps.get("tagger"):
+        # Languages that capitalise only names: a run of two or more capitalised words is a name
+        # (where a tagger reads names, as for Vietnamese, mt.fidelity.names uses its tags instead).
         for m in _CAP_RUN.finditer(text):
             s, e = m.span(1)
             if any(p.start < e and s < p.end for p in facts.people) or any(mt.start < e and s < mt.end for mt in facts.mentions):
