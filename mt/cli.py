@@ -298,21 +298,62 @@ def report(
     _say(f"mt: {len(res.findings)} findings ({crit} critical); report in {out}/index.html")
 
 
-@eval_app.command("fidelity", epilog="Example:\n\n  mt eval fidelity ../shared/fidelity-dev/cases.jsonl")
+@eval_app.command(
+    "fidelity",
+    epilog="Examples:\n\n  mt eval fidelity ../shared/fidelity-dev/cases.jsonl\n\n"
+    "  mt eval fidelity --pairs pairs.tsv --src-lang de --tgt-lang en --perturb\n\n"
+    "  mt eval fidelity --pairs pairs.tsv --src-lang vi --tgt-lang de --perturb --split both --json out.json\n\n"
+    "Pairs: TSV (source, target[, id[, doc]]; an optional header line 'src<TAB>tgt…') or JSONL "
+    "({\"src\", \"tgt\", \"id\"?, \"doc\"?}). A pair with any critical or major finding is an alarm. "
+    "--perturb also makes controlled edits of each target (number, date, place, person, organisation, "
+    "negation, omission, addition) and reports per edit how often the edited pair is alarmed while its "
+    "clean version is not (detection) and how often with a finding of the expected type.",
+)
 def eval_fidelity(
-    cases: str = typer.Argument(..., help="Labelled cases (fidelity-dev format)."),
-    mt: str = typer.Option("none", "--mt", help="none or auto."),
+    cases: Optional[str] = typer.Argument(None, help="Labelled cases (fidelity-dev format); or use --pairs."),
+    mt: str = typer.Option("none", "--mt", help="none or auto (cases only)."),
+    pairs: Optional[str] = typer.Option(None, "--pairs", help="Clean sentence pairs (TSV or JSONL) to measure false alarms on."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language of --pairs."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language of --pairs."),
+    perturb: bool = typer.Option(False, "--perturb/--no-perturb", help="Also measure detection of controlled edits."),
+    types: Optional[str] = typer.Option(None, "--types", help="Edit kinds, comma-separated (default: all)."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the edits (same seed, same edits)."),
+    split: str = typer.Option("all", "--split", help="all, dev, heldout (fixed halves by a hash of the document) or both."),
+    limit: int = typer.Option(0, "--limit", help="Use only the first N pairs (0: all)."),
+    examples: int = typer.Option(3, "--examples", help="Examples kept per false-alarm type and per missed edit (JSON)."),
+    json_out: Optional[str] = typer.Option(None, "--json", help="Also write the full result (with examples) as JSON here."),
 ) -> None:
-    """Precision, recall, F1 and type accuracy on critical/major findings (fidelity-dev's rule)."""
-    from .fidelity.evaluate import score_cases
-    from .io import read_jsonl
-    from .pipeline import check_cases
+    """Precision, recall, F1 and type accuracy on labelled cases (fidelity-dev's rule); or, with
+    --pairs, false alarms on clean pairs and detection and type accuracy of controlled edits."""
+    if pairs is None:
+        if cases is None:
+            raise MtError("give labelled cases (fidelity-dev format) or --pairs FILE --src-lang L --tgt-lang L")
+        from .fidelity.evaluate import score_cases
+        from .io import read_jsonl
+        from .pipeline import check_cases
 
-    results = check_cases(cases, mt=mt)
-    s = score_cases(read_jsonl(cases), {k: r.findings for k, r in results.items()})
-    print(f"precision {s['precision']:.4f}\nrecall    {s['recall']:.4f}\nF1        {s['f1']:.4f}\n"
-          f"type acc. {s['type_accuracy']:.4f}\n({s['true_positives']} TP, {s['false_positives']} FP, "
-          f"{s['gold_found']}/{s['gold_errors']} gold errors found)")
+        results = check_cases(cases, mt=mt)
+        s = score_cases(read_jsonl(cases), {k: r.findings for k, r in results.items()})
+        print(f"precision {s['precision']:.4f}\nrecall    {s['recall']:.4f}\nF1        {s['f1']:.4f}\n"
+              f"type acc. {s['type_accuracy']:.4f}\n({s['true_positives']} TP, {s['false_positives']} FP, "
+              f"{s['gold_found']}/{s['gold_errors']} gold errors found)")
+        return
+    from .fidelity.evaluate import evaluate_pair_file, format_pairs_report
+    from .io import write_text
+
+    if cases is not None:
+        raise MtError("give either labelled cases or --pairs, not both")
+    if not src_lang or not tgt_lang:
+        raise MtError("--pairs needs --src-lang and --tgt-lang")
+    kinds = [t.strip() for t in types.split(",") if t.strip()] if types else None
+    reports = evaluate_pair_file(pairs, src_lang, tgt_lang, perturb=perturb, kinds=kinds, seed=seed, split=split,
+                                 limit=limit, examples=examples, progress_bar=progress_bar)
+    print("\n\n".join(format_pairs_report(r) for r in reports))
+    if json_out:
+        import json
+
+        write_text(json_out, json.dumps(reports if len(reports) > 1 else reports[0], ensure_ascii=False, indent=1) + "\n")
+        _say(f"mt: result written to {json_out}")
 
 
 @app.command(epilog="Example:\n\n  mt demo")

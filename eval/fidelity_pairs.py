@@ -1,0 +1,94 @@
+"""False alarms on human translations and detection of controlled edits, per language pair.
+
+Reads the dev sets built by eval/build_devsets.py from a folder given by --data or the
+MT_FIDELITY_DEVSETS environment variable (default /work/devsets); skips with a reason when it
+is absent. Prints one table: for each set and split, the false-alarm rate on clean pairs and,
+per edit type, the detection rate and the share detected with the right finding type, against
+the targets of issue 13 (<= 3 % false alarms, >= 90 % detection, >= 90 % right type).
+
+    python eval/fidelity_pairs.py                       # all sets, dev and held-out halves
+    python eval/fidelity_pairs.py --sets tatoeba-deu-eng --split dev --json out.json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mt.fidelity.evaluate import evaluate_pair_file  # noqa: E402
+from mt.fidelity.perturb import KINDS  # noqa: E402
+
+# set name -> (source language, target language); vi→de is the product's pair.
+SETS = {
+    "ntrex-vie-deu": ("vi", "de"), "flores-vie-deu": ("vi", "de"),
+    "news-deu-eng": ("de", "en"), "tatoeba-deu-eng": ("de", "en"),
+    "news-fra-eng": ("fr", "en"), "tatoeba-fra-eng": ("fr", "en"),
+    "tatoeba-vie-eng": ("vi", "en"),
+}
+TARGET_FA, TARGET_DET, TARGET_TYPE = 0.03, 0.90, 0.90
+MIN_BASE = 20  # fewer edited pairs than this: the rate is shown but not judged
+
+
+def _pct(x) -> str:
+    return "  n/a" if x is None else f"{100 * x:4.0f}%"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=os.environ.get("MT_FIDELITY_DEVSETS", "/work/devsets"))
+    ap.add_argument("--sets", default=",".join(SETS), help="comma-separated set names")
+    ap.add_argument("--split", default="both", choices=["all", "dev", "heldout", "both"])
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--json", help="write every report (with examples) here")
+    a = ap.parse_args()
+    data = Path(a.data)
+    if not data.is_dir():
+        print(f"skipped: no dev sets at {data} (build them with eval/build_devsets.py, or set MT_FIDELITY_DEVSETS)")
+        return 0
+    names = [s for s in a.sets.split(",") if s]
+    unknown = [s for s in names if s not in SETS]
+    if unknown:
+        print(f"unknown set {unknown[0]!r}; known: {', '.join(SETS)}", file=sys.stderr)
+        return 2
+    head = f"{'set':16} {'pair':6} {'split':8} {'pairs':>5} {'false al.':>9} | " + " ".join(f"{k[:8]:>13}" for k in KINDS)
+    print("cells: detection / right type (edited pairs whose clean version was quiet); * below target, "
+          f"~ fewer than {MIN_BASE} edited pairs")
+    print(head)
+    print("-" * len(head))
+    everything = []
+    for name in names:
+        path = data / f"{name}.tsv"
+        if not path.is_file():
+            print(f"{name:16} skipped: {path} is absent")
+            continue
+        sl, tl = SETS[name]
+        t0 = time.time()
+        for r in evaluate_pair_file(path, sl, tl, perturb=True, seed=a.seed, split=a.split):
+            r["set"], r["seconds"] = name, round(time.time() - t0, 1)
+            everything.append(r)
+            fa = r["clean"]["false_alarm_rate"]
+            cells = []
+            for k in KINDS:
+                e = r["edits"][k]
+                if not e["base"]:
+                    cells.append(f"{'-':>13}")
+                    continue
+                low = (e["detection_rate"] or 0) < TARGET_DET or (e["type_accuracy"] or 0) < TARGET_TYPE
+                mark = "~" if e["base"] < MIN_BASE else ("*" if low else " ")
+                cells.append(f"{_pct(e['detection_rate'])}/{_pct(e['type_accuracy'])}{mark}".rjust(13))
+            print(f"{name:16} {sl}→{tl}  {r['label']:8} {r['pairs']:5d} {_pct(fa):>8}{'*' if fa > TARGET_FA else ' '}| "
+                  + " ".join(cells))
+    if a.json:
+        tmp = Path(a.json + ".tmp")
+        tmp.write_text(json.dumps(everything, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        tmp.replace(a.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,543 @@
+"""Controlled fact-changing edits of a translation's target side, for evaluating the checks.
+
+`perturb(src, tgt, src_lang, tgt_lang, kind, seed)` returns an `Edit` (the edited target, the
+changed span before and after, the finding types that count as right) or None when the edit
+cannot be made naturally in that sentence: nothing is forced. The same inputs and seed always
+give the same edit (the RNG is seeded from the seed, the kind and the sentence).
+
+Edits: number, date, place, person, organisation, negation (insert or remove), omission,
+addition. Substitutes come from libraries, in the target language's form: places from CLDR
+(Babel territory names and time-zone exemplar cities) and ISO 3166-2 (pycountry), months and
+weekdays from CLDR, number words from num2words, person names from Faker's locale name lists.
+Negation syntax words and an organisation pool live in configs/perturb.toml.
+"""
+from __future__ import annotations
+
+import functools
+import random
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+
+from ..config import load_toml
+
+KINDS = ("number", "date", "place", "person", "organisation", "negation", "omission", "addition")
+# The finding types that name each edit correctly (fidelity-dev's types).
+EXPECTED: dict[str, tuple[str, ...]] = {
+    "number": ("number",), "date": ("date",), "place": ("entity",), "person": ("attribution", "entity"),
+    "organisation": ("entity",), "negation": ("negation",), "omission": ("omission",), "addition": ("addition",),
+}
+_WORD = r"[^\W\d_]"
+
+
+@dataclass(frozen=True)
+class Edit:
+    kind: str
+    text: str  # the edited target
+    old: str  # the span of the clean target that changed ("" for a pure insertion)
+    new: str  # what replaces it ("" for a deletion)
+    start: int  # offset of `old` in the clean target
+    expected: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "text": self.text, "old": self.old, "new": self.new, "start": self.start,
+                "expected": list(self.expected)}
+
+
+def _rng(seed: int, kind: str, text: str) -> random.Random:
+    return random.Random(f"{seed}\x1f{kind}\x1f{text}")  # str seeds hash with SHA-512: stable across runs
+
+
+def _conf(lang: str) -> dict:
+    return load_toml("perturb.toml").get(lang, {})
+
+
+def _apply(kind: str, tgt: str, start: int, end: int, new: str) -> Edit:
+    return Edit(kind, tgt[:start] + new + tgt[end:], tgt[start:end], new, start, EXPECTED[kind])
+
+
+def _bounded(name: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn").lower()
+
+
+# ---------------------------------------------------------------------------------------------
+# numbers
+
+_NUM = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:([.,\u00a0\u202f ])\d{3})+|\d+)(?:[.,]\d+)?(?![\w:/]|[.,]\d)")
+
+
+def _is_year(s: str) -> bool:
+    return len(s) == 4 and s.isdigit() and 1800 <= int(s) <= 2099
+
+
+def _new_digits(digits: str, rng: random.Random) -> str:
+    """Another value with as many digits: one digit changed (355 -> 335), never a leading zero."""
+    if len(digits) == 1:
+        return rng.choice([d for d in "23456789" if d != digits])
+    pos = rng.randrange(len(digits))
+    choices = [d for d in "0123456789" if d != digits[pos] and not (pos == 0 and d == "0")]
+    return digits[:pos] + rng.choice(choices) + digits[pos + 1:]
+
+
+@functools.lru_cache(maxsize=None)
+def _number_words(lang: str) -> dict[str, int]:
+    """Spelled-out numbers of the language (num2words); 1 is left out: it doubles as an article."""
+    try:
+        from num2words import num2words
+    except ImportError:  # pragma: no cover - num2words is a dependency
+        return {}
+    out: dict[str, int] = {}
+    for n in list(range(2, 21)) + [30, 40, 50, 60, 70, 80, 90, 100, 1000]:
+        try:
+            w = num2words(n, lang=lang)
+        except (NotImplementedError, OverflowError):
+            return {}
+        out.setdefault(w.lower(), n)
+    return out
+
+
+def _day_spans(tgt: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of day-of-month numbers next to a month name ("12. März", "October 1", "12 mars",
+    "ngày 12"): these are dates, not quantities."""
+    out = []
+    if lang == "vi":
+        return [m.span(1) for m in re.finditer(r"(?i)\b(?:ngày|tháng)\s+(\d{1,2})\b", tgt)]
+    alt = "|".join(re.escape(x) for x in _calendar(lang)[0])
+    for m in re.finditer(rf"(?<![\w.,])(\d{{1,2}})(?:\.|er)?\s+(?:{alt})\b|\b(?:{alt})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\w.,]\d|\d)", tgt):
+        g = 1 if m.group(1) else 2
+        if 1 <= int(m.group(g)) <= 31:
+            out.append(m.span(g))
+    return out
+
+
+def _edit_number(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
+    cands = []
+    days = _day_spans(tgt, lang)
+    for m in _NUM.finditer(tgt):
+        whole = m.group(0)
+        digits = re.sub(r"\D", "", m.group(1))
+        if _is_year(whole) or int(digits or 0) == 0 or any(s <= m.start(1) < e for s, e in days):
+            continue  # years and days of the month are dates; zero has no same-length neighbour worth testing
+        cands.append(("digits", m))
+    words = _number_words(lang)
+    if words:
+        alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\w-])({alt})(?![\w-])", tgt, flags=re.IGNORECASE):
+            cands.append(("word", m))
+    if not cands:
+        return None
+    how, m = rng.choice(cands)
+    if how == "digits":
+        g = m.group(1)
+        digits = re.sub(r"\D", "", g)
+        new_digits = _new_digits(digits, rng)
+        it = iter(new_digits)
+        new = "".join(next(it) if c.isdigit() else c for c in g)  # keep the separators where they were
+        return _apply("number", tgt, m.start(1), m.end(1), new)
+    old = m.group(0)
+    n = words[old.lower()]
+    other = rng.choice([w for w, v in words.items() if v != n and abs(v - n) <= max(3, n // 2) and " " not in w]
+                       or [w for w, v in words.items() if v != n])
+    new = other[0].upper() + other[1:] if old[0].isupper() else other
+    return _apply("number", tgt, m.start(), m.end(), new)
+
+
+# ---------------------------------------------------------------------------------------------
+# dates
+
+@functools.lru_cache(maxsize=None)
+def _calendar(lang: str) -> tuple[list[str], list[str]]:
+    from babel import Locale
+
+    loc = Locale.parse(lang)
+    months = [loc.months["format"]["wide"][i] for i in range(1, 13)]
+    days = [loc.days["format"]["wide"][i] for i in range(7)]
+    return months, days
+
+
+def _edit_date(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
+    months, days = _calendar(lang)
+    cands: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"(?<![\w.,])(1[89]\d\d|20\d\d)(?![\w]|[.,]\d)", tgt):
+        y = int(m.group(1))
+        new = str(y + rng.choice([d for d in range(-9, 10) if d]))
+        cands.append((m.start(1), m.end(1), new))
+    if lang == "vi":  # "tháng 3", "ngày 12"
+        for m in re.finditer(r"\b(tháng|ngày)\s+(\d{1,2})\b", tgt, flags=re.IGNORECASE):
+            n, top = int(m.group(2)), 12 if m.group(1).lower() == "tháng" else 28
+            if 1 <= n <= top:
+                cands.append((m.start(2), m.end(2), str(rng.choice([k for k in range(1, top + 1) if k != n]))))
+    else:
+        for s, e in _day_spans(tgt, lang):
+            n = int(tgt[s:e])
+            cands.append((s, e, str(rng.choice([k for k in range(1, 29) if k != n]))))
+    for names in (months, days):
+        if lang == "vi":
+            break  # Vietnamese months and weekdays are numbered ("tháng 3", "thứ Hai"); handled above
+        for i, name in enumerate(names):
+            for m in _bounded(name).finditer(tgt) if lang != "en" else re.finditer(rf"\b{re.escape(name)}\b", tgt):
+                if lang == "en" and name == "May" and not re.search(r"\d|\bin May\b", tgt):
+                    continue  # the modal "May I…"
+                other = rng.choice([n for k, n in enumerate(names) if k != i and n not in tgt])
+                cands.append((m.start(), m.end(), other))
+    if not cands:
+        return None
+    s, e, new = rng.choice(cands)
+    return _apply("date", tgt, s, e, new)
+
+
+# ---------------------------------------------------------------------------------------------
+# places
+
+@functools.lru_cache(maxsize=None)
+def _places(lang: str) -> dict[str, list[str]]:
+    """Place names in `lang` by category: countries (CLDR territories with an ISO 3166-1 code),
+    cities (CLDR time-zone exemplar cities), regions (ISO 3166-2 subdivisions of the language's home
+    country, as pycountry names them)."""
+    from babel import Locale
+    import pycountry
+
+    loc = Locale.parse(lang)
+    iso = {c.alpha_2 for c in pycountry.countries}
+    countries = sorted({n for code, n in loc.territories.items() if code in iso and not re.search(r"[(),]", n)})
+    cities = set()
+    for tz, d in loc.time_zones.items():
+        c = d.get("city") if hasattr(d, "get") else None
+        if c and not re.search(r"[(),]", c):
+            cities.add(c)
+    home = _conf(lang).get("home")
+    regions = set()
+    if home:
+        for s in pycountry.subdivisions.get(country_code=home) or []:
+            if s.parent_code is None and not re.search(r"[(),\[]", s.name):
+                regions.add(s.name)
+    return {"country": countries, "city": sorted(cities - set(countries)), "region": sorted(regions - set(countries) - cities)}
+
+
+@functools.lru_cache(maxsize=None)
+def _all_place_names() -> frozenset[str]:
+    out: set[str] = set()
+    for lang in ("en", "de", "fr", "vi"):
+        for names in _places(lang).values():
+            out.update(names)
+    return frozenset(out)
+
+
+def _place_class(lang: str, name: str) -> int | None:
+    """Index of the first `country_classes` pattern the name matches (same article and gender
+    behaviour, so "in Italien" may become "in Spanien" but not "in Schweiz"); None: no class."""
+    pats = _conf(lang).get("country_classes")
+    if pats is None:
+        return 0
+    for i, p in enumerate(pats):
+        if re.search(p, name):
+            return i
+    return None
+
+
+def _find_names(tgt: str, names: list[str], suffixes: str = "") -> list[tuple[int, int, str]]:
+    if not names:
+        return []
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    suf = f"(?:{suffixes})?" if suffixes else ""
+    return [(m.start(1), m.end(1), m.group(1)) for m in re.finditer(rf"(?<![\w-])({alt}){suf}(?![\w-])", tgt)]
+
+
+def _edit_place(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
+    cats = _places(lang)
+    cands = []
+    for cat, names in cats.items():
+        for s, e, name in _find_names(tgt, names, "s" if lang == "de" else ""):
+            cands.append((s, e, name, cat))
+    if not cands:
+        return None
+    s, e, name, cat = rng.choice(cands)
+    cls = _place_class(lang, name) if cat == "country" else 0
+    if cls is None:
+        return None  # a country name that takes an article or a gender the substitute may not share
+    pool = [n for n in cats[cat] if n != name and n not in tgt and n not in src and _fold(n) != _fold(name)
+            and (cat != "country" or _place_class(lang, n) == cls)]
+    if not pool:
+        return None
+    return _apply("place", tgt, s, e, rng.choice(pool))
+
+
+# ---------------------------------------------------------------------------------------------
+# people
+
+@functools.lru_cache(maxsize=None)
+def _faker(lang: str):
+    from faker import Faker
+
+    return Faker(_conf(lang).get("faker", "en_US"))
+
+
+@functools.lru_cache(maxsize=None)
+def _name_lists() -> frozenset[str]:
+    """First and last names of the four Faker locales (folded): how a capitalised word is known as a name."""
+    from faker import Faker
+
+    out: set[str] = set()
+    for loc in ("en_US", "de_DE", "fr_FR", "vi_VN"):
+        f = Faker(loc)
+        for attr in ("first_names", "first_names_male", "first_names_female", "last_names"):
+            v = getattr(f.provider("faker.providers.person"), attr, None) or {}
+            out.update(_fold(x) for x in (v if isinstance(v, (list, tuple)) else list(v)))
+    return frozenset(out)
+
+
+_CAP_SEQ = regex.compile(r"(?<![\w-])(\p{Lu}[\p{Ll}\p{M}'’]+(?:[ -]\p{Lu}[\p{Ll}\p{M}'’]+){0,2})(?![\w-])")
+
+
+def _org_names() -> set[str]:
+    out: set[str] = set()
+    for lang in ("en", "de", "fr", "vi"):
+        out.update(_conf(lang).get("orgs", []))
+    return out
+
+
+def _person_candidates(src: str, tgt: str) -> list[tuple[int, int, str]]:
+    """Capitalised word sequences of the target that the source spells the same way (names are kept
+    across languages); sentence-initial ones only when Faker knows them as names."""
+    names = _name_lists()
+    places = _all_place_names()
+    orgs = _org_names()
+    out = []
+    sfold = _fold(src)
+    for m in _CAP_SEQ.finditer(tgt):
+        seq = m.group(1)
+        if seq in places or seq in orgs or any(w in places for w in seq.split()):
+            continue
+        if _fold(seq) not in sfold or not re.search(r"(?<!\w)" + re.escape(_fold(seq)) + r"(?!\w)", sfold):
+            continue
+        if not any(_fold(w) in names for w in seq.split()):
+            continue  # capitalised words that are no known name (Kurdistan, Tatoeba) are left alone
+        out.append((m.start(1), m.end(1), seq))
+    return out
+
+
+def _edit_person(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
+    cands = _person_candidates(src, tgt)
+    if not cands:
+        return None
+    s, e, old = rng.choice(cands)
+    fk = _faker(lang)
+    fk.seed_instance(rng.randrange(2**31))
+    for _ in range(20):
+        new = f"{fk.first_name()} {fk.last_name()}" if " " in old else fk.first_name()
+        if _fold(new) not in _fold(src) and _fold(new) not in _fold(tgt) and new not in _all_place_names():
+            return _apply("person", tgt, s, e, new)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# organisations
+
+
+def _edit_organisation(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
+    """An organisation of the pool named in the target becomes another one of the pool. (Arbitrary
+    acronyms are not taken: too many are no organisation, e.g. PDF, DNA.)"""
+    pool = list(_conf(lang).get("orgs", []))
+    cands = _find_names(tgt, pool)
+    if not cands:
+        return None
+    s, e, old = rng.choice(cands)
+    subs = [o for o in pool if _fold(o) != _fold(old) and o not in tgt and o not in src and old not in o and o not in old]
+    if not subs:
+        return None
+    return _apply("organisation", tgt, s, e, rng.choice(subs))
+
+
+# ---------------------------------------------------------------------------------------------
+# negation
+
+def _cap_like(word: str, like: str) -> str:
+    return word[0].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _has_negative(tgt: str, lang: str) -> bool:
+    """A negative word already there: an inserted negator would make a double negative."""
+    words = _conf(lang).get("negative_words", [])
+    return any(re.search(rf"(?i)(?<![\w'])" + re.escape(w) + r"(?![\w'])", tgt) for w in words)
+
+
+def _neg_en(tgt: str, rng: random.Random) -> list[tuple[int, int, str]]:
+    c = _conf("en")
+    out = []
+    for m in re.finditer(r"(?i)(?<![\w'])(" + "|".join(re.escape(k) for k in c["neg_contractions"]) + r")(?![\w'])", tgt):
+        out.append((m.start(), m.end(), _cap_like(c["neg_contractions"][m.group(1).lower()], m.group(1))))
+    aux = "|".join(c["neg_aux"])
+    for m in re.finditer(rf"(?i)(?<![\w'])({aux}) (not|never) ", tgt):  # removal: "is not" -> "is"
+        out.append((m.start(), m.end(), m.group(1) + " "))
+    if not out and not tgt.rstrip().endswith("?") and not _has_negative(tgt, "en"):
+        ins = "|".join(c["neg_insert_after"])
+        for m in re.finditer(rf"(?<![\w'])(?<!\bto )({ins}) (?!not\b|never\b)([a-z]+)", tgt):
+            if m.group(1).lower() in ("has", "have", "had") and not re.search(r"(?:ed|en|wn|ne|ught|ade|id|ept|et|ld|ung|unk)$", m.group(2)):
+                continue  # "have" as a main verb would need do-support
+            if m.start() > 0:  # insertion after the first auxiliary
+                out.append((m.start(), m.end(1), "cannot" if m.group(1) == "can" else m.group(1) + " not"))
+                break
+    return out
+
+
+def _neg_de(tgt: str, rng: random.Random) -> list[tuple[int, int, str]]:
+    c = _conf("de")
+    out = []
+    for m in re.finditer(r"(?<![\w-]) ?\bnicht\b", tgt):
+        out.append((m.start(), m.end(), ""))
+    for m in re.finditer(r"(?<![\w-])(" + "|".join(c["neg_determiners"]) + r")(?![\w-])", tgt, flags=re.IGNORECASE):
+        out.append((m.start(), m.end(), _cap_like(c["neg_determiners"][m.group(1).lower()], m.group(1))))
+    for m in re.finditer(r" (" + "|".join(c["neg_drop"]) + r")(?![\w-])", tgt):
+        out.append((m.start(), m.end(), ""))
+    if not out and not tgt.rstrip().endswith("?") and not _has_negative(tgt, "de"):
+        aux = "|".join(c["neg_aux"])
+        m = re.search(rf"(?<=\w )({aux})(?= [\w„\"])", tgt)  # the finite verb in second position or later
+        if m:
+            rest = tgt[m.end():]
+            # Before a sentence-final infinitive/participle ("hat das Buch nicht gelesen"), else after the verb.
+            fin = re.search(r" ([a-zäöüß]+(?:en|t|n))([.!;]?)\s*$", rest)
+            if fin and fin.start() > 0:
+                pos = m.end() + fin.start()
+                out.append((pos, pos, " nicht"))
+            else:
+                out.append((m.end(), m.end(), " nicht"))
+    return out
+
+
+def _neg_fr(tgt: str, rng: random.Random) -> list[tuple[int, int, str]]:
+    c = _conf("fr")
+    out = []
+    # Removal: "ne VERB pas" / "n'VERB pas" -> "VERB" ("je n'ai pas" -> "j'ai").
+    for m in re.finditer(r"(?i)\b(je |j')?(ne |n')((?:\w+'?|\w+ ){1,3}?)pas ", tgt):
+        subj, verb = m.group(1) or "", m.group(3)
+        if subj.lower().startswith("je") and re.match(r"(?i)[aeiouyhéèêàâ]", verb):
+            subj = _cap_like("j'", subj)
+        out.append((m.start(), m.end(), subj + verb))
+    if not out and not tgt.rstrip().endswith("?") and not _has_negative(tgt, "fr"):
+        subs = "|".join(re.escape(s) for s in c["subjects"])
+        cl = "|".join(re.escape(x) for x in c["clitics"])
+        m = re.search(rf"(?i)(?<![\w'])({subs}|j') ((?:(?:{cl}) ?)*)([a-zéèêàâîôûç]+)\b", tgt)
+        if m and (m.group(1).lower() not in ("ce", "cela", "ça") or m.group(3).lower() in ("est", "sont", "était")):
+            subj, clit, verb = m.group(1), m.group(2), m.group(3)
+            if subj.lower() == "j'":
+                subj = _cap_like("je", subj) + " "
+            else:
+                subj = subj + " "
+            first = clit or verb
+            ne = "n'" if re.match(r"(?i)[aeiouyhéèêàâ]", first) else "ne "
+            new = f"{subj}{ne}{clit}{verb} pas"
+            out.append((m.start(), m.end(), new))
+    return out
+
+
+def _neg_vi(tgt: str, rng: random.Random) -> list[tuple[int, int, str]]:
+    c = _conf("vi")
+    out = []
+    question = tgt.rstrip().endswith("?")
+    for w in c["neg_words"]:
+        for m in re.finditer(rf"(?i)(?<!\w){w}( phải)?(?!\w) ?", tgt):
+            tail = tgt[m.end():].strip(" .!?")
+            if question or not tail:
+                continue  # "có … không?" is a question frame, not negation
+            out.append((m.start(), m.end(), ""))
+    if not out and not question:
+        for word, neg in c["neg_insert"].items():
+            m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", tgt)
+            if m and m.start() > 0:
+                out.append((m.start(), m.end(), neg))
+                break
+    return out
+
+
+_NEG = {"en": _neg_en, "de": _neg_de, "fr": _neg_fr, "vi": _neg_vi}
+
+
+def _edit_negation(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
+    fn = _NEG.get(lang)
+    cands = fn(tgt, rng) if fn else []
+    if not cands:
+        return None
+    s, e, new = rng.choice(cands)
+    ed = _apply("negation", tgt, s, e, new)
+    text = re.sub(r"  +", " ", ed.text).strip()
+    text = text[0].upper() + text[1:] if tgt[:1].isupper() and text else text
+    return Edit("negation", text, ed.old, ed.new, s, ed.expected)
+
+
+# ---------------------------------------------------------------------------------------------
+# omission and addition
+
+_SENT_END = re.compile(r"(?<=[.!?…])[\"'»“”]?\s+(?=[\"'«„“]?[A-ZÀ-ÖØ-ÞĐ0-9])")
+_CONJ = {"en": ["and", "but", "because", "while", "which", "who"], "de": ["und", "aber", "weil", "während", "denn", "die", "der", "das"],
+         "fr": ["et", "mais", "parce", "car", "qui", "tandis"], "vi": ["và", "nhưng", "vì", "trong khi", "mà"]}
+
+
+def _edit_omission(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
+    """Drop a whole sentence of a multi-sentence target, else a clause of at least three words after
+    a comma (or a coordinating conjunction) that is not the sentence's only content."""
+    cands: list[tuple[int, int]] = []
+    bounds = [0] + [m.end() for m in _SENT_END.finditer(tgt)] + [len(tgt)]
+    if len(bounds) > 2:
+        for a, b in zip(bounds, bounds[1:]):
+            if len(tgt[a:b].split()) >= 3:
+                cands.append((a, b))
+    if not cands:
+        end = re.search(r"[.!?…\"'»“”]*\s*$", tgt).start()
+        conj = "|".join(re.escape(w) for w in _CONJ.get(lang, []))
+        for m in re.finditer(rf",\s+|\s+(?=(?:{conj})\s)" if conj else r",\s+", tgt[:end]):
+            tail = tgt[m.start():end]
+            head = tgt[:m.start()]
+            if len(re.findall(r"\w+", tail)) >= 3 and len(re.findall(r"\w+", head)) >= 3:
+                cands.append((m.start(), end))
+    if not cands:
+        return None
+    s, e = rng.choice(cands)
+    ed = _apply("omission", tgt, s, e, "")
+    text = ed.text.strip()
+    return Edit("omission", text, ed.old, "", s, ed.expected)
+
+
+_FACT = re.compile(r"\d|(?<=\w )[A-ZÀ-ÖØ-ÞĐ][\w-]+")
+
+
+def _edit_addition(src: str, tgt: str, lang: str, rng: random.Random, pool: list[str] | None = None) -> Edit | None:
+    """Append a sentence with a fact (a number or a name) taken from another pair's target."""
+    if not pool:
+        return None
+    start = rng.randrange(len(pool))
+    for k in range(min(len(pool), 200)):
+        cand = pool[(start + k) % len(pool)].strip()
+        n = len(cand.split())
+        if cand and cand != tgt and 4 <= n <= 25 and _FACT.search(cand) and cand not in tgt and not cand.endswith("?") \
+                and not _SENT_END.search(cand):
+            sep = " " if re.search(r"[.!?…\"'»“”]$", tgt.strip()) else ". "
+            new = sep + cand
+            return Edit("addition", tgt.rstrip() + new, "", new, len(tgt.rstrip()), EXPECTED["addition"])
+    return None
+
+
+_EDITORS = {"number": _edit_number, "date": _edit_date, "place": _edit_place, "person": _edit_person,
+            "organisation": _edit_organisation, "negation": _edit_negation, "omission": _edit_omission}
+
+
+def perturb(src: str, tgt: str, src_lang: str, tgt_lang: str, kind: str, seed: int = 0,
+            pool: list[str] | None = None) -> Edit | None:
+    """One edit of `kind` to the target, or None where it cannot be made naturally.
+
+    `pool`: other target sentences (same language) an addition may take its sentence from."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown edit kind {kind!r}; choose from {', '.join(KINDS)}")
+    rng = _rng(seed, kind, tgt)
+    if kind == "addition":
+        ed = _edit_addition(src, tgt, tgt_lang, rng, pool)
+    else:
+        ed = _EDITORS[kind](src, tgt, tgt_lang, rng)
+    if ed is None or ed.text == tgt or not ed.text.strip():
+        return None
+    return ed
