@@ -104,7 +104,7 @@ def build_mul(common: set[str]) -> dict[str, str]:
             if k and (len(s) <= 4 or " - " in s):
                 continue
             # a city of a million or more keeps its name even where it is a word ("Paris": bets)
-            if _name_like(s) and s not in owner and (s.lower() not in common or c["population"] >= 1_000_000):
+            if _name_like(s) and s not in owner and (s.lower() not in common or k == 0 and c["population"] >= 1_000_000):
                 owner[s] = cid
                 surfaces.append(s)
         if surfaces:

@@ -53,6 +53,7 @@ class Lexicon:
     group: str = "."
     # from the language pack (configs/lang/LANG, configs/lang/mul): see load_pack
     index: dict[str, str] = field(default_factory=dict)  # surface as written -> entity id
+    entities: frozenset[str] = frozenset()  # the ids the index can name
     index_words: int = 1  # the most words any indexed surface has
     first_names: frozenset[str] = frozenset()
     caps: dict = field(default_factory=dict)  # [capitalisation] of names.toml
@@ -97,7 +98,7 @@ def lexicon(lang: str) -> Lexicon:
             names[(f"country:{code}", a)] = False
     for code, stems in hand.get("demonyms", {}).items():
         for s in stems:
-            names[(f"country:{code}", s)] = True
+            names[(f"{'subdivision' if '-' in code else 'country'}:{code}", s)] = True
     for section in ("places", "orgs", "people", "regions"):
         for ent, aliases in hand.get(section, {}).items():
             for a in aliases:
@@ -165,6 +166,8 @@ def load_pack(lex: Lexicon, hand: dict[tuple[str, str], bool]) -> None:
     hand_file = _pack_file(lex.lang, "names.toml")
     lex.has_pack = bool(gen or hand_file)
     index: dict[str, str] = {}
+    for phrase in hand_file.get("capitalisation", {}).get("blocked", []):
+        index[nfc(phrase)] = ""  # read as one unit and dropped: "Chủ Nhật" (Sunday) is not Nhật (Japan)
     canon = canonical_ids()
     for section in ("orgs", "people", "places", "regions"):  # hand entries first: "Europäische Union" is org:eu
         for ent, aliases in hand_file.get(section, {}).items():
@@ -180,6 +183,7 @@ def load_pack(lex: Lexicon, hand: dict[tuple[str, str], bool]) -> None:
             for surface in surfaces:
                 index.setdefault(nfc(surface), ent)
     lex.index = index
+    lex.entities = frozenset(index.values()) - {""}
     lex.index_words = min(8, max((len(_WORD.findall(k)) for k in index), default=1))  # longer ones are rare
     people = _pack_file("mul", "people.toml").get("first_names", {}).get("all", []) if lex.has_pack else []
     lex.first_names = frozenset(people) - set(index)
@@ -207,7 +211,8 @@ def find_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                 hit = (start, end, ent, n)
                 break
         if hit:
-            out.append(hit[:3])
+            if hit[2]:
+                out.append(hit[:3])
             k += hit[3]
         else:
             k += 1

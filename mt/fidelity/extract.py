@@ -195,7 +195,8 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | None = None, lang
                 continue
             if _title_regex(lex.lang).search(m.group(1)):
                 continue
-            facts.people.append(Mention("person?", "person", s, e, m.group(1)))
+            # "name?": a capitalised run, maybe a person, maybe an institution ("La Toussaint")
+            facts.people.append(Mention("name?", "person", s, e, m.group(1)))
     facts.people.sort(key=lambda p: p.start)
     _dates_and_numbers(facts, lex)
     return facts

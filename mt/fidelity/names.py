@@ -31,7 +31,6 @@ from .context import PairContext, entity_label, language_name
 from .extract import Facts, same_name_token
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*")
-_SENTENCE_START = regex.compile(r"(?:^|[.!?…:;\"“”„«»()\[\]–—-]\s*|\n)\s*$")
 
 
 @dataclass
@@ -42,15 +41,24 @@ class Name:
     cls: str  # person, place, org, name (class unknown)
     entity: str | None = None
     strong: bool = True
+    repeat: bool = False  # the target names it too, only fewer times
 
 
 def _equivalent(a: str, b: str) -> bool:
     sf = stands_for()
-    return a == b or sf.get(a) == b or sf.get(b) == a or (sf.get(a) is not None and sf.get(a) == sf.get(b))
+    if a == b or sf.get(a) == b or sf.get(b) == a or (sf.get(a) is not None and sf.get(a) == sf.get(b)):
+        return True
+    # a subdivision and its own country ("England" / "Royaume-Uni"); two subdivisions are not alike
+    return any(x.startswith("subdivision:") and y == "country:" + x.split(":")[1].split("-")[0] for x, y in ((a, b), (b, a)))
+
+
+_OPENERS = "\"'“”„«»‹›‚‘’([{ \t\n-–—*•"
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:
-    return bool(_SENTENCE_START.search(text[max(0, pos - 4):pos])) if pos >= 4 else not text[:pos].strip()
+    """True where the word at `pos` starts a sentence (after opening quotes, brackets, dashes)."""
+    before = text[:pos].rstrip(_OPENERS)
+    return not before or before[-1] in ".!?…:;"
 
 
 @functools.lru_cache(maxsize=None)
@@ -77,6 +85,22 @@ def _calendar_and_titles(lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _after_word(text: str, pos: int, words: list[str]) -> bool:
+    before = text[:pos].rstrip().lower()
+    return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalpha()) for w in words)
+
+
+@functools.lru_cache(maxsize=None)
+def _title_words(lang: str) -> frozenset[str]:
+    """Words of titles and honorifics: not evidence that a name is there ("Präsident")."""
+    from ..lexicon import lexicon
+
+    lex = lexicon(lang)
+    out = {t[:1].upper() + t[1:] for ws in lex.titles.values() for w in ws for t in w.split()}
+    out.update(h[:1].upper() + h[1:] for h in lex.honorifics)
+    return frozenset(out)
+
+
 def _overlaps(names: list[Name], s: int, e: int) -> bool:
     return any(n.start < e and s < n.end for n in names)
 
@@ -86,17 +110,21 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     text = facts.text
     out: list[Name] = []
     for m in facts.mentions:
-        weak = m.prefix  # a demonym ("südkoreanisch") names a country only loosely
+        # a demonym ("südkoreanisch") names a country only loosely; one word opening a sentence may
+        # be an ordinary word that is also a place ("Sans compter…")
+        initial = _at_sentence_start(text, m.start) and " " not in m.text
+        weak = m.prefix or initial and (not m.entity.startswith("country:") or lex.caps.get("tagger")) \
+            or _after_word(text, m.start, lex.caps.get("demonym_heads", []))  # "Anh …" (he), "người Anh" (the English)
         out.append(Name(m.text, m.start, m.end, m.cls, m.entity, strong=not weak))
     for p in facts.people:
         if not _overlaps(out, p.start, p.end):
-            ent = p.entity if p.entity != "person?" else None
-            out.append(Name(p.text, p.start, p.end, "person", ent, strong=True))
+            ent = p.entity if p.entity not in ("person?", "name?") else None
+            out.append(Name(p.text, p.start, p.end, "name" if p.entity == "name?" else "person", ent, strong=True))
     if lex.caps.get("tagger") == "pyvi":
         out.extend(n for n in _vi_names(text, lex) if not _overlaps(out, n.start, n.end))
     else:
         out.extend(n for n in _caps_names(text, lex) if not _overlaps(out, n.start, n.end))
-    return sorted(out, key=lambda n: n.start)
+    return sorted((n for n in out if sum(c.isalpha() for c in n.text) >= 2), key=lambda n: n.start)
 
 
 def _caps_names(text: str, lex: Lexicon) -> list[Name]:
@@ -104,6 +132,7 @@ def _caps_names(text: str, lex: Lexicon) -> list[Name]:
     nouns = bool(lex.caps.get("nouns"))
     determiners = {d.lower() for d in lex.caps.get("determiners", [])}
     suffixes = tuple(lex.caps.get("noun_suffixes", []))
+    adjective_endings = tuple(lex.caps.get("adjective_endings", [])) or ("\0",)
     out: list[Name] = []
     toks = list(_TOKEN.finditer(text))
     k = 0
@@ -118,10 +147,14 @@ def _caps_names(text: str, lex: Lexicon) -> list[Name]:
         while j + 1 < len(toks) and toks[j + 1].group(0)[:1].isupper() and toks[j + 1].group(0) not in stop \
                 and text[toks[j].end():toks[j + 1].start()] == " ":
             j += 1
+        initial = _at_sentence_start(text, t.start())
+        if initial and j > k and not nouns and w not in lex.first_names:
+            k += 1  # "But Rep. Shuster": the sentence's first word is not part of the name
+            t, w = toks[k], toks[k].group(0)
+            initial = False
         s, e = t.start(), toks[j].end()
         span = text[s:e]
         first = w in lex.first_names
-        initial = _at_sentence_start(text, s)
         prev = toks[k - 1].group(0).lower() if k else ""
         if nouns:
             # German: a capitalised word is a noun unless known; an unknown one may still be a name
@@ -129,17 +162,23 @@ def _caps_names(text: str, lex: Lexicon) -> list[Name]:
             known = first or any(tok in lex.first_names for tok in span.split())
             if known:
                 out.append(Name(span, s, e, "person", None, strong=not initial or j > k))
-            elif j == k and prev not in determiners and not w.lower().endswith(suffixes) and len(w) >= 3:
+            elif j > k and prev not in determiners and not (prev.islower() and prev.endswith(adjective_endings)) \
+                    and not regex.search(r"\d\s*$", text[:s]):  # "2,5 Millionen Zuschauer": nouns
+                # two or more capitalised words in a row, not after an article: "Anneke Herrmann"
+                out.append(Name(span, s, e, "name", None, strong=not initial))
+            elif j == k and not initial and prev not in determiners and not w.lower().endswith(suffixes) and len(w) >= 3 \
+                    and not (prev.islower() and prev.endswith(adjective_endings)):  # "neue Ära": a noun
                 out.append(Name(span, s, e, "name", None, strong=False))
         else:
             if initial and j == k:
                 if first:  # "Tom went home": a first name alone at a sentence start
                     out.append(Name(span, s, e, "person", None, strong=False))
-            elif initial:
-                # "Donald Trump said": drop a sentence-initial word that is not part of the name? keep the run
-                out.append(Name(span, s, e, "person" if first else "name", None, strong=True))
+            elif initial:  # a run that starts the sentence with a first name: "Donald Trump said"
+                out.append(Name(span, s, e, "person", None, strong=True))
             else:
-                out.append(Name(span, s, e, "person" if first or any(x in lex.first_names for x in span.split()) else "name", None, strong=True))
+                person = first or any(x in lex.first_names for x in span.split())
+                # an unknown single word ("Chambre", "CEO") may be a capitalised noun or an acronym
+                out.append(Name(span, s, e, "person" if person else "name", None, strong=person or j > k and not span.isupper()))
         k = j + 1
     return out
 
@@ -161,6 +200,7 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
     tok, pos = tools
     words, tags = pos.postagging(tok.tokenize(text))
     org_heads = tuple(lex.caps.get("org_heads", []))
+    not_after = set(lex.caps.get("not_after", []))
     place_heads = tuple(h.lower() for h in lex.caps.get("place_heads", []))
     stop = _calendar_and_titles(lex.lang)
     out: list[Name] = []
@@ -174,39 +214,84 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
             continue
         spans.append((i, i + len(surface), t, surface))
         cursor = i + len(surface)
+    def name_like(sp) -> bool:
+        # a proper noun for the tagger, or capitalised where a sentence does not start (the tagger
+        # misses rare foreign names: "Jeff Flake")
+        return bool(sp) and sp[3][:1].isupper() and sp[2] != "F" and (sp[2] == "Np" or not _at_sentence_start(text, sp[0]))
+
     k = 0
     while k < len(spans):
         sp = spans[k]
-        if not sp or sp[2] != "Np" or not sp[3][:1].isupper():
+        if not name_like(sp):
             k += 1
             continue
         j = k
-        while j + 1 < len(spans) and spans[j + 1] and spans[j + 1][2] == "Np" and spans[j + 1][3][:1].isupper():
+        while j + 1 < len(spans) and name_like(spans[j + 1]) and text[sp[1]:spans[j + 1][0]].strip(" ") == "" or \
+                j + 1 < len(spans) and name_like(spans[j + 1]) and text[spans[j][1]:spans[j + 1][0]] == " ":
             j += 1
         s, e = sp[0], spans[j][1]
+        while s > 1 and text[s - 1] == "-" and text[s - 2].isalpha():  # "Berners-Lee": the segmenter splits at hyphens
+            s -= 2
+            while s > 0 and text[s - 1].isalpha():
+                s -= 1
+        while e + 1 < len(text) and text[e] == "-" and text[e + 1].isalpha():
+            e += 2
+            while e < len(text) and text[e].isalpha():
+                e += 1
         name = text[s:e]
         prev = spans[k - 1][3].lower() if k and spans[k - 1] else ""
-        k = j + 1
+        k0, k = k, j + 1
         if name in stop or name.split()[0] in stop:
             continue
+        if prev in not_after:
+            continue  # "thứ Bảy" (Saturday)
         if name.startswith(org_heads):
             out.append(Name(name, s, e, "org", None, strong=False))  # translated, not transliterated
         elif prev in place_heads or any(prev.endswith(" " + h) for h in place_heads):
             out.append(Name(name, s, e, "place", None, strong=True))
         else:
             initial = _at_sentence_start(text, s)
-            first = name in lex.first_names
-            out.append(Name(name, s, e, "person" if first else "name", None, strong=not initial or len(name.split()) > 1 or first))
+            first = name.split()[0] in lex.first_names and (len(name.split()) > 1 or not initial)
+            # at a sentence start a foreign-looking proper noun ("Sims", "Nielsen") is still a name
+            foreign = name.isascii() and len(name) >= 4 and sp[2] == "Np"
+            tagged = any(x and x[2] == "Np" for x in spans[k0:k])
+            acronym = name.isupper() and " " not in name
+            # sure: the tagger's proper noun, not an acronym; a capitalised run the tagger did not
+            # tag is often a translated title or institution ("Trò chơi Vương quyền"): a guess
+            sure = tagged and not acronym and (not initial or len(name.split()) > 1 or foreign)
+            out.append(Name(name, s, e, "person" if first else "name", None, strong=sure or first and not initial))
     return out
 
 
 def _words(text: str) -> list[str]:
-    return [t.group(0) for t in _TOKEN.finditer(text)]
+    """Words, and the parts of hyphenated words ("Marguerite-Bourgeoys" also gives both names)."""
+    out = []
+    for t in _TOKEN.finditer(text):
+        w = t.group(0)
+        out.append(w)
+        if "-" in w:
+            out.extend(p for p in w.split("-") if p)
+            out.append(w)  # the whole word again, so the word after it stays its neighbour
+    return out
 
 
 def _spelled_in(name: Name, words: list[str], skip: frozenset[str]) -> bool:
+    """Whether the other side spells the name: its last word, or another of its words where that is
+    not followed by a different capitalised word ("Joan Ryan" is not in "Joan Elias")."""
     parts = [p for p in regex.split(r"[\s-]+", name.text) if len(p) >= 2 and p not in skip]
-    return any(same_name_token(p, w) for p in parts for w in words)
+
+    def same(p: str, w: str) -> bool:
+        # a name may open a compound: "Oscar" in "Oscarverleihung", "Trump" in "Trumps"
+        return same_name_token(p, w) or len(p) >= 4 and w.startswith(p)
+
+    hits = [i for i, w in enumerate(words) if any(same(p, w) for p in parts)]
+    if not hits or len(parts) <= 1 or any(same(parts[-1], words[i]) for i in hits):
+        return bool(hits)
+    for i in hits:
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if not (nxt[:1].isupper() and not any(same(p, nxt) for p in parts)):
+            return True
+    return False
 
 
 def _counterpart(name: Name, other: list[Name], other_words: list[str], skip: frozenset[str]) -> bool:
@@ -220,7 +305,7 @@ def check(ctx: PairContext) -> list[Finding]:
     tgt_names = find(ctx.tgt, ctx.tgt_lex)
     if not src_names and not tgt_names:
         return []
-    skip = _calendar_and_titles(ctx.src_lang) | _calendar_and_titles(ctx.tgt_lang)
+    skip = _title_words(ctx.src_lang) | _title_words(ctx.tgt_lang)
     src_words, tgt_words = _words(ctx.src.text), _words(ctx.tgt.text)
     # Names with ids are counted ("Ukraine" twice in the source, once in the target: one is missing).
     src_ids = Counter(n.entity for n in src_names if n.entity)
@@ -240,8 +325,9 @@ def check(ctx: PairContext) -> list[Finding]:
         if id(n) in matched:
             continue
         if n.entity:
-            if any(_equivalent(n.entity, t.entity) for t in tgt_names if t.entity):
-                missing.append(n)  # named fewer times in the target than in the source
+            if any(n.entity == t.entity for t in tgt_names):
+                n.repeat = True  # named fewer times in the target: a substitute, or a repetition dropped
+                missing.append(n)
             elif not _spelled_in(n, tgt_words, skip):
                 missing.append(n)
         elif not _counterpart(n, tgt_names, tgt_words, skip):
@@ -257,31 +343,43 @@ def check(ctx: PairContext) -> list[Finding]:
     out: list[Finding] = []
     used: set[int] = set()
     for s in sorted(missing, key=lambda n: not n.strong):
-        t = _substitute(s, surplus, used)
+        t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text))
         if t is not None:
             used.add(id(t))
             out.append(_substitution(ctx, s, t))
-        elif s.strong and s.cls in ("person", "place", "org") and not _qualifies_title(ctx.src.text, s.start, ctx.src_lex):
+        elif s.strong and not s.repeat and s.cls in ("person", "place", "org") and not _qualifies_title(ctx.src.text, s.start, ctx.src_lex) \
+                and (not s.entity or s.entity in ctx.tgt_lex.entities):  # else the target pack could not name it
             out.append(_omission(ctx, s))
     return out
 
 
-def _substitute(s: Name, surplus: list[Name], used: set[int]) -> Name | None:
-    """The target name that most plausibly replaced the source name `s`."""
+def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_len: int) -> Name | None:
+    """The target name that most plausibly replaced the source name `s`. A guess (a name of unknown
+    class) must also stand at about the same relative place in its sentence."""
+    def where(n: Name, length: int) -> float:
+        return n.start / max(1, length)
+
     def fits(t: Name) -> int:
-        if id(t) in used:
-            return 0
-        if not s.strong and not t.strong:
+        if id(t) in used or not (s.strong or t.strong):
             return 0  # two guesses do not make a finding
+        if not s.strong and s.entity and t.entity and s.entity.split(":")[0] != t.entity.split(":")[0]:
+            return 0  # a demonym ("britannique") is replaced only by a name of its own kind (a country)
         if s.cls == t.cls and s.cls != "name":
             return 3
         if s.cls in ("place", "org") and t.cls in ("place", "org"):
             return 2
-        if s.cls == "name" or t.cls == "name":
-            if not (t.strong or s.strong and t.cls != "name"):
-                return 1 if s.cls == "person" and t.cls == "name" else 0
+        # a name of unknown class pairs only with a sure one of known class, and only where it is
+        # the one candidate ("Kim" → "Raissa"; not "Chambre" → "Commons")
+        near = abs(where(s, src_len) - where(t, tgt_len)) <= 0.5
+        known, unknown = (s, t) if t.cls == "name" else (t, s)
+        if unknown.cls == "name" and known.cls != "name" and known.strong and single and near:
+            return 1
+        # two names of unknown class: the source one sure ("Dyteon Simpson" → "Michaela Gutknecht")
+        if s.cls == t.cls == "name" and s.strong and t.strong and single and near:
             return 1
         return 0
+    pool = [t for t in surplus if id(t) not in used]
+    single = len([t for t in pool if t.strong] or pool) == 1  # one sure candidate, or one guess
     ranked = sorted(surplus, key=lambda t: (-fits(t), not t.strong, -t.start))
     return ranked[0] if ranked and fits(ranked[0]) else None
 
