@@ -186,7 +186,7 @@ def load_pack(lex: Lexicon, hand: dict[tuple[str, str], bool]) -> None:
     lex.entities = frozenset(index.values()) - {""}
     lex.index_words = min(8, max((len(_WORD.findall(k)) for k in index), default=1))  # longer ones are rare
     people = _pack_file("mul", "people.toml").get("first_names", {}).get("all", []) if lex.has_pack else []
-    lex.first_names = frozenset(people) - set(index)
+    lex.first_names = frozenset(people)
     lex.caps = dict(hand_file.get("capitalisation", {}))
 
 

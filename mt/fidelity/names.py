@@ -28,9 +28,9 @@ import regex
 from ..lexicon import Lexicon, entity_class, stands_for
 from ..types import Finding, Severity
 from .context import PairContext, entity_label, language_name
-from .extract import Facts, same_name_token
+from .extract import Facts, fold_name, same_name_token
 
-_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*")
+_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")  # apostrophes split: l'|Allemagne, Mary|'s
 
 
 @dataclass
@@ -110,9 +110,14 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     text = facts.text
     out: list[Name] = []
     for m in facts.mentions:
+        if m.text in lex.first_names and not m.entity.startswith("country:"):
+            continue  # "Nancy", "Regina", "Mary": a first name before a city (found below as a person)
         # a demonym ("südkoreanisch") names a country only loosely; one word opening a sentence may
         # be an ordinary word that is also a place ("Sans compter…")
         initial = _at_sentence_start(text, m.start) and " " not in m.text
+        if lex.caps.get("nouns") and " " not in m.text and not m.entity.startswith("country:"):
+            # German: a one-word place after an article is a noun ("den Löwen": the lions, not Leuven)
+            initial = initial or _after_word(text, m.start, [d.lower() for d in lex.caps.get("determiners", [])])
         weak = m.prefix or initial and (not m.entity.startswith("country:") or lex.caps.get("tagger")) \
             or _after_word(text, m.start, lex.caps.get("demonym_heads", []))  # "Anh …" (he), "người Anh" (the English)
         out.append(Name(m.text, m.start, m.end, m.cls, m.entity, strong=not weak))
@@ -275,14 +280,17 @@ def _words(text: str) -> list[str]:
     return out
 
 
-def _spelled_in(name: Name, words: list[str], skip: frozenset[str]) -> bool:
+def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names: frozenset[str] = frozenset()) -> bool:
     """Whether the other side spells the name: its last word, or another of its words where that is
     not followed by a different capitalised word ("Joan Ryan" is not in "Joan Elias")."""
     parts = [p for p in regex.split(r"[\s-]+", name.text) if len(p) >= 2 and p not in skip]
 
     def same(p: str, w: str) -> bool:
         # a name may open a compound: "Oscar" in "Oscarverleihung", "Trump" in "Trumps"
-        return same_name_token(p, w) or len(p) >= 4 and w.startswith(p)
+        if same_name_token(p, w) or len(p) >= 4 and w.startswith(p):
+            return True
+        # a first name in its local form: Maria / Mary, Johannes / John, Pierre / Peter is not
+        return p in first_names and w in first_names and fold_name(p)[:3] == fold_name(w)[:3]
 
     hits = [i for i, w in enumerate(words) if any(same(p, w) for p in parts)]
     if not hits or len(parts) <= 1 or any(same(parts[-1], words[i]) for i in hits):
@@ -294,10 +302,11 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str]) -> bool:
     return False
 
 
-def _counterpart(name: Name, other: list[Name], other_words: list[str], skip: frozenset[str]) -> bool:
+def _counterpart(name: Name, other: list[Name], other_words: list[str], skip: frozenset[str],
+                 first_names: frozenset[str] = frozenset()) -> bool:
     if name.entity and any(o.entity and _equivalent(name.entity, o.entity) for o in other):
         return True
-    return _spelled_in(name, other_words, skip)
+    return _spelled_in(name, other_words, skip, first_names)
 
 
 def check(ctx: PairContext) -> list[Finding]:
@@ -306,6 +315,7 @@ def check(ctx: PairContext) -> list[Finding]:
     if not src_names and not tgt_names:
         return []
     skip = _title_words(ctx.src_lang) | _title_words(ctx.tgt_lang)
+    fn = ctx.src_lex.first_names | ctx.tgt_lex.first_names
     src_words, tgt_words = _words(ctx.src.text), _words(ctx.tgt.text)
     # Names with ids are counted ("Ukraine" twice in the source, once in the target: one is missing).
     src_ids = Counter(n.entity for n in src_names if n.entity)
@@ -328,22 +338,22 @@ def check(ctx: PairContext) -> list[Finding]:
             if any(n.entity == t.entity for t in tgt_names):
                 n.repeat = True  # named fewer times in the target: a substitute, or a repetition dropped
                 missing.append(n)
-            elif not _spelled_in(n, tgt_words, skip):
+            elif not _spelled_in(n, tgt_words, skip, fn):
                 missing.append(n)
-        elif not _counterpart(n, tgt_names, tgt_words, skip):
+        elif not _counterpart(n, tgt_names, tgt_words, skip, fn):
             missing.append(n)
     surplus: list[Name] = []
     for t in sorted(tgt_names, key=lambda n: (not n.strong, -n.start)):  # a left-over id: its surest, last mention
         if t.entity:
-            if tgt_ids[t.entity] > 0 and not _spelled_in(t, src_words, skip):
+            if tgt_ids[t.entity] > 0 and not _spelled_in(t, src_words, skip, fn):
                 surplus.append(t)
                 tgt_ids[t.entity] -= 1
-        elif not _counterpart(t, src_names, src_words, skip):
+        elif not _counterpart(t, src_names, src_words, skip, fn):
             surplus.append(t)
     out: list[Finding] = []
     used: set[int] = set()
     for s in sorted(missing, key=lambda n: not n.strong):
-        t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text))
+        t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn)
         if t is not None:
             used.add(id(t))
             out.append(_substitution(ctx, s, t))
@@ -353,14 +363,19 @@ def check(ctx: PairContext) -> list[Finding]:
     return out
 
 
-def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_len: int) -> Name | None:
+def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_len: int,
+                first_names: frozenset[str] = frozenset()) -> Name | None:
     """The target name that most plausibly replaced the source name `s`. A guess (a name of unknown
     class) must also stand at about the same relative place in its sentence."""
     def where(n: Name, length: int) -> float:
         return n.start / max(1, length)
 
     def fits(t: Name) -> int:
-        if id(t) in used or not (s.strong or t.strong):
+        if id(t) in used:
+            return 0
+        if s.cls == t.cls == "person" and s.text in first_names and t.text in first_names:
+            return 3  # one first name for another, even where each opens its sentence ("Tom" → "Anna")
+        if not (s.strong or t.strong):
             return 0  # two guesses do not make a finding
         if not s.strong and s.entity and t.entity and s.entity.split(":")[0] != t.entity.split(":")[0]:
             return 0  # a demonym ("britannique") is replaced only by a name of its own kind (a country)
