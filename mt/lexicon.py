@@ -193,6 +193,16 @@ def load_pack(lex: Lexicon, hand: dict[tuple[str, str], bool]) -> None:
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 
+@functools.lru_cache(maxsize=None)
+def surfaces_of(lang: str) -> dict[str, list[str]]:
+    """Entity id -> the surfaces the language pack gives it (the index inverted)."""
+    out: dict[str, list[str]] = {}
+    for surface, ent in lexicon(lang).index.items():
+        if ent:
+            out.setdefault(ent, []).append(surface)
+    return out
+
+
 def find_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, entity) of every indexed name in `text`, longest first from left to right; a
     genitive s is allowed ("Osakas"). One dictionary look-up per word n-gram: linear in the text."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..lexicon import Lexicon, entity_class, stands_for
+from ..lexicon import Lexicon, entity_class, stands_for, surfaces_of
 from ..types import Finding, Severity
 from .context import PairContext, entity_label, language_name
 from .extract import Facts, fold_name, same_name_token
@@ -85,6 +85,12 @@ def _calendar_and_titles(lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _in_capitalised_run(text: str, s: int, e: int) -> bool:
+    before = regex.search(r"(\p{Lu}\p{L}*) $", text[max(0, s - 40):s])
+    after = regex.match(r" (\p{Lu}\p{L}*)", text[e:e + 40])
+    return bool(before and not _at_sentence_start(text, s - len(before.group(0))) or after)
+
+
 def _after_word(text: str, pos: int, words: list[str]) -> bool:
     before = text[:pos].rstrip().lower()
     return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalpha()) for w in words)
@@ -118,7 +124,8 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
         if lex.caps.get("nouns") and " " not in m.text and not m.entity.startswith("country:"):
             # German: a one-word place after an article is a noun ("den Löwen": the lions, not Leuven)
             initial = initial or _after_word(text, m.start, [d.lower() for d in lex.caps.get("determiners", [])])
-        weak = m.prefix or initial and (not m.entity.startswith("country:") or lex.caps.get("tagger")) \
+        inside = " " not in m.text and _in_capitalised_run(text, m.start, m.end)  # "Médecins Sans Frontières"
+        weak = m.prefix or inside or initial and (not m.entity.startswith("country:") or lex.caps.get("tagger")) \
             or _after_word(text, m.start, lex.caps.get("demonym_heads", []))  # "Anh …" (he), "người Anh" (the English)
         out.append(Name(m.text, m.start, m.end, m.cls, m.entity, strong=not weak))
     for p in facts.people:
@@ -302,6 +309,22 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
     return False
 
 
+def _adjective_of(entity: str, lang: str, words: list[str]) -> bool:
+    """A word of the other side derived from the entity's name there ("schwedischen" from "Schweden",
+    "Mexikaner" from "Mexiko", "Afghan" from "Afghanistan"): the name's first letters, all but two,
+    at least four and at most six, open the word."""
+    for surface in surfaces_of(lang).get(entity, []):
+        if " " in surface:
+            continue
+        f = fold_name(surface)
+        k = max(4, min(len(f) - 2, 6))
+        if len(f) < 4:
+            continue
+        if any(fold_name(w).startswith(f[:k]) for w in words if len(w) >= k):
+            return True
+    return False
+
+
 def _counterpart(name: Name, other: list[Name], other_words: list[str], skip: frozenset[str],
                  first_names: frozenset[str] = frozenset()) -> bool:
     if name.entity and any(o.entity and _equivalent(name.entity, o.entity) for o in other):
@@ -338,14 +361,14 @@ def check(ctx: PairContext) -> list[Finding]:
             if any(n.entity == t.entity for t in tgt_names):
                 n.repeat = True  # named fewer times in the target: a substitute, or a repetition dropped
                 missing.append(n)
-            elif not _spelled_in(n, tgt_words, skip, fn):
+            elif not _spelled_in(n, tgt_words, skip, fn) and not _adjective_of(n.entity, ctx.tgt_lang, tgt_words):
                 missing.append(n)
         elif not _counterpart(n, tgt_names, tgt_words, skip, fn):
             missing.append(n)
     surplus: list[Name] = []
     for t in sorted(tgt_names, key=lambda n: (not n.strong, -n.start)):  # a left-over id: its surest, last mention
         if t.entity:
-            if tgt_ids[t.entity] > 0 and not _spelled_in(t, src_words, skip, fn):
+            if tgt_ids[t.entity] > 0 and not _spelled_in(t, src_words, skip, fn) and not _adjective_of(t.entity, ctx.src_lang, src_words):
                 surplus.append(t)
                 tgt_ids[t.entity] -= 1
         elif not _counterpart(t, src_names, src_words, skip, fn):
