@@ -88,7 +88,7 @@ def _calendar_and_titles(lang: str) -> frozenset[str]:
 def _in_capitalised_run(text: str, s: int, e: int) -> bool:
     before = regex.search(r"(\p{Lu}\p{L}*) $", text[max(0, s - 40):s])
     after = regex.match(r" (\p{Lu}\p{L}*)", text[e:e + 40])
-    return bool(before and not _at_sentence_start(text, s - len(before.group(0))) or after)
+    return bool(before and not _at_sentence_start(text, s - len(before.group(0))) and after)
 
 
 def _after_word(text: str, pos: int, words: list[str]) -> bool:
@@ -121,10 +121,11 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
         # a demonym ("südkoreanisch") names a country only loosely; one word opening a sentence may
         # be an ordinary word that is also a place ("Sans compter…")
         initial = _at_sentence_start(text, m.start) and " " not in m.text
-        if lex.caps.get("nouns") and " " not in m.text and not m.entity.startswith("country:"):
-            # German: a one-word place after an article is a noun ("den Löwen": the lions, not Leuven)
-            initial = initial or _after_word(text, m.start, [d.lower() for d in lex.caps.get("determiners", [])])
-        inside = " " not in m.text and _in_capitalised_run(text, m.start, m.end)  # "Médecins Sans Frontières"
+        if lex.caps.get("nouns") and " " not in m.text and not m.entity.startswith("country:") \
+                and _after_word(text, m.start, [d.lower() for d in lex.caps.get("determiners", [])]):
+            continue  # German: a one-word place after an article is a noun ("den Löwen", "im Namen")
+        # "Médecins Sans Frontières": a one-word place between capitalised words is part of another name
+        inside = " " not in m.text and not lex.caps.get("nouns") and _in_capitalised_run(text, m.start, m.end)
         weak = m.prefix or inside or initial and (not m.entity.startswith("country:") or lex.caps.get("tagger")) \
             or _after_word(text, m.start, lex.caps.get("demonym_heads", []))  # "Anh …" (he), "người Anh" (the English)
         out.append(Name(m.text, m.start, m.end, m.cls, m.entity, strong=not weak))
@@ -160,14 +161,20 @@ def _caps_names(text: str, lex: Lexicon) -> list[Name]:
                 and text[toks[j].end():toks[j + 1].start()] == " ":
             j += 1
         initial = _at_sentence_start(text, t.start())
-        if initial and j > k and not nouns and w not in lex.first_names:
+        lead_noun = nouns and j - k >= 2 and (toks[k - 1].group(0).lower() in determiners if k else False or "-" in w)
+        if lead_noun:
+            # German: "der Ex-Nationalspieler Philipp Lahm": the noun after the article leads the name
+            k += 1
+            t, w = toks[k], toks[k].group(0)
+            initial = False
+        elif initial and j > k and not nouns and w not in lex.first_names:
             k += 1  # "But Rep. Shuster": the sentence's first word is not part of the name
             t, w = toks[k], toks[k].group(0)
             initial = False
         s, e = t.start(), toks[j].end()
         span = text[s:e]
         first = w in lex.first_names
-        prev = toks[k - 1].group(0).lower() if k else ""
+        prev = toks[k - 1].group(0).lower() if k and not lead_noun else ""
         if nouns:
             # German: a capitalised word is a noun unless known; an unknown one may still be a name
             # where no noun stands (no determiner before, no noun suffix): a weak candidate only.
@@ -386,6 +393,9 @@ def check(ctx: PairContext) -> list[Finding]:
     return out
 
 
+NEAR = 0.3  # how far apart (in fractions of their sentences) a name and a guessed substitute may stand
+
+
 def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_len: int,
                 first_names: frozenset[str] = frozenset()) -> Name | None:
     """The target name that most plausibly replaced the source name `s`. A guess (a name of unknown
@@ -408,16 +418,19 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 2
         # a name of unknown class pairs only with a sure one of known class, and only where it is
         # the one candidate ("Kim" → "Raissa"; not "Chambre" → "Commons")
-        near = abs(where(s, src_len) - where(t, tgt_len)) <= 0.5
+        near = abs(where(s, src_len) - where(t, tgt_len)) <= NEAR
         known, unknown = (s, t) if t.cls == "name" else (t, s)
-        if unknown.cls == "name" and known.cls != "name" and known.strong and single and near:
+        if unknown.cls == "name" and known.cls != "name" and known.strong and near and (single or t is nearest):
             return 1
         # two names of unknown class: the source one sure ("Dyteon Simpson" → "Michaela Gutknecht")
-        if s.cls == t.cls == "name" and s.strong and t.strong and single and near:
+        if s.cls == t.cls == "name" and s.strong and t.strong and near and (single or t is nearest):
             return 1
         return 0
     pool = [t for t in surplus if id(t) not in used]
-    single = len([t for t in pool if t.strong] or pool) == 1  # one sure candidate, or one guess
+    sure = [t for t in pool if t.strong] or pool
+    single = len(sure) == 1  # one sure candidate, or one guess
+    # else the sure candidate at the same relative place in its sentence as the source name
+    nearest = min(sure, key=lambda t: abs(where(s, src_len) - where(t, tgt_len)), default=None)
     ranked = sorted(surplus, key=lambda t: (-fits(t), not t.strong, -t.start))
     return ranked[0] if ranked and fits(ranked[0]) else None
 
