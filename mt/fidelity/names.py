@@ -121,11 +121,13 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
         # a demonym ("südkoreanisch") names a country only loosely; one word opening a sentence may
         # be an ordinary word that is also a place ("Sans compter…")
         initial = _at_sentence_start(text, m.start) and " " not in m.text
-        if lex.caps.get("nouns") and " " not in m.text and not m.entity.startswith("country:") \
-                and _after_word(text, m.start, [d.lower() for d in lex.caps.get("determiners", [])]):
+        if lex.caps.get("nouns") and " " not in m.text and m.cls == "place" and not m.prefix and not m.text.isupper() \
+                and not m.entity.startswith("country:") and _after_word(text, m.start, [d.lower() for d in lex.caps.get("determiners", [])]):
             continue  # German: a one-word place after an article is a noun ("den Löwen", "im Namen")
         # "Médecins Sans Frontières": a one-word place between capitalised words is part of another name
         inside = " " not in m.text and not lex.caps.get("nouns") and _in_capitalised_run(text, m.start, m.end)
+        # a name that opens a compound qualifies it ("US-Dollar", "EU-Ausland"): like a demonym
+        inside = inside or bool(regex.match(r"-\p{L}", text[m.end:m.end + 2]))
         weak = m.prefix or inside or initial and (not m.entity.startswith("country:") or lex.caps.get("tagger")) \
             or _after_word(text, m.start, lex.caps.get("demonym_heads", []))  # "Anh …" (he), "người Anh" (the English)
         out.append(Name(m.text, m.start, m.end, m.cls, m.entity, strong=not weak))
