@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "configs" / "lang"
 LANGS = ("vi", "de", "en", "fr")
 MIN_POPULATION = 100_000
+ENGLISH_NAMES_TOO = ("vi",)  # packs that also take CLDR's English country names
 FIRST_NAMES = {"male": 500, "female": 800}  # most frequent first names taken from each Census list
 # A surface must look like a name: Latin letters (with diacritics), starting upper case, no digits.
 _LATIN_NAME = regex.compile(r"\p{Lu}[\p{Latin}\p{M}]*(?:[ '’.-]+[\p{Latin}\p{M}]+)*")
@@ -143,13 +144,18 @@ def build_lang(lang: str, common: set[str], city_of_zone: dict[tuple[str, str], 
     loc = Locale.parse(lang)
     countries: dict[str, list[str]] = {}
     regions: dict[str, list[str]] = {}
-    for code, name in loc.territories.items():
+    territories = list(loc.territories.items())
+    if lang in ENGLISH_NAMES_TOO:  # the press writes many countries by their English names ("Australia")
+        territories += list(Locale.parse("en").territories.items())
+    for code, name in territories:
         if code in ("EU", "EZ", "UN", "QO", "ZZ"):  # organisations and groupings, not countries
             continue
         if len(code) == 2 and code.isalpha() and name[:1].isupper():
-            countries.setdefault(f"country:{code}", []).append(name)
+            if name not in countries.setdefault(f"country:{code}", []):
+                countries[f"country:{code}"].append(name)
         elif code.isdigit() and code != "001" and name[:1].isupper():  # continents and regions ("Südostasien")
-            regions.setdefault(f"region:{code}", []).append(name)
+            if name not in regions.setdefault(f"region:{code}", []):
+                regions[f"region:{code}"].append(name)
 
     def tr(domain: str):
         try:

@@ -58,6 +58,7 @@ class Lexicon:
     first_names: frozenset[str] = frozenset()
     caps: dict = field(default_factory=dict)  # [capitalisation] of names.toml
     has_pack: bool = False
+    connectors: frozenset[str] = frozenset()  # words between a title and its country ("der", "of the")
 
 
 def _lang_file(lang: str) -> dict:
@@ -106,7 +107,9 @@ def lexicon(lang: str) -> Lexicon:
     # Longest first, so "Liên minh châu Âu" wins over "châu Âu".
     for (ent, surface), prefix in sorted(names.items(), key=lambda kv: -len(kv[0][1])):
         lex.names.append(EntityName(ent, surface, _name_pattern(surface, prefix), nfc(surface).lower()))
-    lex.titles = dict(_pack_file(lang, "offices.toml").get("titles", {}))
+    offices = _pack_file(lang, "offices.toml")
+    lex.titles = dict(offices.get("titles", {}))
+    lex.connectors = frozenset(w.lower() for w in offices.get("binding", {}).get("connectors", []))
     lex.honorifics = list(hand.get("people_words", {}).get("honorifics", []))
     load_pack(lex, names)
     nums = data.get("numbers", {})
@@ -234,3 +237,42 @@ def word_re(word: str, stem: bool = False, ignorecase: bool = False) -> regex.Pa
     """A compiled pattern for `word` as a whole word (or, with `stem`, as the start of a word)."""
     tail = r"[\p{L}]*" if stem else r"(?![\p{L}])"
     return regex.compile(rf"(?<![\p{{L}}]){regex.escape(word)}{tail}", regex.IGNORECASE if ignorecase else 0)
+
+
+# --- offices per country: configs/lang/mul/offices.toml ---------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def _offices() -> dict:
+    return _pack_file("mul", "offices.toml")
+
+
+def office_key(office: str, qualifier: str | None) -> tuple[str, str | None]:
+    """The office as one id whatever a language calls it: "Chủ tịch" of the European Commission is
+    its president; a prime minister and a chancellor are both the head of government."""
+    data = _offices()
+    office = data.get("qualified", {}).get(f"{office}@{qualifier}", office)
+    for group, members in data.get("same_office", {}).items():
+        if office in members:
+            return group, qualifier
+    return office, qualifier
+
+
+def same_office(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    """Two (office, qualifier) bindings name one office; a missing qualifier matches any."""
+    (oa, qa), (ob, qb) = office_key(*a), office_key(*b)
+    return oa == ob and (qa is None or qb is None or qa == qb)
+
+
+def office_title(office: str, country: str | None) -> str | None:
+    """What the office is called in `country` ("head_of_government" + Germany → "chancellor"), or
+    None where the register says nothing of it."""
+    group, _ = office_key(office, country)
+    if group != "head_of_government" or not country:
+        return None
+    return _offices().get("head_of_government", {}).get(country, "prime_minister")
+
+
+@functools.lru_cache(maxsize=None)
+def labels() -> dict:
+    """English display names of office and organisation ids (configs/lang/en/offices.toml [labels])."""
+    return _pack_file("en", "offices.toml").get("labels", {})

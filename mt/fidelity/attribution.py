@@ -6,8 +6,9 @@ an aligned pair, "Baerbock" → "Wang Yi", is found by mt.fidelity.names.)
 """
 from __future__ import annotations
 
+from ..lexicon import office_title, same_office
 from ..types import Finding, Severity
-from .context import PairContext, language_name, office_label
+from .context import PairContext, entity_label, language_name, office_label
 from .extract import same_person
 
 
@@ -17,8 +18,9 @@ def check(ctx: PairContext) -> list[Finding]:
         held = ctx.register.offices_of(b.person)
         if not held:
             continue  # the source never names this person with an office: nothing to compare
-        same_office = [h for h in held if h[0] == b.office and (b.qualifier is None or h[1] is None or h[1] == b.qualifier)]
-        if same_office:
+        same = [h for h in held if same_office((h[0], h[1]), (b.office, b.qualifier))]
+        if same:
+            out.extend(_local_title(ctx, b, same[0]))
             continue
         others = [p for p in ctx.register.holders_of(b.office, b.qualifier) if not same_person(p, b.person)]
         source_office = office_label(held[0][0], held[0][1])
@@ -33,3 +35,21 @@ def check(ctx: PairContext) -> list[Finding]:
             message=msg, signal="attribution", confidence=0.9 if others else 0.75, evidence=[ev],
         ))
     return out
+
+
+def _local_title(ctx: PairContext, b, held: tuple) -> list[Finding]:
+    """The right office under another country's name ("Bundeskanzler" for Australia's prime minister)."""
+    country = b.qualifier or held[1]
+    if not country or not country.startswith("country:"):
+        return []
+    expected = office_title(b.office, country)
+    if expected is None or expected == b.office:
+        return []
+    ev = ctx.span("tgt", b.start, b.end)
+    where = entity_label(country)
+    return [Finding(
+        type="attribution", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
+        message=f"The {language_name(ctx.tgt_lang)} text calls {b.person} {office_label(b.office, None)[4:]}; "
+                f"the head of government of {where} is the {office_label(expected, None)[4:]}.",
+        signal="attribution", confidence=0.6, evidence=[ev],
+    )]

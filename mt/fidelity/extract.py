@@ -158,7 +158,10 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | None = None, lang
         if qualifier is None and before:
             qualifier = before[-1].entity
         pos = m.end()
-        after = [mt for mt in facts.mentions if mt.start >= pos and mt.start - pos <= 1 and mt.cls in ("place", "org")]
+        # the office's country or organisation right after the title, maybe joined by a word the
+        # pack lists ("Präsidentin der EU-Kommission", "President of the European Commission")
+        after = [mt for mt in facts.mentions if mt.start >= pos and mt.cls in ("place", "org")
+                 and (mt.start - pos <= 1 or text[pos:mt.start].strip().lower() in lex.connectors)]
         if qualifier is None and after:
             qualifier, pos = after[0].entity, after[0].end
         named = _name_after(text, pos, known if lang_capitalises_nouns else [], facts.mentions)

@@ -437,10 +437,16 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
     return ranked[0] if ranked and fits(ranked[0]) else None
 
 
+def _looks_personal(n: Name) -> bool:
+    """Two or three capitalised words, none an acronym: how people are named ("Olaf Scholz")."""
+    words = n.text.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
+
+
 def _substitution(ctx: PairContext, s: Name, t: Name) -> Finding:
     ev_src, ev_tgt = ctx.span("src", s.start, s.end), ctx.span("tgt", t.start, t.end)
     lang = language_name(ctx.tgt_lang)
-    person = s.cls == "person" or (s.cls == "name" and t.cls == "person")
+    person = s.cls == "person" or (s.cls == "name" and (t.cls == "person" or t.cls == "name" and (_looks_personal(s) or _looks_personal(t))))
     sure = s.strong and t.strong
     if person:
         return Finding(
