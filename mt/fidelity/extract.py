@@ -50,11 +50,19 @@ class Facts:
     number_words: list[float] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=1)
+def _romanisation() -> tuple[tuple[str, str], ...]:
+    from ..lexicon import _pack_file
+
+    return tuple((a, b) for a, b in _pack_file("mul", "names.toml").get("romanisation", {}).get("pairs", []))
+
+
+@functools.lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """A spelling-tolerant key for a name token: Selenskyj ~ Zelensky, Peskow ~ Peskov, Wolodymyr ~ Volodymyr."""
     s = unicodedata.normalize("NFKD", name.lower().replace("đ", "d"))
     s = "".join(c for c in s if not unicodedata.combining(c) and c.isalpha())
-    for a, b in (("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("z", "s"), ("j", "y"), ("ck", "k"), ("c", "k"), ("ph", "f"), ("ou", "u")):
+    for a, b in _romanisation():  # configs/lang/mul/names.toml [romanisation]
         s = s.replace(a, b)
     s = regex.sub(r"(.)\1+", r"\1", s)
     return s.rstrip("y") if len(s) > 4 else s
