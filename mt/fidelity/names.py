@@ -282,7 +282,9 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
             out.append(Name(name, s, e, "place", None, strong=True))
         else:
             initial = _at_sentence_start(text, s)
-            first = name.split()[0] in lex.first_names and (len(name.split()) > 1 or not initial or sp[2] == "Np")
+            # a foreign first name ("Tom", "Jeff Flake"); Vietnamese given names come last, and a
+            # Vietnamese word may look like one ("Kim tự tháp": pyramid)
+            first = name.isascii() and name.split()[0] in lex.first_names and (len(name.split()) > 1 or not initial or sp[2] == "Np")
             # at a sentence start a foreign-looking proper noun ("Sims", "Nielsen") is still a name
             foreign = name.isascii() and len(name) >= 4 and sp[2] == "Np"
             tagged = any(x and x[2] == "Np" for x in spans[k0:k])
@@ -401,8 +403,10 @@ def check(ctx: PairContext) -> list[Finding]:
         if t is not None:
             used.add(id(t))
             out.append(_substitution(ctx, s, t))
-        elif s.strong and not s.repeat and s.cls in ("person", "place", "org") and not _qualifies_title(ctx.src.text, s.start, ctx.src_lex) \
-                and (not s.entity or s.entity in ctx.tgt_lex.entities):  # else the target pack could not name it
+        elif s.strong and not s.repeat and not _qualifies_title(ctx.src.text, s.start, ctx.src_lex) \
+                and (s.cls == "person" or s.entity in ctx.tgt_lex.entities):
+            # a place or organisation is missing only where we know the target's name for it;
+            # an unknown one ("Địa Trung Hải") is as likely translated ("Mittelmeer")
             out.append(_omission(ctx, s))
     return out
 
