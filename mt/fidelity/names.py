@@ -440,8 +440,8 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
         # the one candidate ("Kim" → "Raissa"; not "Chambre" → "Commons")
         near = abs(where(s, src_len) - where(t, tgt_len)) <= NEAR
         known, unknown = (s, t) if t.cls == "name" else (t, s)
-        if t.cls == "name" and not t.strong:
-            return 0  # a guessed target name (a German capitalised word) must stand out to count
+        if t.cls == "name" and not t.strong and " " not in t.text:
+            return 0  # one capitalised word guessed to be a name (a German noun?) does not count
         if s.entity is None and t.entity and entity_class(t.entity) == "place" and not t.entity.startswith(("country:", "region:")):
             return 0  # "Quý Châu" may well be "Guizhou": only countries and regions have names in every pack
         if unknown.cls == "name" and known.cls != "name" and known.strong and near and (single or t is nearest):
