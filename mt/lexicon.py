@@ -23,8 +23,16 @@ class EntityName:
 
     @property
     def cls(self) -> str:
-        kind = self.entity.split(":", 1)[0]
-        return "place" if kind in ("country", "city", "province", "region") else kind
+        return entity_class(self.entity)
+
+
+PLACE_KINDS = ("country", "city", "province", "region", "subdivision", "tzcity")
+
+
+def entity_class(entity: str) -> str:
+    """'place', 'org' or 'person' for an entity id ("city:gn1853909" → place)."""
+    kind = entity.split(":", 1)[0]
+    return "place" if kind in PLACE_KINDS else kind
 
 
 @dataclass
@@ -43,6 +51,14 @@ class Lexicon:
     lexical_negation: list[str] = field(default_factory=list)
     decimal: str = ","
     group: str = "."
+    # from the language pack (configs/lang/LANG, configs/lang/mul): see load_pack
+    index: dict[str, str] = field(default_factory=dict)  # surface as written -> entity id
+    entities: frozenset[str] = frozenset()  # the ids the index can name
+    index_words: int = 1  # the most words any indexed surface has
+    first_names: frozenset[str] = frozenset()
+    caps: dict = field(default_factory=dict)  # [capitalisation] of names.toml
+    has_pack: bool = False
+    connectors: frozenset[str] = frozenset()  # words between a title and its country ("der", "of the")
 
 
 def _lang_file(lang: str) -> dict:
@@ -76,22 +92,26 @@ def lexicon(lang: str) -> Lexicon:
         lex.decimal, lex.group = get_decimal_symbol(loc), get_group_symbol(loc)
     except (UnknownLocaleError, ValueError):
         pass
-    for code, aliases in data.get("countries", {}).items():
+    hand = _pack_file(lang, "names.toml")
+    canon = canonical_ids()
+    for code, aliases in hand.get("countries", {}).items():
         for a in aliases:
             names[(f"country:{code}", a)] = False
-    for code, stems in data.get("demonyms", {}).items():
+    for code, stems in hand.get("demonyms", {}).items():
         for s in stems:
-            names[(f"country:{code}", s)] = True
-    for section in ("places", "orgs", "people"):
-        for ent, aliases in data.get(section, {}).items():
+            names[(f"{'subdivision' if '-' in code else 'country'}:{code}", s)] = True
+    for section in ("places", "orgs", "people", "regions"):
+        for ent, aliases in hand.get(section, {}).items():
             for a in aliases:
-                names[(ent, a)] = False
+                names[(canon.get(ent, ent), a)] = False
     # Longest first, so "Liên minh châu Âu" wins over "châu Âu".
     for (ent, surface), prefix in sorted(names.items(), key=lambda kv: -len(kv[0][1])):
         lex.names.append(EntityName(ent, surface, _name_pattern(surface, prefix), nfc(surface).lower()))
-    titles = dict(data.get("titles", {}))
-    lex.honorifics = list(titles.pop("honorifics", []))
-    lex.titles = titles
+    offices = _pack_file(lang, "offices.toml")
+    lex.titles = dict(offices.get("titles", {}))
+    lex.connectors = frozenset(w.lower() for w in offices.get("binding", {}).get("connectors", []))
+    lex.honorifics = list(hand.get("people_words", {}).get("honorifics", []))
+    load_pack(lex, names)
     nums = data.get("numbers", {})
     lex.scale = {nfc(k): float(v) for k, v in nums.get("scale", {}).items()}
     lex.percent = nums.get("percent", ["%"])
@@ -106,8 +126,110 @@ def lexicon(lang: str) -> Lexicon:
 
 @functools.lru_cache(maxsize=None)
 def stands_for() -> dict[str, str]:
-    path = config_dir() / "lexicon" / "world.toml"
-    return dict(load_toml("lexicon/world.toml").get("stands_for", {})) if path.exists() else {}
+    """A mention of the key stands for the value (a capital for its country): hand entries and GeoNames capitals."""
+    canon = canonical_ids()
+    out = {canon.get(k, k): canon.get(v, v) for k, v in _pack_file("mul", "names.toml").get("stands_for", {}).items()}
+    for k, v in _pack_file("mul", "places.toml").get("stands_for", {}).items():
+        out.setdefault(k, v)
+    return out
+
+
+# --- language packs: configs/lang/LANG/{names,offices,places}.toml and configs/lang/mul/ -------------
+
+def _pack_file(lang: str, name: str) -> dict:
+    rel = f"lang/{lang}/{name}"
+    return load_toml(rel) if (config_dir() / rel).exists() else {}
+
+
+@functools.lru_cache(maxsize=None)
+def _mul_city_index() -> dict[str, str]:
+    return {s: ent for ent, surfaces in _pack_file("mul", "places.toml").get("places", {}).items() for s in surfaces}
+
+
+@functools.lru_cache(maxsize=None)
+def canonical_ids() -> dict[str, str]:
+    """Hand-written city ids ("city:moscow") → the GeoNames id that shares one of their names, so a
+    hand entry in one language and a generated name in another are the same entity."""
+    cities = _mul_city_index()
+    out: dict[str, str] = {}
+    lang_dir = config_dir() / "lang"
+    for d in sorted(lang_dir.iterdir()) if lang_dir.exists() else []:
+        for ent, aliases in _pack_file(d.name, "names.toml").get("places", {}).items():
+            if ent.startswith("city:") and ent not in out:
+                hit = next((cities[a] for a in aliases if a in cities), None)
+                if hit:
+                    out[ent] = hit
+    return out
+
+
+def load_pack(lex: Lexicon, hand: dict[tuple[str, str], bool]) -> None:
+    """Fill lex.index from the hand names (first: they win a shared surface), then the generated
+    countries, regions, cities (GeoNames), time-zone cities and subdivisions of the pack."""
+    gen = _pack_file(lex.lang, "places.toml")
+    hand_file = _pack_file(lex.lang, "names.toml")
+    lex.has_pack = bool(gen or hand_file)
+    index: dict[str, str] = {}
+    for phrase in hand_file.get("capitalisation", {}).get("blocked", []):
+        index[nfc(phrase)] = ""  # read as one unit and dropped: "Chủ Nhật" (Sunday) is not Nhật (Japan)
+    canon = canonical_ids()
+    for section in ("orgs", "people", "places", "regions"):  # hand entries first: "Europäische Union" is org:eu
+        for ent, aliases in hand_file.get(section, {}).items():
+            for a in aliases:
+                index.setdefault(nfc(a), canon.get(ent, ent))
+    for (ent, surface), prefix in hand.items():
+        if not prefix:
+            index.setdefault(nfc(surface), ent)
+    tables = [gen.get("countries", {}), gen.get("regions", {}), _pack_file("mul", "places.toml").get("places", {}) if gen else {},
+              gen.get("tz_cities", {}), gen.get("subdivisions", {})]
+    for table in tables:
+        for ent, surfaces in table.items():
+            for surface in surfaces:
+                index.setdefault(nfc(surface), ent)
+    lex.index = index
+    lex.entities = frozenset(index.values()) - {""}
+    lex.index_words = min(8, max((len(_WORD.findall(k)) for k in index), default=1))  # longer ones are rare
+    people = _pack_file("mul", "people.toml").get("first_names", {}).get("all", []) if lex.has_pack else []
+    lex.first_names = frozenset(people)
+    lex.caps = dict(hand_file.get("capitalisation", {}))
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+
+
+@functools.lru_cache(maxsize=None)
+def surfaces_of(lang: str) -> dict[str, list[str]]:
+    """Entity id -> the surfaces the language pack gives it (the index inverted)."""
+    out: dict[str, list[str]] = {}
+    for surface, ent in lexicon(lang).index.items():
+        if ent:
+            out.setdefault(ent, []).append(surface)
+    return out
+
+
+def find_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, entity) of every indexed name in `text`, longest first from left to right; a
+    genitive s is allowed ("Osakas"). One dictionary look-up per word n-gram: linear in the text."""
+    words = list(_WORD.finditer(text))
+    out = []
+    k = 0
+    while k < len(words):
+        hit = None
+        for n in range(min(lex.index_words, len(words) - k), 0, -1):
+            start, end = words[k].start(), words[k + n - 1].end()
+            surface = text[start:end]
+            ent = lex.index.get(surface)
+            if ent is None and surface.endswith("s") and n >= 1:
+                ent = lex.index.get(surface[:-1])
+            if ent is not None:
+                hit = (start, end, ent, n)
+                break
+        if hit:
+            if hit[2]:
+                out.append(hit[:3])
+            k += hit[3]
+        else:
+            k += 1
+    return out
 
 
 @functools.lru_cache(maxsize=8192)
@@ -115,3 +237,42 @@ def word_re(word: str, stem: bool = False, ignorecase: bool = False) -> regex.Pa
     """A compiled pattern for `word` as a whole word (or, with `stem`, as the start of a word)."""
     tail = r"[\p{L}]*" if stem else r"(?![\p{L}])"
     return regex.compile(rf"(?<![\p{{L}}]){regex.escape(word)}{tail}", regex.IGNORECASE if ignorecase else 0)
+
+
+# --- offices per country: configs/lang/mul/offices.toml ---------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def _offices() -> dict:
+    return _pack_file("mul", "offices.toml")
+
+
+def office_key(office: str, qualifier: str | None) -> tuple[str, str | None]:
+    """The office as one id whatever a language calls it: "Chủ tịch" of the European Commission is
+    its president; a prime minister and a chancellor are both the head of government."""
+    data = _offices()
+    office = data.get("qualified", {}).get(f"{office}@{qualifier}", office)
+    for group, members in data.get("same_office", {}).items():
+        if office in members:
+            return group, qualifier
+    return office, qualifier
+
+
+def same_office(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    """Two (office, qualifier) bindings name one office; a missing qualifier matches any."""
+    (oa, qa), (ob, qb) = office_key(*a), office_key(*b)
+    return oa == ob and (qa is None or qb is None or qa == qb)
+
+
+def office_title(office: str, country: str | None) -> str | None:
+    """What the office is called in `country` ("head_of_government" + Germany → "chancellor"), or
+    None where the register says nothing of it."""
+    group, _ = office_key(office, country)
+    if group != "head_of_government" or not country:
+        return None
+    return _offices().get("head_of_government", {}).get(country, "prime_minister")
+
+
+@functools.lru_cache(maxsize=None)
+def labels() -> dict:
+    """English display names of office and organisation ids (configs/lang/en/offices.toml [labels])."""
+    return _pack_file("en", "offices.toml").get("labels", {})

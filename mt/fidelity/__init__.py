@@ -7,18 +7,19 @@ from __future__ import annotations
 
 from ..lexicon import lexicon
 from ..types import Alignment, CheckResult, Finding, RetranslationResult, SegmentKind, assign_ids
-from . import attribution, coverage, entities, negation, numbers, retranslation, values
+from . import attribution, coverage, names, negation, numbers, retranslation, values
 from .context import PairContext, Register
 from .extract import Facts, extract
 from .nameindex import NameIndex
 
-PAIR_SIGNALS = (attribution.check, entities.check, numbers.check, negation.check)
-# Languages whose orthography capitalises every noun: names there are found from known names.
-NOUN_CAPITALISING = {"de", "lb"}
+PAIR_SIGNALS = (attribution.check, names.check, numbers.check, negation.check)
 
 
 def _facts(text: str, lang: str, known: NameIndex | None) -> Facts:
-    return extract(text, lexicon(lang), known_people=known, lang_capitalises_nouns=lang in NOUN_CAPITALISING)
+    # Languages whose orthography capitalises every noun (configs/lang/LANG/names.toml
+    # [capitalisation] nouns): names there are found from known names.
+    lex = lexicon(lang)
+    return extract(text, lex, known_people=known, lang_capitalises_nouns=bool(lex.caps.get("nouns")))
 
 
 def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = False) -> CheckResult:

@@ -1,13 +1,14 @@
 """Attribution: who holds which office, and who said or did what.
 
 A target binding "TITLE NAME" is wrong when the source document gives that person another
-office and never this one, or gives this office to someone else. A person replaced by another
-in an aligned pair ("Baerbock" → "Wang Yi") gives the statement to the wrong person.
+office and never this one, or gives this office to someone else. (A person replaced by another in
+an aligned pair, "Baerbock" → "Wang Yi", is found by mt.fidelity.names.)
 """
 from __future__ import annotations
 
+from ..lexicon import office_title, same_office
 from ..types import Finding, Severity
-from .context import PairContext, language_name, office_label
+from .context import PairContext, entity_label, language_name, office_label
 from .extract import same_person
 
 
@@ -17,8 +18,9 @@ def check(ctx: PairContext) -> list[Finding]:
         held = ctx.register.offices_of(b.person)
         if not held:
             continue  # the source never names this person with an office: nothing to compare
-        same_office = [h for h in held if h[0] == b.office and (b.qualifier is None or h[1] is None or h[1] == b.qualifier)]
-        if same_office:
+        same = [h for h in held if same_office((h[0], h[1]), (b.office, b.qualifier))]
+        if same:
+            out.extend(_local_title(ctx, b, same[0]))
             continue
         others = [p for p in ctx.register.holders_of(b.office, b.qualifier) if not same_person(p, b.person)]
         source_office = office_label(held[0][0], held[0][1])
@@ -32,26 +34,22 @@ def check(ctx: PairContext) -> list[Finding]:
             type="attribution", severity=Severity.CRITICAL, src=list(ctx.bead.src), tgt=[ev.segment],
             message=msg, signal="attribution", confidence=0.9 if others else 0.75, evidence=[ev],
         ))
-    out.extend(_person_substitutions(ctx, exclude=[b.person for b in ctx.tgt.bindings]))
     return out
 
 
-def _person_substitutions(ctx: PairContext, exclude: list[str]) -> list[Finding]:
-    src_people = ctx.src.people
-    tgt_people = ctx.tgt.people
-    missing = [p for p in src_people if not any(same_person(p.text, q.text) or (p.entity == q.entity and p.entity != "person?") for q in tgt_people)]
-    surplus = [q for q in tgt_people if not any(same_person(p.text, q.text) or (p.entity == q.entity and q.entity != "person?") for p in src_people)
-               and not any(same_person(q.text, e) for e in exclude)]
-    # a surplus name must be a person the source document names somewhere (else it may be a
-    # capitalised noun); a lexicon person counts too
-    surplus = [q for q in surplus if q.entity != "person?" or any(same_person(q.text, s) for s in ctx.src_people)]
-    if not missing or not surplus:
+def _local_title(ctx: PairContext, b, held: tuple) -> list[Finding]:
+    """The right office under another country's name ("Bundeskanzler" for Australia's prime minister)."""
+    country = b.qualifier or held[1]
+    if not country or not country.startswith("country:"):
         return []
-    p, q = missing[0], surplus[0]
-    ev_src, ev_tgt = ctx.span("src", p.start, p.end), ctx.span("tgt", q.start, q.end)
+    expected = office_title(b.office, country)
+    if expected is None or expected == b.office:
+        return []
+    ev = ctx.span("tgt", b.start, b.end)
+    where = entity_label(country)
     return [Finding(
-        type="attribution", severity=Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
-        message=f"The {language_name(ctx.tgt_lang)} text gives to {q.text} what the source says of {p.text}.",
-        signal="attribution", confidence=0.7,
-        evidence=[ev_src, ev_tgt],
+        type="attribution", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
+        message=f"The {language_name(ctx.tgt_lang)} text calls {b.person} {office_label(b.office, None)[4:]}; "
+                f"the head of government of {where} is the {office_label(expected, None)[4:]}.",
+        signal="attribution", confidence=0.6, evidence=[ev],
     )]

@@ -3,35 +3,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, labels, same_office
 from ..types import Alignment, Bead
 from .extract import Facts
 from .nameindex import NameIndex
-
-# Display names for offices and entities in explanations.
-OFFICE_LABEL = {
-    "president": "President", "secretary_general": "Secretary General", "prime_minister": "Prime Minister",
-    "foreign_minister": "Foreign Minister", "defence_minister": "Defence Minister", "minister": "Minister",
-    "chancellor": "Chancellor", "spokesperson": "spokesperson", "king": "King", "chairman": "Chairman",
-    "general_secretary_party": "party General Secretary",
-}
 
 
 def entity_label(entity: str | None) -> str:
     if not entity:
         return ""
     kind, _, key = entity.partition(":")
-    if kind == "country":
+    if kind in ("country", "region"):
         from babel import Locale
 
-        return Locale("en").territories.get(key, key)
+        return Locale("en").territories.get(key, key.replace("_", " ").title())
     if kind == "org":
-        return {"un": "UN", "eu": "EU", "imf": "IMF", "worldbank": "World Bank", "nato": "NATO"}.get(key, key.upper() if len(key) <= 5 else key.title())
+        # display names from configs/lang/en/offices.toml [labels.orgs]
+        return labels().get("orgs", {}).get(entity, key.upper() if len(key) <= 5 else key.replace("_", " ").title())
+    if kind in ("city", "subdivision", "tzcity", "province"):
+        from ..lexicon import surfaces_of
+
+        names = surfaces_of("en").get(entity)
+        return names[0] if names else key
     return key.replace("_", " ").title()
 
 
 def office_label(office: str, qualifier: str | None) -> str:
-    label = OFFICE_LABEL.get(office, office.replace("_", " "))
+    from ..lexicon import office_title
+
+    office = office_title(office, qualifier) or office  # Germany's head of government: the Chancellor
+    label = labels().get("offices", {}).get(office, office.replace("_", " "))
     if not qualifier:
         return f"the {label}"
     q = entity_label(qualifier)
@@ -61,7 +62,8 @@ class Register:
         return [self.holders[k] for k in sorted(self._people.ids_for(person))]
 
     def holders_of(self, office: str, qualifier: str | None) -> list[str]:
-        return [p for o, q, p in self._by_office.get(office, ()) if qualifier is None or q is None or q == qualifier]
+        # one office whatever its local name (configs/lang/mul/offices.toml)
+        return [p for o, q, p in self.holders if same_office((o, q), (office, qualifier))]
 
     def knows(self, person: str) -> bool:
         return bool(self.offices_of(person))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..lexicon import Lexicon, lexicon, word_re
+from ..lexicon import Lexicon, entity_class, find_names, lexicon, word_re
 from .nameindex import NameIndex
 from .values import Value, read_values
 
@@ -28,6 +28,7 @@ class Mention:
     start: int
     end: int
     text: str
+    prefix: bool = False  # found as a word prefix (a demonym: "südkoreanisch")
 
 
 @dataclass
@@ -50,12 +51,19 @@ class Facts:
     number_words: list[Value] = field(default_factory=list)  # spelled out: 'mười một', 'zweihunderttausend'
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1)
+def _romanisation() -> tuple[tuple[str, str], ...]:
+    from ..lexicon import _pack_file
+
+    return tuple((a, b) for a, b in _pack_file("mul", "names.toml").get("romanisation", {}).get("pairs", []))
+
+
+@functools.lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """A spelling-tolerant key for a name token: Selenskyj ~ Zelensky, Peskow ~ Peskov, Wolodymyr ~ Volodymyr."""
     s = unicodedata.normalize("NFKD", name.lower().replace("đ", "d"))
     s = "".join(c for c in s if not unicodedata.combining(c) and c.isalpha())
-    for a, b in (("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("z", "s"), ("j", "y"), ("ck", "k"), ("c", "k"), ("ph", "f"), ("ou", "u")):
+    for a, b in _romanisation():  # configs/lang/mul/names.toml [romanisation]
         s = s.replace(a, b)
     s = regex.sub(r"(.)\1+", r"\1", s)
     return s.rstrip("y") if len(s) > 4 else s
@@ -78,8 +86,16 @@ def same_person(a: str, b: str) -> bool:
 def _entity_mentions(text: str, lex: Lexicon) -> list[Mention]:
     taken = [False] * (len(text) + 1)
     out = []
+    # names as written: one dictionary look-up per word n-gram (configs/lang packs, lexicon, CLDR)
+    for s, e, ent in find_names(text, lex):
+        for k in range(s, e):
+            taken[k] = True
+        out.append(Mention(ent, entity_class(ent), s, e, text[s:e]))
     lower = text.lower()
     for name in lex.names:
+        prefix = name.pattern.flags & regex.IGNORECASE != 0
+        if lex.index and not prefix:
+            continue  # already in the index
         if name.key not in lower:  # cheap test first: most names are not in most sentences
             continue
         for m in name.pattern.finditer(text):
@@ -87,7 +103,7 @@ def _entity_mentions(text: str, lex: Lexicon) -> list[Mention]:
                 continue
             for k in range(m.start(), m.end()):
                 taken[k] = True
-            out.append(Mention(name.entity, name.cls, m.start(), m.end(), m.group(0)))
+            out.append(Mention(name.entity, name.cls, m.start(), m.end(), m.group(0), prefix))
     return sorted(out, key=lambda x: x.start)
 
 
@@ -154,7 +170,10 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
         if qualifier is None and before:
             qualifier = before[-1].entity
         pos = m.end()
-        after = [mt for mt in facts.mentions if mt.start >= pos and mt.start - pos <= 1 and mt.cls in ("place", "org")]
+        # the office's country or organisation right after the title, maybe joined by a word the
+        # pack lists ("Präsidentin der EU-Kommission", "President of the European Commission")
+        after = [mt for mt in facts.mentions if mt.start >= pos and mt.cls in ("place", "org")
+                 and (mt.start - pos <= 1 or text[pos:mt.start].strip().lower() in lex.connectors)]
         if qualifier is None and after:
             qualifier, pos = after[0].entity, after[0].end
         named = _name_after(text, pos, known, facts.mentions)
@@ -180,15 +199,17 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
             if index.has_token(m.group(0), min_len=3) and not any(p.start <= m.start() < p.end for p in facts.people) \
                     and not any(mt.start <= m.start() < mt.end for mt in facts.mentions):
                 facts.people.append(Mention("person?", "person", m.start(), m.end(), m.group(0)))
-    if not lang_capitalises_nouns:
-        # Languages that capitalise only names: a run of two or more capitalised words is a name.
+    if not lang_capitalises_nouns and not lex.caps.get("tagger"):
+        # Languages that capitalise only names: a run of two or more capitalised words is a name
+        # (where a tagger reads names, as for Vietnamese, mt.fidelity.names uses its tags instead).
         for m in _CAP_RUN.finditer(text):
             s, e = m.span(1)
             if any(p.start < e and s < p.end for p in facts.people) or any(mt.start < e and s < mt.end for mt in facts.mentions):
                 continue
             if _title_regex(lex.lang).search(m.group(1)):
                 continue
-            facts.people.append(Mention("person?", "person", s, e, m.group(1)))
+            # "name?": a capitalised run, maybe a person, maybe an institution ("La Toussaint")
+            facts.people.append(Mention("name?", "person", s, e, m.group(1)))
     facts.people.sort(key=lambda p: p.start)
     facts.dates, facts.numbers, facts.number_words = read_values(text, lex.lang)
     return facts

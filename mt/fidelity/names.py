@@ -1,0 +1,501 @@
+"""Name preservation: proper names in the source must reappear in the target.
+
+A source name has a counterpart when the target names the same entity (pack or lexicon id, or one
+that stands for it: a capital for its country) or contains a word that spells one of the name's
+words the same way up to inflection, transliteration and diacritics (fold_name: "Selenskyj" =
+"Zelensky", "Osakas" = "Osaka"). Word order does not matter.
+
+- A source name without counterpart while the target has a name the source does not explain is a
+  substitution: a person → attribution, a place or organisation → entity (critical).
+- A source name without counterpart, alone, is an omission (major) when the name is sure (an id,
+  a person introduced by a title or honorific, a run of capitalised words); weak names (a first
+  name alone at a sentence start, a demonym, a Vietnamese institution) only pair with a substitute.
+
+Names are found per language (configs/lang/LANG/names.toml [capitalisation]): Vietnamese from a
+word segmenter's proper-noun tags (pyvi), sorted by their head word; languages that capitalise
+nouns (German) from what is known (packs, lexicon, source document) and, for substitutes only,
+from capitalised words where nouns do not stand; other Latin-script languages from capitalisation
+away from sentence starts.
+"""
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from ..lexicon import Lexicon, entity_class, stands_for, surfaces_of
+from ..types import Finding, Severity
+from .context import PairContext, entity_label, language_name
+from .extract import Facts, fold_name, same_name_token
+
+_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")  # apostrophes split: l'|Allemagne, Mary|'s
+
+
+@dataclass
+class Name:
+    text: str
+    start: int
+    end: int
+    cls: str  # person, place, org, name (class unknown)
+    entity: str | None = None
+    strong: bool = True
+    repeat: bool = False  # the target names it too, only fewer times
+
+
+def _equivalent(a: str, b: str) -> bool:
+    sf = stands_for()
+    if a == b or sf.get(a) == b or sf.get(b) == a or (sf.get(a) is not None and sf.get(a) == sf.get(b)):
+        return True
+    # a subdivision and its own country ("England" / "Royaume-Uni"); two subdivisions are not alike
+    return any(x.startswith("subdivision:") and y == "country:" + x.split(":")[1].split("-")[0] for x, y in ((a, b), (b, a)))
+
+
+_OPENERS = "\"'“”„«»‹›‚‘’([{ \t\n-–—*•"
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    """True where the word at `pos` starts a sentence (after opening quotes, brackets, dashes)."""
+    before = text[:pos].rstrip(_OPENERS)
+    return not before or before[-1] in ".!?…:;"
+
+
+@functools.lru_cache(maxsize=None)
+def _calendar_and_titles(lang: str) -> frozenset[str]:
+    """Capitalised words that are not names: months, weekdays (CLDR), title words, honorifics."""
+    from babel import Locale, UnknownLocaleError
+
+    from ..lexicon import lexicon
+
+    out: set[str] = set()
+    try:
+        loc = Locale.parse(lang)
+        for table in (loc.months["format"]["wide"], loc.days["format"]["wide"], loc.languages):
+            vals = table.values() if hasattr(table, "values") else table
+            out.update(v[:1].upper() + v[1:] for v in vals if isinstance(v, str) and v)
+    except (UnknownLocaleError, ValueError):
+        pass
+    lex = lexicon(lang)
+    for ws in lex.titles.values():
+        for w in ws:
+            out.update(t[:1].upper() + t[1:] for t in w.split())
+    out.update(h[:1].upper() + h[1:] for h in lex.honorifics)
+    out.update(lex.caps.get("not_names", []))
+    return frozenset(out)
+
+
+def _noun_position(text: str, pos: int, lex: Lexicon) -> bool:
+    """After an article or a lower-case adjective: where a German noun stands, not a name."""
+    prev = regex.search(r"(\p{L}+)\s+$", text[max(0, pos - 40):pos])
+    if not prev:
+        return False
+    w = prev.group(1)
+    endings = tuple(lex.caps.get("adjective_endings", [])) or ("\0",)
+    return w.lower() in {d.lower() for d in lex.caps.get("determiners", [])} or (w.islower() and w.endswith(endings))
+
+
+def _in_capitalised_run(text: str, s: int, e: int) -> bool:
+    before = regex.search(r"(\p{Lu}\p{L}*) $", text[max(0, s - 40):s])
+    after = regex.match(r" (\p{Lu}\p{L}*)", text[e:e + 40])
+    return bool(before and not _at_sentence_start(text, s - len(before.group(0))) and after)
+
+
+def _after_word(text: str, pos: int, words: list[str]) -> bool:
+    before = text[:pos].rstrip().lower()
+    return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalpha()) for w in words)
+
+
+@functools.lru_cache(maxsize=None)
+def _title_words(lang: str) -> frozenset[str]:
+    """Words of titles and honorifics: not evidence that a name is there ("Präsident")."""
+    from ..lexicon import lexicon
+
+    lex = lexicon(lang)
+    out = {t[:1].upper() + t[1:] for ws in lex.titles.values() for w in ws for t in w.split()}
+    out.update(h[:1].upper() + h[1:] for h in lex.honorifics)
+    return frozenset(out)
+
+
+def _overlaps(names: list[Name], s: int, e: int) -> bool:
+    return any(n.start < e and s < n.end for n in names)
+
+
+def find(facts: Facts, lex: Lexicon) -> list[Name]:
+    """The names of one side of a pair, with their class and how sure we are of each."""
+    text = facts.text
+    out: list[Name] = []
+    for m in facts.mentions:
+        if m.text in lex.first_names and not m.entity.startswith("country:"):
+            continue  # "Nancy", "Regina", "Mary": a first name before a city (found below as a person)
+        # a demonym ("südkoreanisch") names a country only loosely; one word opening a sentence may
+        # be an ordinary word that is also a place ("Sans compter…")
+        initial = _at_sentence_start(text, m.start) and " " not in m.text
+        if lex.caps.get("nouns") and " " not in m.text and m.cls == "place" and not m.prefix and not m.text.isupper() \
+                and not m.entity.startswith("country:") and _noun_position(text, m.start, lex):
+            continue  # German: a one-word place after an article or adjective is a noun ("den Löwen", "politische Mitte")
+        # "Médecins Sans Frontières": a one-word place between capitalised words is part of another name
+        inside = " " not in m.text and not lex.caps.get("nouns") and _in_capitalised_run(text, m.start, m.end)
+        # a name that opens a compound qualifies it ("US-Dollar", "EU-Ausland"): like a demonym
+        inside = inside or bool(regex.match(r"-\p{L}", text[m.end:m.end + 2]))
+        weak = m.prefix or inside or initial and (not m.entity.startswith("country:") or lex.caps.get("tagger")) \
+            or _after_word(text, m.start, lex.caps.get("demonym_heads", []))  # "Anh …" (he), "người Anh" (the English)
+        out.append(Name(m.text, m.start, m.end, m.cls, m.entity, strong=not weak))
+    for p in facts.people:
+        if not _overlaps(out, p.start, p.end):
+            ent = p.entity if p.entity not in ("person?", "name?") else None
+            out.append(Name(p.text, p.start, p.end, "name" if p.entity == "name?" else "person", ent, strong=True))
+    if lex.caps.get("tagger") == "pyvi":
+        out.extend(n for n in _vi_names(text, lex) if not _overlaps(out, n.start, n.end))
+    else:
+        out.extend(n for n in _caps_names(text, lex) if not _overlaps(out, n.start, n.end))
+    return sorted((n for n in out if sum(c.isalpha() for c in n.text) >= 2), key=lambda n: n.start)
+
+
+def _caps_names(text: str, lex: Lexicon) -> list[Name]:
+    stop = _calendar_and_titles(lex.lang)
+    nouns = bool(lex.caps.get("nouns"))
+    determiners = {d.lower() for d in lex.caps.get("determiners", [])}
+    suffixes = tuple(lex.caps.get("noun_suffixes", []))
+    adjective_endings = tuple(lex.caps.get("adjective_endings", [])) or ("\0",)
+    out: list[Name] = []
+    toks = list(_TOKEN.finditer(text))
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        w = t.group(0)
+        if not w[:1].isupper() or w in stop or w.isupper() and len(w) <= 1:
+            k += 1
+            continue
+        # a run of capitalised words separated by single spaces is one name ("Donald Trump")
+        j = k
+        while j + 1 < len(toks) and toks[j + 1].group(0)[:1].isupper() and toks[j + 1].group(0) not in stop \
+                and text[toks[j].end():toks[j + 1].start()] == " ":
+            j += 1
+        initial = _at_sentence_start(text, t.start())
+        lead_noun = nouns and j - k >= 2 and (toks[k - 1].group(0).lower() in determiners if k else False or "-" in w)
+        if lead_noun:
+            # German: "der Ex-Nationalspieler Philipp Lahm": the noun after the article leads the name
+            k += 1
+            t, w = toks[k], toks[k].group(0)
+            initial = False
+        elif initial and j > k and not nouns and w not in lex.first_names:
+            k += 1  # "But Rep. Shuster": the sentence's first word is not part of the name
+            t, w = toks[k], toks[k].group(0)
+            initial = False
+        s, e = t.start(), toks[j].end()
+        span = text[s:e]
+        first = w in lex.first_names
+        prev = toks[k - 1].group(0).lower() if k and not lead_noun else ""
+        if nouns:
+            # German: a capitalised word is a noun unless known; an unknown one may still be a name
+            # where no noun stands (no determiner before, no noun suffix): a weak candidate only.
+            known = first or any(tok in lex.first_names for tok in span.split())
+            if known:
+                out.append(Name(span, s, e, "person", None, strong=not initial or j > k))
+            elif j > k and prev not in determiners and not (prev.islower() and prev.endswith(adjective_endings)) \
+                    and not regex.search(r"\d\s*$", text[:s]):  # "2,5 Millionen Zuschauer": nouns
+                # two or more capitalised words in a row, not after an article: "Anneke Herrmann"
+                out.append(Name(span, s, e, "name", None, strong=not initial))
+            elif j == k and not initial and prev not in determiners and not w.lower().endswith(suffixes) and len(w) >= 3 \
+                    and not (prev.islower() and prev.endswith(adjective_endings)):  # "neue Ära": a noun
+                out.append(Name(span, s, e, "name", None, strong=False))
+        else:
+            if initial and j == k:
+                if first:  # "Tom went home": a first name alone at a sentence start
+                    out.append(Name(span, s, e, "person", None, strong=False))
+            elif initial:  # a run that starts the sentence with a first name: "Donald Trump said"
+                out.append(Name(span, s, e, "person", None, strong=True))
+            else:
+                person = first or any(x in lex.first_names for x in span.split())
+                # an unknown single word ("Chambre", "CEO") may be a capitalised noun or an acronym
+                out.append(Name(span, s, e, "person" if person else "name", None, strong=person or j > k and not span.isupper()))
+        k = j + 1
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _pyvi():
+    try:
+        from pyvi import ViPosTagger, ViTokenizer
+    except ImportError:  # pragma: no cover - pyvi is a dependency; fall back to capitalisation
+        return None
+    return ViTokenizer, ViPosTagger
+
+
+def _vi_names(text: str, lex: Lexicon) -> list[Name]:
+    """Vietnamese names: consecutive proper-noun (Np) words of pyvi, sorted by their head word."""
+    tools = _pyvi()
+    if tools is None:
+        return _caps_names(text, lex)
+    tok, pos = tools
+    words, tags = pos.postagging(tok.tokenize(text))
+    org_heads = tuple(lex.caps.get("org_heads", []))
+    not_after = set(lex.caps.get("not_after", []))
+    place_heads = tuple(h.lower() for h in lex.caps.get("place_heads", []))
+    stop = _calendar_and_titles(lex.lang)
+    out: list[Name] = []
+    cursor = 0
+    spans = []
+    for w, t in zip(words, tags):
+        surface = w.replace("_", " ")
+        i = text.find(surface, cursor)
+        if i < 0:
+            spans.append(None)
+            continue
+        spans.append((i, i + len(surface), t, surface))
+        cursor = i + len(surface)
+    def name_like(sp) -> bool:
+        # a proper noun for the tagger, or capitalised where a sentence does not start (the tagger
+        # misses rare foreign names: "Jeff Flake")
+        return bool(sp) and sp[3][:1].isupper() and sp[2] != "F" and (sp[2] == "Np" or not _at_sentence_start(text, sp[0]))
+
+    k = 0
+    while k < len(spans):
+        sp = spans[k]
+        if not name_like(sp):
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(spans) and name_like(spans[j + 1]) and text[sp[1]:spans[j + 1][0]].strip(" ") == "" or \
+                j + 1 < len(spans) and name_like(spans[j + 1]) and text[spans[j][1]:spans[j + 1][0]] == " ":
+            j += 1
+        s, e = sp[0], spans[j][1]
+        while s > 1 and text[s - 1] == "-" and text[s - 2].isalpha():  # "Berners-Lee": the segmenter splits at hyphens
+            s -= 2
+            while s > 0 and text[s - 1].isalpha():
+                s -= 1
+        while e + 1 < len(text) and text[e] == "-" and text[e + 1].isalpha():
+            e += 2
+            while e < len(text) and text[e].isalpha():
+                e += 1
+        name = text[s:e]
+        prev = spans[k - 1][3].lower() if k and spans[k - 1] else ""
+        k0, k = k, j + 1
+        if name in stop or name.split()[0] in stop:
+            continue
+        if prev in not_after:
+            continue  # "thứ Bảy" (Saturday)
+        if name.startswith(org_heads):
+            out.append(Name(name, s, e, "org", None, strong=False))  # translated, not transliterated
+        elif prev in place_heads or any(prev.endswith(" " + h) for h in place_heads):
+            out.append(Name(name, s, e, "place", None, strong=True))
+        else:
+            initial = _at_sentence_start(text, s)
+            # a foreign first name ("Tom", "Jeff Flake"); Vietnamese given names come last, and a
+            # Vietnamese word may look like one ("Kim tự tháp": pyramid)
+            first = name.isascii() and name.split()[0] in lex.first_names and (len(name.split()) > 1 or not initial or sp[2] == "Np")
+            # at a sentence start a foreign-looking proper noun ("Sims", "Nielsen") is still a name
+            foreign = name.isascii() and len(name) >= 4 and sp[2] == "Np"
+            tagged = any(x and x[2] == "Np" for x in spans[k0:k])
+            acronym = name.isupper() and " " not in name
+            # sure: the tagger's proper noun, not an acronym; a capitalised run the tagger did not
+            # tag is often a translated title or institution ("Trò chơi Vương quyền"): a guess
+            sure = tagged and not acronym and (not initial or len(name.split()) > 1 or foreign)
+            out.append(Name(name, s, e, "person" if first else "name", None, strong=sure or first and not initial))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    """Words, and the parts of hyphenated words ("Marguerite-Bourgeoys" also gives both names)."""
+    out = []
+    for t in _TOKEN.finditer(text):
+        w = t.group(0)
+        out.append(w)
+        if "-" in w:
+            out.extend(p for p in w.split("-") if p)
+            out.append(w)  # the whole word again, so the word after it stays its neighbour
+    return out
+
+
+def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names: frozenset[str] = frozenset()) -> bool:
+    """Whether the other side spells the name: its last word, or another of its words where that is
+    not followed by a different capitalised word ("Joan Ryan" is not in "Joan Elias")."""
+    parts = [p for p in regex.split(r"[\s-]+", name.text) if len(p) >= 2 and p not in skip]
+
+    def same(p: str, w: str) -> bool:
+        # a name may open a compound: "Oscar" in "Oscarverleihung", "Trump" in "Trumps"
+        if same_name_token(p, w) or len(p) >= 4 and w.startswith(p) or w.endswith("s") and same_name_token(p, w[:-1]):
+            return True  # "Ris Rede": a genitive s
+        # a first name in its local form: Maria / Mary, Johannes / John, Pierre / Peter is not
+        return p in first_names and w in first_names and fold_name(p)[:3] == fold_name(w)[:3]
+
+    hits = [i for i, w in enumerate(words) if any(same(p, w) for p in parts)]
+    if not hits or len(parts) <= 1 or any(same(parts[-1], words[i]) for i in hits):
+        return bool(hits)
+    for i in hits:
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if not (nxt[:1].isupper() and not any(same(p, nxt) for p in parts)):
+            return True
+    return False
+
+
+def _adjective_of(entity: str, lang: str, words: list[str]) -> bool:
+    """A word of the other side derived from the entity's name there ("schwedischen" from "Schweden",
+    "Mexikaner" from "Mexiko", "Afghan" from "Afghanistan"): the name's first letters, all but two,
+    at least four and at most six, open the word."""
+    for surface in surfaces_of(lang).get(entity, []):
+        if " " in surface:  # "Dominikanische Republik": its first word, if long enough
+            surface = surface.split()[0]
+            if len(surface) < 6:
+                continue
+        f = fold_name(surface)
+        k = max(4, min(len(f) - 2, 6))
+        if len(f) < 4:
+            continue
+        if any(fold_name(w).startswith(f[:k]) for w in words if len(w) >= k):
+            return True
+    return False
+
+
+def _counterpart(name: Name, other: list[Name], other_words: list[str], skip: frozenset[str],
+                 first_names: frozenset[str] = frozenset()) -> bool:
+    if name.entity and any(o.entity and _equivalent(name.entity, o.entity) for o in other):
+        return True
+    return _spelled_in(name, other_words, skip, first_names)
+
+
+def check(ctx: PairContext) -> list[Finding]:
+    src_names = find(ctx.src, ctx.src_lex)
+    tgt_names = find(ctx.tgt, ctx.tgt_lex)
+    if not src_names and not tgt_names:
+        return []
+    skip = _title_words(ctx.src_lang) | _title_words(ctx.tgt_lang)
+    fn = ctx.src_lex.first_names | ctx.tgt_lex.first_names
+    src_words, tgt_words = _words(ctx.src.text), _words(ctx.tgt.text)
+    # Names with ids are counted ("Ukraine" twice in the source, once in the target: one is missing).
+    src_ids = Counter(n.entity for n in src_names if n.entity)
+    tgt_ids = Counter(n.entity for n in tgt_names if n.entity)
+    missing: list[Name] = []
+    matched: set[int] = set()
+    for exact in (True, False):  # the same id first, then one that stands for it (Kiew for Ukraine)
+        for n in src_names:
+            if not n.entity or id(n) in matched:
+                continue
+            match = next((e for e in tgt_ids if tgt_ids[e] > 0 and (e == n.entity if exact else _equivalent(n.entity, e))), None)
+            if match is not None:
+                tgt_ids[match] -= 1
+                src_ids[n.entity] -= 1
+                matched.add(id(n))
+    for n in src_names:
+        if id(n) in matched:
+            continue
+        if n.entity:
+            if any(n.entity == t.entity for t in tgt_names):
+                n.repeat = True  # named fewer times in the target: a substitute, or a repetition dropped
+                missing.append(n)
+            elif not _spelled_in(n, tgt_words, skip, fn) and not _adjective_of(n.entity, ctx.tgt_lang, tgt_words):
+                missing.append(n)
+        elif not _counterpart(n, tgt_names, tgt_words, skip, fn):
+            missing.append(n)
+    surplus: list[Name] = []
+    for t in sorted(tgt_names, key=lambda n: (not n.strong, -n.start)):  # a left-over id: its surest, last mention
+        if t.entity:
+            if tgt_ids[t.entity] > 0 and not _spelled_in(t, src_words, skip, fn) and not _adjective_of(t.entity, ctx.src_lang, src_words):
+                surplus.append(t)
+                tgt_ids[t.entity] -= 1
+        elif not _counterpart(t, src_names, src_words, skip, fn):
+            surplus.append(t)
+    out: list[Finding] = []
+    used: set[int] = set()
+    for s in sorted(missing, key=lambda n: not n.strong):
+        t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn)
+        if t is not None:
+            used.add(id(t))
+            out.append(_substitution(ctx, s, t))
+        elif s.strong and not s.repeat and not _qualifies_title(ctx.src.text, s.start, ctx.src_lex) \
+                and (s.cls == "person" or s.entity in ctx.tgt_lex.entities):
+            # a place or organisation is missing only where we know the target's name for it;
+            # an unknown one ("Địa Trung Hải") is as likely translated ("Mittelmeer")
+            out.append(_omission(ctx, s))
+    return out
+
+
+NEAR = 0.3  # how far apart (in fractions of their sentences) a name and a guessed substitute may stand
+
+
+def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_len: int,
+                first_names: frozenset[str] = frozenset()) -> Name | None:
+    """The target name that most plausibly replaced the source name `s`. A guess (a name of unknown
+    class) must also stand at about the same relative place in its sentence."""
+    def where(n: Name, length: int) -> float:
+        return n.start / max(1, length)
+
+    def fits(t: Name) -> int:
+        if id(t) in used:
+            return 0
+        if s.cls == t.cls == "person" and s.text in first_names and t.text in first_names:
+            return 3  # one first name for another, even where each opens its sentence ("Tom" → "Anna")
+        if not (s.strong or t.strong):
+            return 0  # two guesses do not make a finding
+        if not s.strong and s.entity and t.entity and s.entity.split(":")[0] != t.entity.split(":")[0]:
+            return 0  # a demonym ("britannique") is replaced only by a name of its own kind (a country)
+        if s.entity is None and t.entity and entity_class(t.entity) == "place" and not t.entity.startswith(("country:", "region:")):
+            return 0  # as above: an unknown source place may be this one under another name
+        if s.cls == t.cls and s.cls != "name":
+            return 3
+        if s.cls in ("place", "org") and t.cls in ("place", "org"):
+            return 2
+        # a name of unknown class pairs only with a sure one of known class, and only where it is
+        # the one candidate ("Kim" → "Raissa"; not "Chambre" → "Commons")
+        near = abs(where(s, src_len) - where(t, tgt_len)) <= NEAR
+        known, unknown = (s, t) if t.cls == "name" else (t, s)
+        if t.cls == "name" and not t.strong and " " not in t.text:
+            return 0  # one capitalised word guessed to be a name (a German noun?) does not count
+        if s.entity is None and t.entity and entity_class(t.entity) == "place" and not t.entity.startswith(("country:", "region:")):
+            return 0  # "Quý Châu" may well be "Guizhou": only countries and regions have names in every pack
+        if unknown.cls == "name" and known.cls != "name" and known.strong and near and (single or t is nearest):
+            return 1
+        # two names of unknown class: the source one sure ("Dyteon Simpson" → "Michaela Gutknecht")
+        if s.cls == t.cls == "name" and s.strong and t.strong and near and (single or t is nearest):
+            return 1
+        return 0
+    pool = [t for t in surplus if id(t) not in used]
+    sure = [t for t in pool if t.strong] or pool
+    single = len(sure) == 1  # one sure candidate, or one guess
+    # else the sure candidate at the same relative place in its sentence as the source name
+    nearest = min(sure, key=lambda t: abs(where(s, src_len) - where(t, tgt_len)), default=None)
+    ranked = sorted(surplus, key=lambda t: (-fits(t), not t.strong, -t.start))
+    return ranked[0] if ranked and fits(ranked[0]) else None
+
+
+def _looks_personal(n: Name) -> bool:
+    """Two or three capitalised words, none an acronym: how people are named ("Olaf Scholz")."""
+    words = n.text.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
+
+
+def _substitution(ctx: PairContext, s: Name, t: Name) -> Finding:
+    ev_src, ev_tgt = ctx.span("src", s.start, s.end), ctx.span("tgt", t.start, t.end)
+    lang = language_name(ctx.tgt_lang)
+    person = s.cls == "person" or (s.cls == "name" and (t.cls == "person" or t.cls == "name" and (_looks_personal(s) or _looks_personal(t))))
+    sure = s.strong and t.strong
+    if person:
+        return Finding(
+            type="attribution", severity=Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
+            message=f"The {lang} text gives to {t.text} what the source says of {s.text}.",
+            signal="names", confidence=0.7 if sure else 0.55, evidence=[ev_src, ev_tgt],
+        )
+    label = lambda n: f" ({entity_label(n.entity)})" if n.entity else ""  # noqa: E731
+    return Finding(
+        type="entity", severity=Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
+        message=f"The {lang} text says '{t.text}'{label(t)} where the source says '{s.text}'{label(s)}.",
+        signal="names", confidence=0.85 if s.entity and t.entity else 0.6, evidence=[ev_src, ev_tgt],
+    )
+
+
+def _qualifies_title(text: str, start: int, lex: Lexicon) -> bool:
+    """'Hàn Quốc' in 'nhà lãnh đạo Hàn Quốc' ("der Staatschef"): the name only qualifies a title or
+    honorific, and a translation may fold it into the title; not an omission of its own."""
+    before = text[:start].rstrip().lower()
+    words = [w for ws in lex.titles.values() for w in ws] + lex.honorifics
+    return any(before.endswith(w.lower()) for w in words)
+
+
+def _omission(ctx: PairContext, s: Name) -> Finding:
+    ev = ctx.span("src", s.start, s.end)
+    return Finding(
+        type="omission", severity=Severity.MAJOR, src=[ev.segment], tgt=list(ctx.bead.tgt),
+        message=f"The source names {s.text} ({s.cls}); the {language_name(ctx.tgt_lang)} text does not.",
+        signal="names", confidence=0.5, evidence=[ev],
+    )

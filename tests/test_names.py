@@ -1,0 +1,121 @@
+"""Name preservation, language packs and offices per country, as case tables: an input pair and
+the findings it must give. Sentences written for these tests (not taken from any dev set)."""
+from __future__ import annotations
+
+import pytest
+
+from mt.pipeline import check_documents
+from mt.segment import segment_lines
+
+ALARM = ("critical", "major")
+
+
+def _alarms(src: str, tgt: str, sl: str, tl: str) -> list:
+    res = check_documents(segment_lines([src], sl, True), segment_lines([tgt], tl, True))
+    return [f for f in res.findings if f.severity.value in ALARM]
+
+
+# (source, target, src_lang, tgt_lang, expected alarm types; empty: the pair must be quiet)
+NAME_CASES = [
+    # correct renderings: inflection, transliteration, diacritics, word order, translated institutions
+    ("Tom fuhr gestern nach Osaka.", "Tom went to Osaka yesterday.", "de", "en", set()),
+    ("President Volodymyr Zelensky spoke in Kyiv.", "Präsident Wolodymyr Selenskyj sprach in Kiew.", "en", "de", set()),
+    ("Quốc hội đã thông qua luật, Bộ Tài chính cho biết.",
+     "Das Parlament hat das Gesetz verabschiedet, teilte das Finanzministerium mit.", "vi", "de", set()),
+    ("Các nước Đông Nam Á họp tại Hà Nội.", "Die Länder Südostasiens trafen sich in Hanoi.", "vi", "de", set()),
+    ("Thủ tướng Phạm Minh Chính gặp Tổng thống Pháp Emmanuel Macron.",
+     "Premierminister Pham Minh Chinh traf den französischen Präsidenten Emmanuel Macron.", "vi", "de", set()),
+    ("Maria schenkte Johannes ein Buch.", "Mary gave John a book.", "de", "en", set()),
+    ("La délégation suédoise est arrivée à Genève.", "The Swedish delegation arrived in Geneva.", "fr", "en", set()),
+    ("Die schwedische Regierung tagte.", "The government of Sweden met.", "de", "en", set()),
+    # substitutions: names in no hand list, found through the packs and capitalisation
+    ("Anh Tom đã đến Osaka hôm qua.", "Tom ist gestern nach Italien gefahren.", "vi", "de", {"entity"}),
+    ("Tom ist müde.", "Anna is tired.", "de", "en", {"attribution"}),
+    ("Bang Bayern có nhiều núi.", "Baden-Württemberg hat viele Berge.", "vi", "de", {"entity"}),
+    ("Thủ tướng Phạm Minh Chính phát biểu tại Hà Nội.", "Premierminister Nguyen Xuan Phuc sprach in Hanoi.", "vi", "de", {"attribution"}),
+    ("Le président Emmanuel Macron s'est rendu à Berlin.", "President Emmanuel Macron travelled to Vienna.", "fr", "en", {"entity"}),
+    ("Gestern traf Olaf Scholz den Bürgermeister.", "Yesterday Joe Biden met the mayor.", "de", "en", {"attribution"}),
+    # a name dropped without a substitute: omission
+    ("Gestern sprach Angela Merkel in Paris über Europa.", "Yesterday she spoke in Paris about Europe.", "de", "en", {"omission"}),
+]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,expected", NAME_CASES, ids=[c[1][:40] for c in NAME_CASES])
+def test_name_preservation_table(src, tgt, sl, tl, expected):
+    found = _alarms(src, tgt, sl, tl)
+    assert {f.type for f in found} == expected, [f.message for f in found]
+
+
+OFFICE_CASES = [
+    # "Thủ tướng" of Germany is the Bundeskanzler, of Australia the Premierminister
+    ("Thủ tướng Đức Olaf Scholz tiếp Thủ tướng Australia Anthony Albanese.",
+     "Bundeskanzler Olaf Scholz empfing den australischen Premierminister Anthony Albanese.", set()),
+    ("Thủ tướng Đức Olaf Scholz tiếp Thủ tướng Australia Anthony Albanese.",
+     "Premierminister Olaf Scholz empfing den australischen Bundeskanzler Anthony Albanese.", {("attribution", "major")}),
+    ("Thủ tướng Đức Olaf Scholz tiếp Thủ tướng Australia Anthony Albanese.",
+     "Bundeskanzler Anthony Albanese empfing den australischen Premierminister Olaf Scholz.",
+     {("attribution", "critical"), ("attribution", "major")}),
+    # "Chủ tịch Ủy ban châu Âu" is the President of the European Commission, however it is written
+    ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen phát biểu.", "EU-Kommissionspräsidentin Ursula von der Leyen sprach.", set()),
+    ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen phát biểu.", "Die Präsidentin der EU-Kommission Ursula von der Leyen sprach.", set()),
+    ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen phát biểu.", "NATO-Generalsekretärin Ursula von der Leyen sprach.",
+     {("attribution", "critical"), ("entity", "critical")}),
+    # a head of state called "Chủ tịch" in Vietnamese is a "Präsident" in German
+    ("Chủ tịch Trung Quốc Tập Cận Bình gặp Tổng thống Mỹ Joe Biden.", "Der chinesische Präsident Xi Jinping traf US-Präsident Joe Biden.", set()),
+]
+
+
+@pytest.mark.parametrize("src,tgt,expected", OFFICE_CASES, ids=[c[1][:40] for c in OFFICE_CASES])
+def test_offices_per_country_table(src, tgt, expected):
+    found = _alarms(src, tgt, "vi", "de")
+    assert {(f.type, f.severity.value) for f in found} == expected, [f.message for f in found]
+
+
+def test_vietnamese_institutions_and_regions_are_not_people():
+    from mt.fidelity.extract import extract
+    from mt.fidelity.names import find
+    from mt.lexicon import lexicon
+
+    lex = lexicon("vi")
+    text = "Quốc hội và Bộ Tài chính của các nước Đông Nam Á gặp Thủ tướng Phạm Minh Chính."
+    names = {n.text: n for n in find(extract(text, lex), lex)}
+    assert names["Phạm Minh Chính"].cls == "person"  # the whole name, not "Phạm"
+    assert names["Đông Nam Á"].cls == "place"
+    assert all(n.cls != "person" for t, n in names.items() if t.startswith(("Quốc hội", "Bộ")))
+
+
+def test_packs_map_one_place_to_one_id_across_languages():
+    from mt.lexicon import find_names, lexicon
+
+    ids = {}
+    for lang, text in (("vi", "Mát-xcơ-va"), ("de", "Moskau"), ("en", "Moscow"), ("fr", "Moscou")):
+        hits = find_names(text, lexicon(lang))
+        assert hits, lang
+        ids[lang] = hits[0][2]
+    assert len(set(ids.values())) == 1, ids
+    assert find_names("in Bayern", lexicon("de"))[0][2] == "subdivision:DE-BY"
+    assert find_names("Osakas Hafen", lexicon("de"))[0][2] == find_names("Osaka", lexicon("vi"))[0][2]  # genitive s
+
+
+def test_pack_sections_cover_what_they_claim():
+    from mt.lexicon import _pack_file
+
+    for lang in ("vi", "de", "en", "fr"):
+        gen = _pack_file(lang, "places.toml")
+        assert len(gen["countries"]) >= 240 and len(gen["subdivisions"]) >= 2500 and len(gen["regions"]) >= 25, lang
+        assert _pack_file(lang, "offices.toml")["titles"], lang
+        assert "capitalisation" in _pack_file(lang, "names.toml"), lang
+    assert len(_pack_file("mul", "places.toml")["places"]) >= 5000
+    assert len(_pack_file("mul", "people.toml")["first_names"]["all"]) >= 1000
+
+
+def test_generated_packs_are_up_to_date():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    if not Path("/usr/share/dict/ngerman").exists():
+        pytest.skip("word lists for the build's common-word filter are not installed (apt-get install wamerican wngerman wfrench)")
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run([sys.executable, str(root / "eval" / "build_packs.py"), "--check"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
