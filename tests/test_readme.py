@@ -41,8 +41,15 @@ def test_readme_has_runnable_examples():
 def fresh_copy(tmp_path_factory):
     base = tmp_path_factory.mktemp("clone")
     repo = base / "mt"  # nothing named shared beside it
-    shutil.copytree(ROOT, repo, symlinks=True,
-                    ignore=shutil.ignore_patterns(".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "report", "build", "*.egg-info"))
+    anywhere = shutil.ignore_patterns("__pycache__", "*.egg-info", ".pytest_cache", ".hypothesis")
+    top = {".git", ".venv", "report", "build", "dist", "out", ".whl", ".gl"}  # outputs of earlier runs, only at the top
+
+    def ignore(folder, names):
+        return set(anywhere(folder, names)) | ({n for n in names if n in top} if os.path.samefile(folder, ROOT) else set()) \
+            | ({".work"} if folder.endswith(os.path.join("eval", "bench")) else set())
+
+    shutil.copytree(ROOT, repo, symlinks=True, ignore=ignore)
+    assert (repo / "mt" / "report" / "__init__.py").exists()
     bin_dir = base / "bin"
     bin_dir.mkdir()
     mt = bin_dir / "mt"
@@ -56,6 +63,10 @@ def test_readme_commands_run_in_a_fresh_copy(fresh_copy):
     env = {k: v for k, v in os.environ.items() if k not in ("MT_CONFIG_DIR",)}
     env.update(PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}", PYTHONPATH=str(repo), HF_HUB_OFFLINE="1")
     assert not (repo.parent / "shared").exists()
+    # every module comes from the copy (an editable install elsewhere must not fill in missing ones)
+    where = subprocess.run([sys.executable, "-c", "import mt.cli, mt.report, mt.translate.ct2 as m; print(m.__file__)"],
+                           cwd=repo, env=env, capture_output=True, text=True)
+    assert where.stdout.startswith(str(repo)), where.stdout + where.stderr
     for command in readme_commands():
         run = subprocess.run(["bash", "-c", command], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
         # `--fail-on` exits 1 when the findings it names exist: the README says so next to the command
