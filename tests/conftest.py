@@ -59,6 +59,13 @@ def tiny_model(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def de_vi_model(tmp_path_factory) -> Path:
+    """An untrained de→vi checkpoint: German inputs need a model that says it translates German."""
+    src, tgt = corpus_text()
+    return build_marian(tmp_path_factory.mktemp("models") / "tiny-de-vi", tgt, src, src_lang="de", tgt_lang="vi")
+
+
+@pytest.fixture(scope="session")
 def untrained_model(tmp_path_factory) -> Path:
     """An untrained checkpoint with a small position table, for splitting long inputs."""
     src, tgt = corpus_text()
