@@ -95,7 +95,9 @@ def test_an_alias_not_in_the_cache_says_how_to_get_it(monkeypatch):
     from mt.align.embed import resolve
     from mt.types import MtError
 
-    import mt.translate.models as models
+    import importlib
+
+    models = importlib.import_module("mt.translate.models")  # `mt.translate` is the API function
 
     monkeypatch.setattr(models, "cached_hub_path", lambda model_id: None)  # as on a machine without the model
     with pytest.raises(MtError, match="mt models pull labse"):

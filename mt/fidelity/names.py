@@ -126,8 +126,8 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     text = facts.text
     out: list[Name] = []
     for m in facts.mentions:
-        if m.text in lex.first_names and not m.entity.startswith("country:"):
-            continue  # "Nancy", "Regina", "Mary": a first name before a city (found below as a person)
+        if m.text in lex.first_names and not m.entity.startswith("country:") and regex.match(r"\s+\p{Lu}", text[m.end:]):
+            continue  # "Nancy Pelosi", "Regina King": a first name before a surname (found below as a person); "in Geneva" stays a city
         # a demonym ("südkoreanisch") names a country only loosely; one word opening a sentence may
         # be an ordinary word that is also a place ("Sans compter…")
         initial = _at_sentence_start(text, m.start) and " " not in m.text
@@ -428,6 +428,8 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 3  # one first name for another, even where each opens its sentence ("Tom" → "Anna")
         if not (s.strong or t.strong):
             return 0  # two guesses do not make a finding
+        if not t.strong and t.entity and s.entity is None:
+            return 0  # a loose mention ("US-Dollar", "vietnamesische") does not replace a name we cannot identify
         if not s.strong and s.entity and t.entity and s.entity.split(":")[0] != t.entity.split(":")[0]:
             return 0  # a demonym ("britannique") is replaced only by a name of its own kind (a country)
         if s.entity is None and t.entity and entity_class(t.entity) == "place" and not t.entity.startswith(("country:", "region:")):
