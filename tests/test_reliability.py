@@ -148,7 +148,8 @@ def test_document_commands_hostile_input(case, command, tmp_path, capsys):
     args = {"align": ["align", str(src), str(tgt), "--src-lang", "vi", "--tgt-lang", "de", "--segmented", "-o", str(out)],
             "check": ["check", str(src), str(tgt), "--src-lang", "vi", "--tgt-lang", "de", "--segmented", "-o", str(out)],
             "report": ["report", str(src), str(tgt), "--src-lang", "vi", "--tgt-lang", "de", "--segmented", "-o", str(out)],
-            "export": ["export", str(src), str(tgt), "--src-lang", "vi", "--tgt-lang", "de", "--segmented", "--format", "jsonl,tmx", "-o", str(out)]}[command]
+            "export": ["export", str(src), str(tgt), "--src-lang", "vi", "--tgt-lang", "de", "--segmented", "--format", "jsonl,tmx",
+                       "--keep-flagged", "-o", str(out)]}[command]  # about reading the input: flagged pairs count too
     code, _, err = run_cli(args, capsys)
     _assert_outcome(code, err, out, expected)
 
