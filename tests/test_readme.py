@@ -64,7 +64,7 @@ def test_readme_commands_run_in_a_fresh_copy(fresh_copy):
     env.update(PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}", PYTHONPATH=str(repo), HF_HUB_OFFLINE="1")
     assert not (repo.parent / "shared").exists()
     # every module comes from the copy (an editable install elsewhere must not fill in missing ones)
-    where = subprocess.run([sys.executable, "-c", "import mt.cli, mt.report, mt.translate.ct2 as m; print(m.__file__)"],
+    where = subprocess.run([sys.executable, "-c", "import importlib, mt.cli, mt.report; print(importlib.import_module('mt.translate.ct2').__file__)"],
                            cwd=repo, env=env, capture_output=True, text=True)
     assert where.stdout.startswith(str(repo)), where.stdout + where.stderr
     for command in readme_commands():
