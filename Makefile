@@ -10,7 +10,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	# torch first: 2.13.0 is the CPU build on this disk; anything else pulls a CUDA build.
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[test,ray,html]'
+	$(BIN)/pip install -q -e '.[test,ray,html,packs]'
 	touch $(STAMP)
 
 venv: $(STAMP)
