@@ -1,6 +1,6 @@
 """Rebuild the fidelity dev sets (clean human translation pairs) from public test sets.
 
-Inputs are plain files exported from two public repositories (see /work/devsets/README.md or
+Inputs are plain files exported from two public repositories (see ../devsets/README.md or
 `--help`): Helsinki-NLP/OPUS-MT-testsets (Tatoeba test v2021-08-07, WMT newstest, FLORES-200
 devtest) and MicrosoftTranslator/NTREX (NTREX-128). The Tatoeba deu-vie test file is never read:
 it is held out by the judges. No MT-metrics challenge set is used.
@@ -10,7 +10,7 @@ each, chosen by a hash of the id (stable, no RNG state), plus `ntrex-vie-deu.doc
 `flores-vie-deu.docs.jsonl` (whole documents, Vietnamese and German sides) for the
 document-level check (eval/fidelity_news_docs.py).
 
-    python eval/build_devsets.py --raw /work/devsets/raw --out /work/devsets
+    python eval/build_devsets.py --raw ../devsets/raw --out ../devsets
 """
 from __future__ import annotations
 

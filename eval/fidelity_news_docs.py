@@ -5,7 +5,7 @@ segment, addition), the rest clean. Scored with fidelity-dev's rule (mt.fidelity
 precision, recall, F1, type accuracy, and recall per edit kind; on the dev and held-out halves
 (documents split by a hash of the source document).
 
-Reads `NAME.docs.jsonl` from --data or MT_FIDELITY_DEVSETS (default /work/devsets; built by
+Reads `NAME.docs.jsonl` from --data or MT_FIDELITY_DEVSETS (default ../devsets beside the checkout; built by
 eval/build_devsets.py); skips with a reason when absent. --write-cases saves the cases (they are
 derived from CC BY-SA 4.0 data: keep them out of the repository or keep the licence with them).
 
@@ -21,7 +21,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from mt.fidelity.evaluate import score_cases, split_of  # noqa: E402
 from mt.fidelity.perturb import KINDS, perturb_documents  # noqa: E402
@@ -46,7 +47,7 @@ def _score(cases: list[dict], results: dict) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", default=os.environ.get("MT_FIDELITY_DEVSETS", "/work/devsets"))
+    ap.add_argument("--data", default=os.environ.get("MT_FIDELITY_DEVSETS", str(ROOT.parent / "devsets")))
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--max-docs", type=int, default=0, help="use only the first N documents of each set (0: all)")

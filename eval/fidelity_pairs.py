@@ -1,7 +1,7 @@
 """False alarms on human translations and detection of controlled edits, per language pair.
 
 Reads the dev sets built by eval/build_devsets.py from a folder given by --data or the
-MT_FIDELITY_DEVSETS environment variable (default /work/devsets); a set that is absent there is
+MT_FIDELITY_DEVSETS environment variable (default ../devsets beside the checkout); a set that is absent there is
 taken from eval/data (300-pair Tatoeba samples, CC-BY) or skipped with a reason. Prints one table: for each set and split, the false-alarm rate on clean pairs and,
 per edit type, the detection rate and the share detected with the right finding type, against
 the targets of issue 13 (<= 3 % false alarms, >= 90 % detection, >= 90 % right type).
@@ -18,7 +18,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from mt.fidelity.evaluate import evaluate_pair_file  # noqa: E402
 from mt.fidelity.perturb import KINDS  # noqa: E402
@@ -40,7 +41,7 @@ def _pct(x) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", default=os.environ.get("MT_FIDELITY_DEVSETS", "/work/devsets"))
+    ap.add_argument("--data", default=os.environ.get("MT_FIDELITY_DEVSETS", str(ROOT.parent / "devsets")))
     ap.add_argument("--sets", default=",".join(SETS), help="comma-separated set names")
     ap.add_argument("--split", default="both", choices=["all", "dev", "heldout", "both"])
     ap.add_argument("--seed", type=int, default=0)

@@ -1,6 +1,6 @@
 """The perturbation generator (mt/fidelity/perturb.py) and `mt eval fidelity --pairs`.
 
-Runs without ../shared and without /work/devsets: it uses hand-made sentences and the Tatoeba
+Runs without ../shared and without ../devsets: it uses hand-made sentences and the Tatoeba
 sample shipped in eval/data (CC-BY 2.0 FR)."""
 from __future__ import annotations
 
