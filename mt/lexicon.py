@@ -1,7 +1,7 @@
-"""Language knowledge for the checks, loaded from configs/lexicon/*.toml and CLDR (Babel).
-
-Adding a language means adding `configs/lexicon/LANG.toml`; CLDR supplies country and month
-names and number symbols for every locale.
+"""Language knowledge for the checks: names, titles and offices from the language packs
+(configs/lang/LANG/ and configs/lang/mul/) and CLDR (Babel), which supplies country and month names
+and number symbols for every locale. Negation and numbers read their own pack files
+(mt/fidelity/negation.py, mt/fidelity/values.py).
 """
 from __future__ import annotations
 
@@ -42,13 +42,6 @@ class Lexicon:
     titles: dict[str, list[str]] = field(default_factory=dict)
     honorifics: list[str] = field(default_factory=list)
     months: dict[str, int] = field(default_factory=dict)
-    scale: dict[str, float] = field(default_factory=dict)
-    percent: list[str] = field(default_factory=list)
-    number_words: dict[str, float] = field(default_factory=dict)
-    range_words: list[str] = field(default_factory=list)
-    negation: list[str] = field(default_factory=list)
-    not_negation: list[str] = field(default_factory=list)
-    lexical_negation: list[str] = field(default_factory=list)
     decimal: str = ","
     group: str = "."
     # from the language pack (configs/lang/LANG, configs/lang/mul): see load_pack
@@ -59,11 +52,6 @@ class Lexicon:
     caps: dict = field(default_factory=dict)  # [capitalisation] of names.toml
     has_pack: bool = False
     connectors: frozenset[str] = frozenset()  # words between a title and its country ("der", "of the")
-
-
-def _lang_file(lang: str) -> dict:
-    path = config_dir() / "lexicon" / f"{lang}.toml"
-    return load_toml(f"lexicon/{lang}.toml") if path.exists() else {}
 
 
 def _name_pattern(surface: str, prefix: bool = False) -> regex.Pattern:
@@ -80,7 +68,6 @@ def lexicon(lang: str) -> Lexicon:
     from babel import Locale, UnknownLocaleError
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
-    data = _lang_file(lang)
     lex = Lexicon(lang=lang)
     names: dict[tuple[str, str], bool] = {}
     try:
@@ -112,15 +99,6 @@ def lexicon(lang: str) -> Lexicon:
     lex.connectors = frozenset(w.lower() for w in offices.get("binding", {}).get("connectors", []))
     lex.honorifics = list(hand.get("people_words", {}).get("honorifics", []))
     load_pack(lex, names)
-    nums = data.get("numbers", {})
-    lex.scale = {nfc(k): float(v) for k, v in nums.get("scale", {}).items()}
-    lex.percent = nums.get("percent", ["%"])
-    lex.number_words = {k: float(v) for k, v in nums.get("words", {}).items()}
-    lex.range_words = nums.get("range_words", [])
-    neg = data.get("negation", {})
-    lex.negation = neg.get("markers", [])
-    lex.not_negation = neg.get("not_negation", [])
-    lex.lexical_negation = neg.get("lexical", [])
     return lex
 
 

@@ -432,9 +432,3 @@ def align_channels(channels: list, xl: np.ndarray, yl: np.ndarray, params: Align
         lo, hi = _band_from_path(coarse, n, m, params.band)
     bound = [(c.bind(lo, hi, n, m, maxlen, full), c.weight) for c in channels if c.weight]
     return _dp(_combined_z(bound, params), _Lengths(xl), _Lengths(yl), n, m, lo, hi, params, ratio)
-
-
-def align_vectors(x, y, xl: np.ndarray, yl: np.ndarray, params: AlignParams = AlignParams(),
-                  guide: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """One summed channel of sentence vectors x (n rows) and y (m rows)."""
-    return align_channels([SumChannel(x, y)], xl, yl, params, guide=guide)

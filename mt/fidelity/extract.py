@@ -1,6 +1,6 @@
 """What the checks read off one segment: entity mentions, people, title bindings, dates, numbers.
 
-Everything here is driven by the lexicon (configs/lexicon, CLDR); nothing names a document.
+Everything here is driven by the language packs (configs/lang, CLDR); nothing names a document.
 """
 from __future__ import annotations
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 import regex
 
 from ..config import config_dir, load_toml
-from ..lexicon import word_re
 from ..types import Finding, Severity
 from .context import PairContext, language_name
 
