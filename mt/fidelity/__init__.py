@@ -1,13 +1,14 @@
 """Fidelity checks: each signal turns an aligned pair (with its document context) into findings.
 
-Signals: attribution, entities, numbers (and dates), negation, coverage (omission/addition),
+Signals: attribution, entities, numbers (and dates), negation, coverage (omission/addition: unaligned
+segments, and inside a pair from length),
 retranslation (when models are available). `check_alignment` runs them all and combines.
 """
 from __future__ import annotations
 
 from ..lexicon import lexicon
 from ..types import Alignment, CheckResult, Finding, RetranslationResult, SegmentKind, assign_ids
-from . import attribution, coverage, names, negation, numbers, retranslation, values
+from . import attribution, coverage, length, names, negation, numbers, retranslation, values
 from .context import PairContext, Register
 from .extract import Facts, extract
 from .nameindex import NameIndex
@@ -34,6 +35,7 @@ def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = Fal
                 known.add(p.text)
         for b in f.bindings:
             register.add(b.office, b.qualifier, b.person)
+    lengths = length.model_for(al)  # the document's expected length ratio, learned once
     findings: list[Finding] = []
     for k, bead in enumerate(al.beads):
         if not (bead.src and bead.tgt):
@@ -45,6 +47,7 @@ def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = Fal
                           lexicon(src_lang), lexicon(tgt_lang), register, known.names)
         for signal in PAIR_SIGNALS:
             findings.extend(signal(ctx))
+        findings.extend(length.check(ctx, lengths))
     channels = channel_coverage(src_lang, tgt_lang)
     rt = None
     if isinstance(retranslate, RetranslationResult):
@@ -88,7 +91,9 @@ def channel_coverage(src_lang: str, tgt_lang: str) -> dict[str, str]:
         out["negation"] = f"partial: no question particles for {_names(no_q)} (a question may read as a negation)"
     else:
         out["negation"] = "ran"
-    out["coverage"] = "ran"
+    no_len = [x for x in langs if not length.has_factor(x)]
+    out["coverage"] = (f"partial: no length model for {_names(no_len)} (omission and addition inside a pair are "
+                       f"checked only in documents of {length.DOC_MIN_PAIRS} pairs or more)") if no_len else "ran"
     return out
 
 

@@ -1,0 +1,228 @@
+"""Omission and addition inside an aligned pair, read from length.
+
+A faithful translation has a predictable length: log(target letters / source letters) lies near
+factor[target] - factor[source] (configs/lang/mul/length.toml, fitted by eval/build_length_pack.py on
+public human translations), with a spread that shrinks as pairs get longer (Gale and Church's model).
+A pair far outside it has lost or gained content:
+- where the longer side has a sentence more than the other, and leaving that sentence out brings the
+  pair back to the usual ratio, the finding names that sentence (an added or a dropped sentence);
+- otherwise a pair far too short or too long is reported with how far it is off; a smaller
+  deviation is a minor note, never an alarm.
+Inside a document of enough pairs the expected ratio is learned from the document itself (its
+median, drawn towards the pack's value), so a translator's style or a genre does not read as omission.
+A language without a factor is checked only in such documents.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import statistics
+from dataclasses import dataclass
+
+import regex
+
+from ..config import load_toml
+from ..types import Alignment, Finding, SegmentKind, Severity, Span
+from .context import PairContext, language_name
+
+_LETTER = regex.compile(r"[\p{L}\p{N}]")
+
+# z-scores (deviations in units of the expected spread), chosen on the dev halves of
+# eval/fidelity_pairs.py's sets; see the README for the held-out figures they give.
+ALARM_Z = 3.2  # the length alone: too far off to be a translator's freedom
+SENTENCE_Z = 1.5  # with a whole sentence on one side that explains the difference
+SENTENCE_FIT = 1.0  # without that sentence the pair must be this close to the usual ratio
+CLAUSE_Z = 2.5  # the same for a dropped clause (between commas, semicolons, colons, dashes): more candidates, so stricter
+CLAUSE_FIT = 0.7
+NOTE_Z = 2.3  # a minor note: worth a look, not an alarm
+MIN_LETTERS = 12  # shorter sides ("Ja." / "Yes, I do.") say nothing by their length
+DOC_MIN_PAIRS = 12  # a document's own median ratio is used from this many pairs on
+DOC_PRIOR_WEIGHT = 10  # the pack's ratio counts as this many pairs of the document
+
+
+def letters(text: str) -> int:
+    """Letters and digits: what carries content, whatever the script spaces or punctuation."""
+    return len(_LETTER.findall(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _pack() -> dict:
+    return load_toml("lang/mul/length.toml")
+
+
+def has_factor(lang: str) -> bool:
+    return lang in _pack().get("factor", {})
+
+
+@dataclass(frozen=True)
+class LengthModel:
+    expected: float  # log(target letters / source letters) of a faithful translation
+    floor: float
+    scale: float
+    learned_from: str  # "pack" or "document", for the message
+
+    def z(self, src_letters: int, tgt_letters: int) -> float:
+        n = math.sqrt(src_letters * tgt_letters)
+        sd = math.sqrt(self.floor ** 2 + self.scale ** 2 / n)
+        return (math.log(tgt_letters / src_letters) - self.expected) / sd
+
+
+def model_for(al: Alignment) -> LengthModel | None:
+    """The expected length ratio for this document: the pack's, adapted to the document's own median
+    when it has enough pairs; None when neither is known (no factor and a short document)."""
+    pack = _pack()
+    spread = pack.get("spread", {})
+    floor, scale = float(spread.get("floor", 0.12)), float(spread.get("scale", 0.8))
+    factors = pack.get("factor", {})
+    prior = None
+    if al.src.lang in factors and al.tgt.lang in factors:
+        prior = float(factors[al.tgt.lang]) - float(factors[al.src.lang])
+    ratios = []
+    for b in al.beads:
+        if not (b.src and b.tgt) or not all(al.src.segments[i].is_content for i in b.src):
+            continue
+        s, t = letters(al.src_text(b)), letters(al.tgt_text(b))
+        if s >= 2 * MIN_LETTERS and t >= 2 * MIN_LETTERS:
+            ratios.append(math.log(t / s))
+    if len(ratios) >= DOC_MIN_PAIRS:
+        med = statistics.median(ratios)
+        if prior is None:
+            return LengthModel(med, floor, scale, "document")
+        n = len(ratios)
+        return LengthModel((n * med + DOC_PRIOR_WEIGHT * prior) / (n + DOC_PRIOR_WEIGHT), floor, scale, "document")
+    if prior is None:
+        return None
+    return LengthModel(prior, floor, scale, "pack")
+
+
+def _sentences(ctx: PairContext, side: str) -> list[Span]:
+    """Every sentence of the bead's segments on one side, as spans of its segment."""
+    from ..segment import sentence_spans
+
+    doc = ctx.alignment.src if side == "src" else ctx.alignment.tgt
+    ids = ctx.bead.src if side == "src" else ctx.bead.tgt
+    out = []
+    for i in ids:
+        text = doc.segments[i].norm
+        out += [Span(side, i, s, e, text[s:e]) for s, e in sentence_spans(text, doc.lang)]
+    return out
+
+
+_CLAUSE_END = regex.compile(r"[,;:]\s+|\s+[–—]\s+")
+
+
+def _clauses(sentences: list[Span]) -> list[Span]:
+    """The sentences cut at commas, semicolons, colons and dashes."""
+    out = []
+    for sp in sentences:
+        start = 0
+        for m in _CLAUSE_END.finditer(sp.text):
+            out.append(Span(sp.side, sp.segment, sp.start + start, sp.start + m.end(), sp.text[start:m.end()]))
+            start = m.end()
+        out.append(Span(sp.side, sp.segment, sp.start + start, sp.end, sp.text[start:]))
+    return [c for c in out if c.text.strip()]
+
+
+def _odd_unit(ctx: PairContext, model: LengthModel, side: str, s: int, t: int, z: float) -> tuple[Span, str] | None:
+    """The sentence (or clause) of `side` whose removal brings the pair back to the usual ratio,
+    when that side has more sentences (clauses) than the other: what was added or dropped."""
+    other = "tgt" if side == "src" else "src"
+    mine_s, other_s = _sentences(ctx, side), _sentences(ctx, other)
+    if abs(z) >= SENTENCE_Z and len(mine_s) > len(other_s):
+        hit = _fitting(mine_s, model, side, s, t, SENTENCE_FIT, " ".join(x.text for x in other_s))
+        if hit:
+            return hit, "sentence"
+    mine_c, other_c = _clauses(mine_s), _clauses(other_s)
+    # only a dropped clause: translators add words to clauses (explanations, split sentences) all the time
+    if side == "src" and abs(z) >= CLAUSE_Z and len(mine_c) > len(other_c) and len(mine_c) > 1:
+        hit = _fitting(mine_c, model, side, s, t, CLAUSE_FIT, " ".join(x.text for x in other_s))
+        if hit:
+            return hit, "clause"
+    return None
+
+
+_ANCHOR = regex.compile(r"\p{N}+|(?<=\S\s+)\p{Lu}[\p{L}]{2,}")
+
+
+def _anchors(text: str) -> set[str]:
+    """Figures and capitalised words past a sentence's first word, folded to 4 letters (inflection:
+    "Moskau"/"Moskaus"): what a sentence shares with its counterpart in any Latin-script language."""
+    import unicodedata
+
+    out = set()
+    for m in _ANCHOR.finditer(text):
+        w = "".join(c for c in unicodedata.normalize("NFD", m.group()) if not unicodedata.combining(c)).lower()
+        out.add(w if w.isdigit() else w[:4])
+    return out
+
+
+def _fitting(units: list[Span], model: LengthModel, side: str, s: int, t: int, fit: float,
+             other_text: str = "") -> Span | None:
+    """The unit whose removal fits best; among those that fit, one that shares no figure or name
+    with the other side goes first (two sentences of like length: the one with the source's names stays)."""
+    shared = _anchors(other_text)
+    fits: list[tuple[int, float, Span]] = []
+    for sp in units:
+        n = letters(sp.text)
+        rest_s, rest_t = (s - n, t) if side == "src" else (s, t - n)
+        if rest_s < MIN_LETTERS or rest_t < MIN_LETTERS:
+            continue
+        fits.append((len(_anchors(sp.text) & shared), abs(model.z(rest_s, rest_t)), sp))
+    if not fits or min(z for _, z, _ in fits) >= fit:
+        return None
+    # which unit: among those that nearly fit, names and figures decide before length does
+    return min((f for f in fits if f[1] < fit + 1.0), key=lambda f: (f[0], f[1]))[2]
+
+
+def _quote(text: str, limit: int = 90) -> str:
+    return "“" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "”"
+
+
+def check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
+    if model is None:
+        return []
+    al, bead = ctx.alignment, ctx.bead
+    s, t = letters(al.src_text(bead)), letters(al.tgt_text(bead))
+    if s < MIN_LETTERS or t < MIN_LETTERS:
+        return []
+    z = model.z(s, t)
+    tgt_name, src_name = language_name(ctx.tgt_lang), language_name(ctx.src_lang)
+    heading = any(al.src.segments[i].kind is SegmentKind.HEADING for i in bead.src)
+    expected = s * math.exp(model.expected)
+    off = t / expected - 1
+    basis = "this document's usual ratio" if model.learned_from == "document" else f"the usual {src_name}–{tgt_name} ratio"
+    if abs(z) >= min(SENTENCE_Z, CLAUSE_Z):
+        side = "tgt" if z > 0 else "src"
+        odd = _odd_unit(ctx, model, side, s, t, z)
+        if odd:
+            sp, unit = odd
+            if side == "tgt":
+                kind, msg = "addition", (f"The {tgt_name} text has a {unit} the source does not: {_quote(sp.text)}. "
+                                         f"Without it the pair has {basis} of lengths; with it the {tgt_name} text is "
+                                         f"{100 * off:.0f} % longer than expected.")
+            else:
+                kind, msg = "omission", (f"This source {unit} has no counterpart in the {tgt_name} text: {_quote(sp.text)}. "
+                                         f"Without it the pair has {basis} of lengths; with it the {tgt_name} text is "
+                                         f"{-100 * off:.0f} % shorter than expected.")
+            return [Finding(type=kind, severity=Severity.MINOR if heading else Severity.MAJOR, src=list(bead.src),
+                            tgt=list(bead.tgt), message=msg, signal="length",
+                            confidence=round(min(0.85, 0.55 + 0.05 * abs(z)), 2), evidence=[sp])]
+    if abs(z) < NOTE_Z:
+        return []
+    alarm = abs(z) >= ALARM_Z and not heading
+    if z < 0:
+        kind = "omission"
+        msg = (f"The {tgt_name} text is {-100 * off:.0f} % shorter than a faithful rendering of this source usually is "
+               f"({t} letters, about {expected:.0f} expected from {basis}): part of the source may be missing.")
+    else:
+        kind = "addition"
+        msg = (f"The {tgt_name} text is {100 * off:.0f} % longer than a faithful rendering of this source usually is "
+               f"({t} letters, about {expected:.0f} expected from {basis}): it may say more than the source.")
+    if not alarm:
+        msg += " The length alone is not proof; a minor note."
+    side, seg = ("src", bead.src[0]) if kind == "omission" else ("tgt", bead.tgt[0])
+    doc = al.src if side == "src" else al.tgt
+    text = doc.segments[seg].norm
+    return [Finding(type=kind, severity=Severity.MAJOR if alarm else Severity.MINOR, src=list(bead.src), tgt=list(bead.tgt),
+                    message=msg, signal="length", confidence=round(min(0.8, 0.4 + 0.08 * abs(z)), 2),
+                    evidence=[Span(side, seg, 0, len(text), text)])]

@@ -1,0 +1,99 @@
+"""Omission and addition inside a pair, read from length (mt/fidelity/length.py), through `mt.check`.
+Sentences written for these tests; the length model is the shipped configs/lang/mul/length.toml."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import mt
+from mt.fidelity import channel_coverage, length
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _by_length(res) -> list[tuple[str, str, str]]:
+    return [(f.type, f.severity.value, f.evidence[0].text) for f in res.findings if f.signal == "length"]
+
+
+def test_letters_count_letters_and_digits_of_any_script():
+    assert length.letters("Ông Lâm, 12 người!") == 13
+    assert length.letters("北京 2024") == 6
+    assert length.letters(" ,.;—") == 0
+
+
+FAITHFUL = [
+    ("de", "en", "Die Regierung hat am Montag ein neues Gesetz zum Schutz der Wälder beschlossen.",
+     "On Monday the government passed a new law to protect the forests."),
+    ("fr", "en", "Le maire a annoncé la fermeture de trois écoles à la fin de l'année scolaire.",
+     "The mayor announced that three schools will close at the end of the school year."),
+    ("vi", "de", "Thành phố sẽ xây thêm hai cây cầu qua sông trong năm tới.",
+     "Die Stadt wird im kommenden Jahr zwei weitere Brücken über den Fluss bauen."),
+]
+
+
+@pytest.mark.parametrize("sl,tl,src,tgt", FAITHFUL)
+def test_a_faithful_pair_has_no_length_finding(sl, tl, src, tgt):
+    assert _by_length(mt.check([src], [tgt], sl, tl, segmented=True)) == []
+
+
+def test_an_added_sentence_is_named():
+    src = "Die Regierung von Kanzler Scholz hat am Montag ein neues Gesetz zum Schutz der Wälder beschlossen."
+    added = "Critics say the opposition leader was arrested at the Austrian border last week."
+    tgt = "On Monday Chancellor Scholz's government passed a new law to protect the forests. " + added
+    found = _by_length(mt.check([src], [tgt], "de", "en", segmented=True))
+    assert found == [("addition", "major", added)]
+
+
+def test_a_dropped_source_sentence_is_named():
+    dropped = "Il a ajouté que les élèves seraient accueillis dans les collèges voisins dès septembre."
+    src = "Le maire de Lyon a annoncé la fermeture de 3 écoles à la fin de l'année scolaire. " + dropped
+    tgt = "The mayor of Lyon announced that 3 schools will close at the end of the school year."
+    found = _by_length(mt.check([src], [tgt], "fr", "en", segmented=True))
+    assert found == [("omission", "major", dropped)]
+
+
+def test_a_target_far_too_short_is_an_omission_and_a_small_gap_only_a_note():
+    src = ("Die Regierung hat am Montag nach langen Verhandlungen mit den Ländern und den Umweltverbänden "
+           "ein neues Gesetz zum Schutz der Wälder und der Moore beschlossen.")
+    far = _by_length(mt.check([src], ["The government passed a law."], "de", "en", segmented=True))
+    assert [(t, s) for t, s, _ in far] == [("omission", "major")]
+    near = _by_length(mt.check([src], ["On Monday, after long talks with the states, the government passed a new law "
+                                       "to protect forests and moors."], "de", "en", segmented=True))
+    assert all(s == "minor" for _, s, _ in near)
+
+
+def test_a_headline_is_never_an_alarm():
+    res = mt.check(["Regierung beschließt nach langen Verhandlungen ein neues Gesetz zum Schutz der Wälder und Moore"],
+                   ["Forest law"], "de", "en", segmented=True)
+    res.alignment.src.segments[0].kind = mt.types.SegmentKind.HEADING
+    from mt.fidelity import check_alignment
+
+    again = check_alignment(res.alignment)
+    assert all(f.severity.value == "minor" for f in again.findings if f.signal == "length")
+
+
+def test_a_language_without_a_factor_is_named_and_learned_from_a_long_document():
+    assert channel_coverage("de", "en")["coverage"] == "ran"
+    part = channel_coverage("pl", "en")["coverage"]
+    assert part.startswith("partial: no length model for 'pl'")
+    # a short document in an unknown language: nothing to compare with, no finding
+    assert _by_length(mt.check(["aaaa bbbb cccc dddd"], ["one two three four five six seven eight nine ten"],
+                               "pl", "en", segmented=True)) == []
+    # a long one: its own ratio (targets twice as long) is the norm; the pair four times as long is not
+    src = [f"Satz nummer {k} hat genau diese woerter" for k in range(14)]
+    tgt = [s + " " + s for s in src]
+    tgt[5] = " ".join([src[5]] * 4)
+    found = mt.check(src, tgt, "pl", "en", segmented=True)
+    flagged = {f.tgt[0] for f in found.findings if f.signal == "length" and f.severity.value != "minor"}
+    assert flagged == {5}
+
+
+@pytest.mark.skipif(not (Path(os.environ.get("MT_FIDELITY_DEVSETS", ROOT.parent / "devsets")) / "news-deu-eng.tsv").is_file(),
+                    reason="the dev sets (eval/build_devsets.py) are not beside the checkout")
+def test_the_length_pack_is_a_fresh_fit_of_the_dev_sets():
+    r = subprocess.run([sys.executable, str(ROOT / "eval" / "build_length_pack.py"), "--check"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
