@@ -36,7 +36,8 @@ def resolve_mt(src: Document, tgt_lang: str, mt: str | Path | Sequence[str] | Ma
         from .translate import open_translator
 
         try:
-            translator = open_translator(src.lang, tgt_lang)
+            # cached: checking the same document again (after a fix elsewhere) translates only what changed
+            translator = open_translator(src.lang, tgt_lang, cache=True)
         except MtError as err:
             if for_alignment:
                 (warn or _warn)(f"aligning without MT: {err}")

@@ -161,6 +161,29 @@ def test_mt_auto_opens_each_model_once_and_reuses_it_for_retranslation(tiny_as_c
     assert sorted(i for b in res.alignment.beads for i in b.src) == list(range(len(res.alignment.src)))
 
 
+def test_mt_auto_checks_the_same_document_again_from_the_translation_cache(tiny_as_configured, monkeypatch, tmp_path):
+    """A second `check --mt auto` of the same document translates nothing: its MT comes from the cache."""
+    from mt.translate.base import Translator
+
+    monkeypatch.setenv("MT_CACHE_DIR", str(tmp_path / "cache"))
+    vi = (CORPUS / "vi.txt").read_text(encoding="utf-8").splitlines()[:4]
+    de = (CORPUS / "de.txt").read_text(encoding="utf-8").splitlines()[:4]
+
+    real, units = Translator._translate, []
+
+    def counting(self, texts, *args, **kwargs):
+        units.extend(texts)
+        return real(self, texts, *args, **kwargs)
+
+    monkeypatch.setattr(Translator, "_translate", counting)
+    first = mt.check(vi, de, "vi", "de", segmented=True, mt="auto")
+    assert units, "the first check translates the source"
+    units.clear()
+    second = mt.check(vi, de, "vi", "de", segmented=True, mt="auto")
+    assert units == []
+    assert [b.src for b in second.alignment.beads] == [b.src for b in first.alignment.beads]
+
+
 def test_layers_import_only_what_they_may():
     """align/ knows no models or files; report and export know the data types, not how findings are made."""
     code = ("import sys\n"

@@ -11,8 +11,8 @@ def run(al: Alignment, forward=None, backward=None) -> RetranslationResult:
     from ..translate import open_translator
 
     try:
-        forward = forward or open_translator(al.src.lang, al.tgt.lang)
-        backward = backward or open_translator(al.tgt.lang, al.src.lang)
+        forward = forward or open_translator(al.src.lang, al.tgt.lang, cache=True)
+        backward = backward or open_translator(al.tgt.lang, al.src.lang, cache=True)
     except MtError as err:
         return RetranslationResult("skipped", str(err))
     from sacrebleu.metrics import BLEU, CHRF
