@@ -97,3 +97,11 @@ def test_a_language_without_a_factor_is_named_and_learned_from_a_long_document()
 def test_the_length_pack_is_a_fresh_fit_of_the_dev_sets():
     r = subprocess.run([sys.executable, str(ROOT / "eval" / "build_length_pack.py"), "--check"], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_a_dropped_coordinated_part_is_named_at_the_conjunction():
+    src = "Der neue Trainer stammt aus Dortmund und war vorher viele Jahre lang ein erfolgreicher Tänzer und Aktienhändler."
+    tgt = "The new coach comes from Dortmund."
+    found = _by_length(mt.check([src], [tgt], "de", "en", segmented=True))
+    assert len(found) == 1 and found[0][:2] == ("omission", "major")
+    assert found[0][2].startswith("und war vorher"), found

@@ -108,15 +108,24 @@ def _sentences(ctx: PairContext, side: str) -> list[Span]:
     return out
 
 
-_CLAUSE_END = regex.compile(r"[,;:]\s+|\s+[–—]\s+")
+@functools.lru_cache(maxsize=None)
+def _clause_break(lang: str) -> regex.Pattern:
+    """Commas, semicolons, colons, dashes, and the language's coordinating conjunctions
+    (configs/lang/mul/length.toml [conjunctions]): where a sentence's parts join."""
+    words = _pack().get("conjunctions", {}).get(lang, [])
+    conj = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(r"[,;:]\s+|\s+[–—]\s+" + (rf"|\s+(?=(?:{conj})\s)" if conj else ""))
 
 
-def _clauses(sentences: list[Span]) -> list[Span]:
-    """The sentences cut at commas, semicolons, colons and dashes."""
+def _clauses(sentences: list[Span], lang: str) -> list[Span]:
+    """The sentences cut where their parts join (see _clause_break)."""
     out = []
+    cut = _clause_break(lang)
     for sp in sentences:
         start = 0
-        for m in _CLAUSE_END.finditer(sp.text):
+        for m in cut.finditer(sp.text):
+            if m.end() <= start:
+                continue
             out.append(Span(sp.side, sp.segment, sp.start + start, sp.start + m.end(), sp.text[start:m.end()]))
             start = m.end()
         out.append(Span(sp.side, sp.segment, sp.start + start, sp.end, sp.text[start:]))
@@ -132,13 +141,30 @@ def _odd_unit(ctx: PairContext, model: LengthModel, side: str, s: int, t: int, z
         hit = _fitting(mine_s, model, side, s, t, SENTENCE_FIT, " ".join(x.text for x in other_s))
         if hit:
             return hit, "sentence"
-    mine_c, other_c = _clauses(mine_s), _clauses(other_s)
+    langs = {"src": ctx.src_lang, "tgt": ctx.tgt_lang}
+    mine_c, other_c = _clauses(mine_s, langs[side]), _clauses(other_s, langs[other])
     # only a dropped clause: translators add words to clauses (explanations, split sentences) all the time
     if side == "src" and abs(z) >= CLAUSE_Z and len(mine_c) > len(other_c) and len(mine_c) > 1:
-        hit = _fitting(mine_c, model, side, s, t, CLAUSE_FIT, " ".join(x.text for x in other_s))
+        hit = _fitting(_runs(ctx, mine_c), model, side, s, t, CLAUSE_FIT, " ".join(x.text for x in other_s))
         if hit:
             return hit, "clause"
     return None
+
+
+CLAUSE_RUN = 3  # a dropped part may span this many clauses ("…, and was a dancer and broker")
+
+
+def _runs(ctx: PairContext, clauses: list[Span]) -> list[Span]:
+    """Every run of 1 to CLAUSE_RUN neighbouring clauses of one segment."""
+    doc = ctx.alignment.src if clauses[0].side == "src" else ctx.alignment.tgt
+    out = []
+    for i, first in enumerate(clauses):
+        for last in clauses[i:i + CLAUSE_RUN]:
+            if last.segment != first.segment:
+                break
+            text = doc.segments[first.segment].norm
+            out.append(Span(first.side, first.segment, first.start, last.end, text[first.start:last.end]))
+    return out
 
 
 _ANCHOR = regex.compile(r"\p{N}+|(?<=\S\s+)\p{Lu}[\p{L}]{2,}")
