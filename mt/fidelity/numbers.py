@@ -14,6 +14,8 @@ CHANGED_CONFIDENCE = 0.85
 DATE_CONFIDENCE = 0.85
 OMITTED_CONFIDENCE = 0.6
 ADDED_CONFIDENCE = 0.65
+# A converted figure may be rounded: "15 m" = "50 ft" (49.2), "210 km/h" = "130 mph" (209).
+CONVERSION_TOLERANCE = 0.1
 
 
 def _close(a: float, b: float) -> bool:
@@ -58,6 +60,19 @@ def _same(a: Value, b: Value) -> bool:
     return any(_close(x, y) for x in a.readings for y in b.readings)
 
 
+def _base(v: Value) -> float:
+    _, factor, offset = v.unit
+    return v.value * factor + offset
+
+
+def _converts(a: Value, b: Value) -> bool:
+    """The same quantity in other units: '15 m' and '50ft', '6 foot 6' and '1,98 m', '100 °F' and '38 °C'."""
+    if a.unit is None or b.unit is None or a.unit[0] != b.unit[0] or a.unit == b.unit:
+        return False
+    x, y = _base(a), _base(b)
+    return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y), 1e-9)
+
+
 def _take(values: list[Value], target: Value) -> Value | None:
     hit = next((v for v in values if _same(v, target)), None)
     if hit is not None:
@@ -71,6 +86,11 @@ def _numbers(ctx: PairContext) -> list[Finding]:
     for n in list(src_left):
         if _take(tgt_left, n) is not None:
             src_left.remove(n)
+    # 1b. the same quantity converted to other units
+    for n in list(src_left):
+        if (t := next((t for t in tgt_left if _converts(n, t)), None)) is not None:
+            src_left.remove(n)
+            tgt_left.remove(t)
     # 2. a figure explained by a spelled-out word on the other side ('vier', 'hai hay ba')
     src_words = [w for w in ctx.src.number_words if not (w.figure or w.soft)]
     tgt_words = [w for w in ctx.tgt.number_words if not (w.figure or w.soft)]
@@ -86,17 +106,23 @@ def _numbers(ctx: PairContext) -> list[Finding]:
             t = min(tgt_left, key=lambda t: abs(t.value - n.value) / max(abs(n.value), 1e-9))
             tgt_left.remove(t)
             ev_src, ev_tgt = ctx.span("src", n.start, n.end), ctx.span("tgt", t.start, t.end)
+            # units of one kind that do not convert into each other are rounded or estimated
+            # differently more often than changed: "6 feet" and "2 m"
+            units_differ = n.unit is not None and t.unit is not None and n.unit[0] == t.unit[0] and n.unit != t.unit
             out.append(Finding(
-                type="number", severity=Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
-                message=f"The number changed: the source says {n.text} ({_fmt(n.value)}), the {language_name(ctx.tgt_lang)} text {t.text} ({_fmt(t.value)}).",
+                type="number", severity=Severity.MAJOR if units_differ else Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
+                message=f"The number changed: the source says {n.text} ({_fmt(n.value)}), the {language_name(ctx.tgt_lang)} text {t.text} ({_fmt(t.value)})"
+                        + (", in other units that do not convert into each other." if units_differ else "."),
                 signal="numbers", confidence=CHANGED_CONFIDENCE, evidence=[ev_src, ev_tgt],
             ))
         else:
             ev = ctx.span("src", n.start, n.end)
             out.append(Finding(
-                type="omission", severity=Severity.MINOR if n.aside else Severity.MAJOR, src=[ev.segment], tgt=list(ctx.bead.tgt),
+                type="omission", severity=Severity.MINOR if n.aside or _close(n.value, 1) else Severity.MAJOR, src=[ev.segment],
+                tgt=list(ctx.bead.tgt),
                 message=f"The source figure {n.text} has no counterpart in the {language_name(ctx.tgt_lang)} text"
-                        + (" (it converts the figure before it, in parentheses)." if n.aside else "."),
+                        + (" (it converts the figure before it, in parentheses)." if n.aside else
+                           " (a single one is often rendered by an article: 'a week')." if _close(n.value, 1) else "."),
                 signal="numbers", confidence=OMITTED_CONFIDENCE, evidence=[ev],
             ))
     for t in tgt_left:
@@ -104,9 +130,11 @@ def _numbers(ctx: PairContext) -> list[Finding]:
             continue
         ev = ctx.span("tgt", t.start, t.end)
         out.append(Finding(
-            type="addition", severity=Severity.MINOR if t.aside else Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
+            type="addition", severity=Severity.MINOR if t.aside or _close(t.value, 1) else Severity.MAJOR, src=list(ctx.bead.src),
+            tgt=[ev.segment],
             message=f"The {language_name(ctx.tgt_lang)} text adds the figure {t.text}, which the source does not contain"
-                    + (" (it converts the figure before it, in parentheses)." if t.aside else "."),
+                    + (" (it converts the figure before it, in parentheses)." if t.aside else
+                       " (a single one is often written for an article: 'một tuần')." if _close(t.value, 1) else "."),
             signal="numbers", confidence=ADDED_CONFIDENCE, evidence=[ev],
         ))
     return out

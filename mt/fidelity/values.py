@@ -51,6 +51,8 @@ class NumberPack:
     weekdays: dict[str, int] = field(default_factory=dict)  # as written: "Sonntag", "Thứ Hai", "dimanche"
     ambiguous: frozenset[str] = frozenset()  # small number words that are also other words: "một" (a), "năm" (year)
     date_patterns: list[regex.Pattern] = field(default_factory=list)
+    time_patterns: list[regex.Pattern] = field(default_factory=list)  # "19.30 Uhr", "19h30", "4.40 giờ"
+    units: dict[str, tuple[str, float, float]] = field(default_factory=dict)  # "feet" -> ("length", 0.3048, 0)
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
     starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
 
@@ -79,6 +81,7 @@ class Value:
     text: str
     figure: bool = True  # False: a lone small number word or an approximation, which cannot be left over
     soft: bool = False  # a lone small number word that is only a number ("vier", not "một"): it may differ
+    unit: tuple[str, float, float] | None = None  # the unit written after it: ("length", 0.3048, 0) for "feet"
     alt: float | None = None  # another reading: "26,750" (26.75 or 26750), "10:00" (10:00 or 22:00)
     aside: bool = False  # in parentheses after another figure: a conversion, "(50 dặm)", "($3,6 tỷ)"
 
@@ -130,7 +133,29 @@ def number_pack(lang: str) -> NumberPack:
         p = p.replace("{months}", months).replace("{months_wide}", months_wide).replace("{weekdays}", weekdays)
         pack.date_patterns.append(regex.compile(p.replace("{range}", _alt(pack.range_words)), flags))
     pack.date_patterns.append(regex.compile(BARE_YEAR))
+    pack.time_patterns = [regex.compile(p) for p in data.get("times", {}).get("patterns", [])]
+    pack.units = _units(data.get("units", {}))
     return pack
+
+
+def _units(own: dict) -> dict[str, tuple[str, float, float]]:
+    """The pack's unit words and the symbols every language shares (configs/lang/mul/units.toml)."""
+    shared = config_dir() / "lang" / "mul" / "units.toml"
+    table = {**(load_toml("lang/mul/units.toml").get("units", {}) if shared.exists() else {}), **own}
+    return {nfc(k): (str(v[0]), float(v[1]), float(v[2]) if len(v) > 2 else 0.0) for k, v in table.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def _unit_re(lang: str) -> regex.Pattern:
+    # symbols and short words keep their case ("m" metre, "M" million); longer words ignore it.
+    # French puts "de" between a scale and its unit: "63 milliards de mètres cubes".
+    units = number_pack(lang).units
+    alt = "|".join((regex.escape(u) if len(u) < 4 else f"(?i:{regex.escape(u)})") for u in sorted(units, key=len, reverse=True))
+    return regex.compile(rf"[\s{THIN_SPACES}-]*(?:de\s+|d'|of\s+)?({alt or '(?!)'})(?![\p{{L}}\p{{N}}])")
+
+
+# After feet, a small figure is the inches: "6 foot 6", "5 ft 11 in".
+_INCHES = regex.compile(r"[\s-]*(\d{1,2})(?:\s*(?:in|inch|inches|\"|″))?(?![\p{L}\p{N}])")
 
 
 def _case_pattern(name: str) -> str:
@@ -167,8 +192,8 @@ _SPACE_GROUPED = regex.compile(rf"\p{{N}}{{1,3}}(?:[ {THIN_SPACES}]\p{{N}}{{3}})
 def _figure_span(text: str, start: int, end: int) -> int:
     """Where a figure ends: '20 000' is one figure, '2020 300' two (a space groups only after 1-3 digits)."""
     token = text[start:end]
-    if (sp := _SPACE.search(token)) and not _SPACE_GROUPED.fullmatch(token):
-        return start + sp.start()
+    if (sp := _SPACE.search(token)) and (not _SPACE_GROUPED.fullmatch(token) or token.startswith("0")):
+        return start + sp.start()  # "059 133 4244" is a telephone number, not 59,133
     return end
 
 
@@ -179,7 +204,7 @@ def _scale_re(lang: str) -> regex.Pattern:
     pack = number_pack(lang)
     big = [w for w, v in pack.scales.items() if v >= DIGIT_SCALE_MIN]
     alt = "|".join([f"(?i:{_alt([w for w in big if w.islower()])})", _alt([w for w in big if not w.islower()])])
-    return regex.compile(rf"[\s{THIN_SPACES}]*({alt})(?![\p{{L}}])")
+    return regex.compile(rf"(?:[\s{THIN_SPACES}]*|-)({alt})(?![\p{{L}}])")  # "9 Millionen", "$90-million"
 
 
 _ONE_SEPARATOR = regex.compile(r"\d{1,3}[.,]\d{3}")
@@ -238,6 +263,19 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
                     used.append(m.span())
                     dates.append(DateValue(("w", day), m.start(), m.end(), m.group(0)))
                 continue
+            if gd.get("a") and gd.get("b"):
+                # "04/05/2018" in English: 4 May or April 5; both readings are kept
+                a, b = int(gd["a"]), int(gd["b"])
+                orders = [(d, mo) for d, mo in ((a, b), (b, a)) if 1 <= d <= 31 and 1 <= mo <= 12]
+                if not orders:
+                    continue
+                used.append(m.span())
+                span = (m.start(), m.end(), m.group(0))
+                for d, mo in dict.fromkeys(orders):
+                    dates += [DateValue(("d", d, mo), *span), DateValue(("m", mo), *span)]
+                if gd.get("y"):
+                    dates.append(DateValue(("y", int(gd["y"])), *span))
+                continue
             days = [int(d) for d in (gd.get("d1"), gd.get("d2")) if d]
             if any(not 1 <= d <= 31 for d in days):
                 continue
@@ -251,15 +289,20 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             if gd.get("y"):
                 dates.append(DateValue(("y", int(gd["y"])), *span))
     figures: list[Value] = []
-    for m in _TIME.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in used):
-            continue
-        used.append(m.span())
-        # "12:00" is the 12 of "12 giờ"; minutes other than :00 are a figure of their own
-        hour = int(m.group(1))
-        figures.append(Value(float(hour), m.start(), m.end(), m.group(0), alt=float(hour + 12) if 0 < hour <= 12 else None))
-        if int(m.group(2)):
-            figures.append(Value(float(m.group(2)), m.start(), m.end(), m.group(0)))
+    for pat in [*pack.time_patterns, _TIME]:
+        for m in pat.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in used):
+                continue
+            used.append(m.span())
+            # "12:00" is the 12 of "12 giờ"; "15:00" the 3 of "3 giờ chiều"; minutes other than :00
+            # are a figure of their own
+            gd = m.groupdict()
+            hour = int(gd["h"] if "h" in gd else m.group(1))
+            minute = gd.get("mi") if "h" in gd else m.group(2)
+            other = float(hour + 12) if 0 < hour < 12 else float(hour - 12) if hour > 12 else None
+            figures.append(Value(float(hour), m.start(), m.end(), m.group(0), alt=other))
+            if minute and int(minute):
+                figures.append(Value(float(minute), m.start(), m.end(), m.group(0)))
     scale_re = _scale_re(lang)
     pos = 0
     while (m := _digits_re(lang).search(text, pos)) is not None:
@@ -274,9 +317,17 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
         if sm:
             value *= pack.scales.get(nfc(sm.group(1)), pack.scales.get(nfc(sm.group(1)).lower(), 1.0))
             end = sm.end()
+        unit = None
+        if pack.units and (um := _unit_re(lang).match(text, end)):
+            key = nfc(um.group(1))
+            unit = pack.units.get(key) or next((u for k, u in pack.units.items() if k.lower() == key.lower()), None)
+            if unit and unit[0] == "length" and abs(unit[1] - 0.3048) < 1e-9 and (im := _INCHES.match(text, um.end())) \
+                    and int(im.group(1)) < 12:
+                value += int(im.group(1)) / 12  # "6 foot 6" = 6.5 feet
+                end = pos = im.end()
         used.append((m.start(), end))
         figures.append(Value(value, m.start(), end, text[m.start():end], alt=_other_reading(text[m.start():m.end()], value, pack),
-                             aside=_is_aside(text, m.start(), figures)))
+                             aside=_is_aside(text, m.start(), figures), unit=unit))
     words = _number_words(text, pack, used)
     for m in _ROMAN.finditer(text):
         if (v := _roman(m.group(1))) is not None:
