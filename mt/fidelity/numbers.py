@@ -31,10 +31,21 @@ def check(ctx: PairContext) -> list[Finding]:
 
 
 def _dates(ctx: PairContext) -> list[Finding]:
-    src_keys = [d.key for d in ctx.src.dates]
+    # as multisets: a year or weekday said twice in the source and changed once in the text is missing once
     tgt_keys = [d.key for d in ctx.tgt.dates]
-    missing = [d for d in ctx.src.dates if d.key not in tgt_keys]
-    surplus = [d for d in ctx.tgt.dates if d.key not in src_keys]
+    missing = []
+    for d in ctx.src.dates:
+        if d.key in tgt_keys:
+            tgt_keys.remove(d.key)
+        else:
+            missing.append(d)
+    src_keys = [d.key for d in ctx.src.dates]
+    surplus = []
+    for d in ctx.tgt.dates:
+        if d.key in src_keys:
+            src_keys.remove(d.key)
+        else:
+            surplus.append(d)
     out = []
     for kind in ("d", "m", "y", "w"):
         ms = [d for d in missing if d.key[0] == kind]

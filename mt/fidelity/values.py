@@ -122,7 +122,8 @@ def number_pack(lang: str) -> NumberPack:
     if not dates.get("patterns"):
         pack.missing.append("dates")
     pack.weekdays = {nfc(k): int(v) for k, v in {**gen.get("weekdays", {}), **dates.get("weekdays", {})}.items()}
-    pack.ambiguous = frozenset(nfc(w).lower() for w in hand.get("ambiguous", []))
+    # an entry with a capital is ambiguous only so written: "Acht" (außer Acht lassen), not "acht Köpfe"
+    pack.ambiguous = frozenset(nfc(w) if w != w.lower() else nfc(w).lower() for w in hand.get("ambiguous", []))
     flags = 0 if dates.get("match_case") else regex.IGNORECASE
     months = _alt(pack.months) if not dates.get("match_case") else _alt({m.capitalize() for m in pack.months})
     wide = {nfc(k).lower(): int(v) for k, v in gen.get("months_wide", {}).items()}
@@ -479,7 +480,7 @@ def _evaluate(items: list[_Item], text: str, need_connector: bool = False,
         lone_scale = all(it.kind == "s" for it in run)  # "Tausende", "hàng trăm": no figure
         surface = text[run[0].start:run[-1].end]
         figure = not lone_scale and (n_words > 1 or value >= WORD_FIGURE_MIN)
-        soft = not figure and not lone_scale and surface.lower() not in ambiguous
+        soft = not figure and not lone_scale and surface.lower() not in ambiguous and surface not in ambiguous
         out.append(Value(value, run[0].start, run[-1].end, surface, figure=figure, soft=soft))
         run.clear()
 
