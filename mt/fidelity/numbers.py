@@ -84,6 +84,13 @@ def _converts(a: Value, b: Value) -> bool:
     return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y), 1e-9)
 
 
+def _rounds(figure: Value, words: list[Value]) -> Value | None:
+    """A spelled-out number among `words` that `figure`, a decimal written in digits, rounds to."""
+    if figure.value == int(figure.value) or figure.text[:1].isalpha():
+        return None
+    return next((w for w in words if w.text[:1].isalpha() and w.value == round(figure.value)), None)
+
+
 def _take(values: list[Value], target: Value) -> Value | None:
     hit = next((v for v in values if _same(v, target)), None)
     if hit is not None:
@@ -107,6 +114,15 @@ def _numbers(ctx: PairContext) -> list[Finding]:
     tgt_words = [w for w in ctx.tgt.number_words if not (w.figure or w.soft)]
     src_left = [n for n in src_left if _take(tgt_words, n) is None]
     tgt_left = [t for t in tgt_left if _take(src_words, t) is None]
+    # 3. a spelled-out number is a round one: "zwei Meter" renders "1,98 m"
+    for n in list(src_left):
+        if (t := _rounds(n, tgt_left)) is not None:
+            src_left.remove(n)
+            tgt_left.remove(t)
+    for t in list(tgt_left):
+        if (n := _rounds(t, src_left)) is not None:
+            src_left.remove(n)
+            tgt_left.remove(t)
     out = []
     # full figures first: a soft word ("vier") pairs with what is left, but is never missing alone
     for n in sorted(src_left, key=lambda v: v.soft):

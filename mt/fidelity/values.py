@@ -52,6 +52,7 @@ class NumberPack:
     ambiguous: frozenset[str] = frozenset()  # small number words that are also other words: "một" (a), "năm" (year)
     date_patterns: list[regex.Pattern] = field(default_factory=list)
     time_patterns: list[regex.Pattern] = field(default_factory=list)  # "19.30 Uhr", "19h30", "4.40 giờ"
+    half_before: list[str] = field(default_factory=list)  # "halb drei" = 2:30
     units: dict[str, tuple[str, float, float]] = field(default_factory=dict)  # "feet" -> ("length", 0.3048, 0)
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
     starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
@@ -135,6 +136,7 @@ def number_pack(lang: str) -> NumberPack:
         pack.date_patterns.append(regex.compile(p.replace("{range}", _alt(pack.range_words)), flags))
     pack.date_patterns.append(regex.compile(BARE_YEAR))
     pack.time_patterns = [regex.compile(p) for p in data.get("times", {}).get("patterns", [])]
+    pack.half_before = [w.lower() for w in data.get("times", {}).get("half_before", [])]
     pack.units = _units(data.get("units", {}))
     return pack
 
@@ -290,6 +292,17 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             if gd.get("y"):
                 dates.append(DateValue(("y", int(gd["y"])), *span))
     figures: list[Value] = []
+    if pack.half_before:
+        # "um halb drei" = 2:30: the hour before the one named, and 30 minutes
+        for m in regex.finditer(rf"(?i)(?<![\p{{L}}])(?:{_alt(pack.half_before)})\s+(\p{{L}}+|\d{{1,2}})(?![\p{{L}}\p{{N}}])", text):
+            word = m.group(1).lower()
+            hour = int(word) if word.isdigit() else pack.words.get(word)
+            if hour is None or not 1 <= hour <= 12:
+                continue
+            used.append(m.span())
+            h = float(hour - 1 or 12)
+            figures += [Value(h, m.start(), m.end(), m.group(0), alt=h + 12 if h < 12 else 0.0),
+                        Value(30.0, m.start(), m.end(), m.group(0))]
     for pat in [*pack.time_patterns, _TIME]:
         for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in used):
