@@ -46,6 +46,7 @@ _CLAUSE_END = regex.compile(r"[,;:()\[\]—–«»“”\"]|[.!?…]+|\s-\s")
 _WORDS = regex.compile(r"[\p{L}\p{M}'’-]+")
 _LETTERS = regex.compile(r"[\p{L}]+")
 _SENTENCE_END = regex.compile(r"[.!?…]")
+_PART_END = regex.compile(r"[.!?…;]")
 
 
 @functools.lru_cache(maxsize=None)
@@ -149,6 +150,7 @@ class Clause:
     units: list[Unit]
     cancelled: list[Unit] = field(default_factory=list)  # double negations: "không phủ nhận", "nicht unmöglich"
     runs: int = 0  # strong negations, those joined by a coordinator counted once ("không A và không B")
+    closes: bool = False  # the clause ends its sentence (or a part of it closed by ";")
     denied_verb: bool = False  # a verb of denial cancelled by a negation ("không quên" = "don't miss")
 
     @property
@@ -238,7 +240,8 @@ def clauses(text: str, pack: NegationPack) -> list[Clause]:
             # a question asserts nothing: "Didn't I mention it?", "Why don't we …?" lean, not negate
             own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail) for u in own]
         own, cancelled = _double_negations(own, low, pack)
-        out.append(Clause(s, e, own, cancelled, _runs(own, low, pack), any(u.verb for u in cancelled)))
+        out.append(Clause(s, e, own, cancelled, _runs(own, low, pack), any(u.verb for u in cancelled),
+                          bool(_PART_END.search(delim))))
         sentence_start = bool(_SENTENCE_END.search(delim))
     return out
 
@@ -380,7 +383,7 @@ def _unpaired(cs: list[Clause], other_weak: int) -> list[Clause]:
                 other_weak -= 1
                 continue
             units.append(u)
-        out.append(Clause(c.start, c.end, units, c.cancelled, c.runs, c.denied_verb))
+        out.append(Clause(c.start, c.end, units, c.cancelled, c.runs, c.denied_verb, c.closes))
     return out
 
 
@@ -398,22 +401,57 @@ def _desc(units: list[Unit]) -> str:
     return ", ".join(f"'{u.text}'" for u in units) or "none"
 
 
+def _verdict(sc: list[Clause], tc: list[Clause]) -> str | None:
+    """None (the polarity agrees), 'weak' (some reading agrees), 'both' (both sides negate, a different
+    number of times), 'src' or 'tgt' (only that side is negated)."""
+    if sum(c.count for c in sc) == sum(c.count for c in tc):
+        return None
+    sp_, tp_ = _unpaired(sc, _weak_count(tc)), _unpaired(tc, _weak_count(sc))
+    if _readings(sp_) & _readings(tp_):
+        return "weak"
+    s_all, t_all = sum(c.count for c in sp_), sum(c.count for c in tp_)
+    if s_all and t_all:
+        return "both"
+    return "src" if s_all else "tgt"
+
+
+def _parts(cs: list[Clause]) -> list[list[Clause]]:
+    """The clauses grouped into sentences (and parts of sentences closed by ';')."""
+    out: list[list[Clause]] = [[]]
+    for c in cs:
+        out[-1].append(c)
+        if c.closes:
+            out.append([])
+    return [p for p in out if p]
+
+
+def _reversed_part(sc: list[Clause], tc: list[Clause]) -> tuple[int, str] | None:
+    """Where both sides negate a different number of times but are built alike (as many sentences,
+    or as many clauses), the first part negated on one side only: (its number, 'src' or 'tgt')."""
+    for a, b in ((_parts(sc), _parts(tc)), ([[c] for c in sc], [[c] for c in tc])):
+        if len(a) == len(b) >= 2:
+            for k, (x, y) in enumerate(zip(a, b), 1):
+                if (v := _verdict(x, y)) in ("src", "tgt"):
+                    return k, v
+            return None
+    return None
+
+
 def check(ctx: PairContext) -> list[Finding]:
     sp, tp = negation_pack(ctx.src_lang), negation_pack(ctx.tgt_lang)
     if not (sp.known and tp.known):
         return []  # the channel says "skipped" (check_alignment)
     sc, tc = clauses(ctx.src.text, sp), clauses(ctx.tgt.text, tp)
-    s_all, t_all = sum(c.count for c in sc), sum(c.count for c in tc)
-    if s_all == t_all:
+    verdict = _verdict(sc, tc)
+    if verdict is None:
         return []
-    s_strong, t_strong = sum(c.strongly_negative for c in sc), sum(c.strongly_negative for c in tc)
     s_units = [u for c in sc for u in c.units]
     t_units = [u for c in tc for u in c.units]
     tgt_name = language_name(ctx.tgt_lang)
     sp_, tp_ = _unpaired(sc, _weak_count(tc)), _unpaired(tc, _weak_count(sc))
     s_all, t_all = sum(c.count for c in sp_), sum(c.count for c in tp_)
-    s_strong, t_strong = sum(c.runs for c in sp_), sum(c.runs for c in tp_)
-    if _readings(sp_) & _readings(tp_):
+    part = _reversed_part(sc, tc) if verdict == "both" else None
+    if verdict == "weak":
         # Some reading agrees: with or without the weak words ("không thể" = "unmöglich", "n'ont pas
         # réussi" = "failed"), or with two negations in one clause counted apart ("Không một đứa trẻ
         # nào … không được" = "Kein Kind …, die nicht …", where a comma splits the German clause).
@@ -421,11 +459,18 @@ def check(ctx: PairContext) -> list[Finding]:
         severity, confidence = Severity.MINOR, WEAK_CONFIDENCE
         msg = (f"The polarity may differ: source negations {_desc(s_units)}, {tgt_name} negations {_desc(t_units)}; "
                f"the difference rests on {_desc(weak)}, which negates only in part or by its meaning: check it.")
-    elif (s_all or s_strong) and (t_all or t_strong):
+    elif part:
+        # built alike, one part negated on one side only: a lost or added negation more likely than a paraphrase
+        severity, confidence = Severity.MAJOR, CLAUSES_DIFFER_CONFIDENCE
+        which = "source" if part[1] == "src" else f"{tgt_name} text"
+        msg = (f"Both sides negate, but the source {s_all} time(s) ({_desc(s_units)}) and the {tgt_name} text "
+               f"{t_all} time(s) ({_desc(t_units)}); built alike, part {part[0]} is negated only in the {which}: "
+               f"a negation is probably lost or added.")
+    elif verdict == "both":
         severity, confidence = BOTH_NEGATE_SEVERITY, CLAUSES_DIFFER_CONFIDENCE
         msg = (f"Both sides negate, but the source {s_all} time(s) ({_desc(s_units)}) and the {tgt_name} text "
                f"{t_all} time(s) ({_desc(t_units)}); a negation may be lost or added, or the clauses may only be built differently.")
-    elif s_all:
+    elif verdict == "src":
         severity, confidence = Severity.CRITICAL, REVERSED_CONFIDENCE
         msg = f"The source is negated ({_desc(s_units)}) but the {tgt_name} text is not: the statement is reversed."
     else:
