@@ -45,7 +45,7 @@ NEGATION = [
     ("vi", "en", "Tôi e là cô ấy sẽ nói không.", "I'm afraid she'll say no.", []),
     ("de", "en", "Der Minister wird erst am Montag sprechen.", "The minister will not speak until Monday.", []),
     ("de", "en", "Nicht wenige Gäste blieben bis zum Morgen.", "Quite a few guests stayed until morning.", []),
-    ("de", "en", "Vergiss nicht, die Tür abzuschließen.", "Remember to lock the door.", []),
+    ("fr", "en", "Le pont est fermé jusqu'à lundi.", "The bridge is not closed until Monday.", [("negation", CRIT)]),
     ("vi", "de", "Anh ấy rời đi mà không nói lời nào.", "Er ging wortlos.", []),
     # reversals: inserted or removed negation
     ("de", "en", "Ein Umzug kam für sie nicht infrage.", "Moving was an option for them.", [("negation", CRIT)]),

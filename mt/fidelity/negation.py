@@ -72,6 +72,7 @@ class NegationPack:
     coordinators: frozenset[str] = frozenset()  # "và", "und", "or": negations they join are one ("weder … noch")
     answers: list[str] = field(default_factory=list)  # "no", "nein", "không": an answer when they close their clause
     timing: list[str] = field(default_factory=list)  # "until": "not … until Monday" only times the event
+    restrictive_words: list[str] = field(default_factory=list)  # "erst", "only": how another language says "not … until"
     prefixed: frozenset[str] = frozenset()  # words negated by a prefix, generated: "unklar", "inconnu"
     fold_endings: tuple[str, ...] = ()  # inflections folded into `prefixed` entries: "unklar|en"
     prefix_starts: tuple[str, ...] = ()  # the prefixes themselves ("un"): a cheap first test
@@ -109,6 +110,7 @@ def negation_pack(lang: str) -> NegationPack:
     pack.answers = [w.lower() for w in neg.get("answers", [])]
     pack.coordinators = frozenset(w.lower() for w in neg.get("coordinators", []))
     pack.timing = [w.lower() for w in neg.get("timing", [])]
+    pack.restrictive_words = [w.lower() for w in neg.get("restrictive", [])]
     pack.prefixed = frozenset(data.get("generated", {}).get("prefixed", []))
     pack.fold_endings = tuple(data.get("prefixes", {}).get("fold_endings", []))
     pack.prefix_starts = tuple(data.get("prefixes", {}).get("prefixes", [])) or ("\0",)
@@ -198,8 +200,9 @@ def _clauses(text: str) -> list[tuple[int, int, str]]:
     return [c for c in out if text[c[0]:c[1]].strip()]
 
 
-def clauses(text: str, pack: NegationPack) -> list[Clause]:
-    """The clauses of `text` with their negations (after questions, tags and concord)."""
+def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
+    """The clauses of `text` with their negations (after questions, tags and concord); with `timed`,
+    a negation that only times an event ("not … until Monday") negates in part."""
     low = text.lower()
     blocked = [(m.start(), m.end()) for m in _find(pack.not_negation, low)]
     found: list[Unit] = []
@@ -235,7 +238,7 @@ def clauses(text: str, pack: NegationPack) -> list[Clause]:
             own = []  # a tag: "…, phải không?", "…, isn't it?"
         elif own and own[-1].text.lower() in pack.final_particles and _is_question_particle(low, own[-1], e, words, question, pack):
             own = own[:-1]  # "Anh có đi không?": a yes/no question, not a negation
-        own = [_answer_or_timing(u, low, s, e, pack) for u in own]
+        own = [_answer_or_timing(u, low, s, e, pack, timed) for u in own]
         if question:
             # a question asserts nothing: "Didn't I mention it?", "Why don't we …?" lean, not negate
             own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail) for u in own]
@@ -259,14 +262,14 @@ def _runs(units: list[Unit], low: str, pack: NegationPack) -> int:
     return runs
 
 
-def _answer_or_timing(u: Unit, low: str, s: int, e: int, pack: NegationPack) -> Unit:
+def _answer_or_timing(u: Unit, low: str, s: int, e: int, pack: NegationPack, timed: bool) -> Unit:
     """An answer word closing its clause ("I said no.", "Nein zu Gewalt" is listed whole) and a
     negation timed by a later word of its clause ("not … until Monday") negate in part."""
     if u.weak:
         return u
     if pack.answers and u.text.lower() in pack.answers and not _WORDS.search(low, u.end, e):
         return Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail)
-    if pack.timing and any(w in pack.timing for w in _WORDS.findall(low[u.reach:e])):
+    if timed and pack.timing and any(w in pack.timing for w in _WORDS.findall(low[u.reach:e])):
         return Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail)
     return u
 
@@ -437,11 +440,17 @@ def _reversed_part(sc: list[Clause], tc: list[Clause]) -> tuple[int, str] | None
     return None
 
 
+def _restricts(text: str, pack: NegationPack) -> bool:
+    return bool(pack.restrictive_words) and next(_find(pack.restrictive_words, text.lower()), None) is not None
+
+
 def check(ctx: PairContext) -> list[Finding]:
     sp, tp = negation_pack(ctx.src_lang), negation_pack(ctx.tgt_lang)
     if not (sp.known and tp.known):
         return []  # the channel says "skipped" (check_alignment)
-    sc, tc = clauses(ctx.src.text, sp), clauses(ctx.tgt.text, tp)
+    # "not … until Monday" is "erst am Montag" only where the other side restricts the time
+    sc = clauses(ctx.src.text, sp, timed=_restricts(ctx.tgt.text, tp))
+    tc = clauses(ctx.tgt.text, tp, timed=_restricts(ctx.src.text, sp))
     verdict = _verdict(sc, tc)
     if verdict is None:
         return []
