@@ -407,7 +407,7 @@ def _desc(units: list[Unit]) -> str:
 def _verdict(sc: list[Clause], tc: list[Clause]) -> str | None:
     """None (the polarity agrees), 'weak' (some reading agrees), 'both' (both sides negate, a different
     number of times), 'src' or 'tgt' (only that side is negated)."""
-    if sum(c.count for c in sc) == sum(c.count for c in tc):
+    if sum(c.count for c in sc) == sum(c.count for c in tc) and sum(c.runs for c in sc) == sum(c.runs for c in tc):
         return None
     sp_, tp_ = _unpaired(sc, _weak_count(tc)), _unpaired(tc, _weak_count(sc))
     if _readings(sp_) & _readings(tp_):
@@ -430,13 +430,15 @@ def _parts(cs: list[Clause]) -> list[list[Clause]]:
 
 def _reversed_part(sc: list[Clause], tc: list[Clause]) -> tuple[int, str] | None:
     """Where both sides negate a different number of times but are built alike (as many sentences,
-    or as many clauses), the first part negated on one side only: (its number, 'src' or 'tgt')."""
+    and as many sentences and clauses), the first sentence, or else clause, negated on one side only:
+    (its number, 'src' or 'tgt')."""
+    if len(_parts(sc)) != len(_parts(tc)):
+        return None
     for a, b in ((_parts(sc), _parts(tc)), ([[c] for c in sc], [[c] for c in tc])):
         if len(a) == len(b) >= 2:
             for k, (x, y) in enumerate(zip(a, b), 1):
                 if (v := _verdict(x, y)) in ("src", "tgt"):
                     return k, v
-            return None
     return None
 
 
