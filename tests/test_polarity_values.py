@@ -47,6 +47,10 @@ NEGATION = [
     ("de", "en", "Nicht wenige Gäste blieben bis zum Morgen.", "Quite a few guests stayed until morning.", []),
     ("fr", "en", "Le pont est fermé jusqu'à lundi.", "The bridge is not closed until Monday.", [("negation", CRIT)]),
     ("vi", "de", "Anh ấy rời đi mà không nói lời nào.", "Er ging wortlos.", []),
+    # a negating determiner does not cancel the adjective after it; a weak word far off is no double negation
+    ("de", "en", "Im Zug gibt es kein kostenloses Internet.", "There is no free internet on the train.", []),
+    ("de", "en", "Die Nachricht kann er nicht versehentlich löschen.", "He cannot delete the message unintentionally.", []),
+    ("de", "en", "Diesen Fehler kann man niemandem erklären.", "This error is inexplicable.", []),
     # reversals: inserted or removed negation
     ("de", "en", "Ein Umzug kam für sie nicht infrage.", "Moving was an option for them.", [("negation", CRIT)]),
     ("vi", "de", "Công ty đã trả lương cho công nhân.", "Die Firma hat den Arbeitern keinen Lohn gezahlt.", [("negation", CRIT)]),

@@ -37,8 +37,11 @@ WEAK_CONFIDENCE = 0.4
 EVIDENCE_PER_SIDE = 2
 # Shortest word that [negation] word_starts / word_ends make a negation ("nichts" is no "Nicht-" word).
 AFFIX_WORD_MIN = 8
-# Words between a strong negation and a weak one that it cancels: "không phủ nhận", "nicht ganz unmöglich".
-DOUBLE_NEGATION_GAP = 2
+# Words between a strong negation and a weak one that it cancels: "không phủ nhận", "nicht ganz unmöglich"
+# (two would take "cannot read anything unintentionally").
+DOUBLE_NEGATION_GAP = 1
+# Words between a negative pronoun and a strong negation that cancels it: "nothing we can't do".
+PRONOUN_GAP = 2
 # A short last clause ending in "?" is a tag question when the pack does not say otherwise.
 DEFAULT_TAG_WORDS = 3
 
@@ -69,6 +72,7 @@ class NegationPack:
     restrictive: list[str] = field(default_factory=list)  # "que": ne … que = only
     alone: list[str] = field(default_factory=list)  # partners that negate (weakly) without a head
     before: list[str] = field(default_factory=list)  # partners that may come first: "Personne n'est venu"
+    determiners: frozenset[str] = frozenset()  # "kein", "no": they negate a noun, not the weak adjective after them
     coordinators: frozenset[str] = frozenset()  # "và", "und", "or": negations they join are one ("weder … noch")
     answers: list[str] = field(default_factory=list)  # "no", "nein", "không": an answer when they close their clause
     timing: list[str] = field(default_factory=list)  # "until": "not … until Monday" only times the event
@@ -109,6 +113,7 @@ def negation_pack(lang: str) -> NegationPack:
     pack.before = list(conc.get("before", []))
     pack.answers = [w.lower() for w in neg.get("answers", [])]
     pack.coordinators = frozenset(w.lower() for w in neg.get("coordinators", []))
+    pack.determiners = frozenset(w.lower() for w in neg.get("determiners", []))
     pack.timing = [w.lower() for w in neg.get("timing", [])]
     pack.restrictive_words = [w.lower() for w in neg.get("restrictive", [])]
     pack.prefixed = frozenset(data.get("generated", {}).get("prefixed", []))
@@ -360,9 +365,10 @@ def _double_negations(units: list[Unit], low: str, pack: NegationPack) -> tuple[
         # two strong negations cancel when the second follows at once, or follows a negative
         # pronoun closely ("nothing we can't do", "không ai không biết"); elsewhere they are
         # coordinated ("không ăn, không uống", "don't ask, don't tell")
-        strong_gap = DOUBLE_NEGATION_GAP if u.text.lower() in pack.pronouns else 0
+        strong_gap = PRONOUN_GAP if u.text.lower() in pack.pronouns else 0
+        weak_next = k + 1 < len(units) and units[k + 1].weak and u.text.lower() not in pack.determiners
         if k + 1 < len(units) and not u.weak and units[k + 1].start >= u.reach \
-                and ((units[k + 1].weak and gap <= DOUBLE_NEGATION_GAP) or (not units[k + 1].weak and gap <= strong_gap)):
+                and ((weak_next and gap <= DOUBLE_NEGATION_GAP) or (not units[k + 1].weak and gap <= strong_gap)):
             gone += [u, units[k + 1]]
             k += 2
             continue
