@@ -118,7 +118,8 @@ def negation_pack(lang: str) -> NegationPack:
     pack.restrictive_words = [w.lower() for w in neg.get("restrictive", [])]
     pack.prefixed = frozenset(data.get("generated", {}).get("prefixed", []))
     pack.fold_endings = tuple(data.get("prefixes", {}).get("fold_endings", []))
-    pack.prefix_starts = tuple(data.get("prefixes", {}).get("prefixes", [])) or ("\0",)
+    rules = data.get("prefixes", {})
+    pack.prefix_starts = tuple(rules.get("prefixes", []) + [p for r in rules.get("extra", []) for p in r.get("prefixes", [])]) or ("\0",)
     pack.word_starts = tuple(w.lower() for w in neg.get("word_starts", []))
     pack.word_ends = tuple(w.lower() for w in neg.get("word_ends", []))
     if not pack.known:
