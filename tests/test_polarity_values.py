@@ -99,6 +99,8 @@ NUMBERS = [
     ("fr", "en", "Le projet coûte 90 M$.", "The project costs $90-million.", []),
     ("de", "en", "Rufen Sie 059 133 4244 an.", "Call 059 133 4244.", []),
     ("vi", "en", "Trời mưa khoảng 1 tuần nay rồi.", "It has been raining for about a week.", []),
+    ("vi", "de", "Bài hát nổi tiếng từ những năm 1970.", "Das Lied ist seit den 70er Jahren bekannt.", []),
+    ("fr", "en", "Le film date des années 80.", "The film dates from the 1980s.", []),
     # changed values
     ("de", "en", "Er fuhr mit 210 km/h.", "He was driving at 180 mph.", [("number", "major")]),
     ("de", "en", "Wir treffen uns um halb drei.", "We meet at 3:30.", [("number", CRIT)]),

@@ -114,6 +114,11 @@ def _numbers(ctx: PairContext) -> list[Finding]:
     tgt_words = [w for w in ctx.tgt.number_words if not (w.figure or w.soft)]
     src_left = [n for n in src_left if _take(tgt_words, n) is None]
     tgt_left = [t for t in tgt_left if _take(src_words, t) is None]
+    # 2b. a decade is the year the other side writes: "70er Jahre" = "những năm 1970"
+    src_years = {d.key[1] for d in ctx.src.dates if d.key[0] == "y"}
+    tgt_years = {d.key[1] for d in ctx.tgt.dates if d.key[0] == "y"}
+    src_left = [n for n in src_left if not any(r in tgt_years for r in n.readings)]
+    tgt_left = [t for t in tgt_left if not any(r in src_years for r in t.readings)]
     # 3. a spelled-out number is a round one: "zwei Meter" renders "1,98 m"
     for n in list(src_left):
         if (t := _rounds(n, tgt_left)) is not None:

@@ -47,6 +47,8 @@ class NumberPack:
     compound_prefix: bool = False  # de: numbers inside one word ("zweihunderttausend"), and at the start
     # of a longer word ("dreidimensional", "Vierer", "fünftplatziert" explain a 3, 4, 5)
     range_words: list[str] = field(default_factory=list)
+    decade_suffixes: tuple[str, ...] = ()  # "70er", "1970s": a decade
+    decade_words: list[str] = field(default_factory=list)  # "thập niên 70", "les années 70": a decade
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)  # as written: "Sonntag", "Thứ Hai", "dimanche"
     ambiguous: frozenset[str] = frozenset()  # small number words that are also other words: "một" (a), "năm" (year)
@@ -116,6 +118,8 @@ def number_pack(lang: str) -> NumberPack:
     pack.units_need_connector = bool(hand.get("units_need_connector", False))
     pack.compound_prefix = bool(hand.get("compound_prefix", False))
     pack.range_words = list(hand.get("range_words", []))
+    pack.decade_suffixes = tuple(hand.get("decade_suffixes", []))
+    pack.decade_words = [nfc(w).lower() for w in hand.get("decade_words", [])]
     pack.months = {nfc(k).lower(): int(v) for k, v in {**gen.get("months", {}), **dates.get("months", {})}.items()}
     pack.starts = frozenset(w.split()[0] for w in [*pack.words, *pack.scales, *pack.approximate]) | pack.connectors
     if not pack.words:
@@ -230,6 +234,16 @@ def _is_aside(text: str, start: int, before: list[Value]) -> bool:
     return any(0 <= opening - v.end <= ASIDE_REACH for v in before)
 
 
+def _is_decade(text: str, start: int, end: int, value: float, pack: NumberPack) -> bool:
+    """A two-digit multiple of ten written as a decade: '70er', "the '70s", 'thập niên 70'."""
+    if value not in (20, 30, 40, 50, 60, 70, 80, 90) or text[start:end] != str(int(value)):
+        return False
+    if pack.decade_suffixes and text.startswith(pack.decade_suffixes, end):
+        return True
+    before = nfc(text[max(0, start - 16):start]).lower().rstrip()
+    return any(before.endswith(w) for w in pack.decade_words)
+
+
 def parse_number(token: str, pack: NumberPack) -> float | None:
     """'12.000' → 12000, '3,5' → 3.5 (the locale's CLDR symbols), '20 000' → 20000, '3000' → 3000."""
     t = _SPACE.sub("", token)
@@ -340,7 +354,10 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
                 value += int(im.group(1)) / 12  # "6 foot 6" = 6.5 feet
                 end = pos = im.end()
         used.append((m.start(), end))
-        figures.append(Value(value, m.start(), end, text[m.start():end], alt=_other_reading(text[m.start():m.end()], value, pack),
+        alt = _other_reading(text[m.start():m.end()], value, pack)
+        if alt is None and _is_decade(text, m.start(), m.end(), value, pack):
+            alt = 1900 + value  # "70er Jahre", "thập niên 70" = the 1970s
+        figures.append(Value(value, m.start(), end, text[m.start():end], alt=alt,
                              aside=_is_aside(text, m.start(), figures), unit=unit))
     words = _number_words(text, pack, used)
     for m in _ROMAN.finditer(text):
