@@ -30,22 +30,22 @@ def check(ctx: PairContext) -> list[Finding]:
     return _dates(ctx) + _numbers(ctx)
 
 
+def _unmatched(dates: list, other: list) -> list:
+    """The dates whose key the other side lacks, as multisets: a year or weekday said twice and
+    changed once is missing once."""
+    keys = [d.key for d in other]
+    out = []
+    for d in dates:
+        if d.key in keys:
+            keys.remove(d.key)
+        else:
+            out.append(d)
+    return out
+
+
 def _dates(ctx: PairContext) -> list[Finding]:
-    # as multisets: a year or weekday said twice in the source and changed once in the text is missing once
-    tgt_keys = [d.key for d in ctx.tgt.dates]
-    missing = []
-    for d in ctx.src.dates:
-        if d.key in tgt_keys:
-            tgt_keys.remove(d.key)
-        else:
-            missing.append(d)
-    src_keys = [d.key for d in ctx.src.dates]
-    surplus = []
-    for d in ctx.tgt.dates:
-        if d.key in src_keys:
-            src_keys.remove(d.key)
-        else:
-            surplus.append(d)
+    missing = _unmatched(ctx.src.dates, ctx.tgt.dates)
+    surplus = _unmatched(ctx.tgt.dates, ctx.src.dates)
     out = []
     for kind in ("d", "m", "y", "w"):
         ms = [d for d in missing if d.key[0] == kind]
