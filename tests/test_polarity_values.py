@@ -101,9 +101,12 @@ NUMBERS = [
     ("vi", "en", "Trời mưa khoảng 1 tuần nay rồi.", "It has been raining for about a week.", []),
     ("vi", "de", "Bài hát nổi tiếng từ những năm 1970.", "Das Lied ist seit den 70er Jahren bekannt.", []),
     ("fr", "en", "Le film date des années 80.", "The film dates from the 1980s.", []),
+    ("fr", "en", "Il faisait 35 degrés à Paris.", "It was 95 degrees in Paris.", []),
+    ("fr", "en", "Le projet coûte 90 millions de dollars.", "The project costs $90m.", []),
     # changed values
     ("de", "en", "Er fuhr mit 210 km/h.", "He was driving at 180 mph.", [("number", "major")]),
     ("de", "en", "Wir treffen uns um halb drei.", "We meet at 3:30.", [("number", CRIT)]),
+    ("fr", "en", "Le projet coûte 90 millions de dollars.", "The project costs $9m.", [("number", CRIT)]),
     ("de", "en", "Zwischen beiden Ländern gibt es viel Handel.", "There is much trade between the three countries.", [("number", CRIT)]),
     ("vi", "de", "Có mười một người bị thương.", "Zwölf Menschen wurden verletzt.", [("number", CRIT)]),
     ("vi", "de", "Hai trăm nghìn người đã xuống đường.", "20.000 Menschen gingen auf die Straße.", [("number", CRIT)]),

@@ -19,6 +19,8 @@ from ..types import nfc
 
 # Four-digit years are written alike in every language we read.
 BARE_YEAR = r"(?<!\p{N}|\p{N}[.,])(?P<y>(?:19|20)\d{2})(?!\p{N}|[.,]\p{N})"
+# Signs written before an amount: "$90m" is money, so "m" is million.
+CURRENCY_SIGNS = "$£€¥₫"
 # Spaces that group thousands in every locale that groups with a space: no-break, narrow no-break, thin.
 THIN_SPACES = "\u00a0\u202f\u2009"
 # A spelled-out number of one word below this value ('drei', 'vier') is a soft figure: it may be
@@ -40,6 +42,7 @@ class NumberPack:
     group: str = ","
     words: dict[str, float] = field(default_factory=dict)  # "mười một" -> 11 (0..99, whole surfaces)
     scales: dict[str, float] = field(default_factory=dict)  # "triệu" -> 1e6, "mio." -> 1e6, "M" -> 1e6
+    currency_scales: dict[str, float] = field(default_factory=dict)  # "$90m": only after a currency sign
     approximate: dict[str, float] = field(default_factory=dict)  # "trentaine" -> 30, "Dutzend" -> 12: explain only
     connectors: frozenset[str] = frozenset()
     space_groups: bool = False
@@ -112,6 +115,7 @@ def number_pack(lang: str) -> NumberPack:
     pack.words = {nfc(k).lower(): float(v) for k, v in {**gen.get("words", {}), **gen.get("ordinals", {})}.items() if float(v) != 0}
     pack.scales = {(nfc(k) if k.isupper() else nfc(k).lower()): float(v) for k, v in {**gen.get("scales", {}), **hand.get("scales", {})}.items()}
     pack.approximate = {nfc(k).lower(): float(v) for k, v in hand.get("approximate", {}).items()}
+    pack.currency_scales = {nfc(k): float(v) for k, v in hand.get("currency_scales", {}).items()}
     pack.words.update({nfc(k).lower(): float(v) for k, v in hand.get("words", {}).items()})
     pack.connectors = frozenset(hand.get("connectors", []))
     pack.space_groups = bool(hand.get("space_groups", False))
@@ -345,6 +349,10 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
         if sm:
             value *= pack.scales.get(nfc(sm.group(1)), pack.scales.get(nfc(sm.group(1)).lower(), 1.0))
             end = sm.end()
+        elif pack.currency_scales and text[m.start() - 1:m.start()] in CURRENCY_SIGNS \
+                and (cm := regex.match(r"([A-Za-z]{1,2})(?![\p{L}\p{N}])", text[end:end + 3])) and cm.group(1) in pack.currency_scales:
+            value *= pack.currency_scales[cm.group(1)]  # "$90m", "£5m"
+            end += cm.end()
         unit = None
         if pack.units and (um := _unit_re(lang).match(text, end)):
             key = nfc(um.group(1))
