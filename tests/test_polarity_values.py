@@ -102,6 +102,9 @@ NUMBERS = [
     ("vi", "de", "Bài hát nổi tiếng từ những năm 1970.", "Das Lied ist seit den 70er Jahren bekannt.", []),
     ("fr", "en", "Le film date des années 80.", "The film dates from the 1980s.", []),
     ("fr", "en", "Il faisait 35 degrés à Paris.", "It was 95 degrees in Paris.", []),
+    ("vi", "de", "Anh ấy cao 1m98.", "Er ist 1,98 Meter groß.", []),
+    ("vi", "de", "Trận đấu bắt đầu lúc 7 giờ tối.", "Das Spiel beginnt um 19 Uhr.", []),
+    ("vi", "de", "Công ty lãi 5 nghìn tỷ đồng.", "Das Unternehmen verdiente 5 Billionen Dong.", []),
     ("fr", "en", "Le projet coûte 90 millions de dollars.", "The project costs $90m.", []),
     # changed values
     ("de", "en", "Er fuhr mit 210 km/h.", "He was driving at 180 mph.", [("number", "major")]),

@@ -165,6 +165,8 @@ def _unit_re(lang: str) -> regex.Pattern:
     return regex.compile(rf"[\s{THIN_SPACES}-]*(?:de\s+|d'|of\s+)?({alt or '(?!)'})(?![\p{{L}}\p{{N}}])")
 
 
+# A height written with the metre sign inside: "1m98".
+_HEIGHT = regex.compile(r"m(\d{2})(?![\p{L}\p{N}])")
 # After feet, a small figure is the inches: "6 foot 6", "5 ft 11 in".
 _INCHES = regex.compile(r"[\s-]*(\d{1,2})(?:\s*(?:in|inch|inches|\"|″))?(?![\p{L}\p{N}])")
 
@@ -347,14 +349,19 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             continue
         sm = scale_re.match(text, end)
         if sm:
-            value *= pack.scales.get(nfc(sm.group(1)), pack.scales.get(nfc(sm.group(1)).lower(), 1.0))
-            end = sm.end()
+            while sm:  # "5 nghìn tỷ" = 5 × 1000 × 10^9
+                value *= pack.scales.get(nfc(sm.group(1)), pack.scales.get(nfc(sm.group(1)).lower(), 1.0))
+                end = sm.end()
+                sm = scale_re.match(text, end)
+        elif (hm := _HEIGHT.match(text, end)) and m.end() - m.start() == 1:
+            value += int(hm.group(1)) / 100  # "1m98" = 1.98 m
+            end = pos = hm.end()
         elif pack.currency_scales and text[m.start() - 1:m.start()] in CURRENCY_SIGNS \
                 and (cm := regex.match(r"([A-Za-z]{1,2})(?![\p{L}\p{N}])", text[end:end + 3])) and cm.group(1) in pack.currency_scales:
             value *= pack.currency_scales[cm.group(1)]  # "$90m", "£5m"
             end += cm.end()
-        unit = None
-        if pack.units and (um := _unit_re(lang).match(text, end)):
+        unit = ("length", 1.0, 0.0) if text[m.end():end].startswith("m") and _HEIGHT.match(text, m.end()) else None
+        if unit is None and pack.units and (um := _unit_re(lang).match(text, end)):
             key = nfc(um.group(1))
             unit = pack.units.get(key) or next((u for k, u in pack.units.items() if k.lower() == key.lower()), None)
             if unit and unit[0] == "length" and abs(unit[1] - 0.3048) < 1e-9 and (im := _INCHES.match(text, um.end())) \
