@@ -249,8 +249,8 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
             # a question asserts nothing: "Didn't I mention it?", "Why don't we …?" lean, not negate
             own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail) for u in own]
         own, cancelled = _double_negations(own, low, pack)
-        out.append(Clause(s, e, own, cancelled, _runs(own, low, pack), any(u.verb for u in cancelled),
-                          bool(_PART_END.search(delim))))
+        out.append(Clause(s, e, own, cancelled, runs=_runs(own, low, pack), closes=bool(_PART_END.search(delim)),
+                          denied_verb=any(u.verb for u in cancelled)))
         sentence_start = bool(_SENTENCE_END.search(delim))
     return out
 
@@ -393,7 +393,7 @@ def _unpaired(cs: list[Clause], other_weak: int) -> list[Clause]:
                 other_weak -= 1
                 continue
             units.append(u)
-        out.append(Clause(c.start, c.end, units, c.cancelled, c.runs, c.denied_verb, c.closes))
+        out.append(Clause(c.start, c.end, units, c.cancelled, runs=c.runs, closes=c.closes, denied_verb=c.denied_verb))
     return out
 
 
@@ -437,10 +437,8 @@ def _parts(cs: list[Clause]) -> list[list[Clause]]:
 
 def _reversed_part(sc: list[Clause], tc: list[Clause]) -> tuple[int, str] | None:
     """Where both sides negate a different number of times but are built alike (as many sentences,
-    and as many sentences and clauses), the first sentence, or else clause, negated on one side only:
-    (its number, 'src' or 'tgt')."""
-    if len(_parts(sc)) != len(_parts(tc)):
-        return None
+    or as many clauses), the first sentence, or else clause, negated on one side only: (its number,
+    'src' or 'tgt')."""
     for a, b in ((_parts(sc), _parts(tc)), ([[c] for c in sc], [[c] for c in tc])):
         if len(a) == len(b) >= 2:
             for k, (x, y) in enumerate(zip(a, b), 1):
