@@ -37,6 +37,8 @@ NEGATION = [
     ("fr", "en", "Le musée n'ouvre que le dimanche.", "The museum opens only on Sundays.", []),
     # compounds with a marker that do not negate
     ("vi", "de", "Không quân đã bay qua thành phố.", "Die Luftwaffe flog über die Stadt.", []),
+    ("vi", "de", "Hãng hàng không tăng giá vé.", "Die Fluggesellschaft erhöhte die Preise.", []),
+    ("vi", "de", "Khách hàng không hài lòng.", "Die Kunden sind zufrieden.", [("negation", CRIT)]),
     ("en", "de", "Not only the roads but also the trains were affected.", "Nicht nur die Straßen, auch die Züge waren betroffen.", []),
     # coordinated negations are one; known double negations cancel; answers and timing negate in part
     ("vi", "de", "Anh ấy không ăn và cũng không uống gì.", "Er hat weder gegessen noch getrunken.", []),
@@ -51,7 +53,8 @@ NEGATION = [
     ("de", "en", "Im Zug gibt es kein kostenloses Internet.", "There is no free internet on the train.", []),
     ("de", "en", "Die Nachricht kann er nicht versehentlich löschen.", "He cannot delete the message unintentionally.", []),
     ("de", "en", "Diesen Fehler kann man niemandem erklären.", "This error is inexplicable.", []),
-    # reversals: inserted or removed negation
+    # reversals: inserted or removed negation; where both sides are built alike, one sentence reversed
+    ("vi", "de", "Cửa hàng không mở cửa. Nhân viên không đến.", "Der Laden öffnete nicht. Die Angestellten kamen.", [("negation", "major")]),
     ("de", "en", "Ein Umzug kam für sie nicht infrage.", "Moving was an option for them.", [("negation", CRIT)]),
     ("vi", "de", "Công ty đã trả lương cho công nhân.", "Die Firma hat den Arbeitern keinen Lohn gezahlt.", [("negation", CRIT)]),
     ("vi", "de", "Thành phố không cấm xe máy.", "Die Stadt verbietet Motorräder.", [("negation", CRIT)]),

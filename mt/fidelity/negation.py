@@ -67,6 +67,7 @@ class NegationPack:
     separable: list[tuple[str, str]] = field(default_factory=list)  # ("lehn", "ab")
     suffixes: list[str] = field(default_factory=list)  # "n't"
     not_negation: list[str] = field(default_factory=list)
+    compounds: list[str] = field(default_factory=list)  # "khách hàng": "khách hàng không" is no "hàng không" (aviation)
     heads: list[str] = field(default_factory=list)  # concord: "ne"
     partners: list[str] = field(default_factory=list)  # "pas", "jamais"
     restrictive: list[str] = field(default_factory=list)  # "que": ne … que = only
@@ -108,6 +109,7 @@ def negation_pack(lang: str) -> NegationPack:
     pack.separable = [(a.lower(), b.lower()) for a, b in neg.get("separable", [])]
     pack.suffixes = list(neg.get("suffixes", []))
     pack.not_negation = [w.lower() for w in neg.get("not_negation", [])]
+    pack.compounds = [w.lower() for w in neg.get("compounds", [])]
     pack.heads, pack.partners = list(conc.get("heads", [])), list(conc.get("partners", []))
     pack.restrictive, pack.alone = list(conc.get("restrictive", [])), list(conc.get("alone", []))
     pack.before = list(conc.get("before", []))
@@ -210,7 +212,10 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
     """The clauses of `text` with their negations (after questions, tags and concord); with `timed`,
     a negation that only times an event ("not … until Monday") negates in part."""
     low = text.lower()
-    blocked = [(m.start(), m.end()) for m in _find(pack.not_negation, low)]
+    # an idiom that begins inside a compound is no idiom: "khách hàng không đến" (customers did not come)
+    inside = [(m.start(), m.end()) for m in _find(pack.compounds, low)] if pack.compounds else []
+    blocked = [(m.start(), m.end()) for m in _find(pack.not_negation, low)
+               if not any(s < m.start() < e for s, e in inside)]
     found: list[Unit] = []
     for words, weak, stem in ((pack.markers, False, False), (pack.weak, True, False), (pack.verbs, True, True)):
         found += [Unit(m.start(), m.end(), text[m.start():m.end()], weak, verb=stem) for m in _find(words, low, stem)]
