@@ -94,13 +94,19 @@ def build_negation(lang: str, hand: dict) -> str:
         return ""
     low = {w.strip() for w in path.read_text(encoding="utf-8", errors="replace").split("\n") if w.strip().islower()}
     low = {w for w in low if "'" not in w}
-    min_rest, endings = int(rules.get("min_rest", 4)), tuple(rules.get("endings", []))
     keep = set()
-    for w in low:
-        for p in rules["prefixes"]:
-            rest = w[len(p):]
-            if w.startswith(p) and len(rest) >= min_rest and rest in low and (not endings or w.endswith(endings)):
-                keep.add(w)
+    # the main rule, then [[prefixes.extra]] rules with their own prefixes and endings; a rule with
+    # `stem = true` also takes a rest that is a listed word plus one of its endings ("un-beat-able")
+    for rule in [rules, *rules.get("extra", [])]:
+        min_rest, endings = int(rule.get("min_rest", 4)), tuple(rule.get("endings", []))
+        for w in low:
+            for p in rule["prefixes"]:
+                rest = w[len(p):]
+                if not w.startswith(p) or len(rest) < min_rest or (endings and not w.endswith(endings)):
+                    continue
+                stems = [rest[: -len(e)] for e in endings if rule.get("stem") and rest.endswith(e)]
+                if rest in low or any(s in low or s + "e" in low for s in stems if len(s) >= min_rest - 1):
+                    keep.add(w)
     keep = {w for w in keep if not w.startswith(tuple(rules.get("except", [])) or ("\0",))}  # and their inflections
     folds = tuple(rules.get("fold_endings", []))
     if folds:

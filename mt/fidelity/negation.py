@@ -1,9 +1,13 @@
 """Negation: the polarity of the pair's clauses must agree.
 
-Each side is cut into clauses (at punctuation); a clause is negative when it holds an odd number of
-negations (markers, negative pronouns such as 'niemand' or 'không ai', verbs of denial, words like
-'unmöglich', French 'ne … pas' counted once). Yes/no question particles ('Anh có đi không?') and
-question tags ('…, phải không?', '…, isn't it?') are not negations. The two sides must have the same
+Each side is cut into clauses (at punctuation); a clause is negative when it holds a negation
+(markers, negative pronouns such as 'niemand' or 'không ai', verbs of denial, words like
+'unmöglich', French 'ne … pas' counted once) that no other cancels: two negations in one clause
+are mostly coordinated ('không A và cũng không B' = 'weder A noch B'), so only the known double
+negations cancel ('không phủ nhận', 'nicht unmöglich', 'không ai không'). Yes/no question particles ('Anh có đi không?') and
+question tags ('…, phải không?', '…, isn't it?') are not negations; an answer word closing its
+clause ('I said no.', 'Tôi e là anh ấy sẽ nói không.') and a negation that only times an event
+('will not speak until Monday' = 'erst am Montag') negate in part. The two sides must have the same
 number of negative clauses: 'không xác nhận' (did not confirm) vs 'bestätigte' is reversed;
 'không phủ nhận' vs 'dementierte nicht' is not. Where the difference rests on words that negate
 only in part or on the clause structure, the finding is less severe and says why.
@@ -26,14 +30,18 @@ from .context import PairContext, language_name
 REVERSED_CONFIDENCE = 0.75
 # Both sides negate, but a different number of clauses: perhaps only the clause structure.
 CLAUSES_DIFFER_CONFIDENCE = 0.5
+BOTH_NEGATE_SEVERITY = Severity.MINOR
 # The difference rests on a word that negates only in part ('ohne', 'từ chối', 'unmöglich').
 WEAK_CONFIDENCE = 0.4
 # How many evidence spans each side contributes.
 EVIDENCE_PER_SIDE = 2
 # Shortest word that [negation] word_starts / word_ends make a negation ("nichts" is no "Nicht-" word).
 AFFIX_WORD_MIN = 8
-# Words between a strong negation and a weak one that it cancels: "không phủ nhận", "nicht ganz unmöglich".
-DOUBLE_NEGATION_GAP = 2
+# Words between a strong negation and a weak one that it cancels: "không phủ nhận", "nicht ganz unmöglich"
+# (two would take "cannot read anything unintentionally").
+DOUBLE_NEGATION_GAP = 1
+# Words between a negative pronoun and a strong negation that cancels it: "nothing we can't do".
+PRONOUN_GAP = 2
 # A short last clause ending in "?" is a tag question when the pack does not say otherwise.
 DEFAULT_TAG_WORDS = 3
 
@@ -41,6 +49,7 @@ _CLAUSE_END = regex.compile(r"[,;:()\[\]—–«»“”\"]|[.!?…]+|\s-\s")
 _WORDS = regex.compile(r"[\p{L}\p{M}'’-]+")
 _LETTERS = regex.compile(r"[\p{L}]+")
 _SENTENCE_END = regex.compile(r"[.!?…]")
+_PART_END = regex.compile(r"[.!?…;]")
 
 
 @functools.lru_cache(maxsize=None)
@@ -52,16 +61,23 @@ def _suffix_re(suffix: str) -> regex.Pattern:
 class NegationPack:
     lang: str
     markers: list[str] = field(default_factory=list)  # strong: negate their clause
+    pronouns: frozenset[str] = frozenset()  # "nothing", "không ai": a negation right after one cancels it
     weak: list[str] = field(default_factory=list)  # negate in part, or by a prefix
     verbs: list[str] = field(default_factory=list)  # stems of verbs of denial and refusal (weak)
     separable: list[tuple[str, str]] = field(default_factory=list)  # ("lehn", "ab")
     suffixes: list[str] = field(default_factory=list)  # "n't"
     not_negation: list[str] = field(default_factory=list)
+    compounds: list[str] = field(default_factory=list)  # "khách hàng": "khách hàng không" is no "hàng không" (aviation)
     heads: list[str] = field(default_factory=list)  # concord: "ne"
     partners: list[str] = field(default_factory=list)  # "pas", "jamais"
     restrictive: list[str] = field(default_factory=list)  # "que": ne … que = only
     alone: list[str] = field(default_factory=list)  # partners that negate (weakly) without a head
     before: list[str] = field(default_factory=list)  # partners that may come first: "Personne n'est venu"
+    determiners: frozenset[str] = frozenset()  # "kein", "no": they negate a noun, not the weak adjective after them
+    coordinators: frozenset[str] = frozenset()  # "và", "und", "or": negations they join are one ("weder … noch")
+    answers: list[str] = field(default_factory=list)  # "no", "nein", "không": an answer when they close their clause
+    timing: list[str] = field(default_factory=list)  # "until": "not … until Monday" only times the event
+    restrictive_words: list[str] = field(default_factory=list)  # "erst", "only": how another language says "not … until"
     prefixed: frozenset[str] = frozenset()  # words negated by a prefix, generated: "unklar", "inconnu"
     fold_endings: tuple[str, ...] = ()  # inflections folded into `prefixed` entries: "unklar|en"
     prefix_starts: tuple[str, ...] = ()  # the prefixes themselves ("un"): a cheap first test
@@ -87,17 +103,25 @@ def negation_pack(lang: str) -> NegationPack:
     data = load_toml(f"lang/{lang}/negation.toml")
     neg, conc, q = data.get("negation", {}), data.get("negation", {}).get("concord", {}), data.get("questions")
     pack.markers = [w.lower() for w in neg.get("markers", []) + neg.get("pronouns", [])]
+    pack.pronouns = frozenset(w.lower() for w in neg.get("pronouns", []))
     pack.weak = [w.lower() for w in neg.get("weak", [])]
     pack.verbs = [w.lower() for w in neg.get("verbs", [])]
     pack.separable = [(a.lower(), b.lower()) for a, b in neg.get("separable", [])]
     pack.suffixes = list(neg.get("suffixes", []))
     pack.not_negation = [w.lower() for w in neg.get("not_negation", [])]
+    pack.compounds = [w.lower() for w in neg.get("compounds", [])]
     pack.heads, pack.partners = list(conc.get("heads", [])), list(conc.get("partners", []))
     pack.restrictive, pack.alone = list(conc.get("restrictive", [])), list(conc.get("alone", []))
     pack.before = list(conc.get("before", []))
+    pack.answers = [w.lower() for w in neg.get("answers", [])]
+    pack.coordinators = frozenset(w.lower() for w in neg.get("coordinators", []))
+    pack.determiners = frozenset(w.lower() for w in neg.get("determiners", []))
+    pack.timing = [w.lower() for w in neg.get("timing", [])]
+    pack.restrictive_words = [w.lower() for w in neg.get("restrictive", [])]
     pack.prefixed = frozenset(data.get("generated", {}).get("prefixed", []))
     pack.fold_endings = tuple(data.get("prefixes", {}).get("fold_endings", []))
-    pack.prefix_starts = tuple(data.get("prefixes", {}).get("prefixes", [])) or ("\0",)
+    rules = data.get("prefixes", {})
+    pack.prefix_starts = tuple(rules.get("prefixes", []) + [p for r in rules.get("extra", []) for p in r.get("prefixes", [])]) or ("\0",)
     pack.word_starts = tuple(w.lower() for w in neg.get("word_starts", []))
     pack.word_ends = tuple(w.lower() for w in neg.get("word_ends", []))
     if not pack.known:
@@ -122,6 +146,11 @@ class Unit:
     text: str
     weak: bool = False
     verb: bool = False  # a verb of denial or refusal: negated anywhere in its clause, it is affirmed
+    tail: int = -1  # where the negation ends for the words after it: French "ne … pas" ends at "pas"
+
+    @property
+    def reach(self) -> int:
+        return self.end if self.tail < 0 else self.tail
 
 
 @dataclass
@@ -130,6 +159,14 @@ class Clause:
     end: int
     units: list[Unit]
     cancelled: list[Unit] = field(default_factory=list)  # double negations: "không phủ nhận", "nicht unmöglich"
+    runs: int = 0  # strong negations, those joined by a coordinator counted once ("không A và không B")
+    closes: bool = False  # the clause ends its sentence (or a part of it closed by ";")
+    denied_verb: bool = False  # a verb of denial cancelled by a negation ("không quên" = "don't miss")
+
+    @property
+    def count(self) -> int:
+        """How many negations the clause states: its strong ones, or one for weak words alone."""
+        return self.runs if self.runs else int(bool(self.units))
 
     @property
     def strong(self) -> int:
@@ -137,12 +174,12 @@ class Clause:
 
     @property
     def negative(self) -> bool:
-        """Negated by its strong negations (odd), or, having none, by a weak word ('ohne', 'unklar')."""
-        return self.strong % 2 == 1 or (self.strong == 0 and bool(self.units))
+        """Negated by a strong negation, or, having none, by a weak word ('ohne', 'unklar')."""
+        return bool(self.units)
 
     @property
     def strongly_negative(self) -> bool:
-        return self.strong % 2 == 1
+        return self.strong > 0
 
 
 @functools.lru_cache(maxsize=256)
@@ -171,10 +208,14 @@ def _clauses(text: str) -> list[tuple[int, int, str]]:
     return [c for c in out if text[c[0]:c[1]].strip()]
 
 
-def clauses(text: str, pack: NegationPack) -> list[Clause]:
-    """The clauses of `text` with their negations (after questions, tags and concord)."""
+def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
+    """The clauses of `text` with their negations (after questions, tags and concord); with `timed`,
+    a negation that only times an event ("not … until Monday") negates in part."""
     low = text.lower()
-    blocked = [(m.start(), m.end()) for m in _find(pack.not_negation, low)]
+    # an idiom that begins inside a compound is no idiom: "khách hàng không đến" (customers did not come)
+    inside = [(m.start(), m.end()) for m in _find(pack.compounds, low)] if pack.compounds else []
+    blocked = [(m.start(), m.end()) for m in _find(pack.not_negation, low)
+               if not any(s < m.start() < e for s, e in inside)]
     found: list[Unit] = []
     for words, weak, stem in ((pack.markers, False, False), (pack.weak, True, False), (pack.verbs, True, True)):
         found += [Unit(m.start(), m.end(), text[m.start():m.end()], weak, verb=stem) for m in _find(words, low, stem)]
@@ -208,13 +249,40 @@ def clauses(text: str, pack: NegationPack) -> list[Clause]:
             own = []  # a tag: "…, phải không?", "…, isn't it?"
         elif own and own[-1].text.lower() in pack.final_particles and _is_question_particle(low, own[-1], e, words, question, pack):
             own = own[:-1]  # "Anh có đi không?": a yes/no question, not a negation
+        own = [_answer_or_timing(u, low, s, e, pack, timed) for u in own]
         if question:
             # a question asserts nothing: "Didn't I mention it?", "Why don't we …?" lean, not negate
-            own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb) for u in own]
-        own, cancelled = _double_negations(own, low)
-        out.append(Clause(s, e, own, cancelled))
+            own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail) for u in own]
+        own, cancelled = _double_negations(own, low, pack)
+        out.append(Clause(s, e, own, cancelled, runs=_runs(own, low, pack), closes=bool(_PART_END.search(delim)),
+                          denied_verb=any(u.verb for u in cancelled)))
         sentence_start = bool(_SENTENCE_END.search(delim))
     return out
+
+
+def _runs(units: list[Unit], low: str, pack: NegationPack) -> int:
+    """Strong negations of a clause, those joined by a coordinator counted once: 'không có mặt và
+    cũng không liên quan' = 'weder anwesend noch beteiligt'; 'Personne ne sait pourquoi elle ne
+    l'aime pas' stays two."""
+    strong = [u for u in units if not u.weak]
+    runs = 0
+    for k, u in enumerate(strong):
+        if k and pack.coordinators & set(_WORDS.findall(low[strong[k - 1].reach:u.start])):
+            continue
+        runs += 1
+    return runs
+
+
+def _answer_or_timing(u: Unit, low: str, s: int, e: int, pack: NegationPack, timed: bool) -> Unit:
+    """An answer word closing its clause ("I said no.", "Nein zu Gewalt" is listed whole) and a
+    negation timed by a later word of its clause ("not … until Monday") negate in part."""
+    if u.weak:
+        return u
+    if pack.answers and u.text.lower() in pack.answers and not _WORDS.search(low, u.end, e):
+        return Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail)
+    if timed and pack.timing and any(w in pack.timing for w in _WORDS.findall(low[u.reach:e])):
+        return Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail)
+    return u
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -278,7 +346,7 @@ def _concord(low: str, text: str, s: int, e: int, pack: NegationPack, blocked) -
         if own and all(w == "plus" and any(0 <= rs - pe <= 1 for rs, _, _ in restrictive) for _, pe, w in own):
             continue
         if own:  # "ne … pas"; "Personne n'est venu"
-            out.append(Unit(hs, he, text[hs:he]))
+            out.append(Unit(hs, he, text[hs:he], tail=max(he, max(pe for _, pe, _ in own))))
         elif not any(rs > hs for rs, _, _ in restrictive):
             out.append(Unit(hs, he, text[hs:he], weak=True))
     if not heads:
@@ -286,10 +354,10 @@ def _concord(low: str, text: str, s: int, e: int, pack: NegationPack, blocked) -
     return out
 
 
-def _double_negations(units: list[Unit], low: str) -> tuple[list[Unit], list[Unit]]:
+def _double_negations(units: list[Unit], low: str, pack: NegationPack) -> tuple[list[Unit], list[Unit]]:
     """A strong negation cancels a verb of denial anywhere in its clause ("không phủ nhận", "dementierte
-    … nicht") and a weak word right after it ("nicht unmöglich", "not without"). Elsewhere in the
-    clause a weak word stays a negation of its own."""
+    … nicht"), a weak word right after it ("nicht unmöglich", "not without") and a strong one right
+    after it ("không ai không biết"). Elsewhere in the clause a negation stays one of its own."""
     keep, gone = [], []
     strong = [u for u in units if not u.weak]
     verbs = [u for u in units if u.verb]
@@ -299,8 +367,14 @@ def _double_negations(units: list[Unit], low: str) -> tuple[list[Unit], list[Uni
     k = 0
     while k < len(units):
         u = units[k]
-        if k + 1 < len(units) and not u.weak and units[k + 1].weak \
-                and len(_WORDS.findall(low[u.end:units[k + 1].start])) <= DOUBLE_NEGATION_GAP:
+        gap = len(_WORDS.findall(low[u.reach:units[k + 1].start])) if k + 1 < len(units) else -1
+        # two strong negations cancel when the second follows at once, or follows a negative
+        # pronoun closely ("nothing we can't do", "không ai không biết"); elsewhere they are
+        # coordinated ("không ăn, không uống", "don't ask, don't tell")
+        strong_gap = PRONOUN_GAP if u.text.lower() in pack.pronouns else 0
+        weak_next = k + 1 < len(units) and units[k + 1].weak and u.text.lower() not in pack.determiners
+        if k + 1 < len(units) and not u.weak and units[k + 1].start >= u.reach \
+                and ((weak_next and gap <= DOUBLE_NEGATION_GAP) or (not units[k + 1].weak and gap <= strong_gap)):
             gone += [u, units[k + 1]]
             k += 2
             continue
@@ -324,36 +398,81 @@ def _unpaired(cs: list[Clause], other_weak: int) -> list[Clause]:
                 other_weak -= 1
                 continue
             units.append(u)
-        out.append(Clause(c.start, c.end, units, c.cancelled))
+        out.append(Clause(c.start, c.end, units, c.cancelled, runs=c.runs, closes=c.closes, denied_verb=c.denied_verb))
     return out
 
 
 def _readings(cs: list[Clause]) -> set[int]:
     """How many negations a side may be read to hold: negative clauses with or without the weak
-    words, or every negation counted on its own (clause boundaries differ between languages)."""
-    return {sum(c.negative for c in cs), sum(c.strongly_negative for c in cs), sum(len(c.units) for c in cs), sum(c.strong for c in cs)}
+    words, every negation counted on its own (clause boundaries differ between languages), or a
+    double negation read as one."""
+    return {sum(c.count for c in cs), sum(c.runs for c in cs), sum(len(c.units) for c in cs), sum(c.strong for c in cs),
+            # a denied verb of denial may be rendered as one negation ("không quên" = "don't miss",
+            # "không bao giờ né tránh" = "nie klein beigeben")
+            sum(c.count or c.denied_verb for c in cs)}
 
 
 def _desc(units: list[Unit]) -> str:
     return ", ".join(f"'{u.text}'" for u in units) or "none"
 
 
+def _verdict(sc: list[Clause], tc: list[Clause]) -> str | None:
+    """None (the polarity agrees), 'weak' (some reading agrees), 'both' (both sides negate, a different
+    number of times), 'src' or 'tgt' (only that side is negated)."""
+    if sum(c.count for c in sc) == sum(c.count for c in tc) and sum(c.runs for c in sc) == sum(c.runs for c in tc):
+        return None
+    sp_, tp_ = _unpaired(sc, _weak_count(tc)), _unpaired(tc, _weak_count(sc))
+    if _readings(sp_) & _readings(tp_):
+        return "weak"
+    s_all, t_all = sum(c.count for c in sp_), sum(c.count for c in tp_)
+    if s_all and t_all:
+        return "both"
+    return "src" if s_all else "tgt"
+
+
+def _parts(cs: list[Clause]) -> list[list[Clause]]:
+    """The clauses grouped into sentences (and parts of sentences closed by ';')."""
+    out: list[list[Clause]] = [[]]
+    for c in cs:
+        out[-1].append(c)
+        if c.closes:
+            out.append([])
+    return [p for p in out if p]
+
+
+def _reversed_part(sc: list[Clause], tc: list[Clause]) -> tuple[int, str] | None:
+    """Where both sides negate a different number of times but are built alike (as many sentences,
+    or as many clauses), the first sentence, or else clause, negated on one side only: (its number,
+    'src' or 'tgt')."""
+    for a, b in ((_parts(sc), _parts(tc)), ([[c] for c in sc], [[c] for c in tc])):
+        if len(a) == len(b) >= 2:
+            for k, (x, y) in enumerate(zip(a, b), 1):
+                if (v := _verdict(x, y)) in ("src", "tgt"):
+                    return k, v
+    return None
+
+
+def _restricts(text: str, pack: NegationPack) -> bool:
+    return bool(pack.restrictive_words) and next(_find(pack.restrictive_words, text.lower()), None) is not None
+
+
 def check(ctx: PairContext) -> list[Finding]:
     sp, tp = negation_pack(ctx.src_lang), negation_pack(ctx.tgt_lang)
     if not (sp.known and tp.known):
         return []  # the channel says "skipped" (check_alignment)
-    sc, tc = clauses(ctx.src.text, sp), clauses(ctx.tgt.text, tp)
-    s_all, t_all = sum(c.negative for c in sc), sum(c.negative for c in tc)
-    if s_all == t_all:
+    # "not … until Monday" is "erst am Montag" only where the other side restricts the time
+    sc = clauses(ctx.src.text, sp, timed=_restricts(ctx.tgt.text, tp))
+    tc = clauses(ctx.tgt.text, tp, timed=_restricts(ctx.src.text, sp))
+    verdict = _verdict(sc, tc)
+    if verdict is None:
         return []
-    s_strong, t_strong = sum(c.strongly_negative for c in sc), sum(c.strongly_negative for c in tc)
     s_units = [u for c in sc for u in c.units]
     t_units = [u for c in tc for u in c.units]
     tgt_name = language_name(ctx.tgt_lang)
     sp_, tp_ = _unpaired(sc, _weak_count(tc)), _unpaired(tc, _weak_count(sc))
-    s_all, t_all = sum(c.negative for c in sp_), sum(c.negative for c in tp_)
-    s_strong, t_strong = sum(c.strongly_negative for c in sp_), sum(c.strongly_negative for c in tp_)
-    if _readings(sp_) & _readings(tp_):
+    s_all, t_all = sum(c.count for c in sp_), sum(c.count for c in tp_)
+    part = _reversed_part(sc, tc) if verdict == "both" else None
+    if verdict == "weak":
         # Some reading agrees: with or without the weak words ("không thể" = "unmöglich", "n'ont pas
         # réussi" = "failed"), or with two negations in one clause counted apart ("Không một đứa trẻ
         # nào … không được" = "Kein Kind …, die nicht …", where a comma splits the German clause).
@@ -361,11 +480,18 @@ def check(ctx: PairContext) -> list[Finding]:
         severity, confidence = Severity.MINOR, WEAK_CONFIDENCE
         msg = (f"The polarity may differ: source negations {_desc(s_units)}, {tgt_name} negations {_desc(t_units)}; "
                f"the difference rests on {_desc(weak)}, which negates only in part or by its meaning: check it.")
-    elif (s_all or s_strong) and (t_all or t_strong):
-        severity, confidence = Severity.MINOR, CLAUSES_DIFFER_CONFIDENCE
-        msg = (f"Both sides negate, but the source in {s_all} clause(s) ({_desc(s_units)}) and the {tgt_name} text in "
-               f"{t_all} ({_desc(t_units)}); a negation may be lost or added, or the clauses may only be built differently.")
-    elif s_all:
+    elif part:
+        # built alike, one part negated on one side only: a lost or added negation more likely than a paraphrase
+        severity, confidence = Severity.MAJOR, CLAUSES_DIFFER_CONFIDENCE
+        which = "source" if part[1] == "src" else f"{tgt_name} text"
+        msg = (f"Both sides negate, but the source {s_all} time(s) ({_desc(s_units)}) and the {tgt_name} text "
+               f"{t_all} time(s) ({_desc(t_units)}); built alike, part {part[0]} is negated only in the {which}: "
+               f"a negation is probably lost or added.")
+    elif verdict == "both":
+        severity, confidence = BOTH_NEGATE_SEVERITY, CLAUSES_DIFFER_CONFIDENCE
+        msg = (f"Both sides negate, but the source {s_all} time(s) ({_desc(s_units)}) and the {tgt_name} text "
+               f"{t_all} time(s) ({_desc(t_units)}); a negation may be lost or added, or the clauses may only be built differently.")
+    elif verdict == "src":
         severity, confidence = Severity.CRITICAL, REVERSED_CONFIDENCE
         msg = f"The source is negated ({_desc(s_units)}) but the {tgt_name} text is not: the statement is reversed."
     else:

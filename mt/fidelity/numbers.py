@@ -14,6 +14,8 @@ CHANGED_CONFIDENCE = 0.85
 DATE_CONFIDENCE = 0.85
 OMITTED_CONFIDENCE = 0.6
 ADDED_CONFIDENCE = 0.65
+# A converted figure may be rounded: "15 m" = "50 ft" (49.2), "210 km/h" = "130 mph" (209).
+CONVERSION_TOLERANCE = 0.1
 
 
 def _close(a: float, b: float) -> bool:
@@ -28,11 +30,22 @@ def check(ctx: PairContext) -> list[Finding]:
     return _dates(ctx) + _numbers(ctx)
 
 
+def _unmatched(dates: list, other: list) -> list:
+    """The dates whose key the other side lacks, as multisets: a year or weekday said twice and
+    changed once is missing once."""
+    keys = [d.key for d in other]
+    out = []
+    for d in dates:
+        if d.key in keys:
+            keys.remove(d.key)
+        else:
+            out.append(d)
+    return out
+
+
 def _dates(ctx: PairContext) -> list[Finding]:
-    src_keys = [d.key for d in ctx.src.dates]
-    tgt_keys = [d.key for d in ctx.tgt.dates]
-    missing = [d for d in ctx.src.dates if d.key not in tgt_keys]
-    surplus = [d for d in ctx.tgt.dates if d.key not in src_keys]
+    missing = _unmatched(ctx.src.dates, ctx.tgt.dates)
+    surplus = _unmatched(ctx.tgt.dates, ctx.src.dates)
     out = []
     for kind in ("d", "m", "y", "w"):
         ms = [d for d in missing if d.key[0] == kind]
@@ -58,6 +71,26 @@ def _same(a: Value, b: Value) -> bool:
     return any(_close(x, y) for x in a.readings for y in b.readings)
 
 
+def _base(v: Value) -> float:
+    _, factor, offset = v.unit
+    return v.value * factor + offset
+
+
+def _converts(a: Value, b: Value) -> bool:
+    """The same quantity in other units: '15 m' and '50ft', '6 foot 6' and '1,98 m', '100 °F' and '38 °C'."""
+    if a.unit is None or b.unit is None or a.unit[0] != b.unit[0] or a.unit == b.unit:
+        return False
+    x, y = _base(a), _base(b)
+    return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y), 1e-9)
+
+
+def _rounds(figure: Value, words: list[Value]) -> Value | None:
+    """A spelled-out number among `words` that `figure`, a decimal written in digits, rounds to."""
+    if figure.value == int(figure.value) or figure.text[:1].isalpha():
+        return None
+    return next((w for w in words if w.text[:1].isalpha() and w.value == round(figure.value)), None)
+
+
 def _take(values: list[Value], target: Value) -> Value | None:
     hit = next((v for v in values if _same(v, target)), None)
     if hit is not None:
@@ -71,11 +104,30 @@ def _numbers(ctx: PairContext) -> list[Finding]:
     for n in list(src_left):
         if _take(tgt_left, n) is not None:
             src_left.remove(n)
+    # 1b. the same quantity converted to other units
+    for n in list(src_left):
+        if (t := next((t for t in tgt_left if _converts(n, t)), None)) is not None:
+            src_left.remove(n)
+            tgt_left.remove(t)
     # 2. a figure explained by a spelled-out word on the other side ('vier', 'hai hay ba')
     src_words = [w for w in ctx.src.number_words if not (w.figure or w.soft)]
     tgt_words = [w for w in ctx.tgt.number_words if not (w.figure or w.soft)]
     src_left = [n for n in src_left if _take(tgt_words, n) is None]
     tgt_left = [t for t in tgt_left if _take(src_words, t) is None]
+    # 2b. a decade is the year the other side writes: "70er Jahre" = "những năm 1970"
+    src_years = {d.key[1] for d in ctx.src.dates if d.key[0] == "y"}
+    tgt_years = {d.key[1] for d in ctx.tgt.dates if d.key[0] == "y"}
+    src_left = [n for n in src_left if not any(r in tgt_years for r in n.readings)]
+    tgt_left = [t for t in tgt_left if not any(r in src_years for r in t.readings)]
+    # 3. a spelled-out number is a round one: "zwei Meter" renders "1,98 m"
+    for n in list(src_left):
+        if (t := _rounds(n, tgt_left)) is not None:
+            src_left.remove(n)
+            tgt_left.remove(t)
+    for t in list(tgt_left):
+        if (n := _rounds(t, src_left)) is not None:
+            src_left.remove(n)
+            tgt_left.remove(t)
     out = []
     # full figures first: a soft word ("vier") pairs with what is left, but is never missing alone
     for n in sorted(src_left, key=lambda v: v.soft):
@@ -86,17 +138,23 @@ def _numbers(ctx: PairContext) -> list[Finding]:
             t = min(tgt_left, key=lambda t: abs(t.value - n.value) / max(abs(n.value), 1e-9))
             tgt_left.remove(t)
             ev_src, ev_tgt = ctx.span("src", n.start, n.end), ctx.span("tgt", t.start, t.end)
+            # units of one kind that do not convert into each other are rounded or estimated
+            # differently more often than changed: "6 feet" and "2 m"
+            units_differ = n.unit is not None and t.unit is not None and n.unit[0] == t.unit[0] and n.unit != t.unit
             out.append(Finding(
-                type="number", severity=Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
-                message=f"The number changed: the source says {n.text} ({_fmt(n.value)}), the {language_name(ctx.tgt_lang)} text {t.text} ({_fmt(t.value)}).",
+                type="number", severity=Severity.MAJOR if units_differ else Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
+                message=f"The number changed: the source says {n.text} ({_fmt(n.value)}), the {language_name(ctx.tgt_lang)} text {t.text} ({_fmt(t.value)})"
+                        + (", in other units that do not convert into each other." if units_differ else "."),
                 signal="numbers", confidence=CHANGED_CONFIDENCE, evidence=[ev_src, ev_tgt],
             ))
         else:
             ev = ctx.span("src", n.start, n.end)
             out.append(Finding(
-                type="omission", severity=Severity.MINOR if n.aside else Severity.MAJOR, src=[ev.segment], tgt=list(ctx.bead.tgt),
+                type="omission", severity=Severity.MINOR if n.aside or _close(n.value, 1) else Severity.MAJOR, src=[ev.segment],
+                tgt=list(ctx.bead.tgt),
                 message=f"The source figure {n.text} has no counterpart in the {language_name(ctx.tgt_lang)} text"
-                        + (" (it converts the figure before it, in parentheses)." if n.aside else "."),
+                        + (" (it converts the figure before it, in parentheses)." if n.aside else
+                           " (a single one is often rendered by an article: 'a week')." if _close(n.value, 1) else "."),
                 signal="numbers", confidence=OMITTED_CONFIDENCE, evidence=[ev],
             ))
     for t in tgt_left:
@@ -104,9 +162,11 @@ def _numbers(ctx: PairContext) -> list[Finding]:
             continue
         ev = ctx.span("tgt", t.start, t.end)
         out.append(Finding(
-            type="addition", severity=Severity.MINOR if t.aside else Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
+            type="addition", severity=Severity.MINOR if t.aside or _close(t.value, 1) else Severity.MAJOR, src=list(ctx.bead.src),
+            tgt=[ev.segment],
             message=f"The {language_name(ctx.tgt_lang)} text adds the figure {t.text}, which the source does not contain"
-                    + (" (it converts the figure before it, in parentheses)." if t.aside else "."),
+                    + (" (it converts the figure before it, in parentheses)." if t.aside else
+                       " (a single one is often written for an article: 'một tuần')." if _close(t.value, 1) else "."),
             signal="numbers", confidence=ADDED_CONFIDENCE, evidence=[ev],
         ))
     return out

@@ -19,6 +19,8 @@ from ..types import nfc
 
 # Four-digit years are written alike in every language we read.
 BARE_YEAR = r"(?<!\p{N}|\p{N}[.,])(?P<y>(?:19|20)\d{2})(?!\p{N}|[.,]\p{N})"
+# Signs written before an amount: "$90m" is money, so "m" is million.
+CURRENCY_SIGNS = "$£€¥₫"
 # Spaces that group thousands in every locale that groups with a space: no-break, narrow no-break, thin.
 THIN_SPACES = "\u00a0\u202f\u2009"
 # A spelled-out number of one word below this value ('drei', 'vier') is a soft figure: it may be
@@ -40,6 +42,7 @@ class NumberPack:
     group: str = ","
     words: dict[str, float] = field(default_factory=dict)  # "mười một" -> 11 (0..99, whole surfaces)
     scales: dict[str, float] = field(default_factory=dict)  # "triệu" -> 1e6, "mio." -> 1e6, "M" -> 1e6
+    currency_scales: dict[str, float] = field(default_factory=dict)  # "$90m": only after a currency sign
     approximate: dict[str, float] = field(default_factory=dict)  # "trentaine" -> 30, "Dutzend" -> 12: explain only
     connectors: frozenset[str] = frozenset()
     space_groups: bool = False
@@ -47,10 +50,15 @@ class NumberPack:
     compound_prefix: bool = False  # de: numbers inside one word ("zweihunderttausend"), and at the start
     # of a longer word ("dreidimensional", "Vierer", "fünftplatziert" explain a 3, 4, 5)
     range_words: list[str] = field(default_factory=list)
+    decade_suffixes: tuple[str, ...] = ()  # "70er", "1970s": a decade
+    decade_words: list[str] = field(default_factory=list)  # "thập niên 70", "les années 70": a decade
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)  # as written: "Sonntag", "Thứ Hai", "dimanche"
     ambiguous: frozenset[str] = frozenset()  # small number words that are also other words: "một" (a), "năm" (year)
     date_patterns: list[regex.Pattern] = field(default_factory=list)
+    time_patterns: list[regex.Pattern] = field(default_factory=list)  # "19.30 Uhr", "19h30", "4.40 giờ"
+    half_before: list[str] = field(default_factory=list)  # "halb drei" = 2:30
+    units: dict[str, tuple[str, float, float]] = field(default_factory=dict)  # "feet" -> ("length", 0.3048, 0)
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
     starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
 
@@ -79,6 +87,7 @@ class Value:
     text: str
     figure: bool = True  # False: a lone small number word or an approximation, which cannot be left over
     soft: bool = False  # a lone small number word that is only a number ("vier", not "một"): it may differ
+    unit: tuple[str, float, float] | None = None  # the unit written after it: ("length", 0.3048, 0) for "feet"
     alt: float | None = None  # another reading: "26,750" (26.75 or 26750), "10:00" (10:00 or 22:00)
     aside: bool = False  # in parentheses after another figure: a conversion, "(50 dặm)", "($3,6 tỷ)"
 
@@ -106,12 +115,15 @@ def number_pack(lang: str) -> NumberPack:
     pack.words = {nfc(k).lower(): float(v) for k, v in {**gen.get("words", {}), **gen.get("ordinals", {})}.items() if float(v) != 0}
     pack.scales = {(nfc(k) if k.isupper() else nfc(k).lower()): float(v) for k, v in {**gen.get("scales", {}), **hand.get("scales", {})}.items()}
     pack.approximate = {nfc(k).lower(): float(v) for k, v in hand.get("approximate", {}).items()}
+    pack.currency_scales = {nfc(k): float(v) for k, v in hand.get("currency_scales", {}).items()}
     pack.words.update({nfc(k).lower(): float(v) for k, v in hand.get("words", {}).items()})
     pack.connectors = frozenset(hand.get("connectors", []))
     pack.space_groups = bool(hand.get("space_groups", False))
     pack.units_need_connector = bool(hand.get("units_need_connector", False))
     pack.compound_prefix = bool(hand.get("compound_prefix", False))
     pack.range_words = list(hand.get("range_words", []))
+    pack.decade_suffixes = tuple(hand.get("decade_suffixes", []))
+    pack.decade_words = [nfc(w).lower() for w in hand.get("decade_words", [])]
     pack.months = {nfc(k).lower(): int(v) for k, v in {**gen.get("months", {}), **dates.get("months", {})}.items()}
     pack.starts = frozenset(w.split()[0] for w in [*pack.words, *pack.scales, *pack.approximate]) | pack.connectors
     if not pack.words:
@@ -119,7 +131,8 @@ def number_pack(lang: str) -> NumberPack:
     if not dates.get("patterns"):
         pack.missing.append("dates")
     pack.weekdays = {nfc(k): int(v) for k, v in {**gen.get("weekdays", {}), **dates.get("weekdays", {})}.items()}
-    pack.ambiguous = frozenset(nfc(w).lower() for w in hand.get("ambiguous", []))
+    # an entry with a capital is ambiguous only so written: "Acht" (außer Acht lassen), not "acht Köpfe"
+    pack.ambiguous = frozenset(nfc(w) if w != w.lower() else nfc(w).lower() for w in hand.get("ambiguous", []))
     flags = 0 if dates.get("match_case") else regex.IGNORECASE
     months = _alt(pack.months) if not dates.get("match_case") else _alt({m.capitalize() for m in pack.months})
     wide = {nfc(k).lower(): int(v) for k, v in gen.get("months_wide", {}).items()}
@@ -130,7 +143,32 @@ def number_pack(lang: str) -> NumberPack:
         p = p.replace("{months}", months).replace("{months_wide}", months_wide).replace("{weekdays}", weekdays)
         pack.date_patterns.append(regex.compile(p.replace("{range}", _alt(pack.range_words)), flags))
     pack.date_patterns.append(regex.compile(BARE_YEAR))
+    pack.time_patterns = [regex.compile(p) for p in data.get("times", {}).get("patterns", [])]
+    pack.half_before = [w.lower() for w in data.get("times", {}).get("half_before", [])]
+    pack.units = _units(data.get("units", {}))
     return pack
+
+
+def _units(own: dict) -> dict[str, tuple[str, float, float]]:
+    """The pack's unit words and the symbols every language shares (configs/lang/mul/units.toml)."""
+    shared = config_dir() / "lang" / "mul" / "units.toml"
+    table = {**(load_toml("lang/mul/units.toml").get("units", {}) if shared.exists() else {}), **own}
+    return {nfc(k): (str(v[0]), float(v[1]), float(v[2]) if len(v) > 2 else 0.0) for k, v in table.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def _unit_re(lang: str) -> regex.Pattern:
+    # symbols and short words keep their case ("m" metre, "M" million); longer words ignore it.
+    # French puts "de" between a scale and its unit: "63 milliards de mètres cubes".
+    units = number_pack(lang).units
+    alt = "|".join((regex.escape(u) if len(u) < 4 else f"(?i:{regex.escape(u)})") for u in sorted(units, key=len, reverse=True))
+    return regex.compile(rf"[\s{THIN_SPACES}-]*(?:de\s+|d'|of\s+)?({alt or '(?!)'})(?![\p{{L}}\p{{N}}])")
+
+
+# A height written with the metre sign inside: "1m98".
+_HEIGHT = regex.compile(r"m(\d{2})(?![\p{L}\p{N}])")
+# After feet, a small figure is the inches: "6 foot 6", "5 ft 11 in".
+_INCHES = regex.compile(r"[\s-]*(\d{1,2})(?:\s*(?:in|inch|inches|\"|″))?(?![\p{L}\p{N}])")
 
 
 def _case_pattern(name: str) -> str:
@@ -167,8 +205,8 @@ _SPACE_GROUPED = regex.compile(rf"\p{{N}}{{1,3}}(?:[ {THIN_SPACES}]\p{{N}}{{3}})
 def _figure_span(text: str, start: int, end: int) -> int:
     """Where a figure ends: '20 000' is one figure, '2020 300' two (a space groups only after 1-3 digits)."""
     token = text[start:end]
-    if (sp := _SPACE.search(token)) and not _SPACE_GROUPED.fullmatch(token):
-        return start + sp.start()
+    if (sp := _SPACE.search(token)) and (not _SPACE_GROUPED.fullmatch(token) or token.startswith("0")):
+        return start + sp.start()  # "059 133 4244" is a telephone number, not 59,133
     return end
 
 
@@ -179,7 +217,7 @@ def _scale_re(lang: str) -> regex.Pattern:
     pack = number_pack(lang)
     big = [w for w, v in pack.scales.items() if v >= DIGIT_SCALE_MIN]
     alt = "|".join([f"(?i:{_alt([w for w in big if w.islower()])})", _alt([w for w in big if not w.islower()])])
-    return regex.compile(rf"[\s{THIN_SPACES}]*({alt})(?![\p{{L}}])")
+    return regex.compile(rf"(?:[\s{THIN_SPACES}]*|-)({alt})(?![\p{{L}}])")  # "9 Millionen", "$90-million"
 
 
 _ONE_SEPARATOR = regex.compile(r"\d{1,3}[.,]\d{3}")
@@ -200,6 +238,16 @@ def _is_aside(text: str, start: int, before: list[Value]) -> bool:
     if opening < 0 or ")" in text[opening:start] or start - opening > ASIDE_REACH:
         return False
     return any(0 <= opening - v.end <= ASIDE_REACH for v in before)
+
+
+def _is_decade(text: str, start: int, end: int, value: float, pack: NumberPack) -> bool:
+    """A two-digit multiple of ten written as a decade: '70er', "the '70s", 'thập niên 70'."""
+    if value not in (20, 30, 40, 50, 60, 70, 80, 90) or text[start:end] != str(int(value)):
+        return False
+    if pack.decade_suffixes and text.startswith(pack.decade_suffixes, end):
+        return True
+    before = nfc(text[max(0, start - 16):start]).lower().rstrip()
+    return any(before.endswith(w) for w in pack.decade_words)
 
 
 def parse_number(token: str, pack: NumberPack) -> float | None:
@@ -238,6 +286,19 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
                     used.append(m.span())
                     dates.append(DateValue(("w", day), m.start(), m.end(), m.group(0)))
                 continue
+            if gd.get("a") and gd.get("b"):
+                # "04/05/2018" in English: 4 May or April 5; both readings are kept
+                a, b = int(gd["a"]), int(gd["b"])
+                orders = [(d, mo) for d, mo in ((a, b), (b, a)) if 1 <= d <= 31 and 1 <= mo <= 12]
+                if not orders:
+                    continue
+                used.append(m.span())
+                span = (m.start(), m.end(), m.group(0))
+                for d, mo in dict.fromkeys(orders):
+                    dates += [DateValue(("d", d, mo), *span), DateValue(("m", mo), *span)]
+                if gd.get("y"):
+                    dates.append(DateValue(("y", int(gd["y"])), *span))
+                continue
             days = [int(d) for d in (gd.get("d1"), gd.get("d2")) if d]
             if any(not 1 <= d <= 31 for d in days):
                 continue
@@ -251,15 +312,31 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             if gd.get("y"):
                 dates.append(DateValue(("y", int(gd["y"])), *span))
     figures: list[Value] = []
-    for m in _TIME.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in used):
-            continue
-        used.append(m.span())
-        # "12:00" is the 12 of "12 giờ"; minutes other than :00 are a figure of their own
-        hour = int(m.group(1))
-        figures.append(Value(float(hour), m.start(), m.end(), m.group(0), alt=float(hour + 12) if 0 < hour <= 12 else None))
-        if int(m.group(2)):
-            figures.append(Value(float(m.group(2)), m.start(), m.end(), m.group(0)))
+    if pack.half_before:
+        # "um halb drei" = 2:30: the hour before the one named, and 30 minutes
+        for m in regex.finditer(rf"(?i)(?<![\p{{L}}])(?:{_alt(pack.half_before)})\s+(\p{{L}}+|\d{{1,2}})(?![\p{{L}}\p{{N}}])", text):
+            word = m.group(1).lower()
+            hour = int(word) if word.isdigit() else pack.words.get(word)
+            if hour is None or not 1 <= hour <= 12:
+                continue
+            used.append(m.span())
+            h = float(hour - 1 or 12)
+            figures += [Value(h, m.start(), m.end(), m.group(0), alt=h + 12 if h < 12 else 0.0),
+                        Value(30.0, m.start(), m.end(), m.group(0))]
+    for pat in [*pack.time_patterns, _TIME]:
+        for m in pat.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in used):
+                continue
+            used.append(m.span())
+            # "12:00" is the 12 of "12 giờ"; "15:00" the 3 of "3 giờ chiều"; minutes other than :00
+            # are a figure of their own
+            gd = m.groupdict()
+            hour = int(gd["h"] if "h" in gd else m.group(1))
+            minute = gd.get("mi") if "h" in gd else m.group(2)
+            other = float(hour + 12) if 0 < hour < 12 else float(hour - 12) if hour > 12 else None
+            figures.append(Value(float(hour), m.start(), m.end(), m.group(0), alt=other))
+            if minute and int(minute):
+                figures.append(Value(float(minute), m.start(), m.end(), m.group(0)))
     scale_re = _scale_re(lang)
     pos = 0
     while (m := _digits_re(lang).search(text, pos)) is not None:
@@ -272,11 +349,31 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             continue
         sm = scale_re.match(text, end)
         if sm:
-            value *= pack.scales.get(nfc(sm.group(1)), pack.scales.get(nfc(sm.group(1)).lower(), 1.0))
-            end = sm.end()
+            while sm:  # "5 nghìn tỷ" = 5 × 1000 × 10^9
+                value *= pack.scales.get(nfc(sm.group(1)), pack.scales.get(nfc(sm.group(1)).lower(), 1.0))
+                end = sm.end()
+                sm = scale_re.match(text, end)
+        elif (hm := _HEIGHT.match(text, end)) and m.end() - m.start() == 1:
+            value += int(hm.group(1)) / 100  # "1m98" = 1.98 m
+            end = pos = hm.end()
+        elif pack.currency_scales and text[m.start() - 1:m.start()] in CURRENCY_SIGNS \
+                and (cm := regex.match(r"([A-Za-z]{1,2})(?![\p{L}\p{N}])", text[end:end + 3])) and cm.group(1) in pack.currency_scales:
+            value *= pack.currency_scales[cm.group(1)]  # "$90m", "£5m"
+            end += cm.end()
+        unit = ("length", 1.0, 0.0) if text[m.end():end].startswith("m") and _HEIGHT.match(text, m.end()) else None
+        if unit is None and pack.units and (um := _unit_re(lang).match(text, end)):
+            key = nfc(um.group(1))
+            unit = pack.units.get(key) or next((u for k, u in pack.units.items() if k.lower() == key.lower()), None)
+            if unit and unit[0] == "length" and abs(unit[1] - 0.3048) < 1e-9 and (im := _INCHES.match(text, um.end())) \
+                    and int(im.group(1)) < 12:
+                value += int(im.group(1)) / 12  # "6 foot 6" = 6.5 feet
+                end = pos = im.end()
         used.append((m.start(), end))
-        figures.append(Value(value, m.start(), end, text[m.start():end], alt=_other_reading(text[m.start():m.end()], value, pack),
-                             aside=_is_aside(text, m.start(), figures)))
+        alt = _other_reading(text[m.start():m.end()], value, pack)
+        if alt is None and _is_decade(text, m.start(), m.end(), value, pack):
+            alt = 1900 + value  # "70er Jahre", "thập niên 70" = the 1970s
+        figures.append(Value(value, m.start(), end, text[m.start():end], alt=alt,
+                             aside=_is_aside(text, m.start(), figures), unit=unit))
     words = _number_words(text, pack, used)
     for m in _ROMAN.finditer(text):
         if (v := _roman(m.group(1))) is not None:
@@ -428,7 +525,7 @@ def _evaluate(items: list[_Item], text: str, need_connector: bool = False,
         lone_scale = all(it.kind == "s" for it in run)  # "Tausende", "hàng trăm": no figure
         surface = text[run[0].start:run[-1].end]
         figure = not lone_scale and (n_words > 1 or value >= WORD_FIGURE_MIN)
-        soft = not figure and not lone_scale and surface.lower() not in ambiguous
+        soft = not figure and not lone_scale and surface.lower() not in ambiguous and surface not in ambiguous
         out.append(Value(value, run[0].start, run[-1].end, surface, figure=figure, soft=soft))
         run.clear()
 
