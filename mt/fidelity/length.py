@@ -29,7 +29,7 @@ _LETTER = regex.compile(r"[\p{L}\p{N}]")
 
 # z-scores (deviations in units of the expected spread), chosen on the dev halves of
 # eval/fidelity_pairs.py's sets; see the README for the held-out figures they give.
-ALARM_Z = 3.2  # the length alone: too far off to be a translator's freedom
+ALARM_Z = 3.6  # the length alone: too far off to be a translator's freedom
 SENTENCE_Z = 1.5  # with a whole sentence on one side that explains the difference
 SENTENCE_FIT = 1.0  # without that sentence the pair must be this close to the usual ratio
 CLAUSE_Z = 2.5  # the same for a dropped clause (between commas, semicolons, colons, dashes): more candidates, so stricter
