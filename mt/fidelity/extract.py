@@ -125,7 +125,8 @@ def _office_of(word: str, lex: Lexicon) -> str | None:
     return best[0] if best else None
 
 
-def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Mention]) -> tuple[str, int, int] | None:
+def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Mention],
+                lex: Lexicon | None = None) -> tuple[str, int, int] | None:
     """The person name starting at `pos` (after a title, qualifier or honorific)."""
     m = _NAME_RUN.match(text, pos)
     if not m:
@@ -134,6 +135,23 @@ def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Men
     if any(mt.start <= start < mt.end and mt.cls != "person" for mt in mentions):
         return None
     tokens = m.group(1).split()
+    if lex is not None and lex.caps.get("nouns") and not (known and known.has_token(tokens[0], min_len=1)):
+        from .names import _NOUN_ONLY, _dictionary, _ordinary
+
+        words = _dictionary(lex.lang)
+
+        def ordinary(t: str) -> bool:
+            # an inflected or compound noun of the word list names nobody ("Premierminister Änderungen");
+            # a listed word as it stands may be a surname ("Präsident Müller")
+            w = t.strip(".,;:")
+            if words is None or w in lex.first_names or not _ordinary(w, lex.lang):
+                return False
+            return w not in words[0] or w.lower().endswith(_NOUN_ONLY)
+
+        if ordinary(tokens[0]):
+            return None
+        cut = next((k for k, t in enumerate(tokens) if ordinary(t)), len(tokens))
+        tokens = tokens[:cut]
     if known:
         # German capitalises every noun: the name ends at its last token that belongs to a
         # known name ("Yoon Seok Yeol" → all three; "Rutte Maßnahmen" → "Rutte").
@@ -176,7 +194,7 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
                  and (mt.start - pos <= 1 or text[pos:mt.start].strip().lower() in lex.connectors)]
         if qualifier is None and after:
             qualifier, pos = after[0].entity, after[0].end
-        named = _name_after(text, pos, known, facts.mentions)
+        named = _name_after(text, pos, known, facts.mentions, lex)
         if named:
             facts.bindings.append(Binding(office, qualifier, named[0], m.start(), named[2]))
     # people: names after titles and honorifics, lexicon people, and known names anywhere
@@ -188,7 +206,7 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
             after = [mt for mt in facts.mentions if mt.start >= pos and mt.start - pos <= 1 and mt.cls == "place"]
             if after:
                 pos = after[0].end
-            named = _name_after(text, pos, known, facts.mentions)
+            named = _name_after(text, pos, known, facts.mentions, lex)
             if named and not any(p.start <= named[1] < p.end for p in facts.people):
                 facts.people.append(Mention("person?", "person", named[1], named[2], named[0]))
     for mt in facts.mentions:

@@ -42,6 +42,8 @@ class Name:
     entity: str | None = None
     strong: bool = True
     repeat: bool = False  # the target names it too, only fewer times
+    plain: bool = False  # every word an ordinary listed word ("Presidential Board"): maybe a translated phrase
+    kept: bool = True  # a translation keeps it as written (Latin script); a Vietnamese term may be translated
 
 
 def _equivalent(a: str, b: str) -> bool:
@@ -144,12 +146,190 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     for p in facts.people:
         if not _overlaps(out, p.start, p.end):
             ent = p.entity if p.entity not in ("person?", "name?") else None
-            out.append(Name(p.text, p.start, p.end, "name" if p.entity == "name?" else "person", ent, strong=True))
+            cls = "person" if p.entity != "name?" or any(w in lex.first_names for w in p.text.split()) else "name"
+            out.append(Name(p.text, p.start, p.end, cls, ent, strong=True))
     if lex.caps.get("tagger") == "pyvi":
-        out.extend(n for n in _vi_names(text, lex) if not _overlaps(out, n.start, n.end))
+        out.extend(p for n in _vi_names(text, lex) for p in _outside(n, out, text, lex))
+    elif lex.caps.get("nouns") and _dictionary(lex.lang) is not None:
+        out.extend(n for n in _noun_language_names(text, lex) if not _overlaps(out, n.start, n.end))
     else:
         out.extend(n for n in _caps_names(text, lex) if not _overlaps(out, n.start, n.end))
-    return sorted((n for n in out if sum(c.isalpha() for c in n.text) >= 2), key=lambda n: n.start)
+    out = [n for n in out if sum(c.isalpha() for c in n.text) >= 2]
+    if lex.caps.get("tagger"):
+        # a name spelled without Vietnamese letters is foreign and kept ("Kavanaugh"); one with them
+        # ("Phật Giáo", "Công Nguyên") may be a translated term unless it names a person
+        for n in out:
+            n.kept = n.cls == "person" or n.entity is not None or n.text.isascii()
+    if _dictionary(lex.lang) is not None:
+        for n in out:
+            words = [t.group(0) for t in _TOKEN.finditer(n.text)]
+            n.plain = n.entity is None and bool(words) and all(
+                _ordinary(w, lex.lang) if lex.caps.get("nouns") else _known_word(w, lex.lang) for w in words)
+    return sorted(out, key=lambda n: n.start)
+
+
+@functools.lru_cache(maxsize=None)
+def _dictionary(lang: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The language's system word list ([capitalisation] wordlist): (capitalised entries, lower-case
+    entries), or None where the pack names none or the file is absent (then names are found as before)."""
+    from pathlib import Path
+
+    from ..lexicon import lexicon
+
+    path = lexicon(lang).caps.get("wordlist")
+    if not path:
+        return None
+    try:
+        words = Path(path).read_text(encoding="utf-8", errors="replace").split()
+    except OSError:
+        return None
+    return frozenset(w for w in words if w[:1].isupper()), frozenset(w for w in words if w[:1].islower())
+
+
+def _listed(word: str, caps: frozenset[str], lower: frozenset[str], endings: tuple[str, ...]) -> bool:
+    if word in caps or word.lower() in lower:
+        return True
+    return any(word.endswith(e) and len(word) - len(e) >= 3 and word[:-len(e)] in caps for e in endings)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _ordinary(word: str, lang: str, depth: int = 0) -> bool:
+    """Whether a capitalised word is an ordinary word of the language (listed, an inflected form of a
+    listed noun, or, where nouns are capitalised, a compound of listed words: "Spargeldorfs",
+    "LSU-Spieler"), not a name candidate. True where no word list is known."""
+    from ..lexicon import lexicon
+
+    d = _dictionary(lang)
+    if d is None:
+        return True
+    caps, lower = d
+    lex = lexicon(lang)
+    endings = tuple(lex.caps.get("inflections", []))
+    if "-" in word:  # a hyphenated compound is as its head ("CBS-Partnerstation"); "Hans-Christian" is a name
+        parts = [p for p in word.split("-") if p]
+        head = parts[-1] if parts else ""
+        return len(head) >= 4 and head not in lex.first_names and _ordinary(head[:1].upper() + head[1:], lang, depth)
+    nouns = bool(lex.caps.get("nouns"))
+    # (wngerman keeps a word listed in both cases only in lower case: "zeit", "koch")
+    if _listed(word, caps, lower, endings) or nouns and any(
+            word.endswith(e) and len(word) - len(e) >= 3 and word[:-len(e)].lower() in lower for e in endings):
+        return True
+    if not nouns or depth > 1:
+        return False
+    for i in range(3, len(word) - 2):  # the longest listed head first
+        head = word[i].upper() + word[i + 1:]
+        if not _listed(head, caps, lower, endings):
+            continue
+        pre = word[:i]
+        # the first part as listed, without a linking s/n/e, or a verb stem ("Fernseh-" of "fernsehen")
+        for stem in (pre, pre[:-1] if pre.endswith(("s", "n", "e")) else None, pre[:-2] if pre.endswith("en") else None):
+            if stem and len(stem) >= 3 and (stem in caps or stem.lower() in lower or _ordinary(stem, lang, depth + 1)):
+                return True
+        if pre.lower() + "en" in lower or pre.lower() + "n" in lower:
+            return True
+    return False
+
+
+def _known_word(word: str, lang: str) -> bool:
+    """A word whose lower-case form is listed: an ordinary word that may open a sentence ("Chase" is
+    also "chase"); True where no word list is known."""
+    d = _dictionary(lang)
+    return d is None or word.lower() in d[1]
+
+
+_NOUN_ONLY = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ismus", "chen", "lein", "nis", "tum", "ment", "ling")
+
+
+def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
+    """Names where every noun is capitalised (German), read with the system word list: a run of
+    capitalised words with one that is neither a listed word nor a compound of listed words
+    ("Conrad Mies", "Antonina", "Ditschlerin"), trimmed to its name words; a first name of the pack;
+    and, weakly, a listed noun where nouns do not stand ("sagte Keller")."""
+    stop = _calendar_and_titles(lex.lang)
+    determiners = {d.lower() for d in lex.caps.get("determiners", [])}
+    adjective_endings = tuple(lex.caps.get("adjective_endings", [])) or ("\0",)
+    toks = list(_TOKEN.finditer(text))
+    out: list[Name] = []
+
+    def kind(k: int) -> str:
+        w = toks[k].group(0)
+        if not w[:1].isupper() or w in stop or len(w) < 2:
+            return ""
+        if not _ordinary(w, lex.lang) and not (_at_sentence_start(text, toks[k].start()) and _known_word(w, lex.lang)):
+            return "name"
+        if w in lex.first_names:
+            return "first"
+        return "noun"
+
+    kinds = [kind(i) for i in range(len(toks))]
+    k = 0
+    while k < len(toks):
+        if not kinds[k]:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(toks) and kinds[j + 1] and text[toks[j].end():toks[j + 1].start()] == " ":
+            j += 1
+        run = list(range(k, j + 1))
+        prev_run = toks[k - 1].group(0) if k else ""
+        initial_run = _at_sentence_start(text, toks[k].start())
+        names_at = [i for i in run if kinds[i] == "name" or kinds[i] == "first" and len(run) > 1]
+        if names_at:
+            a, b = names_at[0], names_at[-1]
+            w = toks[a].group(0)
+            after_article = prev_run.lower() in determiners or prev_run.islower() and prev_run.endswith(adjective_endings)
+            if a == b and (w.lower().endswith(_NOUN_ONLY + ("ierung", "ose", "ik", "ler", "ern")) or len(w) > 14
+                           or after_article and len(run) == 1):
+                names_at = []  # one long or noun-shaped unlisted word is a rare noun ("Entnuklearisierung", "Westler")
+        if not names_at and j == k and kinds[k] == "first":
+            # a first name alone ("Kennt ihr Tom gut?")
+            out.append(Name(toks[k].group(0), toks[k].start(), toks[k].end(), "person", None, strong=not initial_run))
+            k = j + 1
+            continue
+        if names_at:
+            s, e = toks[a].start(), toks[b].end()
+            span = text[s:e]
+            person = any(kinds[i] == "first" or toks[i].group(0) in lex.first_names for i in range(a, b + 1))
+            acronym = all(toks[i].group(0).isupper() for i in range(a, b + 1))
+            initial = _at_sentence_start(text, s)
+            cls = "person" if person else ("org" if acronym and len(span) <= 6 else "name")
+            out.append(Name(span, s, e, cls, None, strong=not acronym or not initial))
+        elif j > k and not initial_run and prev_run.lower() not in determiners \
+                and not (prev_run.islower() and prev_run.endswith(adjective_endings)) \
+                and not regex.search(r"\d\s*$", text[:toks[k].start()]):
+            # two or more listed nouns in a row, not after an article: a name the list holds ("Michaela Gutknecht")
+            s, e = toks[k].start(), toks[j].end()
+            out.append(Name(text[s:e], s, e, "name", None, strong=True))
+        elif j == k:
+            w = toks[k].group(0)
+            prev = toks[k - 1].group(0) if k else ""
+            initial = _at_sentence_start(text, toks[k].start())
+            if not initial and prev.lower() not in determiners and not (prev.islower() and prev.endswith(adjective_endings)) \
+                    and not w.lower().endswith(_NOUN_ONLY) and len(w) >= 3 and not _known_word(w, lex.lang) \
+                    and not regex.search(r"\d\s*$", text[:toks[k].start()]):
+                out.append(Name(w, toks[k].start(), toks[k].end(), "name", None, strong=False))
+        k = j + 1
+    return out
+
+
+def _outside(n: Name, found: list[Name], text: str, lex: Lexicon) -> list[Name]:
+    """The parts of a capitalised run that no name already found covers ("Arizona Jeff Flake" less
+    the place "Arizona" is "Jeff Flake"); a part that opens with a first name is a person."""
+    cuts = sorted((max(f.start, n.start), min(f.end, n.end)) for f in found if f.start < n.end and n.start < f.end)
+    if not cuts:
+        return [n]
+    out, pos = [], n.start
+    for a, b in cuts + [(n.end, n.end)]:
+        piece = text[pos:a]
+        lead = len(piece) - len(piece.lstrip(" ,-"))
+        piece = piece.strip(" ,-")
+        words = piece.split()
+        # one left-over word is kept only where it looks foreign ("Anh Quốc" less "Anh" is no name)
+        if words and all(w[:1].isupper() for w in words) and (len(words) > 1 or piece.isascii() and len(piece) >= 4):
+            cls = "person" if words[0] in lex.first_names and len(words) > 1 else n.cls
+            out.append(Name(piece, pos + lead, pos + lead + len(piece), cls, None, strong=n.strong))
+        pos = max(pos, b)
+    return out
 
 
 def _caps_names(text: str, lex: Lexicon) -> list[Name]:
@@ -179,7 +359,7 @@ def _caps_names(text: str, lex: Lexicon) -> list[Name]:
             k += 1
             t, w = toks[k], toks[k].group(0)
             initial = False
-        elif initial and j > k and not nouns and w not in lex.first_names:
+        elif initial and j > k and not nouns and w not in lex.first_names and _known_word(w, lex.lang):
             k += 1  # "But Rep. Shuster": the sentence's first word is not part of the name
             t, w = toks[k], toks[k].group(0)
             initial = False
@@ -202,14 +382,20 @@ def _caps_names(text: str, lex: Lexicon) -> list[Name]:
                 out.append(Name(span, s, e, "name", None, strong=False))
         else:
             if initial and j == k:
-                if first:  # "Tom went home": a first name alone at a sentence start
+                if not _known_word(w, lex.lang) and not w.isupper():
+                    # no ordinary word opens this sentence: a name ("Meghan opens a mosque")
+                    out.append(Name(span, s, e, "person" if first else "name", None, strong=True))
+                elif first:  # "Tom went home": a first name alone at a sentence start
                     out.append(Name(span, s, e, "person", None, strong=False))
             elif initial:  # a run that starts the sentence with a first name: "Donald Trump said"
                 out.append(Name(span, s, e, "person", None, strong=True))
             else:
                 person = first or any(x in lex.first_names for x in span.split())
                 # an unknown single word ("Chambre", "CEO") may be a capitalised noun or an acronym
-                out.append(Name(span, s, e, "person" if person else "name", None, strong=person or j > k and not span.isupper()))
+                # ... unless no listed word is spelled so ("against Tami")
+                listed = _known_word(w, lex.lang) or span.isupper()
+                out.append(Name(span, s, e, "person" if person else "name", None,
+                                strong=person or j > k and not span.isupper() or not listed))
         k = j + 1
     return out
 
@@ -272,8 +458,24 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
         name = text[s:e]
         prev = spans[k - 1][3].lower() if k and spans[k - 1] else ""
         k0, k = k, j + 1
-        if name in stop or name.split()[0] in stop:
+        # title words lead the run ("Thượng nghị sĩ Arizona Jeff Flake"): the name follows them
+        titles = _title_words(lex.lang)
+        while name and (name in titles or name.split()[0] in titles):
+            rest = name.split(" ", 1)[1] if " " in name else ""
+            s += len(name) - len(rest)
+            name = rest
+            prev = ""
+        if not name or name in stop or name.split()[0] in stop:
             continue
+        # a foreign first name inside a run starts a person's name ("Tòa án Tối cao Brett Kavanaugh")
+        words = name.split(" ")
+        cut = next((i for i in range(1, len(words) - 1) if words[i].isascii() and words[i] in lex.first_names
+                    and words[i + 1][:1].isupper()), None)
+        if cut is not None:
+            head = " ".join(words[:cut])
+            tail_start = s + len(head) + 1
+            out.append(Name(text[tail_start:e], tail_start, e, "person", None, strong=True))
+            e, name = s + len(head), head
         if prev in not_after:
             continue  # "thứ Bảy" (Saturday)
         if name.startswith(org_heads):
@@ -291,7 +493,9 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
             acronym = name.isupper() and " " not in name
             # sure: the tagger's proper noun, not an acronym; a capitalised run the tagger did not
             # tag is often a translated title or institution ("Trò chơi Vương quyền"): a guess
-            sure = tagged and not acronym and (not initial or len(name.split()) > 1 or foreign)
+            # one Vietnamese syllable ("Chúa", "Đông") is as often a capitalised word as a name
+            sure = tagged and not acronym and (not initial or len(name.split()) > 1 or foreign) \
+                and (len(name.split()) > 1 or name.isascii())
             out.append(Name(name, s, e, "person" if first else "name", None, strong=sure or first and not initial))
     return out
 
@@ -424,10 +628,15 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
     def fits(t: Name) -> int:
         if id(t) in used:
             return 0
-        if s.cls == t.cls == "person" and s.text in first_names and t.text in first_names:
+        # a first name that is also a town ("Elizabeth", "Logan") may stand for a person
+        t_person = t.cls == "person" or t.text in first_names and bool(t.entity) and entity_class(t.entity) == "place" \
+            and not t.entity.startswith(("country:", "region:"))
+        if s.cls == "person" and t_person and s.text in first_names and t.text in first_names:
             return 3  # one first name for another, even where each opens its sentence ("Tom" → "Anna")
         if not (s.strong or t.strong):
             return 0  # two guesses do not make a finding
+        if s.cls == "name" and not s.kept:
+            return 0  # a term the translation may render in words ("Trò chơi Vương quyền" / „Game of Thrones“)
         if not t.strong and t.entity and s.entity is None:
             return 0  # a loose mention ("US-Dollar", "vietnamesische") does not replace a name we cannot identify
         if not s.strong and s.entity and t.entity and s.entity.split(":")[0] != t.entity.split(":")[0]:
@@ -436,28 +645,37 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 0  # as above: an unknown source place may be this one under another name
         if s.cls == t.cls and s.cls != "name":
             return 3
+        if t.cls == "person" and t.strong and s.cls == "name" and s.strong and not s.plain and s.entity is None \
+                and sum(o.cls == "person" for o in pool) == 1:
+            return 2  # the one new person of the target for a sure name of the source, wherever it stands
         if s.cls in ("place", "org") and t.cls in ("place", "org"):
             return 2
         # a name of unknown class pairs only with a sure one of known class, and only where it is
         # the one candidate ("Kim" → "Raissa"; not "Chambre" → "Commons")
+        if s.entity and t.cls == "name" and " " not in t.text:
+            return 0  # a known place or body is not replaced by one unknown word (a rare noun: "Literator")
         near = abs(where(s, src_len) - where(t, tgt_len)) <= NEAR
         known, unknown = (s, t) if t.cls == "name" else (t, s)
         if t.cls == "name" and not t.strong and " " not in t.text:
             return 0  # one capitalised word guessed to be a name (a German noun?) does not count
         if s.entity is None and t.entity and entity_class(t.entity) == "place" and not t.entity.startswith(("country:", "region:")):
             return 0  # "Quý Châu" may well be "Guizhou": only countries and regions have names in every pack
-        if unknown.cls == "name" and known.cls != "name" and known.strong and near and (single or t is nearest):
+        # the one sure candidate may stand elsewhere where both names are sure and spell no ordinary
+        # words (word order differs between languages: "laut Grindel …, Tiffany Beck")
+        placed = t in sure and (near and (single or t is nearest) or single and s.strong and t.strong and not s.plain and not t.plain)
+        if unknown.cls == "name" and known.cls != "name" and known.strong and placed:
             return 1
         # two names of unknown class: the source one sure ("Dyteon Simpson" → "Michaela Gutknecht")
-        if s.cls == t.cls == "name" and s.strong and t.strong and near and (single or t is nearest):
+        if s.cls == t.cls == "name" and s.strong and t.strong and placed:
             return 1
         return 0
     pool = [t for t in surplus if id(t) not in used]
-    sure = [t for t in pool if t.strong] or pool
+    # a name that spells no ordinary word is surer than a run of listed words ("Presidential Board")
+    sure = [t for t in pool if t.strong and not t.plain] or [t for t in pool if t.strong] or pool
     single = len(sure) == 1  # one sure candidate, or one guess
     # else the sure candidate at the same relative place in its sentence as the source name
     nearest = min(sure, key=lambda t: abs(where(s, src_len) - where(t, tgt_len)), default=None)
-    ranked = sorted(surplus, key=lambda t: (-fits(t), not t.strong, -t.start))
+    ranked = sorted(surplus, key=lambda t: (-fits(t), not t.strong, t.plain, -t.start))
     return ranked[0] if ranked and fits(ranked[0]) else None
 
 
