@@ -74,7 +74,12 @@ def same_name_token(a: str, b: str) -> bool:
     fa, fb = fold_name(a), fold_name(b)
     if len(fa) < 3 or len(fb) < 3:
         return fa == fb and bool(fa)
-    return fa == fb or difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8
+    if fa == fb:
+        return True
+    # spellings of one name differ in a letter or two, not in a whole syllable ("Verstappen" is not "ersten")
+    if abs(len(fa) - len(fb)) > 2 and not (fa.startswith(fb) or fb.startswith(fa)):
+        return False
+    return difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8
 
 
 def same_person(a: str, b: str) -> bool:

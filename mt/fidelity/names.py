@@ -151,7 +151,7 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     if lex.caps.get("tagger") == "pyvi":
         out.extend(p for n in _vi_names(text, lex) for p in _outside(n, out, text, lex))
     elif lex.caps.get("nouns") and _dictionary(lex.lang) is not None:
-        out.extend(n for n in _noun_language_names(text, lex) if not _overlaps(out, n.start, n.end))
+        out.extend(p for n in _noun_language_names(text, lex) for p in _outside(n, out, text, lex))
     else:
         out.extend(n for n in _caps_names(text, lex) if not _overlaps(out, n.start, n.end))
     out = [n for n in out if sum(c.isalpha() for c in n.text) >= 2]
@@ -216,7 +216,7 @@ def _ordinary(word: str, lang: str, depth: int = 0) -> bool:
         return True
     if not nouns or depth > 1:
         return False
-    for i in range(3, len(word) - 2):  # the longest listed head first
+    for i in range(3, len(word) - 3):  # the longest listed head (four letters at least) first
         head = word[i].upper() + word[i + 1:]
         if not _listed(head, caps, lower, endings):
             continue
@@ -262,6 +262,20 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
         return "noun"
 
     kinds = [kind(i) for i in range(len(toks))]
+
+    def after_adjective(k: int) -> bool:
+        # "die große Pyramide", "der 20-jährige …": a lower-case word with an adjective ending that
+        # itself follows an article, a number or another such word; not a verb ("sagte Vadim")
+        if k < 1:
+            return False
+        p = toks[k - 1].group(0)
+        if not (p.islower() and p.endswith(adjective_endings)):
+            return False
+        if k < 2 or regex.search(r"\d-?\s*$", text[:toks[k - 1].start()]):
+            return True
+        q = toks[k - 2].group(0)
+        return q.lower() in determiners or q.islower() and q.endswith(adjective_endings) and text[toks[k - 2].end():toks[k - 1].start()] == " "
+
     k = 0
     while k < len(toks):
         if not kinds[k]:
@@ -277,13 +291,18 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
         if names_at:
             a, b = names_at[0], names_at[-1]
             w = toks[a].group(0)
-            after_article = prev_run.lower() in determiners or prev_run.islower() and prev_run.endswith(adjective_endings)
+            # (", die Ulla unterstützen": after a comma "die" is a relative pronoun, not an article)
+            relative = k >= 1 and text[:toks[k - 1].start()].rstrip().endswith(",")
+            after_article = prev_run.lower() in determiners and not relative or after_adjective(k)
             if a == b and (w.lower().endswith(_NOUN_ONLY + ("ierung", "ose", "ik", "ler", "ern")) or len(w) > 14
                            or after_article and len(run) == 1):
                 names_at = []  # one long or noun-shaped unlisted word is a rare noun ("Entnuklearisierung", "Westler")
         if not names_at and j == k and kinds[k] == "first":
-            # a first name alone ("Kennt ihr Tom gut?")
-            out.append(Name(toks[k].group(0), toks[k].start(), toks[k].end(), "person", None, strong=not initial_run))
+            # a first name alone ("Kennt ihr Tom gut?"); opening a sentence it is sure unless it is
+            # also an ordinary lower-case word
+            w = toks[k].group(0)
+            out.append(Name(w, toks[k].start(), toks[k].end(), "person", None,
+                            strong=not initial_run or not _known_word(w, lex.lang)))
             k = j + 1
             continue
         if names_at:
@@ -294,8 +313,7 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
             initial = _at_sentence_start(text, s)
             cls = "person" if person else ("org" if acronym and len(span) <= 6 else "name")
             out.append(Name(span, s, e, cls, None, strong=not acronym or not initial))
-        elif j > k and not initial_run and prev_run.lower() not in determiners \
-                and not (prev_run.islower() and prev_run.endswith(adjective_endings)) \
+        elif j > k and not initial_run and prev_run.lower() not in determiners and not after_adjective(k) \
                 and not regex.search(r"\d\s*$", text[:toks[k].start()]):
             # two or more listed nouns in a row, not after an article: a name the list holds ("Michaela Gutknecht")
             s, e = toks[k].start(), toks[j].end()
@@ -304,7 +322,7 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
             w = toks[k].group(0)
             prev = toks[k - 1].group(0) if k else ""
             initial = _at_sentence_start(text, toks[k].start())
-            if not initial and prev.lower() not in determiners and not (prev.islower() and prev.endswith(adjective_endings)) \
+            if not initial and prev.lower() not in determiners and not after_adjective(k) \
                     and not w.lower().endswith(_NOUN_ONLY) and len(w) >= 3 and not _known_word(w, lex.lang) \
                     and not regex.search(r"\d\s*$", text[:toks[k].start()]):
                 out.append(Name(w, toks[k].start(), toks[k].end(), "name", None, strong=False))
@@ -515,7 +533,7 @@ def _words(text: str) -> list[str]:
 def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names: frozenset[str] = frozenset()) -> bool:
     """Whether the other side spells the name: its last word, or another of its words where that is
     not followed by a different capitalised word ("Joan Ryan" is not in "Joan Elias")."""
-    parts = [p for p in regex.split(r"[\s-]+", name.text) if len(p) >= 2 and p not in skip]
+    parts = [p for p in (x.strip(".,;:'’") for x in regex.split(r"[\s-]+", name.text)) if len(p) >= 2 and p not in skip]
 
     def same(p: str, w: str) -> bool:
         # a name may open a compound: "Oscar" in "Oscarverleihung", "Trump" in "Trumps"
@@ -528,7 +546,10 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
     if not hits or len(parts) <= 1 or any(same(parts[-1], words[i]) for i in hits):
         return bool(hits)
     for i in hits:
-        nxt = words[i + 1] if i + 1 < len(words) else ""
+        j = i + 1
+        while j < len(words) and (len(words[j]) == 1 or any(same(p, words[j]) for p in parts)):
+            j += 1  # over the name's other words and initials ("Recep Tayyip …", "George W. …")
+        nxt = words[j] if j < len(words) else ""
         if not (nxt[:1].isupper() and not any(same(p, nxt) for p in parts)):
             return True
     return False
@@ -652,8 +673,9 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 2
         # a name of unknown class pairs only with a sure one of known class, and only where it is
         # the one candidate ("Kim" → "Raissa"; not "Chambre" → "Commons")
-        if s.entity and t.cls == "name" and " " not in t.text:
-            return 0  # a known place or body is not replaced by one unknown word (a rare noun: "Literator")
+        if s.entity and t.cls == "name" and " " not in t.text and (s.repeat or s.entity.startswith(("country:", "region:", "org:"))):
+            return 0  # a country or body is not replaced by one unknown word (a rare noun: "Literator"); a town may
+            # be a surname ("Hamilton", "Livingston") and is
         near = abs(where(s, src_len) - where(t, tgt_len)) <= NEAR
         known, unknown = (s, t) if t.cls == "name" else (t, s)
         if t.cls == "name" and not t.strong and " " not in t.text:
