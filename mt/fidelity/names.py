@@ -155,11 +155,15 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     else:
         out.extend(n for n in _caps_names(text, lex) if not _overlaps(out, n.start, n.end))
     out = [n for n in out if sum(c.isalpha() for c in n.text) >= 2]
+    out.extend(_org_names(text, lex, out))
     if lex.caps.get("tagger"):
         # a name spelled without Vietnamese letters is foreign and kept ("Kavanaugh"); one with them
         # ("Phật Giáo", "Công Nguyên") may be a translated term unless it names a person
+        native = regex.compile(lex.caps.get("native_syllable") or r"(?!)")
         for n in out:
-            n.kept = n.cls == "person" or n.entity is not None or n.text.isascii()
+            # (a word may be Vietnamese written without its marks: "Nam", "Kim", "Long")
+            n.kept = n.cls == "person" or n.entity is not None or n.text.isascii() and any(
+                not native.fullmatch(w) for w in n.text.split())
     if _dictionary(lex.lang) is not None:
         for n in out:
             words = [t.group(0) for t in _TOKEN.finditer(n.text)]
@@ -271,6 +275,8 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
         p = toks[k - 1].group(0)
         if not (p.islower() and p.endswith(adjective_endings)):
             return False
+        if p.endswith(("em", "es")) and len(p) > 3:
+            return True  # "alpinem Tourenskilauf": endings verbs do not have
         if k < 2 or regex.search(r"\d-?\s*$", text[:toks[k - 1].start()]):
             return True
         q = toks[k - 2].group(0)
@@ -288,14 +294,17 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
         prev_run = toks[k - 1].group(0) if k else ""
         initial_run = _at_sentence_start(text, toks[k].start())
         names_at = [i for i in run if kinds[i] == "name" or kinds[i] == "first" and len(run) > 1]
+        # (", die Ulla unterstützen": after a comma "die" is a relative pronoun, not an article)
+        relative = k >= 1 and prev_run.lower() in ("der", "die", "das", "dem", "den") \
+            and text[:toks[k - 1].start()].rstrip().endswith(",")
+        if prev_run.lower() in determiners and not relative or after_adjective(k):
+            # after an article a noun stands: "einer Prise Mr. Bean", "dem Braunen Langohr", "der
+            # Ex-Nationalspieler Philipp Lahm": the name, if any, follows that noun
+            names_at = [i for i in names_at if i > k] if len(run) > 2 else []
         if names_at:
             a, b = names_at[0], names_at[-1]
             w = toks[a].group(0)
-            # (", die Ulla unterstützen": after a comma "die" is a relative pronoun, not an article)
-            relative = k >= 1 and text[:toks[k - 1].start()].rstrip().endswith(",")
-            after_article = prev_run.lower() in determiners and not relative or after_adjective(k)
-            if a == b and (w.lower().endswith(_NOUN_ONLY + ("ierung", "ose", "ik", "ler", "ern")) or len(w) > 14
-                           or after_article and len(run) == 1):
+            if a == b and (w.lower().endswith(_NOUN_ONLY + ("ierung", "ose", "ik", "ler", "ern")) or len(w) > 14):
                 names_at = []  # one long or noun-shaped unlisted word is a rare noun ("Entnuklearisierung", "Westler")
         if not names_at and j == k and kinds[k] == "first":
             # a first name alone ("Kennt ihr Tom gut?"); opening a sentence it is sure unless it is
@@ -330,6 +339,37 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
     return out
 
 
+def _org_names(text: str, lex: Lexicon, found: list[Name]) -> list[Name]:
+    """Organisations by their head word ([capitalisation] org_heads). Where nouns are capitalised, a
+    compound ending in one ("US-Börsenaufsicht", "Heimatverein") is a weak organisation: translated,
+    not kept, so it only pairs with a sure organisation of the other side. Elsewhere a run of
+    capitalised words with one ("African Union", "Commission européenne") and an acronym ("FIFA")
+    become organisations (in place)."""
+    heads = lex.caps.get("org_heads", [])
+    if not heads or lex.caps.get("tagger"):
+        return []
+    out: list[Name] = []
+    if lex.caps.get("nouns"):
+        ends = tuple(h.lower() for h in heads)
+        for t in _TOKEN.finditer(text):
+            w = t.group(0)
+            # (a weak name inside it is a qualifier: "US" of "US-Börsenaufsicht")
+            if w[:1].isupper() and w.lower().endswith(ends) and not _overlaps([f for f in found if f.strong], t.start(), t.end()) \
+                    and any(w.lower().endswith(h) and (len(w) >= len(h) + 3 or "-" in w) for h in ends):
+                out.append(Name(w, t.start(), t.end(), "org", None, strong=False))
+        return out
+    head_set = set(heads)
+    for n in found:
+        if n.entity or n.cls not in ("name", "org"):
+            continue
+        words = n.text.rstrip(".").split()
+        if len(words) > 1 and (words[-1] in head_set or words[0] in head_set):
+            n.cls = "org"
+        elif len(words) == 1 and n.text.isupper() and 2 <= len(n.text) <= 6 and not _known_word(n.text, lex.lang):
+            n.cls, n.strong = "org", True
+    return out
+
+
 def _outside(n: Name, found: list[Name], text: str, lex: Lexicon) -> list[Name]:
     """The parts of a capitalised run that no name already found covers ("Arizona Jeff Flake" less
     the place "Arizona" is "Jeff Flake"); a part that opens with a first name is a person."""
@@ -345,7 +385,11 @@ def _outside(n: Name, found: list[Name], text: str, lex: Lexicon) -> list[Name]:
         # one left-over word is kept only where it looks foreign ("Anh Quốc" less "Anh" is no name)
         if words and all(w[:1].isupper() for w in words) and (len(words) > 1 or piece.isascii() and len(piece) >= 4):
             cls = "person" if words[0] in lex.first_names and len(words) > 1 else n.cls
-            out.append(Name(piece, pos + lead, pos + lead + len(piece), cls, None, strong=n.strong))
+            # a left-over beside a person's name is the rest of that name ("Recep Tayyip Immo"); beside
+            # a place or body it is as often a word of a longer name ("USA Gymnastics", "Richtung Deutschland")
+            beside_person = any(f.cls == "person" and f.start < n.end and n.start < f.end for f in found)
+            out.append(Name(piece, pos + lead, pos + lead + len(piece), cls, None,
+                            strong=n.strong and (cls == "person" or beside_person)))
         pos = max(pos, b)
     return out
 
@@ -488,7 +532,7 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
         # a foreign first name inside a run starts a person's name ("Tòa án Tối cao Brett Kavanaugh")
         words = name.split(" ")
         cut = next((i for i in range(1, len(words) - 1) if words[i].isascii() and words[i] in lex.first_names
-                    and words[i + 1][:1].isupper()), None)
+                    and words[i + 1][:1].isupper() and words[i + 1].isascii()), None)
         if cut is not None:
             head = " ".join(words[:cut])
             tail_start = s + len(head) + 1
@@ -539,6 +583,9 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
         # a name may open a compound: "Oscar" in "Oscarverleihung", "Trump" in "Trumps"
         if same_name_token(p, w) or len(p) >= 4 and w.startswith(p) or w.endswith("s") and same_name_token(p, w[:-1]):
             return True  # "Ris Rede": a genitive s
+        fp, fw = fold_name(p), fold_name(w)
+        if len(fp) >= 6 and len(fw) > len(fp) and fw.startswith(fp[:-1]):
+            return True  # an adjective made from the name: "Olympic" / "Olympischen"
         # a first name in its local form: Maria / Mary, Johannes / John, Pierre / Peter is not
         return p in first_names and w in first_names and fold_name(p)[:3] == fold_name(w)[:3]
 
@@ -656,6 +703,16 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 3  # one first name for another, even where each opens its sentence ("Tom" → "Anna")
         if not (s.strong or t.strong):
             return 0  # two guesses do not make a finding
+        if t.cls == "org" and not t.strong and t.entity is None and not (s.cls == "org" and s.strong):
+            return 0  # a compound read as a body ("Verteidigungsministeriums") replaces only a sure organisation
+        if s.cls == "org" and not s.strong and s.entity is None \
+                and not (t.cls == "org" and t.strong and (t.entity or not t.plain)):
+            return 0  # a body named by a common noun ("Börsenaufsicht") is replaced only by a sure organisation
+        if s.text in first_names and " " not in s.text and " " not in t.text and t.text not in first_names \
+                and t.cls in ("name", "person"):
+            return 0  # a first name alone and a surname alone: one person named two ways ("Kit" / "Harington")
+        if s.cls == "name" and not s.strong and t.cls == "org" and not t.entity:
+            return 0  # a guessed name ("Betrugs") and a run read as a body are two guesses
         if s.cls == "name" and not s.kept:
             return 0  # a term the translation may render in words ("Trò chơi Vương quyền" / „Game of Thrones“)
         if not t.strong and t.entity and s.entity is None:
