@@ -130,6 +130,10 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     for m in facts.mentions:
         if m.text in lex.first_names and not m.entity.startswith("country:") and regex.match(r"\s+\p{Lu}", text[m.end:]):
             continue  # "Nancy Pelosi", "Regina King": a first name before a surname (found below as a person); "in Geneva" stays a city
+        before = regex.search(r"(\p{Lu}[\p{L}\p{M}]+) $", text[max(0, m.start - 30):m.start])
+        if before and before.group(1) in lex.first_names and " " not in m.text and m.cls == "place" \
+                and not m.entity.startswith(("country:", "region:")):
+            continue  # "Travis Lyons", "Serena Williams": a town's name as a surname after a first name
         # a demonym ("südkoreanisch") names a country only loosely; one word opening a sentence may
         # be an ordinary word that is also a place ("Sans compter…")
         initial = _at_sentence_start(text, m.start) and " " not in m.text
@@ -280,7 +284,8 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
         if k < 2 or regex.search(r"\d-?\s*$", text[:toks[k - 1].start()]):
             return True
         q = toks[k - 2].group(0)
-        return q.lower() in determiners or q.islower() and q.endswith(adjective_endings) and text[toks[k - 2].end():toks[k - 1].start()] == " "
+        # ("machte es Daniel …", "später führte Gonzalo …": verbs and pronouns have these endings too)
+        return q.lower() in determiners and len(p) > 3
 
     k = 0
     while k < len(toks):
@@ -708,9 +713,6 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
         if s.cls == "org" and not s.strong and s.entity is None \
                 and not (t.cls == "org" and t.strong and (t.entity or not t.plain)):
             return 0  # a body named by a common noun ("Börsenaufsicht") is replaced only by a sure organisation
-        if s.text in first_names and " " not in s.text and " " not in t.text and t.text not in first_names \
-                and t.cls in ("name", "person"):
-            return 0  # a first name alone and a surname alone: one person named two ways ("Kit" / "Harington")
         if s.cls == "name" and not s.strong and t.cls == "org" and not t.entity:
             return 0  # a guessed name ("Betrugs") and a run read as a body are two guesses
         if s.cls == "name" and not s.kept:
