@@ -61,7 +61,7 @@ def _romanisation() -> tuple[tuple[str, str], ...]:
 @functools.lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """A spelling-tolerant key for a name token: Selenskyj ~ Zelensky, Peskow ~ Peskov, Wolodymyr ~ Volodymyr."""
-    s = unicodedata.normalize("NFKD", name.lower().replace("đ", "d"))
+    s = unicodedata.normalize("NFKD", name.lower().replace("đ", "d").replace("ß", "ss"))
     s = "".join(c for c in s if not unicodedata.combining(c) and c.isalpha())
     for a, b in _romanisation():  # configs/lang/mul/names.toml [romanisation]
         s = s.replace(a, b)

@@ -44,6 +44,7 @@ class Name:
     repeat: bool = False  # the target names it too, only fewer times
     plain: bool = False  # every word an ordinary listed word ("Presidential Board"): maybe a translated phrase
     kept: bool = True  # a translation keeps it as written (Latin script); a Vietnamese term may be translated
+    kind: str | None = None  # the kind of body an organisation's head word names (names.toml [org_kinds])
 
 
 def _equivalent(a: str, b: str) -> bool:
@@ -245,6 +246,11 @@ def _known_word(word: str, lang: str) -> bool:
     return d is None or word.lower() in d[1]
 
 
+def _listed_capitalised(word: str, lang: str) -> bool:
+    d = _dictionary(lang)
+    return d is not None and word in d[0]
+
+
 _NOUN_ONLY = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ismus", "chen", "lein", "nis", "tum", "ment", "ling")
 
 
@@ -344,32 +350,40 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
     return out
 
 
+@functools.lru_cache(maxsize=None)
+def _org_kinds(lang: str) -> dict[str, str]:
+    """Head word (lower case) -> kind of body, from configs/lang/LANG/names.toml [org_kinds]."""
+    from ..lexicon import _pack_file
+
+    return {w.lower(): kind for kind, ws in _pack_file(lang, "names.toml").get("org_kinds", {}).items() for w in ws}
+
+
 def _org_names(text: str, lex: Lexicon, found: list[Name]) -> list[Name]:
-    """Organisations by their head word ([capitalisation] org_heads). Where nouns are capitalised, a
-    compound ending in one ("US-Börsenaufsicht", "Heimatverein") is a weak organisation: translated,
-    not kept, so it only pairs with a sure organisation of the other side. Elsewhere a run of
-    capitalised words with one ("African Union", "Commission européenne") and an acronym ("FIFA")
-    become organisations (in place)."""
-    heads = lex.caps.get("org_heads", [])
-    if not heads or lex.caps.get("tagger"):
+    """Organisations by their head word ([org_kinds]). Where nouns are capitalised, a compound ending
+    in one ("US-Börsenaufsicht", "Heimatverein") is a weak organisation: translated, not kept, so it
+    only pairs with a sure organisation of another kind. Elsewhere a run of capitalised words with
+    one ("African Union", "Commission européenne") and an acronym ("FIFA") become organisations."""
+    kinds = _org_kinds(lex.lang)
+    if not kinds or lex.caps.get("tagger"):
         return []
     out: list[Name] = []
     if lex.caps.get("nouns"):
-        ends = tuple(h.lower() for h in heads)
+        ends = sorted(kinds, key=len, reverse=True)
         for t in _TOKEN.finditer(text):
             w = t.group(0)
+            low = w.lower()
+            head = next((h for h in ends if low.endswith(h) and (len(w) >= len(h) + 3 or "-" in w or low == h)), None)
             # (a weak name inside it is a qualifier: "US" of "US-Börsenaufsicht")
-            if w[:1].isupper() and w.lower().endswith(ends) and not _overlaps([f for f in found if f.strong], t.start(), t.end()) \
-                    and any(w.lower().endswith(h) and (len(w) >= len(h) + 3 or "-" in w) for h in ends):
-                out.append(Name(w, t.start(), t.end(), "org", None, strong=False))
+            if head and w[:1].isupper() and not _overlaps([f for f in found if f.strong], t.start(), t.end()):
+                out.append(Name(w, t.start(), t.end(), "org", None, strong=False, kind=kinds[head]))
         return out
-    head_set = set(heads)
     for n in found:
         if n.entity or n.cls not in ("name", "org"):
             continue
         words = n.text.rstrip(".").split()
-        if len(words) > 1 and (words[-1] in head_set or words[0] in head_set):
-            n.cls = "org"
+        kind = kinds.get(words[-1].lower()) or kinds.get(words[0].lower()) if len(words) > 1 else None
+        if kind:
+            n.cls, n.kind = "org", kind
         elif len(words) == 1 and n.text.isupper() and 2 <= len(n.text) <= 6 and not _known_word(n.text, lex.lang):
             n.cls, n.strong = "org", True
     return out
@@ -459,8 +473,8 @@ def _caps_names(text: str, lex: Lexicon) -> list[Name]:
             else:
                 person = first or any(x in lex.first_names for x in span.split())
                 # an unknown single word ("Chambre", "CEO") may be a capitalised noun or an acronym
-                # ... unless no listed word is spelled so ("against Tami")
-                listed = _known_word(w, lex.lang) or span.isupper()
+                # ... unless no listed word is spelled so ("against Tami"; "Jewish" is listed capitalised)
+                listed = _known_word(w, lex.lang) or span.isupper() or _listed_capitalised(w, lex.lang)
                 out.append(Name(span, s, e, "person" if person else "name", None,
                                 strong=person or j > k and not span.isupper() or not listed))
         k = j + 1
@@ -594,7 +608,15 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
         # a first name in its local form: Maria / Mary, Johannes / John, Pierre / Peter is not
         return p in first_names and w in first_names and fold_name(p)[:3] == fold_name(w)[:3]
 
+    if len(parts) == 1 and parts[0].isupper() and 2 <= len(parts[0]) <= 5:
+        a = parts[0]
+        for w in words:
+            # the same letters in another order ("PCC" / "CCP"), or a country code opening a name ("SWE" / "Sweden")
+            if w.isupper() and sorted(w) == sorted(a) or len(a) == 3 and len(w) > 3 and w.lower().startswith(a.lower()):
+                return True
     hits = [i for i, w in enumerate(words) if any(same(p, w) for p in parts)]
+    if any(words[i].isupper() and len(words[i]) >= 2 for i in hits):
+        return True  # a shared acronym ("DFB-Präsidium" / "DFB Presidential Board")
     if not hits or len(parts) <= 1 or any(same(parts[-1], words[i]) for i in hits):
         return bool(hits)
     for i in hits:
@@ -622,6 +644,8 @@ def _adjective_of(entity: str, lang: str, words: list[str]) -> bool:
             continue
         if any(fold_name(w).startswith(f[:k]) for w in words if len(w) >= k):
             return True
+        if len(f) >= 5 and any(f in fold_name(w) for w in words if len(w) > len(f)):
+            return True  # the name inside a compound ("Südbrasilien", "Ostparaguay")
     return False
 
 
@@ -710,9 +734,13 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 0  # two guesses do not make a finding
         if t.cls == "org" and not t.strong and t.entity is None and not (s.cls == "org" and s.strong):
             return 0  # a compound read as a body ("Verteidigungsministeriums") replaces only a sure organisation
+        if s.cls == t.cls == "org" and s.kind and s.kind == t.kind and not (s.strong and t.strong):
+            return 0  # one kind of body: the same body translated ("Denkmalschutzbehörde" / "… Authority")
         if s.cls == "org" and not s.strong and s.entity is None \
-                and not (t.cls == "org" and t.strong and (t.entity or not t.plain)):
+                and not (t.cls == "org" and t.strong and (t.entity or not t.plain or t.kind and s.kind)):
             return 0  # a body named by a common noun ("Börsenaufsicht") is replaced only by a sure organisation
+        if not s.strong and s.entity and t.cls != s.cls:
+            return 0  # a loose mention ("bayerischen", "US-") is replaced only by a name of its class
         if s.cls == "name" and not s.strong and t.cls == "org" and not t.entity:
             return 0  # a guessed name ("Betrugs") and a run read as a body are two guesses
         if s.cls == "name" and not s.kept:
