@@ -606,7 +606,8 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
         if len(fp) >= 6 and len(fw) > len(fp) and fw.startswith(fp[:-1]):
             return True  # an adjective made from the name: "Olympic" / "Olympischen"
         # a first name in its local form: Maria / Mary, Johannes / John, Pierre / Peter is not
-        return p in first_names and w in first_names and fold_name(p)[:3] == fold_name(w)[:3]
+        fp, fw = fold_name(p), fold_name(w)
+        return p in first_names and w in first_names and (fp[:3] == fw[:3] or fp.startswith(fw) or fw.startswith(fp))
 
     if len(parts) == 1 and parts[0].isupper() and 2 <= len(parts[0]) <= 5:
         a = parts[0]
@@ -614,6 +615,9 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
             # the same letters in another order ("PCC" / "CCP"), or a country code opening a name ("SWE" / "Sweden")
             if w.isupper() and sorted(w) == sorted(a) or len(a) == 3 and len(w) > 3 and w.lower().startswith(a.lower()):
                 return True
+    if len(parts) == 1 and not parts[0].isupper() and any(
+            w.isupper() and len(w) == 3 and parts[0].lower().startswith(w.lower()) for w in words):
+        return True  # "Sweden" / "(SWE)"
     hits = [i for i, w in enumerate(words) if any(same(p, w) for p in parts)]
     if any(words[i].isupper() and len(words[i]) >= 2 for i in hits):
         return True  # a shared acronym ("DFB-Präsidium" / "DFB Presidential Board")
