@@ -88,6 +88,47 @@ def _calendar_and_titles(lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _ordinary_opening(word: str, lex: Lexicon) -> bool:
+    """Whether a word opening a sentence may be an ordinary word there (so a name it spells is
+    unsure): listed in the word list; for Vietnamese, made of native syllables; unknown: yes."""
+    if _dictionary(lex.lang) is not None:
+        return _known_word(word, lex.lang)
+    native = lex.caps.get("native_syllable")
+    if native and word.isascii():
+        return all(regex.fullmatch(native, w) for w in word.split())
+    return True
+
+
+@functools.lru_cache(maxsize=None)
+def _place_stems(lang: str) -> dict[str, str]:
+    """One-word place names of the pack (five letters at least) -> entity id, for derived words."""
+    from ..lexicon import lexicon
+
+    return {surface: ent for surface, ent in lexicon(lang).index.items()
+            if ent and " " not in surface and len(surface) >= 5 and surface[:1].isupper()
+            and entity_class(ent) == "place" and not ent.startswith("region:")}
+
+
+def _derived_places(text: str, lex: Lexicon, found: list[Name]) -> list[Name]:
+    """Words made from a place's name ([capitalisation] place_derivations: "Berliner", "Londoner",
+    "Pariser"): weak mentions of that place, which only a place of their own class replaces."""
+    endings = tuple(lex.caps.get("place_derivations", []))
+    if not endings:
+        return []
+    stems = _place_stems(lex.lang)
+    out = []
+    for t in _TOKEN.finditer(text):
+        w = t.group(0)
+        if not w[:1].isupper() or w in stems or _overlaps(found, t.start(), t.end()):
+            continue
+        for e in endings:
+            ent = stems.get(w[:-len(e)]) if w.endswith(e) and len(w) > len(e) + 4 else None
+            if ent:
+                out.append(Name(w, t.start(), t.end(), "place", ent, strong=False))
+                break
+    return out
+
+
 def _noun_position(text: str, pos: int, lex: Lexicon) -> bool:
     """After an article or a lower-case adjective: where a German noun stands, not a name."""
     prev = regex.search(r"(\p{L}+)\s+$", text[max(0, pos - 40):pos])
@@ -95,7 +136,15 @@ def _noun_position(text: str, pos: int, lex: Lexicon) -> bool:
         return False
     w = prev.group(1)
     endings = tuple(lex.caps.get("adjective_endings", [])) or ("\0",)
-    return w.lower() in {d.lower() for d in lex.caps.get("determiners", [])} or (w.islower() and w.endswith(endings))
+    determiners = {d.lower() for d in lex.caps.get("determiners", [])}
+    if w.lower() in determiners:
+        return True
+    if not (w.islower() and w.endswith(endings)):
+        return False
+    # an adjective ending is not enough ("hatte Athen": a verb): the word before it is an article,
+    # or the ending is one verbs do not have ("politischem")
+    prev2 = regex.search(r"(\p{L}+)\s+$", text[max(0, pos - 80):pos - len(prev.group(0))])
+    return w.endswith(("em", "es")) and len(w) > 3 or bool(prev2) and prev2.group(1).lower() in determiners
 
 
 def _in_capitalised_run(text: str, s: int, e: int) -> bool:
@@ -137,7 +186,7 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
             continue  # "Travis Lyons", "Serena Williams": a town's name as a surname after a first name
         # a demonym ("südkoreanisch") names a country only loosely; one word opening a sentence may
         # be an ordinary word that is also a place ("Sans compter…")
-        initial = _at_sentence_start(text, m.start) and " " not in m.text
+        initial = _at_sentence_start(text, m.start) and " " not in m.text and _ordinary_opening(m.text, lex)
         if lex.caps.get("nouns") and " " not in m.text and m.cls == "place" and not m.prefix and not m.text.isupper() \
                 and not m.entity.startswith("country:") and _noun_position(text, m.start, lex):
             continue  # German: a one-word place after an article or adjective is a noun ("den Löwen", "politische Mitte")
@@ -159,7 +208,8 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
         out.extend(p for n in _noun_language_names(text, lex) for p in _outside(n, out, text, lex))
     else:
         out.extend(n for n in _caps_names(text, lex) if not _overlaps(out, n.start, n.end))
-    out = [n for n in out if sum(c.isalpha() for c in n.text) >= 2]
+    out = [n for n in out if sum(c.isalpha() for c in n.text) >= 2 or n.entity and n.entity.startswith("country:")]
+    out.extend(_derived_places(text, lex, out))
     out.extend(_org_names(text, lex, out))
     if lex.caps.get("tagger"):
         # a name spelled without Vietnamese letters is foreign and kept ("Kavanaugh"); one with them
