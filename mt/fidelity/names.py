@@ -598,8 +598,17 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
             prev = ""
         if not name or name in stop or name.split()[0] in stop:
             continue
-        # a foreign first name inside a run starts a person's name ("Tòa án Tối cao Brett Kavanaugh")
+        # a foreign name followed by Vietnamese words ends there ("Johnny English Tái xuất giang hồ": a title)
         words = name.split(" ")
+        native = lex.caps.get("native_syllable") or r"(?!)"
+        if words[0].isascii():
+            viet = next((i for i, w in enumerate(words) if not w.isascii() or not w[:1].isupper()), None)
+            # two foreign words at least ("Nobel Văn Học" is one term; "Kim Tự Tháp" is Vietnamese)
+            if viet and viet >= 2 and any(not regex.fullmatch(native, w) for w in words[:viet]):
+                name = " ".join(words[:viet])
+                e = s + len(name)
+                words = words[:viet]
+        # a foreign first name inside a run starts a person's name ("Tòa án Tối cao Brett Kavanaugh")
         cut = next((i for i in range(1, len(words) - 1) if words[i].isascii() and words[i] in lex.first_names
                     and words[i + 1][:1].isupper() and words[i + 1].isascii()), None)
         if cut is not None:
@@ -669,7 +678,7 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
             w.isupper() and len(w) == 3 and parts[0].lower().startswith(w.lower()) for w in words):
         return True  # "Sweden" / "(SWE)"
     hits = [i for i, w in enumerate(words) if any(same(p, w) for p in parts)]
-    if any(words[i].isupper() and len(words[i]) >= 2 for i in hits):
+    if (name.cls == "org" or len(parts) == 1) and any(words[i].isupper() and len(words[i]) >= 2 for i in hits):
         return True  # a shared acronym ("DFB-Präsidium" / "DFB Presidential Board")
     if not hits or len(parts) <= 1 or any(same(parts[-1], words[i]) for i in hits):
         return bool(hits)
