@@ -121,6 +121,18 @@ def _title_regex(lang: str) -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}])(?P<pre>[\p{{L}}]+-)?(?P<join>[\p{{Lu}}][\p{{Ll}}]+?)?(?P<title>{alt})(?![\p{{L}}])", regex.IGNORECASE)
 
 
+_GAP_AFTER_TITLE = r",?[ \t]+(?:\p{Ll}[\p{Ll}\p{M}'’-]{2,}[ \t]+)?(?=\p{Lu})"
+
+
+@functools.lru_cache(maxsize=None)
+def _adjectives_follow(lang: str) -> bool:
+    """configs/lang/LANG/offices.toml [binding] adjectives_follow: an adjective may stand between a
+    title and the name ("le président déchu Mohamed Morsi")."""
+    from ..lexicon import _pack_file
+
+    return bool(_pack_file(lang, "offices.toml").get("binding", {}).get("adjectives_follow"))
+
+
 def _office_of(word: str, lex: Lexicon) -> str | None:
     best = None
     for office, ws in lex.titles.items():
@@ -199,6 +211,11 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
                  and (mt.start - pos <= 1 or text[pos:mt.start].strip().lower() in lex.connectors)]
         if qualifier is None and after:
             qualifier, pos = after[0].entity, after[0].end
+        # an apposition ("Pakistan's Prime Minister, Nawaz Sharif") and, where adjectives follow the
+        # noun, one adjective ("le Premier ministre pakistanais Nawaz Sharif", "maire indépendant …")
+        gap = regex.match(_GAP_AFTER_TITLE if _adjectives_follow(lex.lang) else r",?[ \t]+(?=\p{Lu})", text[pos:])
+        if gap:
+            pos += gap.end() - 1 if gap.end() else 0
         named = _name_after(text, pos, known, facts.mentions, lex)
         if named:
             facts.bindings.append(Binding(office, qualifier, named[0], m.start(), named[2]))

@@ -431,7 +431,8 @@ def _org_names(text: str, lex: Lexicon, found: list[Name]) -> list[Name]:
         if n.entity or n.cls not in ("name", "org"):
             continue
         words = n.text.rstrip(".").split()
-        kind = kinds.get(words[-1].lower()) or kinds.get(words[0].lower()) if len(words) > 1 else None
+        # ("la Commission électorale": French writes a body's head word alone in capitals)
+        kind = kinds.get(words[-1].lower()) or kinds.get(words[0].lower())
         if kind:
             n.cls, n.kind = "org", kind
         elif len(words) == 1 and n.text.isupper() and 2 <= len(n.text) <= 6 and not _known_word(n.text, lex.lang):
