@@ -175,3 +175,18 @@ GENERAL_OFFICE_CASES = [
 @pytest.mark.parametrize("src,tgt,expected", GENERAL_OFFICE_CASES, ids=[c[1][:40] for c in GENERAL_OFFICE_CASES])
 def test_general_and_specific_offices(src, tgt, expected):
     assert {f.type for f in _alarms(src, tgt, "vi", "de")} == expected
+
+
+# Titles bind across an apposition comma and, in French, one adjective after the title; a word made
+# from a place's name ("Berliner") is a mention of that place.
+MORE_CASES = [
+    ("Le Premier ministre pakistanais Nawaz Sharif est arrivé à Londres.", "Pakistan's Mayor, Nawaz Sharif, arrived in London.", "fr", "en", {"attribution"}),
+    ("Le Premier ministre pakistanais Nawaz Sharif est arrivé à Londres.", "Pakistan's Prime Minister, Nawaz Sharif, arrived in London.", "fr", "en", set()),
+    ("Der Trainer der Berliner lobte die Mannschaft.", "The coach of the Madrid team praised the players.", "de", "en", {"entity"}),
+    ("Der Trainer der Berliner lobte die Mannschaft.", "The coach of the Berlin team praised the players.", "de", "en", set()),
+]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,expected", MORE_CASES, ids=[c[1][:40] for c in MORE_CASES])
+def test_appositions_adjectives_and_derived_places(src, tgt, sl, tl, expected):
+    assert {f.type for f in _alarms(src, tgt, sl, tl)} == expected, [f.message for f in _alarms(src, tgt, sl, tl)]

@@ -119,7 +119,7 @@ def _derived_places(text: str, lex: Lexicon, found: list[Name]) -> list[Name]:
     out = []
     for t in _TOKEN.finditer(text):
         w = t.group(0)
-        if not w[:1].isupper() or w in stems or _overlaps(found, t.start(), t.end()):
+        if not w[:1].isupper() or _overlaps(found, t.start(), t.end()):
             continue
         for e in endings:
             ent = stems.get(w[:-len(e)]) if w.endswith(e) and len(w) > len(e) + 4 else None
