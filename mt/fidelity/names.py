@@ -88,6 +88,22 @@ def _calendar_and_titles(lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=None)
+def _own_surfaces(lang: str) -> frozenset[str]:
+    """Place names the language's own pack gives (CLDR, ISO 3166, its hand-written names), as against
+    the shared GeoNames names, among which ordinary words hide ("Löwen", "Mitte")."""
+    from ..lexicon import _pack_file
+
+    out: set[str] = set()
+    for fname, sections in (("places.toml", ("countries", "regions", "subdivisions", "tz_cities")),
+                            ("names.toml", ("countries", "places", "regions"))):
+        data = _pack_file(lang, fname)
+        for sec in sections:
+            for v in data.get(sec, {}).values():
+                out.update(v if isinstance(v, list) else [v])
+    return frozenset(out)
+
+
 def _ordinary_opening(word: str, lex: Lexicon) -> bool:
     """Whether a word opening a sentence may be an ordinary word there (so a name it spells is
     unsure): listed in the word list; for Vietnamese, made of native syllables; unknown: yes."""
@@ -188,7 +204,8 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
         # be an ordinary word that is also a place ("Sans compter…")
         initial = _at_sentence_start(text, m.start) and " " not in m.text and _ordinary_opening(m.text, lex)
         if lex.caps.get("nouns") and " " not in m.text and m.cls == "place" and not m.prefix and not m.text.isupper() \
-                and not m.entity.startswith("country:") and _noun_position(text, m.start, lex):
+                and not m.entity.startswith("country:") and _noun_position(text, m.start, lex) \
+                and not (m.entity.startswith("city:") and (m.text in _own_surfaces(lex.lang) or m.text[:-1] in _own_surfaces(lex.lang))):
             continue  # German: a one-word place after an article or adjective is a noun ("den Löwen", "politische Mitte")
         # "Médecins Sans Frontières": a one-word place between capitalised words is part of another name
         inside = " " not in m.text and not lex.caps.get("nouns") and _in_capitalised_run(text, m.start, m.end)
@@ -763,12 +780,15 @@ def check(ctx: PairContext) -> list[Finding]:
             surplus.append(t)
     out: list[Finding] = []
     used: set[int] = set()
+    # a capital the target names by its country ("Bắc Kinh" / "China") is no omission: a metonym
+    tgt_entities = {t.entity for t in tgt_names if t.entity}
     for s in sorted(missing, key=lambda n: not n.strong):
         t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn)
         if t is not None:
             used.add(id(t))
             out.append(_substitution(ctx, s, t))
         elif s.strong and not s.repeat and not _qualifies_title(ctx.src.text, s.start, ctx.src_lex) \
+                and not (s.entity and stands_for().get(s.entity) in tgt_entities) \
                 and (s.cls == "person" or s.entity in ctx.tgt_lex.entities):
             # a place or organisation is missing only where we know the target's name for it;
             # an unknown one ("Địa Trung Hải") is as likely translated ("Mittelmeer")
