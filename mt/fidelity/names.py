@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..lexicon import Lexicon, entity_class, stands_for, surfaces_of
+from ..lexicon import Lexicon, entity_class, find_names, stands_for, surfaces_of
 from ..types import Finding, Severity
 from .context import PairContext, entity_label, language_name
 from .extract import Facts, fold_name, same_name_token
@@ -196,6 +196,11 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     for m in facts.mentions:
         if m.text in lex.first_names and not m.entity.startswith("country:") and regex.match(r"\s+\p{Lu}", text[m.end:]):
             continue  # "Nancy Pelosi", "Regina King": a first name before a surname (found below as a person); "in Geneva" stays a city
+        if lex.caps.get("nouns") and m.entity.startswith("city:") and " " not in m.text \
+                and m.text not in _own_surfaces(lex.lang) and regex.match(r" \p{Lu}\p{Ll}", text[m.end:m.end + 3]):
+            nxt = regex.match(r" (\p{Lu}[\p{L}\p{M}]+)", text[m.end:])
+            if nxt and not find_names(nxt.group(1), lex) and (m.text in lex.first_names or not _ordinary(m.text, lex.lang)):
+                continue  # "Karolina Ernst": a town's name in any language, before a capitalised word, opens a person's name
         before = regex.search(r"(\p{Lu}[\p{L}\p{M}]+) $", text[max(0, m.start - 30):m.start])
         if before and before.group(1) in lex.first_names and " " not in m.text and m.cls == "place" \
                 and not m.entity.startswith(("country:", "region:")):
@@ -284,6 +289,9 @@ def _ordinary(word: str, lang: str, depth: int = 0) -> bool:
     if "-" in word:  # a hyphenated compound is as its head ("CBS-Partnerstation"); "Hans-Christian" is a name
         parts = [p for p in word.split("-") if p]
         head = parts[-1] if parts else ""
+        if len(parts) == 2 and all(len(x) >= 3 and x[:1].isupper() and not x.isupper() and x in caps and x.lower() not in lower
+                                   and len(x) <= 8 for x in parts):
+            return False  # two short listed capitalised words, neither an ordinary lower-case word: "Hans-Heinrich"
         return len(head) >= 4 and head not in lex.first_names and _ordinary(head[:1].upper() + head[1:], lang, depth)
     nouns = bool(lex.caps.get("nouns"))
     # (wngerman keeps a word listed in both cases only in lower case: "zeit", "koch")
