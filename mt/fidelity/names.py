@@ -199,8 +199,10 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
         if lex.caps.get("nouns") and m.entity.startswith("city:") and " " not in m.text \
                 and m.text not in _own_surfaces(lex.lang) and regex.match(r" \p{Lu}\p{Ll}", text[m.end:m.end + 3]):
             nxt = regex.match(r" (\p{Lu}[\p{L}\p{M}]+)", text[m.end:])
-            if nxt and not find_names(nxt.group(1), lex) and (m.text in lex.first_names or not _ordinary(m.text, lex.lang)):
-                continue  # "Karolina Ernst": a town's name in any language, before a capitalised word, opens a person's name
+            # (every German noun is capitalised: the next word must be no listed word either, "in Boston Geschäfte")
+            if nxt and not find_names(nxt.group(1), lex) and not _ordinary(nxt.group(1), lex.lang) \
+                    and (m.text in lex.first_names or not _ordinary(m.text, lex.lang)):
+                continue  # "Karolina Kruschwitz": a town's name in any language before an unlisted word opens a person's name
         before = regex.search(r"(\p{Lu}[\p{L}\p{M}]+) $", text[max(0, m.start - 30):m.start])
         if before and before.group(1) in lex.first_names and " " not in m.text and m.cls == "place" \
                 and not m.entity.startswith(("country:", "region:")):
