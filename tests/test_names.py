@@ -120,3 +120,73 @@ def test_generated_packs_are_up_to_date():
     root = Path(__file__).resolve().parents[1]
     run = subprocess.run([sys.executable, str(root / "eval" / "build_packs.py"), "--check"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+_WORDLISTS = all(__import__("pathlib").Path(p).exists() for p in ("/usr/share/dict/ngerman", "/usr/share/dict/american-english"))
+
+# Names in no list, found with the system word lists (a capitalised word that is no listed word nor a
+# compound of listed words is a name candidate); sentences and names written for these tests.
+WORDLIST_CASES = [
+    # a person replaced by a name the packs do not know (German target: every noun is capitalised)
+    ("Ông Harris cho biết cuộc họp sẽ diễn ra vào thứ Hai.", "Die Sitzung finde am Montag statt, sagte Gerwin.", "vi", "de", {"attribution"}),
+    ("Ông Harris cho biết cuộc họp sẽ diễn ra vào thứ Hai.", "Die Sitzung finde am Montag statt, sagte Harris.", "vi", "de", set()),
+    # rare German nouns and compounds are not names ("Spargeldorfs", "Heimathaus")
+    ("Ông Harris đã mở cửa ngôi nhà truyền thống của làng măng tây.", "Harris öffnete das Heimathaus des Spargeldorfs.", "vi", "de", set()),
+    # a German source name away from the word list, and a sentence-initial English name
+    ("Laut Trainer Bernd Hollerbach war das Spiel schwierig.", "According to coach Kevin Walsh, the game was difficult.", "de", "en", {"attribution"}),
+    ("Laut Trainer Bernd Hollerbach war das Spiel schwierig.", "According to coach Bernd Hollerbach, the game was difficult.", "de", "en", set()),
+    ("Erdoğan eröffnet eine Moschee in Köln.", "Meghan opens a mosque in Cologne.", "de", "en", {"attribution"}),
+    # bodies: the same kind of body translated is no substitution; another body is
+    ("Die Denkmalschutzbehörde prüft den Fund.", "The Monument Protection Authority is examining the find.", "de", "en", set()),
+    ("Die Börsenaufsicht verklagte das Unternehmen.", "The African Union sued the company.", "de", "en", {"entity"}),
+    # an acronym in another language's letter order
+    ("Le PCC a réuni son bureau politique à Pékin.", "The CCP convened its political bureau in Beijing.", "fr", "en", set()),
+    # a title run before a foreign name (vi): the name is found after the title and the place
+    ("Thượng nghị sĩ Arizona Jeff Flake đã phát biểu.", "Gerfried Kruschwitz, Senator aus Arizona, sprach.", "vi", "de", {"attribution"}),
+]
+
+
+@pytest.mark.skipif(not _WORDLISTS, reason="system word lists not installed (apt-get install wamerican wngerman wfrench)")
+@pytest.mark.parametrize("src,tgt,sl,tl,expected", WORDLIST_CASES, ids=[c[1][:40] for c in WORDLIST_CASES])
+def test_names_found_with_word_lists(src, tgt, sl, tl, expected):
+    found = _alarms(src, tgt, sl, tl)
+    assert {f.type for f in found} == expected, [f.message for f in found]
+
+
+def test_german_name_candidates_from_the_word_list():
+    from mt.fidelity.names import _dictionary, _ordinary
+
+    if _dictionary("de") is None:
+        pytest.skip("wngerman not installed")
+    for word in ("Spargeldorfs", "LSU-Spieler", "Fernsehnetzwerken", "Aussagen"):
+        assert _ordinary(word, "de"), word  # listed, inflected or a compound of listed words
+    for word in ("Kruschwitz", "Hollerbach", "Gerwin", "Hans-Christian"):
+        assert not _ordinary(word, "de"), word
+
+
+# A general title covers the specific office ("Bộ trưởng" / "Justizminister"); another office does not.
+GENERAL_OFFICE_CASES = [
+    ("Bộ trưởng Lê Văn Thành phát biểu tại Hà Nội.", "Justizminister Le Van Thanh sprach in Hanoi.", set()),
+    ("Thượng nghị sĩ Mark Dolan phát biểu tại Hà Nội.", "Bürgermeister Mark Dolan sprach in Hanoi.", {"attribution"}),
+    ("Thượng nghị sĩ Mark Dolan phát biểu tại Hà Nội.", "Senator Mark Dolan sprach in Hanoi.", set()),
+]
+
+
+@pytest.mark.parametrize("src,tgt,expected", GENERAL_OFFICE_CASES, ids=[c[1][:40] for c in GENERAL_OFFICE_CASES])
+def test_general_and_specific_offices(src, tgt, expected):
+    assert {f.type for f in _alarms(src, tgt, "vi", "de")} == expected
+
+
+# Titles bind across an apposition comma and, in French, one adjective after the title; a word made
+# from a place's name ("Berliner") is a mention of that place.
+MORE_CASES = [
+    ("Le Premier ministre pakistanais Nawaz Sharif est arrivé à Londres.", "Pakistan's Mayor, Nawaz Sharif, arrived in London.", "fr", "en", {"attribution"}),
+    ("Le Premier ministre pakistanais Nawaz Sharif est arrivé à Londres.", "Pakistan's Prime Minister, Nawaz Sharif, arrived in London.", "fr", "en", set()),
+    ("Der Trainer der Berliner lobte die Mannschaft.", "The coach of the Madrid team praised the players.", "de", "en", {"entity"}),
+    ("Der Trainer der Berliner lobte die Mannschaft.", "The coach of the Berlin team praised the players.", "de", "en", set()),
+]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,expected", MORE_CASES, ids=[c[1][:40] for c in MORE_CASES])
+def test_appositions_adjectives_and_derived_places(src, tgt, sl, tl, expected):
+    assert {f.type for f in _alarms(src, tgt, sl, tl)} == expected, [f.message for f in _alarms(src, tgt, sl, tl)]

@@ -6,10 +6,29 @@ an aligned pair, "Baerbock" → "Wang Yi", is found by mt.fidelity.names.)
 """
 from __future__ import annotations
 
+import functools
+
 from ..lexicon import office_title, same_office
 from ..types import Finding, Severity
 from .context import PairContext, entity_label, language_name, office_label
 from .extract import same_person
+
+
+@functools.lru_cache(maxsize=1)
+def _general() -> dict[str, frozenset[str]]:
+    """General titles and the offices they may stand for (configs/lang/mul/offices.toml [general])."""
+    from ..lexicon import _pack_file
+
+    return {k: frozenset(v) for k, v in _pack_file("mul", "offices.toml").get("general", {}).items()}
+
+
+def _compatible(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    """One office, or a general title and a specific office it covers ("minister" / "justice_minister")."""
+    if same_office(a, b):
+        return True
+    g = _general()
+    qa, qb = a[1], b[1]
+    return (qa is None or qb is None or qa == qb) and (a[0] in g and b[0] in g[a[0]] or b[0] in g and a[0] in g[b[0]])
 
 
 def check(ctx: PairContext) -> list[Finding]:
@@ -18,7 +37,7 @@ def check(ctx: PairContext) -> list[Finding]:
         held = ctx.register.offices_of(b.person)
         if not held:
             continue  # the source never names this person with an office: nothing to compare
-        same = [h for h in held if same_office((h[0], h[1]), (b.office, b.qualifier))]
+        same = [h for h in held if _compatible((h[0], h[1]), (b.office, b.qualifier))]
         if same:
             out.extend(_local_title(ctx, b, same[0]))
             continue

@@ -61,7 +61,7 @@ def _romanisation() -> tuple[tuple[str, str], ...]:
 @functools.lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """A spelling-tolerant key for a name token: Selenskyj ~ Zelensky, Peskow ~ Peskov, Wolodymyr ~ Volodymyr."""
-    s = unicodedata.normalize("NFKD", name.lower().replace("đ", "d"))
+    s = unicodedata.normalize("NFKD", name.lower().replace("đ", "d").replace("ß", "ss"))
     s = "".join(c for c in s if not unicodedata.combining(c) and c.isalpha())
     for a, b in _romanisation():  # configs/lang/mul/names.toml [romanisation]
         s = s.replace(a, b)
@@ -74,7 +74,12 @@ def same_name_token(a: str, b: str) -> bool:
     fa, fb = fold_name(a), fold_name(b)
     if len(fa) < 3 or len(fb) < 3:
         return fa == fb and bool(fa)
-    return fa == fb or difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8
+    if fa == fb:
+        return True
+    # spellings of one name differ in a letter or two, not in a whole syllable ("Verstappen" is not "ersten")
+    if abs(len(fa) - len(fb)) > 2 and not (fa.startswith(fb) or fb.startswith(fa)):
+        return False
+    return difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8
 
 
 def same_person(a: str, b: str) -> bool:
@@ -116,6 +121,18 @@ def _title_regex(lang: str) -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}])(?P<pre>[\p{{L}}]+-)?(?P<join>[\p{{Lu}}][\p{{Ll}}]+?)?(?P<title>{alt})(?![\p{{L}}])", regex.IGNORECASE)
 
 
+_GAP_AFTER_TITLE = r",?[ \t]+(?:\p{Ll}[\p{Ll}\p{M}'’-]{2,}[ \t]+)?(?=\p{Lu})"
+
+
+@functools.lru_cache(maxsize=None)
+def _adjectives_follow(lang: str) -> bool:
+    """configs/lang/LANG/offices.toml [binding] adjectives_follow: an adjective may stand between a
+    title and the name ("le président déchu Mohamed Morsi")."""
+    from ..lexicon import _pack_file
+
+    return bool(_pack_file(lang, "offices.toml").get("binding", {}).get("adjectives_follow"))
+
+
 def _office_of(word: str, lex: Lexicon) -> str | None:
     best = None
     for office, ws in lex.titles.items():
@@ -125,7 +142,8 @@ def _office_of(word: str, lex: Lexicon) -> str | None:
     return best[0] if best else None
 
 
-def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Mention]) -> tuple[str, int, int] | None:
+def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Mention],
+                lex: Lexicon | None = None) -> tuple[str, int, int] | None:
     """The person name starting at `pos` (after a title, qualifier or honorific)."""
     m = _NAME_RUN.match(text, pos)
     if not m:
@@ -134,6 +152,23 @@ def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Men
     if any(mt.start <= start < mt.end and mt.cls != "person" for mt in mentions):
         return None
     tokens = m.group(1).split()
+    if lex is not None and lex.caps.get("nouns") and not (known and known.has_token(tokens[0], min_len=1)):
+        from .names import _NOUN_ONLY, _dictionary, _ordinary
+
+        words = _dictionary(lex.lang)
+
+        def ordinary(t: str) -> bool:
+            # an inflected or compound noun of the word list names nobody ("Premierminister Änderungen");
+            # a listed word as it stands may be a surname ("Präsident Müller")
+            w = t.strip(".,;:")
+            if words is None or w in lex.first_names or not _ordinary(w, lex.lang):
+                return False
+            return w not in words[0] or w.lower().endswith(_NOUN_ONLY)
+
+        if ordinary(tokens[0]):
+            return None
+        cut = next((k for k, t in enumerate(tokens) if ordinary(t)), len(tokens))
+        tokens = tokens[:cut]
     if known:
         # German capitalises every noun: the name ends at its last token that belongs to a
         # known name ("Yoon Seok Yeol" → all three; "Rutte Maßnahmen" → "Rutte").
@@ -176,7 +211,12 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
                  and (mt.start - pos <= 1 or text[pos:mt.start].strip().lower() in lex.connectors)]
         if qualifier is None and after:
             qualifier, pos = after[0].entity, after[0].end
-        named = _name_after(text, pos, known, facts.mentions)
+        # an apposition ("Pakistan's Prime Minister, Nawaz Sharif") and, where adjectives follow the
+        # noun, one adjective ("le Premier ministre pakistanais Nawaz Sharif", "maire indépendant …")
+        gap = regex.match(_GAP_AFTER_TITLE if _adjectives_follow(lex.lang) else r",?[ \t]+(?=\p{Lu})", text[pos:])
+        if gap:
+            pos += gap.end() - 1 if gap.end() else 0
+        named = _name_after(text, pos, known, facts.mentions, lex)
         if named:
             facts.bindings.append(Binding(office, qualifier, named[0], m.start(), named[2]))
     # people: names after titles and honorifics, lexicon people, and known names anywhere
@@ -188,7 +228,7 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
             after = [mt for mt in facts.mentions if mt.start >= pos and mt.start - pos <= 1 and mt.cls == "place"]
             if after:
                 pos = after[0].end
-            named = _name_after(text, pos, known, facts.mentions)
+            named = _name_after(text, pos, known, facts.mentions, lex)
             if named and not any(p.start <= named[1] < p.end for p in facts.people):
                 facts.people.append(Mention("person?", "person", named[1], named[2], named[0]))
     for mt in facts.mentions:

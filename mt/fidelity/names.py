@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..lexicon import Lexicon, entity_class, stands_for, surfaces_of
+from ..lexicon import Lexicon, entity_class, find_names, stands_for, surfaces_of
 from ..types import Finding, Severity
 from .context import PairContext, entity_label, language_name
 from .extract import Facts, fold_name, same_name_token
@@ -42,6 +42,9 @@ class Name:
     entity: str | None = None
     strong: bool = True
     repeat: bool = False  # the target names it too, only fewer times
+    plain: bool = False  # every word an ordinary listed word ("Presidential Board"): maybe a translated phrase
+    kept: bool = True  # a translation keeps it as written (Latin script); a Vietnamese term may be translated
+    kind: str | None = None  # the kind of body an organisation's head word names (names.toml [org_kinds])
 
 
 def _equivalent(a: str, b: str) -> bool:
@@ -85,6 +88,63 @@ def _calendar_and_titles(lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=None)
+def _own_surfaces(lang: str) -> frozenset[str]:
+    """Place names the language's own pack gives (CLDR, ISO 3166, its hand-written names), as against
+    the shared GeoNames names, among which ordinary words hide ("Löwen", "Mitte")."""
+    from ..lexicon import _pack_file
+
+    out: set[str] = set()
+    for fname, sections in (("places.toml", ("countries", "regions", "subdivisions", "tz_cities")),
+                            ("names.toml", ("countries", "places", "regions"))):
+        data = _pack_file(lang, fname)
+        for sec in sections:
+            for v in data.get(sec, {}).values():
+                out.update(v if isinstance(v, list) else [v])
+    return frozenset(out)
+
+
+def _ordinary_opening(word: str, lex: Lexicon) -> bool:
+    """Whether a word opening a sentence may be an ordinary word there (so a name it spells is
+    unsure): listed in the word list; for Vietnamese, made of native syllables; unknown: yes."""
+    if _dictionary(lex.lang) is not None:
+        return _known_word(word, lex.lang)
+    native = lex.caps.get("native_syllable")
+    if native and word.isascii():
+        return all(regex.fullmatch(native, w) for w in word.split())
+    return True
+
+
+@functools.lru_cache(maxsize=None)
+def _place_stems(lang: str) -> dict[str, str]:
+    """One-word place names of the pack (five letters at least) -> entity id, for derived words."""
+    from ..lexicon import lexicon
+
+    return {surface: ent for surface, ent in lexicon(lang).index.items()
+            if ent and " " not in surface and len(surface) >= 5 and surface[:1].isupper()
+            and entity_class(ent) == "place" and not ent.startswith("region:")}
+
+
+def _derived_places(text: str, lex: Lexicon, found: list[Name]) -> list[Name]:
+    """Words made from a place's name ([capitalisation] place_derivations: "Berliner", "Londoner",
+    "Pariser"): weak mentions of that place, which only a place of their own class replaces."""
+    endings = tuple(lex.caps.get("place_derivations", []))
+    if not endings:
+        return []
+    stems = _place_stems(lex.lang)
+    out = []
+    for t in _TOKEN.finditer(text):
+        w = t.group(0)
+        if not w[:1].isupper() or _overlaps(found, t.start(), t.end()):
+            continue
+        for e in endings:
+            ent = stems.get(w[:-len(e)]) if w.endswith(e) and len(w) > len(e) + 4 else None
+            if ent:
+                out.append(Name(w, t.start(), t.end(), "place", ent, strong=False))
+                break
+    return out
+
+
 def _noun_position(text: str, pos: int, lex: Lexicon) -> bool:
     """After an article or a lower-case adjective: where a German noun stands, not a name."""
     prev = regex.search(r"(\p{L}+)\s+$", text[max(0, pos - 40):pos])
@@ -92,7 +152,15 @@ def _noun_position(text: str, pos: int, lex: Lexicon) -> bool:
         return False
     w = prev.group(1)
     endings = tuple(lex.caps.get("adjective_endings", [])) or ("\0",)
-    return w.lower() in {d.lower() for d in lex.caps.get("determiners", [])} or (w.islower() and w.endswith(endings))
+    determiners = {d.lower() for d in lex.caps.get("determiners", [])}
+    if w.lower() in determiners:
+        return True
+    if not (w.islower() and w.endswith(endings)):
+        return False
+    # an adjective ending is not enough ("hatte Athen": a verb): the word before it is an article,
+    # or the ending is one verbs do not have ("politischem")
+    prev2 = regex.search(r"(\p{L}+)\s+$", text[max(0, pos - 80):pos - len(prev.group(0))])
+    return w.endswith(("em", "es")) and len(w) > 3 or bool(prev2) and prev2.group(1).lower() in determiners
 
 
 def _in_capitalised_run(text: str, s: int, e: int) -> bool:
@@ -128,11 +196,23 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     for m in facts.mentions:
         if m.text in lex.first_names and not m.entity.startswith("country:") and regex.match(r"\s+\p{Lu}", text[m.end:]):
             continue  # "Nancy Pelosi", "Regina King": a first name before a surname (found below as a person); "in Geneva" stays a city
+        if lex.caps.get("nouns") and m.entity.startswith("city:") and " " not in m.text \
+                and m.text not in _own_surfaces(lex.lang) and regex.match(r" \p{Lu}\p{Ll}", text[m.end:m.end + 3]):
+            nxt = regex.match(r" (\p{Lu}[\p{L}\p{M}]+)", text[m.end:])
+            # (every German noun is capitalised: the next word must be no listed word either, "in Boston Geschäfte")
+            if nxt and not find_names(nxt.group(1), lex) and not _ordinary(nxt.group(1), lex.lang) \
+                    and (m.text in lex.first_names or not _ordinary(m.text, lex.lang)):
+                continue  # "Karolina Kruschwitz": a town's name in any language before an unlisted word opens a person's name
+        before = regex.search(r"(\p{Lu}[\p{L}\p{M}]+) $", text[max(0, m.start - 30):m.start])
+        if before and before.group(1) in lex.first_names and " " not in m.text and m.cls == "place" \
+                and not m.entity.startswith(("country:", "region:")):
+            continue  # "Travis Lyons", "Serena Williams": a town's name as a surname after a first name
         # a demonym ("südkoreanisch") names a country only loosely; one word opening a sentence may
         # be an ordinary word that is also a place ("Sans compter…")
-        initial = _at_sentence_start(text, m.start) and " " not in m.text
+        initial = _at_sentence_start(text, m.start) and " " not in m.text and _ordinary_opening(m.text, lex)
         if lex.caps.get("nouns") and " " not in m.text and m.cls == "place" and not m.prefix and not m.text.isupper() \
-                and not m.entity.startswith("country:") and _noun_position(text, m.start, lex):
+                and not m.entity.startswith("country:") and _noun_position(text, m.start, lex) \
+                and not (m.entity.startswith("city:") and (m.text in _own_surfaces(lex.lang) or m.text[:-1] in _own_surfaces(lex.lang))):
             continue  # German: a one-word place after an article or adjective is a noun ("den Löwen", "politische Mitte")
         # "Médecins Sans Frontières": a one-word place between capitalised words is part of another name
         inside = " " not in m.text and not lex.caps.get("nouns") and _in_capitalised_run(text, m.start, m.end)
@@ -144,12 +224,271 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     for p in facts.people:
         if not _overlaps(out, p.start, p.end):
             ent = p.entity if p.entity not in ("person?", "name?") else None
-            out.append(Name(p.text, p.start, p.end, "name" if p.entity == "name?" else "person", ent, strong=True))
+            cls = "person" if p.entity != "name?" or any(w in lex.first_names for w in p.text.split()) else "name"
+            out.append(Name(p.text, p.start, p.end, cls, ent, strong=True))
     if lex.caps.get("tagger") == "pyvi":
-        out.extend(n for n in _vi_names(text, lex) if not _overlaps(out, n.start, n.end))
+        out.extend(p for n in _vi_names(text, lex) for p in _outside(n, out, text, lex))
+    elif lex.caps.get("nouns") and _dictionary(lex.lang) is not None:
+        out.extend(p for n in _noun_language_names(text, lex) for p in _outside(n, out, text, lex))
     else:
         out.extend(n for n in _caps_names(text, lex) if not _overlaps(out, n.start, n.end))
-    return sorted((n for n in out if sum(c.isalpha() for c in n.text) >= 2), key=lambda n: n.start)
+    out = [n for n in out if sum(c.isalpha() for c in n.text) >= 2 or n.entity and n.entity.startswith("country:")]
+    out.extend(_derived_places(text, lex, out))
+    out.extend(_org_names(text, lex, out))
+    if lex.caps.get("tagger"):
+        # a name spelled without Vietnamese letters is foreign and kept ("Kavanaugh"); one with them
+        # ("Phật Giáo", "Công Nguyên") may be a translated term unless it names a person
+        native = regex.compile(lex.caps.get("native_syllable") or r"(?!)")
+        for n in out:
+            # (a word may be Vietnamese written without its marks: "Nam", "Kim", "Long")
+            n.kept = n.cls == "person" or n.entity is not None or n.text.isascii() and any(
+                not native.fullmatch(w) for w in n.text.split())
+    if _dictionary(lex.lang) is not None:
+        for n in out:
+            words = [t.group(0) for t in _TOKEN.finditer(n.text)]
+            n.plain = n.entity is None and bool(words) and all(
+                _ordinary(w, lex.lang) if lex.caps.get("nouns") else _known_word(w, lex.lang) for w in words)
+    return sorted(out, key=lambda n: n.start)
+
+
+@functools.lru_cache(maxsize=None)
+def _dictionary(lang: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The language's system word list ([capitalisation] wordlist): (capitalised entries, lower-case
+    entries), or None where the pack names none or the file is absent (then names are found as before)."""
+    from pathlib import Path
+
+    from ..lexicon import lexicon
+
+    path = lexicon(lang).caps.get("wordlist")
+    if not path:
+        return None
+    try:
+        words = Path(path).read_text(encoding="utf-8", errors="replace").split()
+    except OSError:
+        return None
+    return frozenset(w for w in words if w[:1].isupper()), frozenset(w for w in words if w[:1].islower())
+
+
+def _listed(word: str, caps: frozenset[str], lower: frozenset[str], endings: tuple[str, ...]) -> bool:
+    if word in caps or word.lower() in lower:
+        return True
+    return any(word.endswith(e) and len(word) - len(e) >= 3 and word[:-len(e)] in caps for e in endings)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _ordinary(word: str, lang: str, depth: int = 0) -> bool:
+    """Whether a capitalised word is an ordinary word of the language (listed, an inflected form of a
+    listed noun, or, where nouns are capitalised, a compound of listed words: "Spargeldorfs",
+    "LSU-Spieler"), not a name candidate. True where no word list is known."""
+    from ..lexicon import lexicon
+
+    d = _dictionary(lang)
+    if d is None:
+        return True
+    caps, lower = d
+    lex = lexicon(lang)
+    endings = tuple(lex.caps.get("inflections", []))
+    if "-" in word:  # a hyphenated compound is as its head ("CBS-Partnerstation"); "Hans-Christian" is a name
+        parts = [p for p in word.split("-") if p]
+        head = parts[-1] if parts else ""
+        if len(parts) == 2 and all(len(x) >= 3 and x[:1].isupper() and not x.isupper() and x in caps and x.lower() not in lower
+                                   and len(x) <= 8 for x in parts):
+            return False  # two short listed capitalised words, neither an ordinary lower-case word: "Hans-Heinrich"
+        return len(head) >= 4 and head not in lex.first_names and _ordinary(head[:1].upper() + head[1:], lang, depth)
+    nouns = bool(lex.caps.get("nouns"))
+    # (wngerman keeps a word listed in both cases only in lower case: "zeit", "koch")
+    if _listed(word, caps, lower, endings) or nouns and any(
+            word.endswith(e) and len(word) - len(e) >= 3 and word[:-len(e)].lower() in lower for e in endings):
+        return True
+    if not nouns or depth > 1:
+        return False
+    for i in range(3, len(word) - 3):  # the longest listed head (four letters at least) first
+        head = word[i].upper() + word[i + 1:]
+        if not _listed(head, caps, lower, endings):
+            continue
+        pre = word[:i]
+        # the first part as listed, without a linking s/n/e, or a verb stem ("Fernseh-" of "fernsehen")
+        for stem in (pre, pre[:-1] if pre.endswith(("s", "n", "e")) else None, pre[:-2] if pre.endswith("en") else None):
+            if stem and len(stem) >= 3 and (stem in caps or stem.lower() in lower or _ordinary(stem, lang, depth + 1)):
+                return True
+        if pre.lower() + "en" in lower or pre.lower() + "n" in lower:
+            return True
+    return False
+
+
+def _known_word(word: str, lang: str) -> bool:
+    """A word whose lower-case form is listed: an ordinary word that may open a sentence ("Chase" is
+    also "chase"); True where no word list is known."""
+    d = _dictionary(lang)
+    return d is None or word.lower() in d[1]
+
+
+def _listed_capitalised(word: str, lang: str) -> bool:
+    d = _dictionary(lang)
+    return d is not None and word in d[0]
+
+
+_NOUN_ONLY = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ismus", "chen", "lein", "nis", "tum", "ment", "ling")
+
+
+def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
+    """Names where every noun is capitalised (German), read with the system word list: a run of
+    capitalised words with one that is neither a listed word nor a compound of listed words
+    ("Conrad Mies", "Antonina", "Ditschlerin"), trimmed to its name words; a first name of the pack;
+    and, weakly, a listed noun where nouns do not stand ("sagte Keller")."""
+    stop = _calendar_and_titles(lex.lang)
+    determiners = {d.lower() for d in lex.caps.get("determiners", [])}
+    adjective_endings = tuple(lex.caps.get("adjective_endings", [])) or ("\0",)
+    toks = list(_TOKEN.finditer(text))
+    out: list[Name] = []
+
+    def kind(k: int) -> str:
+        w = toks[k].group(0)
+        if not w[:1].isupper() or w in stop or len(w) < 2:
+            return ""
+        if not _ordinary(w, lex.lang) and not (_at_sentence_start(text, toks[k].start()) and _known_word(w, lex.lang)):
+            return "name"
+        if w in lex.first_names:
+            return "first"
+        return "noun"
+
+    kinds = [kind(i) for i in range(len(toks))]
+
+    def after_adjective(k: int) -> bool:
+        # "die große Pyramide", "der 20-jährige …": a lower-case word with an adjective ending that
+        # itself follows an article, a number or another such word; not a verb ("sagte Vadim")
+        if k < 1:
+            return False
+        p = toks[k - 1].group(0)
+        if not (p.islower() and p.endswith(adjective_endings)):
+            return False
+        if p.endswith(("em", "es")) and len(p) > 3:
+            return True  # "alpinem Tourenskilauf": endings verbs do not have
+        if k < 2 or regex.search(r"\d-?\s*$", text[:toks[k - 1].start()]):
+            return True
+        q = toks[k - 2].group(0)
+        # ("machte es Daniel …", "später führte Gonzalo …": verbs and pronouns have these endings too)
+        return q.lower() in determiners and len(p) > 3
+
+    k = 0
+    while k < len(toks):
+        if not kinds[k]:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(toks) and kinds[j + 1] and text[toks[j].end():toks[j + 1].start()] == " ":
+            j += 1
+        run = list(range(k, j + 1))
+        prev_run = toks[k - 1].group(0) if k else ""
+        initial_run = _at_sentence_start(text, toks[k].start())
+        names_at = [i for i in run if kinds[i] == "name" or kinds[i] == "first" and len(run) > 1]
+        # (", die Ulla unterstützen": after a comma "die" is a relative pronoun, not an article)
+        relative = k >= 1 and prev_run.lower() in ("der", "die", "das", "dem", "den") \
+            and text[:toks[k - 1].start()].rstrip().endswith(",")
+        if prev_run.lower() in determiners and not relative or after_adjective(k):
+            # after an article a noun stands: "einer Prise Mr. Bean", "dem Braunen Langohr", "der
+            # Ex-Nationalspieler Philipp Lahm": the name, if any, follows that noun
+            names_at = [i for i in names_at if i > k] if len(run) > 2 else []
+        if names_at:
+            a, b = names_at[0], names_at[-1]
+            w = toks[a].group(0)
+            if a == b and (w.lower().endswith(_NOUN_ONLY + ("ierung", "ose", "ik", "ler", "ern")) or len(w) > 14):
+                names_at = []  # one long or noun-shaped unlisted word is a rare noun ("Entnuklearisierung", "Westler")
+        if not names_at and j == k and kinds[k] == "first":
+            # a first name alone ("Kennt ihr Tom gut?"); opening a sentence it is sure unless it is
+            # also an ordinary lower-case word
+            w = toks[k].group(0)
+            out.append(Name(w, toks[k].start(), toks[k].end(), "person", None,
+                            strong=not initial_run or not _known_word(w, lex.lang)))
+            k = j + 1
+            continue
+        if names_at:
+            s, e = toks[a].start(), toks[b].end()
+            span = text[s:e]
+            person = any(kinds[i] == "first" or toks[i].group(0) in lex.first_names for i in range(a, b + 1))
+            acronym = all(toks[i].group(0).isupper() for i in range(a, b + 1))
+            initial = _at_sentence_start(text, s)
+            cls = "person" if person else ("org" if acronym and len(span) <= 6 else "name")
+            out.append(Name(span, s, e, cls, None, strong=not acronym or not initial))
+        elif j > k and not initial_run and prev_run.lower() not in determiners and not after_adjective(k) \
+                and not regex.search(r"\d\s*$", text[:toks[k].start()]):
+            # two or more listed nouns in a row, not after an article: a name the list holds ("Michaela Gutknecht")
+            s, e = toks[k].start(), toks[j].end()
+            out.append(Name(text[s:e], s, e, "name", None, strong=True))
+        elif j == k:
+            w = toks[k].group(0)
+            prev = toks[k - 1].group(0) if k else ""
+            initial = _at_sentence_start(text, toks[k].start())
+            if not initial and prev.lower() not in determiners and not after_adjective(k) \
+                    and not w.lower().endswith(_NOUN_ONLY) and len(w) >= 3 and not _known_word(w, lex.lang) \
+                    and not regex.search(r"\d\s*$", text[:toks[k].start()]):
+                out.append(Name(w, toks[k].start(), toks[k].end(), "name", None, strong=False))
+        k = j + 1
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _org_kinds(lang: str) -> dict[str, str]:
+    """Head word (lower case) -> kind of body, from configs/lang/LANG/names.toml [org_kinds]."""
+    from ..lexicon import _pack_file
+
+    return {w.lower(): kind for kind, ws in _pack_file(lang, "names.toml").get("org_kinds", {}).items() for w in ws}
+
+
+def _org_names(text: str, lex: Lexicon, found: list[Name]) -> list[Name]:
+    """Organisations by their head word ([org_kinds]). Where nouns are capitalised, a compound ending
+    in one ("US-Börsenaufsicht", "Heimatverein") is a weak organisation: translated, not kept, so it
+    only pairs with a sure organisation of another kind. Elsewhere a run of capitalised words with
+    one ("African Union", "Commission européenne") and an acronym ("FIFA") become organisations."""
+    kinds = _org_kinds(lex.lang)
+    if not kinds or lex.caps.get("tagger"):
+        return []
+    out: list[Name] = []
+    if lex.caps.get("nouns"):
+        ends = sorted(kinds, key=len, reverse=True)
+        for t in _TOKEN.finditer(text):
+            w = t.group(0)
+            low = w.lower()
+            head = next((h for h in ends if low.endswith(h) and (len(w) >= len(h) + 3 or "-" in w or low == h)), None)
+            # (a weak name inside it is a qualifier: "US" of "US-Börsenaufsicht")
+            if head and w[:1].isupper() and not _overlaps([f for f in found if f.strong], t.start(), t.end()):
+                out.append(Name(w, t.start(), t.end(), "org", None, strong=False, kind=kinds[head]))
+        return out
+    for n in found:
+        if n.entity or n.cls not in ("name", "org"):
+            continue
+        words = n.text.rstrip(".").split()
+        # ("la Commission électorale": French writes a body's head word alone in capitals)
+        kind = kinds.get(words[-1].lower()) or kinds.get(words[0].lower())
+        if kind:
+            n.cls, n.kind = "org", kind
+        elif len(words) == 1 and n.text.isupper() and 2 <= len(n.text) <= 6 and not _known_word(n.text, lex.lang):
+            n.cls, n.strong = "org", True
+    return out
+
+
+def _outside(n: Name, found: list[Name], text: str, lex: Lexicon) -> list[Name]:
+    """The parts of a capitalised run that no name already found covers ("Arizona Jeff Flake" less
+    the place "Arizona" is "Jeff Flake"); a part that opens with a first name is a person."""
+    cuts = sorted((max(f.start, n.start), min(f.end, n.end)) for f in found if f.start < n.end and n.start < f.end)
+    if not cuts:
+        return [n]
+    out, pos = [], n.start
+    for a, b in cuts + [(n.end, n.end)]:
+        piece = text[pos:a]
+        lead = len(piece) - len(piece.lstrip(" ,-"))
+        piece = piece.strip(" ,-")
+        words = piece.split()
+        # one left-over word is kept only where it looks foreign ("Anh Quốc" less "Anh" is no name)
+        if words and all(w[:1].isupper() for w in words) and (len(words) > 1 or piece.isascii() and len(piece) >= 4):
+            cls = "person" if words[0] in lex.first_names and len(words) > 1 else n.cls
+            # a left-over beside a person's name is the rest of that name ("Recep Tayyip Immo"); beside
+            # a place or body it is as often a word of a longer name ("USA Gymnastics", "Richtung Deutschland")
+            beside_person = any(f.cls == "person" and f.start < n.end and n.start < f.end for f in found)
+            out.append(Name(piece, pos + lead, pos + lead + len(piece), cls, None,
+                            strong=n.strong and (cls == "person" or beside_person)))
+        pos = max(pos, b)
+    return out
 
 
 def _caps_names(text: str, lex: Lexicon) -> list[Name]:
@@ -179,7 +518,7 @@ def _caps_names(text: str, lex: Lexicon) -> list[Name]:
             k += 1
             t, w = toks[k], toks[k].group(0)
             initial = False
-        elif initial and j > k and not nouns and w not in lex.first_names:
+        elif initial and j > k and not nouns and w not in lex.first_names and _known_word(w, lex.lang):
             k += 1  # "But Rep. Shuster": the sentence's first word is not part of the name
             t, w = toks[k], toks[k].group(0)
             initial = False
@@ -202,14 +541,20 @@ def _caps_names(text: str, lex: Lexicon) -> list[Name]:
                 out.append(Name(span, s, e, "name", None, strong=False))
         else:
             if initial and j == k:
-                if first:  # "Tom went home": a first name alone at a sentence start
+                if not _known_word(w, lex.lang) and not w.isupper():
+                    # no ordinary word opens this sentence: a name ("Meghan opens a mosque")
+                    out.append(Name(span, s, e, "person" if first else "name", None, strong=True))
+                elif first:  # "Tom went home": a first name alone at a sentence start
                     out.append(Name(span, s, e, "person", None, strong=False))
             elif initial:  # a run that starts the sentence with a first name: "Donald Trump said"
                 out.append(Name(span, s, e, "person", None, strong=True))
             else:
                 person = first or any(x in lex.first_names for x in span.split())
                 # an unknown single word ("Chambre", "CEO") may be a capitalised noun or an acronym
-                out.append(Name(span, s, e, "person" if person else "name", None, strong=person or j > k and not span.isupper()))
+                # ... unless no listed word is spelled so ("against Tami"; "Jewish" is listed capitalised)
+                listed = _known_word(w, lex.lang) or span.isupper() or _listed_capitalised(w, lex.lang)
+                out.append(Name(span, s, e, "person" if person else "name", None,
+                                strong=person or j > k and not span.isupper() or not listed))
         k = j + 1
     return out
 
@@ -272,8 +617,33 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
         name = text[s:e]
         prev = spans[k - 1][3].lower() if k and spans[k - 1] else ""
         k0, k = k, j + 1
-        if name in stop or name.split()[0] in stop:
+        # title words lead the run ("Thượng nghị sĩ Arizona Jeff Flake"): the name follows them
+        titles = _title_words(lex.lang)
+        while name and (name in titles or name.split()[0] in titles):
+            rest = name.split(" ", 1)[1] if " " in name else ""
+            s += len(name) - len(rest)
+            name = rest
+            prev = ""
+        if not name or name in stop or name.split()[0] in stop:
             continue
+        # a foreign name followed by Vietnamese words ends there ("Johnny English Tái xuất giang hồ": a title)
+        words = name.split(" ")
+        native = lex.caps.get("native_syllable") or r"(?!)"
+        if words[0].isascii():
+            viet = next((i for i, w in enumerate(words) if not w.isascii() or not w[:1].isupper()), None)
+            # two foreign words at least ("Nobel Văn Học" is one term; "Kim Tự Tháp" is Vietnamese)
+            if viet and viet >= 2 and any(not regex.fullmatch(native, w) for w in words[:viet]):
+                name = " ".join(words[:viet])
+                e = s + len(name)
+                words = words[:viet]
+        # a foreign first name inside a run starts a person's name ("Tòa án Tối cao Brett Kavanaugh")
+        cut = next((i for i in range(1, len(words) - 1) if words[i].isascii() and words[i] in lex.first_names
+                    and words[i + 1][:1].isupper() and words[i + 1].isascii()), None)
+        if cut is not None:
+            head = " ".join(words[:cut])
+            tail_start = s + len(head) + 1
+            out.append(Name(text[tail_start:e], tail_start, e, "person", None, strong=True))
+            e, name = s + len(head), head
         if prev in not_after:
             continue  # "thứ Bảy" (Saturday)
         if name.startswith(org_heads):
@@ -291,7 +661,9 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
             acronym = name.isupper() and " " not in name
             # sure: the tagger's proper noun, not an acronym; a capitalised run the tagger did not
             # tag is often a translated title or institution ("Trò chơi Vương quyền"): a guess
-            sure = tagged and not acronym and (not initial or len(name.split()) > 1 or foreign)
+            # one Vietnamese syllable ("Chúa", "Đông") is as often a capitalised word as a name
+            sure = tagged and not acronym and (not initial or len(name.split()) > 1 or foreign) \
+                and (len(name.split()) > 1 or name.isascii())
             out.append(Name(name, s, e, "person" if first else "name", None, strong=sure or first and not initial))
     return out
 
@@ -311,20 +683,38 @@ def _words(text: str) -> list[str]:
 def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names: frozenset[str] = frozenset()) -> bool:
     """Whether the other side spells the name: its last word, or another of its words where that is
     not followed by a different capitalised word ("Joan Ryan" is not in "Joan Elias")."""
-    parts = [p for p in regex.split(r"[\s-]+", name.text) if len(p) >= 2 and p not in skip]
+    parts = [p for p in (x.strip(".,;:'’") for x in regex.split(r"[\s-]+", name.text)) if len(p) >= 2 and p not in skip]
 
     def same(p: str, w: str) -> bool:
         # a name may open a compound: "Oscar" in "Oscarverleihung", "Trump" in "Trumps"
         if same_name_token(p, w) or len(p) >= 4 and w.startswith(p) or w.endswith("s") and same_name_token(p, w[:-1]):
             return True  # "Ris Rede": a genitive s
+        fp, fw = fold_name(p), fold_name(w)
+        if len(fp) >= 6 and len(fw) > len(fp) and fw.startswith(fp[:-1]):
+            return True  # an adjective made from the name: "Olympic" / "Olympischen"
         # a first name in its local form: Maria / Mary, Johannes / John, Pierre / Peter is not
-        return p in first_names and w in first_names and fold_name(p)[:3] == fold_name(w)[:3]
+        fp, fw = fold_name(p), fold_name(w)
+        return p in first_names and w in first_names and (fp[:3] == fw[:3] or fp.startswith(fw) or fw.startswith(fp))
 
+    if len(parts) == 1 and parts[0].isupper() and 2 <= len(parts[0]) <= 5:
+        a = parts[0]
+        for w in words:
+            # the same letters in another order ("PCC" / "CCP"), or a country code opening a name ("SWE" / "Sweden")
+            if w.isupper() and sorted(w) == sorted(a) or len(a) == 3 and len(w) > 3 and w.lower().startswith(a.lower()):
+                return True
+    if len(parts) == 1 and not parts[0].isupper() and any(
+            w.isupper() and len(w) == 3 and parts[0].lower().startswith(w.lower()) for w in words):
+        return True  # "Sweden" / "(SWE)"
     hits = [i for i, w in enumerate(words) if any(same(p, w) for p in parts)]
+    if (name.cls == "org" or len(parts) == 1) and any(words[i].isupper() and len(words[i]) >= 2 for i in hits):
+        return True  # a shared acronym ("DFB-Präsidium" / "DFB Presidential Board")
     if not hits or len(parts) <= 1 or any(same(parts[-1], words[i]) for i in hits):
         return bool(hits)
     for i in hits:
-        nxt = words[i + 1] if i + 1 < len(words) else ""
+        j = i + 1
+        while j < len(words) and (len(words[j]) == 1 or any(same(p, words[j]) for p in parts)):
+            j += 1  # over the name's other words and initials ("Recep Tayyip …", "George W. …")
+        nxt = words[j] if j < len(words) else ""
         if not (nxt[:1].isupper() and not any(same(p, nxt) for p in parts)):
             return True
     return False
@@ -345,6 +735,8 @@ def _adjective_of(entity: str, lang: str, words: list[str]) -> bool:
             continue
         if any(fold_name(w).startswith(f[:k]) for w in words if len(w) >= k):
             return True
+        if len(f) >= 5 and any(f in fold_name(w) for w in words if len(w) > len(f)):
+            return True  # the name inside a compound ("Südbrasilien", "Ostparaguay")
     return False
 
 
@@ -398,12 +790,15 @@ def check(ctx: PairContext) -> list[Finding]:
             surplus.append(t)
     out: list[Finding] = []
     used: set[int] = set()
+    # a capital the target names by its country ("Bắc Kinh" / "China") is no omission: a metonym
+    tgt_entities = {t.entity for t in tgt_names if t.entity}
     for s in sorted(missing, key=lambda n: not n.strong):
         t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn)
         if t is not None:
             used.add(id(t))
             out.append(_substitution(ctx, s, t))
         elif s.strong and not s.repeat and not _qualifies_title(ctx.src.text, s.start, ctx.src_lex) \
+                and not (s.entity and stands_for().get(s.entity) in tgt_entities) \
                 and (s.cls == "person" or s.entity in ctx.tgt_lex.entities):
             # a place or organisation is missing only where we know the target's name for it;
             # an unknown one ("Địa Trung Hải") is as likely translated ("Mittelmeer")
@@ -424,10 +819,26 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
     def fits(t: Name) -> int:
         if id(t) in used:
             return 0
-        if s.cls == t.cls == "person" and s.text in first_names and t.text in first_names:
+        # a first name that is also a town ("Elizabeth", "Logan") may stand for a person
+        t_person = t.cls == "person" or t.text in first_names and bool(t.entity) and entity_class(t.entity) == "place" \
+            and not t.entity.startswith(("country:", "region:"))
+        if s.cls == "person" and t_person and s.text in first_names and t.text in first_names:
             return 3  # one first name for another, even where each opens its sentence ("Tom" → "Anna")
         if not (s.strong or t.strong):
             return 0  # two guesses do not make a finding
+        if t.cls == "org" and not t.strong and t.entity is None and not (s.cls == "org" and s.strong):
+            return 0  # a compound read as a body ("Verteidigungsministeriums") replaces only a sure organisation
+        if s.cls == t.cls == "org" and s.kind and s.kind == t.kind and not (s.strong and t.strong):
+            return 0  # one kind of body: the same body translated ("Denkmalschutzbehörde" / "… Authority")
+        if s.cls == "org" and not s.strong and s.entity is None \
+                and not (t.cls == "org" and t.strong and (t.entity or not t.plain or t.kind and s.kind)):
+            return 0  # a body named by a common noun ("Börsenaufsicht") is replaced only by a sure organisation
+        if not s.strong and s.entity and t.cls != s.cls:
+            return 0  # a loose mention ("bayerischen", "US-") is replaced only by a name of its class
+        if s.cls == "name" and not s.strong and t.cls == "org" and not t.entity:
+            return 0  # a guessed name ("Betrugs") and a run read as a body are two guesses
+        if s.cls == "name" and not s.kept:
+            return 0  # a term the translation may render in words ("Trò chơi Vương quyền" / „Game of Thrones“)
         if not t.strong and t.entity and s.entity is None:
             return 0  # a loose mention ("US-Dollar", "vietnamesische") does not replace a name we cannot identify
         if not s.strong and s.entity and t.entity and s.entity.split(":")[0] != t.entity.split(":")[0]:
@@ -436,28 +847,38 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 0  # as above: an unknown source place may be this one under another name
         if s.cls == t.cls and s.cls != "name":
             return 3
+        if t.cls == "person" and t.strong and s.cls == "name" and s.strong and not s.plain and s.entity is None \
+                and sum(o.cls == "person" for o in pool) == 1:
+            return 2  # the one new person of the target for a sure name of the source, wherever it stands
         if s.cls in ("place", "org") and t.cls in ("place", "org"):
             return 2
         # a name of unknown class pairs only with a sure one of known class, and only where it is
         # the one candidate ("Kim" → "Raissa"; not "Chambre" → "Commons")
+        if s.entity and t.cls == "name" and " " not in t.text and (s.repeat or s.entity.startswith(("country:", "region:", "org:"))):
+            return 0  # a country or body is not replaced by one unknown word (a rare noun: "Literator"); a town may
+            # be a surname ("Hamilton", "Livingston") and is
         near = abs(where(s, src_len) - where(t, tgt_len)) <= NEAR
         known, unknown = (s, t) if t.cls == "name" else (t, s)
         if t.cls == "name" and not t.strong and " " not in t.text:
             return 0  # one capitalised word guessed to be a name (a German noun?) does not count
         if s.entity is None and t.entity and entity_class(t.entity) == "place" and not t.entity.startswith(("country:", "region:")):
             return 0  # "Quý Châu" may well be "Guizhou": only countries and regions have names in every pack
-        if unknown.cls == "name" and known.cls != "name" and known.strong and near and (single or t is nearest):
+        # the one sure candidate may stand elsewhere where both names are sure and spell no ordinary
+        # words (word order differs between languages: "laut Grindel …, Tiffany Beck")
+        placed = t in sure and (near and (single or t is nearest) or single and s.strong and t.strong and not s.plain and not t.plain)
+        if unknown.cls == "name" and known.cls != "name" and known.strong and placed:
             return 1
         # two names of unknown class: the source one sure ("Dyteon Simpson" → "Michaela Gutknecht")
-        if s.cls == t.cls == "name" and s.strong and t.strong and near and (single or t is nearest):
+        if s.cls == t.cls == "name" and s.strong and t.strong and placed:
             return 1
         return 0
     pool = [t for t in surplus if id(t) not in used]
-    sure = [t for t in pool if t.strong] or pool
+    # a name that spells no ordinary word is surer than a run of listed words ("Presidential Board")
+    sure = [t for t in pool if t.strong and not t.plain] or [t for t in pool if t.strong] or pool
     single = len(sure) == 1  # one sure candidate, or one guess
     # else the sure candidate at the same relative place in its sentence as the source name
     nearest = min(sure, key=lambda t: abs(where(s, src_len) - where(t, tgt_len)), default=None)
-    ranked = sorted(surplus, key=lambda t: (-fits(t), not t.strong, -t.start))
+    ranked = sorted(surplus, key=lambda t: (-fits(t), not t.strong, t.plain, -t.start))
     return ranked[0] if ranked and fits(ranked[0]) else None
 
 
