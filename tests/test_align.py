@@ -72,9 +72,9 @@ def test_textberg_dev_with_mt_is_scored():
     fr = load_document(bench / "dev.fr", "fr", True)
     a = align_documents(de, fr, mt=read_lines(bench / "dev.mt-google.fr"))
     s = score(read_vecalign(bench / "dev.defr"), beads_to_pairs(a.beads))
-    # measured 0.867 strict with the preset chosen by cross-validation over Text+Berg and MAC (eval/align_cv.py);
-    # the 0.904 of the earlier preset was in-sample, tuned on this very document
-    assert s["f1_lax"] > 0.95 and s["f1_strict"] > 0.85, s
+    # measured 0.883 strict with the preset chosen by cross-validation over Text+Berg and MAC (eval/align_cv.py;
+    # 0.867 before the z scale left true pairs out); the 0.904 of an earlier preset was in-sample, tuned on this document
+    assert s["f1_lax"] > 0.95 and s["f1_strict"] > 0.87, s
 
 
 def test_short_documents_are_not_glued_into_one_bead():
