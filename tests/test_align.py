@@ -72,9 +72,21 @@ def test_textberg_dev_with_mt_is_scored():
     fr = load_document(bench / "dev.fr", "fr", True)
     a = align_documents(de, fr, mt=read_lines(bench / "dev.mt-google.fr"))
     s = score(read_vecalign(bench / "dev.defr"), beads_to_pairs(a.beads))
-    # measured 0.867 strict with the preset chosen by cross-validation over Text+Berg and MAC (eval/align_cv.py);
-    # the 0.904 of the earlier preset was in-sample, tuned on this very document
-    assert s["f1_lax"] > 0.95 and s["f1_strict"] > 0.85, s
+    # measured 0.883 strict with the preset chosen by cross-validation over Text+Berg and MAC (eval/align_cv.py;
+    # 0.867 before the z scale left true pairs out); the 0.904 of an earlier preset was in-sample, tuned on this document
+    assert s["f1_lax"] > 0.95 and s["f1_strict"] > 0.87, s
+
+
+def test_short_documents_are_not_glued_into_one_bead():
+    """In a document of two or three sentences the true pairs are a large share of all sentence pairs.
+    Measured against all pairs, every match looked like chance and two sentences against three came
+    out as one 2-3 bead; against the unrelated pairs only, the sentence that has a partner keeps it."""
+    vi = ["Hai bên thảo luận về hợp tác kinh tế.", "Cuộc họp kết thúc lúc 17 giờ."]
+    de = ["Beide Seiten erörterten die wirtschaftliche Zusammenarbeit.",
+          "Nach Angaben der Polizei wurden dabei 40 Menschen verletzt.", "Das Treffen endete um 17 Uhr."]
+    pairs = beads_to_pairs(align_documents(segment_lines(vi, "vi", True), segment_lines(de, "de", True)).beads)
+    assert all(len(s) <= 1 for s, _ in pairs), pairs
+    assert ((1,), (2,)) in pairs, pairs
 
 
 @settings(max_examples=25, deadline=None)

@@ -72,7 +72,7 @@ def test_omission_and_addition_of_a_figure():
     omitted = _serious(kept[:1] + ["Ông Lâm cho biết có 1.250 người tham gia, trong đó có 40 nhà báo nước ngoài."] + kept[1:], kept_de)
     assert {(t, s) for t, s, _ in omitted} == {("omission", "major")}
     # The alignment is given: this row is about the coverage signal. (Aligning two sentences against
-    # three, the aligner glues all five into one bead — a known weakness on documents this short.)
+    # three that share nothing but a number, the aligner has only length to place the added one by.)
     added = mt.check(kept, kept_de[:1] + ["Nach Angaben der Polizei wurden dabei 40 Menschen verletzt."] + kept_de[1:],
                      "vi", "de", segmented=True, alignment=[[[0], [0]], [[], [1]], [[1], [2]]])
     assert [(f.type, f.severity.value, f.tgt) for f in added.findings if f.severity.value != "minor"] == [("addition", "major", [1])]
