@@ -190,3 +190,15 @@ MORE_CASES = [
 @pytest.mark.parametrize("src,tgt,sl,tl,expected", MORE_CASES, ids=[c[1][:40] for c in MORE_CASES])
 def test_appositions_adjectives_and_derived_places(src, tgt, sl, tl, expected):
     assert {f.type for f in _alarms(src, tgt, sl, tl)} == expected, [f.message for f in _alarms(src, tgt, sl, tl)]
+
+
+def test_a_place_left_out_is_a_minor_note_that_says_why():
+    """Translators fold a place into a word made from it or leave it to the context: the name alone
+    cannot tell that from a dropped fact, so a missing place is minor, with the reason."""
+    import mt
+
+    res = mt.check(["Bundeskanzler Olaf Scholz traf am Montag Emmanuel Macron in Berlin."],
+                   ["Chancellor Olaf Scholz met Emmanuel Macron on Monday."], "de", "en", segmented=True)
+    found = [(f.type, f.severity.value) for f in res.findings if f.signal == "names"]
+    assert found == [("omission", "minor")]
+    assert "left to the context" in res.findings[0].message
