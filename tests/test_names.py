@@ -202,3 +202,10 @@ def test_a_place_left_out_is_a_minor_note_that_says_why():
     found = [(f.type, f.severity.value) for f in res.findings if f.signal == "names"]
     assert found == [("omission", "minor")]
     assert "left to the context" in res.findings[0].message
+
+
+def test_a_name_that_is_a_place_and_a_first_name_left_out_stays_an_alarm():
+    import mt
+
+    res = mt.check(["Tom có biết Mary không?"], ["Does Tom know Alan?"], "vi", "en", segmented=True)
+    assert any(f.severity.value in ("critical", "major") for f in res.findings), [f.message for f in res.findings]

@@ -916,15 +916,16 @@ def _qualifies_title(text: str, start: int, lex: Lexicon) -> bool:
 
 
 def _omission(ctx: PairContext, s: Name) -> Finding:
-    """A person left out is a major omission; a place or organisation only a minor note: translators
-    render those by a word made from them ("Pháp" / „Südfrankreich“, "Trung Mỹ" / „zentralamerikanisch“)
+    """A person or organisation left out is a major omission; a place only a minor note: translators
+    render places by a word made from them ("Pháp" / „Südfrankreich“, "Trung Mỹ" / „zentralamerikanisch“)
     or leave them to the context, and that cannot be told from a dropped fact by the name alone."""
     ev = ctx.span("src", s.start, s.end)
-    person = s.cls == "person"
+    # a place that is also a first name ("Mary", a city in Turkmenistan) may be the person it names
+    place = s.cls == "place" and not any(w in ctx.src_lex.first_names for w in s.text.split())
     message = f"The source names {s.text} ({s.cls}); the {language_name(ctx.tgt_lang)} text does not."
-    if not person:
-        message += " A place or body may be rendered by a word made from it or left to the context; a minor note."
+    if place:
+        message += " A place may be rendered by a word made from it or left to the context; a minor note."
     return Finding(
-        type="omission", severity=Severity.MAJOR if person else Severity.MINOR, src=[ev.segment], tgt=list(ctx.bead.tgt),
-        message=message, signal="names", confidence=0.5 if person else 0.3, evidence=[ev],
+        type="omission", severity=Severity.MINOR if place else Severity.MAJOR, src=[ev.segment], tgt=list(ctx.bead.tgt),
+        message=message, signal="names", confidence=0.3 if place else 0.5, evidence=[ev],
     )
