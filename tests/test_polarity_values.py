@@ -217,3 +217,14 @@ def test_value_packs_match_their_generator():
         pytest.skip("Debian word lists not installed")
     proc = subprocess.run([sys.executable, str(root / "eval" / "build_value_packs.py"), "--check"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_spelled_out_numbers_against_a_language_without_number_words_are_unread_not_added():
+    import mt
+
+    def numbers(src, tgt):
+        return [(f.type, f.severity.value) for f in mt.check([src], [tgt], "zh", "en", segmented=True).findings
+                if f.signal == "numbers"]
+
+    assert numbers("他有两个孩子，住在北京已经很多年了。", "He has two children and has lived in Beijing for many years.") == []
+    assert numbers("他有3个孩子，住在北京已经很多年了。", "He has 4 children and has lived in Beijing for many years.") == [("number", "critical")]

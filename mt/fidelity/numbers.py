@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..types import Finding, Severity
 from .context import PairContext, language_name
-from .values import Value
+from .values import Value, coverage
 
 # How sure each kind of finding is: a changed value is seen on both sides; an omitted or added
 # figure may be a paraphrase ("a dozen", "half") the packs do not read.
@@ -119,6 +119,12 @@ def _numbers(ctx: PairContext) -> list[Finding]:
     tgt_years = {d.key[1] for d in ctx.tgt.dates if d.key[0] == "y"}
     src_left = [n for n in src_left if not any(r in tgt_years for r in n.readings)]
     tgt_left = [t for t in tgt_left if not any(r in src_years for r in t.readings)]
+    # 2c. a side whose language has no number words read ('zh' without a pack) cannot show a spelled-out
+    # figure's counterpart: "two" against "两" is no addition, only unread
+    if "number words" in coverage(ctx.src_lang) or "numbers" in coverage(ctx.src_lang):
+        tgt_left = [t for t in tgt_left if not t.text[:1].isalpha()]
+    if "number words" in coverage(ctx.tgt_lang) or "numbers" in coverage(ctx.tgt_lang):
+        src_left = [n for n in src_left if not n.text[:1].isalpha()]
     # 3. a spelled-out number is a round one: "zwei Meter" renders "1,98 m"
     for n in list(src_left):
         if (t := _rounds(n, tgt_left)) is not None:
