@@ -228,3 +228,16 @@ def test_spelled_out_numbers_against_a_language_without_number_words_are_unread_
 
     assert numbers("他有两个孩子，住在北京已经很多年了。", "He has two children and has lived in Beijing for many years.") == []
     assert numbers("他有3个孩子，住在北京已经很多年了。", "He has 4 children and has lived in Beijing for many years.") == [("number", "critical")]
+
+
+def test_french_expletive_ne_denies_nothing_but_ne_pas_still_does():
+    import mt
+
+    def negation(src, tgt):
+        return [f.severity.value for f in mt.check([src], [tgt], "de", "fr", segmented=True).findings
+                if f.signal == "negation" and f.severity.value != "minor"]
+
+    assert negation("Die Fotos müssen der Regierung vorgelegt werden, bevor etwas veröffentlicht wird.",
+                    "Les photos doivent être soumises au gouvernement avant qu'aucune ne soit publiée.") == []
+    assert negation("Er ging, ohne dass es jemand merkte.", "Il partit sans que personne ne le remarque.") == []
+    assert negation("Er kam, bevor wir gingen.", "Il n'est pas venu avant que nous partions.") == ["critical"]

@@ -73,6 +73,7 @@ class NegationPack:
     restrictive: list[str] = field(default_factory=list)  # "que": ne … que = only
     alone: list[str] = field(default_factory=list)  # partners that negate (weakly) without a head
     before: list[str] = field(default_factory=list)  # partners that may come first: "Personne n'est venu"
+    expletive: list[str] = field(default_factory=list)  # "avant que": a 'ne' after it without 'pas' negates nothing
     determiners: frozenset[str] = frozenset()  # "kein", "no": they negate a noun, not the weak adjective after them
     coordinators: frozenset[str] = frozenset()  # "và", "und", "or": negations they join are one ("weder … noch")
     answers: list[str] = field(default_factory=list)  # "no", "nein", "không": an answer when they close their clause
@@ -113,6 +114,7 @@ def negation_pack(lang: str) -> NegationPack:
     pack.heads, pack.partners = list(conc.get("heads", [])), list(conc.get("partners", []))
     pack.restrictive, pack.alone = list(conc.get("restrictive", [])), list(conc.get("alone", []))
     pack.before = list(conc.get("before", []))
+    pack.expletive = [w.lower() for w in conc.get("expletive", [])]
     pack.answers = [w.lower() for w in neg.get("answers", [])]
     pack.coordinators = frozenset(w.lower() for w in neg.get("coordinators", []))
     pack.determiners = frozenset(w.lower() for w in neg.get("determiners", []))
@@ -339,8 +341,13 @@ def _concord(low: str, text: str, s: int, e: int, pack: NegationPack, blocked) -
                       if not any(bs <= m.start() + s < be for bs, be in blocked))
 
     heads, partners, restrictive = hits(pack.heads), hits(pack.partners), hits(pack.restrictive)
+    triggers = hits(pack.expletive)
     out = []
     for hs, he, _ in heads:
+        # "avant qu'aucune ne soit publiée" (before any is published), "sans que personne ne le sache":
+        # after these a 'ne' with no 'pas' after it, and a pronoun before it, deny nothing
+        if any(ts < hs for ts, _, _ in triggers) and not any(ps > hs for ps, _, _ in partners):
+            continue
         own = [(ps, pe, w) for ps, pe, w in partners if ps > hs or w in pack.before]
         # "il ne restera plus que la colline" = only the hill: "plus que" after "ne" restricts
         if own and all(w == "plus" and any(0 <= rs - pe <= 1 for rs, _, _ in restrictive) for _, pe, w in own):
