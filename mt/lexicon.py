@@ -52,6 +52,7 @@ class Lexicon:
     caps: dict = field(default_factory=dict)  # [capitalisation] of names.toml
     has_pack: bool = False
     connectors: frozenset[str] = frozenset()  # words between a title and its country ("der", "of the")
+    scan: list | None = field(default=None, repr=False, compare=False)  # names matched by pattern, not the index (built once)
 
 
 def _name_pattern(surface: str, prefix: bool = False) -> regex.Pattern:

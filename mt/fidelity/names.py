@@ -448,6 +448,8 @@ def _org_names(text: str, lex: Lexicon, found: list[Name]) -> list[Name]:
         ends = sorted(kinds, key=len, reverse=True)
         for t in _TOKEN.finditer(text):
             w = t.group(0)
+            if not w[:1].isupper():
+                continue  # (checked first: most words are not capitalised)
             low = w.lower()
             head = next((h for h in ends if low.endswith(h) and (len(w) >= len(h) + 3 or "-" in w or low == h)), None)
             # (a weak name inside it is a qualifier: "US" of "US-Börsenaufsicht")
@@ -693,7 +695,6 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
         if len(fp) >= 6 and len(fw) > len(fp) and fw.startswith(fp[:-1]):
             return True  # an adjective made from the name: "Olympic" / "Olympischen"
         # a first name in its local form: Maria / Mary, Johannes / John, Pierre / Peter is not
-        fp, fw = fold_name(p), fold_name(w)
         return p in first_names and w in first_names and (fp[:3] == fw[:3] or fp.startswith(fw) or fw.startswith(fp))
 
     if len(parts) == 1 and parts[0].isupper() and 2 <= len(parts[0]) <= 5:
