@@ -103,3 +103,22 @@ def test_report_files_and_browser_rendering(tmp_path, capsys):
     assert 'data-seg="tgt-2"' in dom and 'data-seg="tgt-8"' in dom
     assert '<div class="seg flagged critical" data-seg="tgt-2">' in dom and '<div class="seg flagged critical" data-seg="tgt-8">' in dom
     assert '<mark class="critical">NATO-Generalsekretär Yoon Seok Yeol</mark>' in dom
+
+
+def test_a_long_document_checked_on_several_processes_gives_the_same_findings(monkeypatch):
+    """check_alignment forks workers from PARALLEL_FROM beads on: the findings, their order and ids
+    must be those of one process."""
+    import multiprocessing
+
+    import mt
+    import mt.fidelity as fidelity
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform: long documents are checked in one process")
+    res = mt.check(CORPUS / "vi.txt", CORPUS / "de.txt", "vi", "de", segmented=True)
+    one = fidelity.check_alignment(res.alignment)
+    monkeypatch.setattr(fidelity, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(fidelity, "_workers", lambda n: 2)
+    two = fidelity.check_alignment(res.alignment)
+    assert [f.to_dict() for f in two.findings] == [f.to_dict() for f in one.findings]
+    assert sum(f.severity.value == "critical" for f in two.findings) == 2

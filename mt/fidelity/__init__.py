@@ -23,31 +23,86 @@ def _facts(text: str, lang: str, known: NameIndex | None) -> Facts:
     return extract(text, lex, known_people=known, lang_capitalises_nouns=bool(lex.caps.get("nouns")))
 
 
+# A long document is checked on every core: both passes are independent per bead, and a forked
+# worker inherits the loaded packs, the tagger and the first pass's register, so only facts and
+# findings travel back. Short documents stay in one process (a fork costs more than they take).
+PARALLEL_FROM = 2000  # beads
+_JOB: dict = {}  # what forked workers read; set just before each pool starts
+
+
+def _workers(n_beads: int) -> int:
+    import multiprocessing
+    import os
+
+    if n_beads < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods() \
+            or multiprocessing.current_process().daemon:
+        return 1
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)))
+
+
+def _chunk(args: tuple) -> list:
+    fn, ks = args
+    return [fn(k) for k in ks]
+
+
+def _map(fn, ks: list[int], workers: int) -> list:
+    """[fn(k) for k in ks], in order, on `workers` forked processes."""
+    if workers <= 1 or len(ks) < 2:
+        return [fn(k) for k in ks]
+    import multiprocessing
+
+    size = -(-len(ks) // workers)
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        parts = pool.map(_chunk, [(fn, ks[i:i + size]) for i in range(0, len(ks), size)])
+    return [x for part in parts for x in part]
+
+
+def _source_facts(k: int) -> Facts:
+    al = _JOB["al"]
+    return _facts(al.src_text(al.beads[k]), al.src.lang, None)
+
+
+def _bead_findings(k: int) -> list[Finding]:
+    al, src_facts, known, register, lengths = (_JOB[x] for x in ("al", "src_facts", "known", "register", "lengths"))
+    bead = al.beads[k]
+    if not (bead.src and bead.tgt):
+        return coverage.check_bead(al, bead)
+    if all(al.src.segments[i].kind is SegmentKind.BOILERPLATE for i in bead.src):
+        return []
+    ctx = PairContext(al, bead, src_facts[k], _facts(al.tgt_text(bead), al.tgt.lang, known),
+                      lexicon(al.src.lang), lexicon(al.tgt.lang), register, known.names)
+    out: list[Finding] = []
+    for signal in PAIR_SIGNALS:
+        out.extend(signal(ctx))
+    out.extend(length.check(ctx, lengths))
+    return out
+
+
 def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = False) -> CheckResult:
     src_lang, tgt_lang = al.src.lang, al.tgt.lang
-    # Pass 1: the source document's people and its register of offices.
-    src_facts = {k: _facts(al.src_text(b), src_lang, None) for k, b in enumerate(al.beads) if b.src}
-    known = NameIndex()  # indexed once: each look-up below costs the same in a long document
-    register = Register()
-    for f in src_facts.values():
-        for p in f.people:
-            if not known.has_person(p.text):
-                known.add(p.text)
-        for b in f.bindings:
-            register.add(b.office, b.qualifier, b.person)
-    lengths = length.model_for(al)  # the document's expected length ratio, learned once
-    findings: list[Finding] = []
-    for k, bead in enumerate(al.beads):
-        if not (bead.src and bead.tgt):
-            findings.extend(coverage.check_bead(al, bead))
-            continue
-        if all(al.src.segments[i].kind is SegmentKind.BOILERPLATE for i in bead.src):
-            continue
-        ctx = PairContext(al, bead, src_facts[k], _facts(al.tgt_text(bead), tgt_lang, known),
-                          lexicon(src_lang), lexicon(tgt_lang), register, known.names)
-        for signal in PAIR_SIGNALS:
-            findings.extend(signal(ctx))
-        findings.extend(length.check(ctx, lengths))
+    workers = _workers(len(al.beads))
+    if workers > 1:  # load packs and taggers once, before the fork, not once per worker
+        _facts(" ".join(al.src.segments[0].norm.split()[:8]) if len(al.src) else "", src_lang, None)
+        _facts(" ".join(al.tgt.segments[0].norm.split()[:8]) if len(al.tgt) else "", tgt_lang, NameIndex())
+    _JOB.clear()
+    _JOB["al"] = al
+    try:
+        # Pass 1: the source document's people and its register of offices.
+        with_src = [k for k, b in enumerate(al.beads) if b.src]
+        src_facts = dict(zip(with_src, _map(_source_facts, with_src, workers)))
+        known = NameIndex()  # indexed once: each look-up below costs the same in a long document
+        register = Register()
+        for f in src_facts.values():
+            for p in f.people:
+                if not known.has_person(p.text):
+                    known.add(p.text)
+            for b in f.bindings:
+                register.add(b.office, b.qualifier, b.person)
+        lengths = length.model_for(al)  # the document's expected length ratio, learned once
+        _JOB.update(src_facts=src_facts, known=known, register=register, lengths=lengths)
+        findings = [f for part in _map(_bead_findings, list(range(len(al.beads))), workers) for f in part]
+    finally:
+        _JOB.clear()
     channels = channel_coverage(src_lang, tgt_lang)
     rt = None
     if isinstance(retranslate, RetranslationResult):
