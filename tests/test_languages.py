@@ -144,3 +144,12 @@ def test_failed_html_import_shows_its_cause(tmp_path, capsys, monkeypatch):
     page.write_text(_html_page(["Xin chào."] * 5), encoding="utf-8")
     code, _, err = run_cli(["align", str(page), DE, "--src-lang", "vi", "--tgt-lang", "de"], capsys)
     assert code == 2 and "ImportError" in err and "lxml_html_clean" in err and ".[html]" in err, err
+
+
+def test_a_missing_system_word_list_makes_names_partial_and_says_which(monkeypatch):
+    from mt.fidelity import channel_coverage
+    from mt.lexicon import lexicon
+
+    monkeypatch.setitem(lexicon("de").caps, "wordlist", "/nonexistent/ngerman")
+    line = channel_coverage("vi", "de")["entities"]
+    assert line.startswith("partial: no word list for 'de' (/nonexistent/ngerman")

@@ -6,6 +6,8 @@ retranslation (when models are available). `check_alignment` runs them all and c
 """
 from __future__ import annotations
 
+import os
+
 from ..lexicon import lexicon
 from ..types import Alignment, CheckResult, Finding, RetranslationResult, SegmentKind, assign_ids
 from . import attribution, coverage, length, names, negation, numbers, retranslation, values
@@ -128,6 +130,11 @@ def channel_coverage(src_lang: str, tgt_lang: str) -> dict[str, str]:
     no_names = [x for x in langs if not lexicon(x).names]
     out["attribution"] = f"skipped: no office titles for {_names(no_titles)}" if no_titles else "ran"
     out["entities"] = f"skipped: no name knowledge for {_names(no_names)}" if no_names else "ran"
+    # names in no list are found with the system word list the pack names (Debian wngerman, …)
+    no_words = [x for x in langs if lexicon(x).caps.get("wordlist") and not os.path.exists(lexicon(x).caps["wordlist"])]
+    if no_words and not no_names:
+        out["entities"] = (f"partial: no word list for {_names(no_words)} ({', '.join(lexicon(x).caps['wordlist'] for x in no_words)}; "
+                           "names in no list are found only from capitals, fewer of them)")
     nums = {x: values.coverage(x) for x in langs}
     no_pack = [x for x, miss in nums.items() if "numbers" in miss]
     part = [f"no {' or '.join(m for m in miss if m != 'numbers')} for '{x}'" for x, miss in nums.items() if miss and x not in no_pack]
