@@ -798,7 +798,7 @@ def check(ctx: PairContext) -> list[Finding]:
         if t is not None:
             used.add(id(t))
             out.append(_substitution(ctx, s, t))
-        elif s.strong and not s.repeat and (_full_name(s) or not _qualifies_title(ctx.src.text, s.start, ctx.src_lex)) \
+        elif s.strong and not s.repeat and not _qualifies_title(ctx.src.text, s.start, ctx.src_lex) \
                 and not (s.entity and stands_for().get(s.entity) in tgt_entities) \
                 and (s.cls == "person" or s.entity in ctx.tgt_lex.entities):
             # a place or organisation is missing only where we know the target's name for it;
@@ -906,13 +906,6 @@ def _substitution(ctx: PairContext, s: Name, t: Name) -> Finding:
         message=f"The {lang} text says '{t.text}'{label(t)} where the source says '{s.text}'{label(s)}.",
         signal="names", confidence=0.85 if s.entity and t.entity else 0.6, evidence=[ev_src, ev_tgt],
     )
-
-
-def _full_name(s: Name) -> bool:
-    """A person named in full ("ông Trần Văn Bình"): after a title or honorific it is the person the
-    title names, and a translation that drops it drops the person. A single word after a title may be
-    a capitalised term cut short ("Thượng nghị sĩ Dân chủ": Dân)."""
-    return s.cls == "person" and len(s.text.split()) >= 2
 
 
 def _qualifies_title(text: str, start: int, lex: Lexicon) -> bool:
