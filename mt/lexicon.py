@@ -52,7 +52,13 @@ class Lexicon:
     caps: dict = field(default_factory=dict)  # [capitalisation] of names.toml
     has_pack: bool = False
     connectors: frozenset[str] = frozenset()  # words between a title and its country ("der", "of the")
-    scan: list | None = field(default=None, repr=False, compare=False)  # names matched by pattern, not the index (built once)
+
+    @functools.cached_property
+    def pattern_names(self) -> list[tuple[EntityName, bool]]:
+        """The names matched by their pattern, not looked up in the index, each with whether it is a
+        prefix (a demonym stem): all of them where there is no index. Listed once per language."""
+        out = [(n, n.pattern.flags & regex.IGNORECASE != 0) for n in self.names]
+        return [(n, prefix) for n, prefix in out if prefix or not self.index]
 
 
 def _name_pattern(surface: str, prefix: bool = False) -> regex.Pattern:

@@ -147,9 +147,15 @@ def test_failed_html_import_shows_its_cause(tmp_path, capsys, monkeypatch):
 
 
 def test_a_missing_system_word_list_makes_names_partial_and_says_which(monkeypatch):
-    from mt.fidelity import channel_coverage
+    from mt.fidelity import channel_coverage, names
     from mt.lexicon import lexicon
 
-    monkeypatch.setitem(lexicon("de").caps, "wordlist", "/nonexistent/ngerman")
-    line = channel_coverage("vi", "de")["entities"]
+    # the list is read once per language (cached): read it again with the path changed, and after
+    try:
+        with monkeypatch.context() as m:
+            m.setitem(lexicon("de").caps, "wordlist", "/nonexistent/ngerman")
+            names._dictionary.cache_clear()
+            line = channel_coverage("vi", "de")["entities"]
+    finally:
+        names._dictionary.cache_clear()
     assert line.startswith("partial: no word list for 'de' (/nonexistent/ngerman")

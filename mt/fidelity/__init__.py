@@ -6,8 +6,6 @@ retranslation (when models are available). `check_alignment` runs them all and c
 """
 from __future__ import annotations
 
-import os
-
 from ..lexicon import lexicon
 from ..types import Alignment, CheckResult, Finding, RetranslationResult, SegmentKind, assign_ids
 from . import attribution, coverage, length, names, negation, numbers, retranslation, values
@@ -34,7 +32,6 @@ _JOB: dict = {}  # what forked workers read; set just before each pool starts
 
 def _workers(n_beads: int) -> int:
     import multiprocessing
-    import os
 
     if n_beads < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods() \
             or multiprocessing.current_process().daemon:
@@ -130,8 +127,7 @@ def channel_coverage(src_lang: str, tgt_lang: str) -> dict[str, str]:
     no_names = [x for x in langs if not lexicon(x).names]
     out["attribution"] = f"skipped: no office titles for {_names(no_titles)}" if no_titles else "ran"
     out["entities"] = f"skipped: no name knowledge for {_names(no_names)}" if no_names else "ran"
-    # names in no list are found with the system word list the pack names (Debian wngerman, …)
-    no_words = [x for x in langs if lexicon(x).caps.get("wordlist") and not os.path.exists(lexicon(x).caps["wordlist"])]
+    no_words = [x for x in langs if "word list" in names.coverage(x)]
     if no_words and not no_names:
         out["entities"] = (f"partial: no word list for {_names(no_words)} ({', '.join(lexicon(x).caps['wordlist'] for x in no_words)}; "
                            "names in no list are found only from capitals, fewer of them)")

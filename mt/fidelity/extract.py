@@ -97,10 +97,7 @@ def _entity_mentions(text: str, lex: Lexicon) -> list[Mention]:
             taken[k] = True
         out.append(Mention(ent, entity_class(ent), s, e, text[s:e]))
     lower = text.lower()
-    if lex.scan is None:  # once per language: the names the index does not hold (demonym prefixes)
-        lex.scan = [(n, n.pattern.flags & regex.IGNORECASE != 0) for n in lex.names]
-        lex.scan = [(n, prefix) for n, prefix in lex.scan if prefix or not lex.index]
-    for name, prefix in lex.scan:
+    for name, prefix in lex.pattern_names:
         if name.key not in lower:  # cheap test first: most names are not in most sentences
             continue
         for m in name.pattern.finditer(text):

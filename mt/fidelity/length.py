@@ -141,10 +141,11 @@ def _odd_unit(ctx: PairContext, model: LengthModel, side: str, s: int, t: int, z
         hit = _fitting(mine_s, model, side, s, t, SENTENCE_FIT, " ".join(x.text for x in other_s))
         if hit:
             return hit, "sentence"
-    langs = {"src": ctx.src_lang, "tgt": ctx.tgt_lang}
-    mine_c, other_c = _clauses(mine_s, langs[side]), _clauses(other_s, langs[other])
     # only a dropped clause: translators add words to clauses (explanations, split sentences) all the time
-    if side == "src" and abs(z) >= CLAUSE_Z and len(mine_c) > len(other_c) and len(mine_c) > 1:
+    if side != "src" or abs(z) < CLAUSE_Z:
+        return None
+    mine_c, other_c = _clauses(mine_s, ctx.src_lang), _clauses(other_s, ctx.tgt_lang)
+    if len(mine_c) > len(other_c) and len(mine_c) > 1:
         hit = _fitting(_runs(ctx, mine_c), model, side, s, t, CLAUSE_FIT, " ".join(x.text for x in other_s))
         if hit:
             return hit, "clause"
@@ -173,13 +174,9 @@ _ANCHOR = regex.compile(r"\p{N}+|(?<=\S\s+)\p{Lu}[\p{L}]{2,}")
 def _anchors(text: str) -> set[str]:
     """Figures and capitalised words past a sentence's first word, folded to 4 letters (inflection:
     "Moskau"/"Moskaus"): what a sentence shares with its counterpart in any Latin-script language."""
-    import unicodedata
+    from .extract import fold_name
 
-    out = set()
-    for m in _ANCHOR.finditer(text):
-        w = "".join(c for c in unicodedata.normalize("NFD", m.group()) if not unicodedata.combining(c)).lower()
-        out.add(w if w.isdigit() else w[:4])
-    return out
+    return {w if w.isdigit() else fold_name(w)[:4] for w in (m.group() for m in _ANCHOR.finditer(text))}
 
 
 def _fitting(units: list[Span], model: LengthModel, side: str, s: int, t: int, fit: float,

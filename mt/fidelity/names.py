@@ -269,6 +269,14 @@ def _dictionary(lang: str) -> tuple[frozenset[str], frozenset[str]] | None:
     return frozenset(w for w in words if w[:1].isupper()), frozenset(w for w in words if w[:1].islower())
 
 
+def coverage(lang: str) -> list[str]:
+    """What the names channel cannot read in `lang`: ["word list"] where the pack names a system word
+    list (Debian wngerman, …) that cannot be read; names in no list are then found from capitals only."""
+    from ..lexicon import lexicon
+
+    return ["word list"] if lexicon(lang).caps.get("wordlist") and _dictionary(lang) is None else []
+
+
 def _listed(word: str, caps: frozenset[str], lower: frozenset[str], endings: tuple[str, ...]) -> bool:
     if word in caps or word.lower() in lower:
         return True

@@ -98,6 +98,11 @@ def _take(values: list[Value], target: Value) -> Value | None:
     return hit
 
 
+def _words_unread(lang: str) -> bool:
+    """The pack of `lang` reads no number words (no pack, or none in it)."""
+    return bool({"numbers", "number words"} & set(coverage(lang)))
+
+
 def _numbers(ctx: PairContext) -> list[Finding]:
     src_left, tgt_left = _figures(ctx.src), _figures(ctx.tgt)
     # 1. the same value on both sides
@@ -121,9 +126,9 @@ def _numbers(ctx: PairContext) -> list[Finding]:
     tgt_left = [t for t in tgt_left if not any(r in src_years for r in t.readings)]
     # 2c. a side whose language has no number words read ('zh' without a pack) cannot show a spelled-out
     # figure's counterpart: "two" against "两" is no addition, only unread
-    if "number words" in coverage(ctx.src_lang) or "numbers" in coverage(ctx.src_lang):
+    if _words_unread(ctx.src_lang):
         tgt_left = [t for t in tgt_left if not t.text[:1].isalpha()]
-    if "number words" in coverage(ctx.tgt_lang) or "numbers" in coverage(ctx.tgt_lang):
+    if _words_unread(ctx.tgt_lang):
         src_left = [n for n in src_left if not n.text[:1].isalpha()]
     # 3. a spelled-out number is a round one: "zwei Meter" renders "1,98 m"
     for n in list(src_left):
