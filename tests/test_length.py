@@ -61,9 +61,15 @@ def test_a_target_far_too_short_is_an_omission_and_a_small_gap_only_a_note():
            "ein neues Gesetz zum Schutz der Wälder und der Moore beschlossen.")
     far = _by_length(mt.check([src], ["The government passed a law."], "de", "en", segmented=True))
     assert [(t, s) for t, s, _ in far] == [("omission", "major")]
-    near = _by_length(mt.check([src], ["On Monday, after long talks with the states, the government passed a new law "
+    # (every part joined as in the source: only the length speaks)
+    near = _by_length(mt.check([src], ["After talks with states and groups, the government passed a law for forests "
+                                       "and moors."], "de", "en", segmented=True))
+    assert [(t, s) for t, s, _ in near] == [("omission", "minor")]
+    # the same gap where the target joins one part fewer ("and the environmental associations" left
+    # out) is a dropped part: an alarm, quoting a source part that opens with 'und'
+    lost = _by_length(mt.check([src], ["On Monday, after long talks with the states, the government passed a new law "
                                        "to protect forests and moors."], "de", "en", segmented=True))
-    assert all(s == "minor" for _, s, _ in near)
+    assert [(t, s) for t, s, _ in lost] == [("omission", "major")] and lost[0][2].startswith("und ")
 
 
 def test_a_headline_is_never_an_alarm():
@@ -105,3 +111,48 @@ def test_a_dropped_coordinated_part_is_named_at_the_conjunction():
     found = _by_length(mt.check([src], [tgt], "de", "en", segmented=True))
     assert len(found) == 1 and found[0][:2] == ("omission", "major")
     assert found[0][2].startswith("und war vorher"), found
+
+
+def _spans(text: str, lang: str):
+    from mt.segment import sentence_spans
+    from mt.types import Span
+
+    return [Span("src", 0, s, e, text[s:e]) for s, e in sentence_spans(text, lang)]
+
+
+def test_joins_count_coordinations_inside_sentences_and_sentence_breaks():
+    assert length.joins(_spans("Er kam und sah. Dann ging er.", "de"), "de") == 2
+    # a conjunction opening a sentence joins it to the one before: counted once, as the break
+    assert length.joins(_spans("Er kam. Und er sah.", "de"), "de") == 1
+    # German 'aber' joins only after a comma; elsewhere it is a particle (configs/lang/mul/length.toml)
+    assert length.joins(_spans("Ihn kümmere das aber wenig.", "de"), "de") == 0
+    assert length.joins(_spans("Er kam, aber er blieb nicht.", "de"), "de") == 1
+    assert length.joins(_spans("Cảnh sát bắt hai người và thu một khẩu súng.", "vi"), "vi") == 1
+    assert length.joins(_spans("Ein Satz.", "xx"), "xx") is None  # no conjunctions known: no count
+
+
+def test_a_short_dropped_part_is_found_where_the_source_joins_more_parts():
+    # -2.1 standard deviations: too little for a dropped clause on length alone (CLAUSE_Z)
+    src = "Die Feuerwehr brachte die Bewohner des Hauses in Sicherheit und löschte danach den Brand im Keller."
+    tgt = "The fire brigade brought the residents of the house to safety."
+    found = _by_length(mt.check([src], [tgt], "de", "en", segmented=True))
+    assert found == [("omission", "major", "und löschte danach den Brand im Keller.")]
+    # the same length gap without a join the target lacks (a comma, which translators drop freely): quiet
+    src_comma = "Die Feuerwehr brachte die Bewohner des Hauses in Sicherheit, löschte danach den Brand im Keller."
+    assert [s for _, s, _ in _by_length(mt.check([src_comma], [tgt], "de", "en", segmented=True))] in ([], ["minor"])
+    # the part kept, joined in the target too: quiet
+    full = "The fire brigade brought the residents of the house to safety and then put out the fire in the basement."
+    assert _by_length(mt.check([src], [full], "de", "en", segmented=True)) == []
+    vi = "Cảnh sát đã bắt giữ hai người đàn ông và thu giữ một khẩu súng."
+    found = _by_length(mt.check([vi], ["Die Polizei nahm zwei Männer fest."], "vi", "de", segmented=True))
+    assert found == [("omission", "major", "và thu giữ một khẩu súng.")]
+    assert _by_length(mt.check([vi], ["Die Polizei nahm zwei Männer fest und stellte eine Waffe sicher."],
+                               "vi", "de", segmented=True)) == []
+
+
+def test_a_very_short_target_of_a_long_source_is_read():
+    # under MIN_LETTERS on one side, but the other side is long: the length says something
+    found = _by_length(mt.check(["Süß und ehrenvoll ist es, für das Vaterland zu sterben."], ["It is sweet."],
+                                "de", "en", segmented=True))
+    assert [(t, s) for t, s, _ in found] == [("omission", "major")]
+    assert _by_length(mt.check(["Ja, gern."], ["Yes, I do."], "de", "en", segmented=True)) == []

@@ -32,10 +32,17 @@ _LETTER = regex.compile(r"[\p{L}\p{N}]")
 ALARM_Z = 3.6  # the length alone: too far off to be a translator's freedom
 SENTENCE_Z = 1.5  # with a whole sentence on one side that explains the difference
 SENTENCE_FIT = 1.0  # without that sentence the pair must be this close to the usual ratio
-CLAUSE_Z = 2.5  # the same for a dropped clause (between commas, semicolons, colons, dashes): more candidates, so stricter
+CLAUSE_Z = 3.0  # the same for a dropped clause (between commas, semicolons, colons, dashes): more candidates, so stricter
 CLAUSE_FIT = 0.7
+# A source that joins more parts (coordinating conjunctions inside its sentences, and its sentence
+# breaks) than its translation, while the translation is short, has lost a part: then a dropped
+# clause is looked for from COORD_Z on, and without one that fits the pair alarms from COORD_ALARM_Z.
+COORD_Z = 1.5
+COORD_ALARM_Z = 2.0
+COORD_FIT = 1.0  # the part that opens with the missing join fits more loosely: the join already points to it
 NOTE_Z = 2.3  # a minor note: worth a look, not an alarm
-MIN_LETTERS = 12  # shorter sides ("Ja." / "Yes, I do.") say nothing by their length
+MIN_LETTERS = 12  # shorter sides ("Ja." / "Yes, I do.") say nothing by their length...
+LONG_SIDE = 36  # ...unless the other side is this long ("Süß und ehrenvoll ist es, …" / "It is sweet.")
 DOC_MIN_PAIRS = 12  # a document's own median ratio is used from this many pairs on
 DOC_PRIOR_WEIGHT = 10  # the pack's ratio counts as this many pairs of the document
 
@@ -117,6 +124,47 @@ def _clause_break(lang: str) -> regex.Pattern:
     return regex.compile(r"[,;:]\s+|\s+[–—]\s+" + (rf"|\s+(?=(?:{conj})\s)" if conj else ""))
 
 
+@functools.lru_cache(maxsize=None)
+def _conjunction(lang: str) -> regex.Pattern | None:
+    words = _pack().get("conjunctions", {}).get(lang, [])
+    if not words:
+        return None
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{alt})(?![\p{{L}}\p{{M}}])")
+
+
+_OPENING = " \t\"'„“”«»‹›‚‘’([{–—-"
+
+
+def _joining(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the conjunction text[start:end] joins two parts of its sentence: not at the sentence's
+    start (that joins it to the sentence before), and where the pack says a word joins only after a
+    comma ([conjunctions_after_comma]: German "aber" is also a particle, "sei aber gegen …"), after one."""
+    before = text[:start].rstrip(_OPENING)
+    if not before or before[-1] in ".!?…":
+        return False
+    word = text[start:end].lower()
+    return word not in _pack().get("conjunctions_after_comma", {}).get(lang, []) or before.endswith((",", ";", "–", "—"))
+
+
+def joins(sentences: list[Span], lang: str) -> int | None:
+    """How many parts the sentences join: coordinating conjunctions inside a sentence (_joining) and
+    the breaks between sentences. None for a language without conjunctions in the pack."""
+    conj = _conjunction(lang)
+    if conj is None:
+        return None
+    return len(sentences) - 1 + sum(_joining(sp.text, m.start(), m.end(), lang) for sp in sentences for m in conj.finditer(sp.text))
+
+
+def _opens_with_join(ctx: PairContext, sp: Span, lang: str) -> bool:
+    """The span starts at a joining conjunction (after the comma or dash before it, if any)."""
+    doc = ctx.alignment.src if sp.side == "src" else ctx.alignment.tgt
+    text = doc.segments[sp.segment].norm
+    lead = len(sp.text) - len(sp.text.lstrip(_OPENING + ",;:"))
+    m = _conjunction(lang).match(text, sp.start + lead)
+    return bool(m) and _joining(text, m.start(), m.end(), lang)
+
+
 def _clauses(sentences: list[Span], lang: str) -> list[Span]:
     """The sentences cut where their parts join (see _clause_break)."""
     out = []
@@ -142,14 +190,26 @@ def _odd_unit(ctx: PairContext, model: LengthModel, side: str, s: int, t: int, z
         if hit:
             return hit, "sentence"
     # only a dropped clause: translators add words to clauses (explanations, split sentences) all the time
-    if side != "src" or abs(z) < CLAUSE_Z:
+    if side != "src" or abs(z) < min(COORD_Z, CLAUSE_Z):
         return None
     mine_c, other_c = _clauses(mine_s, ctx.src_lang), _clauses(other_s, ctx.tgt_lang)
-    if len(mine_c) > len(other_c) and len(mine_c) > 1:
+    if abs(z) >= COORD_Z and _fewer_joins(ctx, mine_s, other_s):
+        # the join the target lacks goes with the part it opens ("…, und war vorher …")
+        runs = [r for r in _runs(ctx, mine_c) if _opens_with_join(ctx, r, ctx.src_lang)]
+        hit = _fitting(runs, model, side, s, t, COORD_FIT, " ".join(x.text for x in other_s)) if runs else None
+        if hit:
+            return hit, "clause"
+    if abs(z) >= CLAUSE_Z and len(mine_c) > len(other_c) and len(mine_c) > 1:
         hit = _fitting(_runs(ctx, mine_c), model, side, s, t, CLAUSE_FIT, " ".join(x.text for x in other_s))
         if hit:
             return hit, "clause"
     return None
+
+
+def _fewer_joins(ctx: PairContext, src_sentences: list[Span], tgt_sentences: list[Span]) -> bool:
+    """The target joins fewer parts than the source (see joins)."""
+    a, b = joins(src_sentences, ctx.src_lang), joins(tgt_sentences, ctx.tgt_lang)
+    return a is not None and b is not None and a > b
 
 
 CLAUSE_RUN = 3  # a dropped part may span this many clauses ("…, and was a dancer and broker")
@@ -188,7 +248,7 @@ def _fitting(units: list[Span], model: LengthModel, side: str, s: int, t: int, f
     for sp in units:
         n = letters(sp.text)
         rest_s, rest_t = (s - n, t) if side == "src" else (s, t - n)
-        if rest_s < MIN_LETTERS or rest_t < MIN_LETTERS:
+        if rest_s < 1 or rest_t < 1 or min(rest_s, rest_t) < MIN_LETTERS and max(rest_s, rest_t) < LONG_SIDE:
             continue
         fits.append((len(_anchors(sp.text) & shared), abs(model.z(rest_s, rest_t)), sp))
     if not fits or min(z for _, z, _ in fits) >= fit:
@@ -206,7 +266,7 @@ def check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
         return []
     al, bead = ctx.alignment, ctx.bead
     s, t = letters(al.src_text(bead)), letters(al.tgt_text(bead))
-    if s < MIN_LETTERS or t < MIN_LETTERS:
+    if min(s, t) < 1 or min(s, t) < MIN_LETTERS and max(s, t) < LONG_SIDE:
         return []
     z = model.z(s, t)
     tgt_name, src_name = language_name(ctx.tgt_lang), language_name(ctx.src_lang)
@@ -214,7 +274,7 @@ def check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
     expected = s * math.exp(model.expected)
     off = t / expected - 1
     basis = "this document's usual ratio" if model.learned_from == "document" else f"the usual {src_name}–{tgt_name} ratio"
-    if abs(z) >= min(SENTENCE_Z, CLAUSE_Z):
+    if abs(z) >= min(SENTENCE_Z, CLAUSE_Z, COORD_Z):
         side = "tgt" if z > 0 else "src"
         odd = _odd_unit(ctx, model, side, s, t, z)
         if odd:
@@ -230,13 +290,16 @@ def check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
             return [Finding(type=kind, severity=Severity.MINOR if heading else Severity.MAJOR, src=list(bead.src),
                             tgt=list(bead.tgt), message=msg, signal="length",
                             confidence=round(min(0.85, 0.55 + 0.05 * abs(z)), 2), evidence=[sp])]
-    if abs(z) < NOTE_Z:
+    joined = z <= -COORD_ALARM_Z and _fewer_joins(ctx, _sentences(ctx, "src"), _sentences(ctx, "tgt"))
+    if abs(z) < NOTE_Z and not joined:
         return []
-    alarm = abs(z) >= ALARM_Z and not heading
+    alarm = (abs(z) >= ALARM_Z or joined) and not heading
     if z < 0:
         kind = "omission"
         msg = (f"The {tgt_name} text is {-100 * off:.0f} % shorter than a faithful rendering of this source usually is "
                f"({t} letters, about {expected:.0f} expected from {basis}): part of the source may be missing.")
+        if joined:
+            msg += f" The source also joins more parts (by conjunctions or sentences) than the {tgt_name} text does."
     else:
         kind = "addition"
         msg = (f"The {tgt_name} text is {100 * off:.0f} % longer than a faithful rendering of this source usually is "
