@@ -209,3 +209,19 @@ def test_a_name_that_is_a_place_and_a_first_name_left_out_stays_an_alarm():
 
     res = mt.check(["Tom có biết Mary không?"], ["Does Tom know Alan?"], "vi", "en", segmented=True)
     assert any(f.severity.value in ("critical", "major") for f in res.findings), [f.message for f in res.findings]
+
+
+PERSON_TOWN_CASES = [
+    # a first name that is also a town ("Mary", a city in Turkmenistan) replaced by another person
+    ("Tom có biết Mary không?", "Does Tom know Alan?", "vi", "en", {"attribution"}),
+    ("Tom có biết Mary không?", "Does Tom know Mary?", "vi", "en", set()),
+    # a foreign first name opening a Vietnamese sentence (the tagger reads it as a verb)
+    ("Tom tới từ Úc.", "Clarence is from Australia.", "vi", "en", {"attribution"}),
+    ("Tom tới từ Úc.", "Tom is from Australia.", "vi", "en", set()),
+]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,expected", PERSON_TOWN_CASES, ids=[c[1][:40] for c in PERSON_TOWN_CASES])
+def test_first_names_read_as_towns_or_verbs_are_people(src, tgt, sl, tl, expected):
+    found = _alarms(src, tgt, sl, tl)
+    assert {f.type for f in found} == expected, [f.message for f in found]

@@ -603,7 +603,9 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
     def name_like(sp) -> bool:
         # a proper noun for the tagger, or capitalised where a sentence does not start (the tagger
         # misses rare foreign names: "Jeff Flake")
-        return bool(sp) and sp[3][:1].isupper() and sp[2] != "F" and (sp[2] == "Np" or not _at_sentence_start(text, sp[0]))
+        # (a foreign first name opening a sentence is often tagged a verb: "Tom tới từ Úc")
+        return bool(sp) and sp[3][:1].isupper() and sp[2] != "F" and (sp[2] == "Np" or not _at_sentence_start(text, sp[0])
+                                                                     or sp[3].isascii() and sp[3] in lex.first_names)
 
     k = 0
     while k < len(spans):
@@ -664,7 +666,8 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
             initial = _at_sentence_start(text, s)
             # a foreign first name ("Tom", "Jeff Flake"); Vietnamese given names come last, and a
             # Vietnamese word may look like one ("Kim tự tháp": pyramid)
-            first = name.isascii() and name.split()[0] in lex.first_names and (len(name.split()) > 1 or not initial or sp[2] == "Np")
+            # (one opening a sentence untagged may be a Vietnamese word written without marks: a weak person)
+            first = name.isascii() and name.split()[0] in lex.first_names
             # at a sentence start a foreign-looking proper noun ("Sims", "Nielsen") is still a name
             foreign = name.isascii() and len(name) >= 4 and sp[2] == "Np"
             tagged = any(x and x[2] == "Np" for x in spans[k0:k])
@@ -828,11 +831,12 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
     def fits(t: Name) -> int:
         if id(t) in used:
             return 0
-        # a first name that is also a town ("Elizabeth", "Logan") may stand for a person
-        t_person = t.cls == "person" or t.text in first_names and bool(t.entity) and entity_class(t.entity) == "place" \
-            and not t.entity.startswith(("country:", "region:"))
-        if s.cls == "person" and t_person and s.text in first_names and t.text in first_names:
+        # a first name that is also a town ("Elizabeth", "Logan", "Mary") may stand for a person
+        t_person = _personal(t, first_names)
+        if s_person and t_person and s.text in first_names and t.text in first_names:
             return 3  # one first name for another, even where each opens its sentence ("Tom" → "Anna")
+        if s_person and t_person and s.cls != t.cls and (s.strong or t.strong) and (s.text in first_names or t.text in first_names):
+            return 3  # a person for a first name read as a town, or the other way ("Tom" → "Logan")
         if not (s.strong or t.strong):
             return 0  # two guesses do not make a finding
         if t.cls == "org" and not t.strong and t.entity is None and not (s.cls == "org" and s.strong):
@@ -881,6 +885,7 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
         if s.cls == t.cls == "name" and s.strong and t.strong and placed:
             return 1
         return 0
+    s_person = _personal(s, first_names)
     pool = [t for t in surplus if id(t) not in used]
     # a name that spells no ordinary word is surer than a run of listed words ("Presidential Board")
     sure = [t for t in pool if t.strong and not t.plain] or [t for t in pool if t.strong] or pool
@@ -889,6 +894,12 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
     nearest = min(sure, key=lambda t: abs(where(s, src_len) - where(t, tgt_len)), default=None)
     ranked = sorted(surplus, key=lambda t: (-fits(t), not t.strong, t.plain, -t.start))
     return ranked[0] if ranked and fits(ranked[0]) else None
+
+
+def _personal(n: Name, first_names: frozenset[str]) -> bool:
+    """A person, or a first name that is also a town's name ("Mary", "Logan"): it may name a person."""
+    return n.cls == "person" or n.text in first_names and bool(n.entity) and entity_class(n.entity) == "place" \
+        and not n.entity.startswith(("country:", "region:"))
 
 
 def _looks_personal(n: Name) -> bool:
@@ -900,7 +911,9 @@ def _looks_personal(n: Name) -> bool:
 def _substitution(ctx: PairContext, s: Name, t: Name) -> Finding:
     ev_src, ev_tgt = ctx.span("src", s.start, s.end), ctx.span("tgt", t.start, t.end)
     lang = language_name(ctx.tgt_lang)
-    person = s.cls == "person" or (s.cls == "name" and (t.cls == "person" or t.cls == "name" and (_looks_personal(s) or _looks_personal(t))))
+    fn = ctx.src_lex.first_names | ctx.tgt_lex.first_names
+    person = s.cls == "person" or (s.cls == "name" and (t.cls == "person" or t.cls == "name" and (_looks_personal(s) or _looks_personal(t)))) \
+        or _personal(s, fn) and _personal(t, fn)  # "Mary" (a town too) → "Alan"
     sure = s.strong and t.strong
     if person:
         return Finding(
