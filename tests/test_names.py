@@ -225,3 +225,25 @@ PERSON_TOWN_CASES = [
 def test_first_names_read_as_towns_or_verbs_are_people(src, tgt, sl, tl, expected):
     found = _alarms(src, tgt, sl, tl)
     assert {f.type for f in found} == expected, [f.message for f in found]
+
+
+FULL_NAME_CASES = [
+    # a Vietnamese person named in full after an honorific, left out: an omission (configs/lang/vi/surnames.toml)
+    ("Ông Trần Văn Bình cho biết dự án sẽ hoàn thành vào năm tới.",
+     "Das Projekt werde im nächsten Jahr abgeschlossen, sagte er.", {"omission"}),
+    ("Ông Trần Văn Bình cho biết dự án sẽ hoàn thành vào năm tới.",
+     "Herr Tran Van Binh sagte, das Projekt werde im nächsten Jahr abgeschlossen.", set()),
+    # a ministry after a minister's title opens with no family name: it qualifies the title
+    ("Bộ trưởng Bộ Tài chính cho biết ngân sách sẽ tăng.", "Der Finanzminister sagte, der Haushalt werde steigen.", set()),
+    # a full name anywhere is a person: replaced, an attribution; left out, an omission
+    ("Theo Nguyễn Thị Lan, giá xăng sẽ tăng.", "Laut Anna Schmidt werden die Benzinpreise steigen.", {"attribution"}),
+    ("Theo Nguyễn Thị Lan, giá xăng sẽ tăng.", "Die Benzinpreise werden steigen.", {"omission"}),
+    # two capitalised syllables opening with a family name are as often a term: "Vũ Trụ" (the universe)
+    ("Mọi thứ trong Vũ Trụ đều được tạo thành bởi vật chất.", "Alles im Universum besteht aus Materie.", set()),
+]
+
+
+@pytest.mark.parametrize("src,tgt,expected", FULL_NAME_CASES, ids=[c[1][:40] for c in FULL_NAME_CASES])
+def test_vietnamese_full_names_from_family_names(src, tgt, expected):
+    found = _alarms(src, tgt, "vi", "de")
+    assert {f.type for f in found} == expected, [f.message for f in found]

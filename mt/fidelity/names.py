@@ -671,13 +671,17 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
             # at a sentence start a foreign-looking proper noun ("Sims", "Nielsen") is still a name
             foreign = name.isascii() and len(name) >= 4 and sp[2] == "Np"
             tagged = any(x and x[2] == "Np" for x in spans[k0:k])
+            # a Vietnamese full name: a family name and two or three more syllables ("Trần Văn Bình"; two
+            # syllables are as often a capitalised term: "Vũ Trụ", the universe)
+            parts = name.split()
+            family = tagged and 3 <= len(parts) <= 4 and parts[0] in _surnames(lex.lang) and all(w[:1].isupper() for w in parts)
             acronym = name.isupper() and " " not in name
             # sure: the tagger's proper noun, not an acronym; a capitalised run the tagger did not
             # tag is often a translated title or institution ("Trò chơi Vương quyền"): a guess
             # one Vietnamese syllable ("Chúa", "Đông") is as often a capitalised word as a name
             sure = tagged and not acronym and (not initial or len(name.split()) > 1 or foreign) \
                 and (len(name.split()) > 1 or name.isascii())
-            out.append(Name(name, s, e, "person" if first else "name", None, strong=sure or first and not initial))
+            out.append(Name(name, s, e, "person" if first or family else "name", None, strong=sure or first and not initial))
     return out
 
 
@@ -809,7 +813,7 @@ def check(ctx: PairContext) -> list[Finding]:
         if t is not None:
             used.add(id(t))
             out.append(_substitution(ctx, s, t))
-        elif s.strong and not s.repeat and not _qualifies_title(ctx.src.text, s.start, ctx.src_lex) \
+        elif s.strong and not s.repeat and (_full_name(s, ctx.src_lex) or not _qualifies_title(ctx.src.text, s.start, ctx.src_lex)) \
                 and not (s.entity and stands_for().get(s.entity) in tgt_entities) \
                 and (s.cls == "person" or s.entity in ctx.tgt_lex.entities):
             # a place or organisation is missing only where we know the target's name for it;
@@ -927,6 +931,22 @@ def _substitution(ctx: PairContext, s: Name, t: Name) -> Finding:
         message=f"The {lang} text says '{t.text}'{label(t)} where the source says '{s.text}'{label(s)}.",
         signal="names", confidence=0.85 if s.entity and t.entity else 0.6, evidence=[ev_src, ev_tgt],
     )
+
+
+@functools.lru_cache(maxsize=None)
+def _surnames(lang: str) -> frozenset[str]:
+    """Family names that open a full name (configs/lang/LANG/surnames.toml; Vietnamese)."""
+    from ..lexicon import _pack_file
+
+    return frozenset(_pack_file(lang, "surnames.toml").get("surnames", {}).get("common", []))
+
+
+def _full_name(s: Name, lex: Lexicon) -> bool:
+    """A person named in full ("ông Trần Văn Bình", "Präsident Joe Biden"): two words or more, opening
+    with a family name where the pack lists them (Vietnamese) or with a known first name. After a title
+    it is the person the title names, not a word qualifying the title ("Bộ trưởng Bộ Tài chính")."""
+    words = s.text.split()
+    return s.cls == "person" and len(words) >= 2 and (words[0] in _surnames(lex.lang) or words[0] in lex.first_names)
 
 
 def _qualifies_title(text: str, start: int, lex: Lexicon) -> bool:
