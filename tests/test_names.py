@@ -247,3 +247,18 @@ FULL_NAME_CASES = [
 def test_vietnamese_full_names_from_family_names(src, tgt, expected):
     found = _alarms(src, tgt, "vi", "de")
     assert {f.type for f in found} == expected, [f.message for f in found]
+
+
+ACRONYM_CASES = [
+    # a body the source names by a capitalised word, replaced by an acronym it does not spell
+    ("Il était à un dîner du Barreau avec des confrères.", "He was at a UNESCO dinner with colleagues.", "fr", "en", {"entity"}),
+    ("Il était à un dîner du Barreau avec des confrères.", "He was at a Bar Society dinner with colleagues.", "fr", "en", set()),
+    # where every noun is capitalised the source word is as often a noun, and an acronym may translate it
+    ("Tom ist Hals-Nasen-Ohren-Arzt.", "Tom is an ENT specialist.", "de", "en", set()),
+]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,expected", ACRONYM_CASES, ids=[c[1][:40] for c in ACRONYM_CASES])
+def test_an_unexplained_acronym_replaces_a_capitalised_body(src, tgt, sl, tl, expected):
+    found = _alarms(src, tgt, sl, tl)
+    assert {f.type for f in found} == expected, [f.message for f in found]

@@ -809,7 +809,7 @@ def check(ctx: PairContext) -> list[Finding]:
     # a capital the target names by its country ("Bắc Kinh" / "China") is no omission: a metonym
     tgt_entities = {t.entity for t in tgt_names if t.entity}
     for s in sorted(missing, key=lambda n: not n.strong):
-        t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn)
+        t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn, bool(ctx.src_lex.caps.get("nouns")))
         if t is not None:
             used.add(id(t))
             out.append(_substitution(ctx, s, t))
@@ -826,7 +826,7 @@ NEAR = 0.3  # how far apart (in fractions of their sentences) a name and a guess
 
 
 def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_len: int,
-                first_names: frozenset[str] = frozenset()) -> Name | None:
+                first_names: frozenset[str] = frozenset(), noun_source: bool = False) -> Name | None:
     """The target name that most plausibly replaced the source name `s`. A guess (a name of unknown
     class) must also stand at about the same relative place in its sentence."""
     def where(n: Name, length: int) -> float:
@@ -852,8 +852,10 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 0  # a body named by a common noun ("Börsenaufsicht") is replaced only by a sure organisation
         if not s.strong and s.entity and t.cls != s.cls:
             return 0  # a loose mention ("bayerischen", "US-") is replaced only by a name of its class
-        if s.cls == "name" and not s.strong and t.cls == "org" and not t.entity:
-            return 0  # a guessed name ("Betrugs") and a run read as a body are two guesses
+        if s.cls == "name" and not s.strong and t.cls == "org" and not t.entity and not (_acronym(t) and not noun_source):
+            return 0  # a guessed name ("Betrugs") and a run read as a body are two guesses; an acronym the
+            # source does not spell is no guess, where only names are capitalised ("du Barreau" / "a UNESCO
+            # dinner"; a German capitalised word is as often a noun: "Hals-Nasen-Ohren-Arzt" / "ENT")
         if s.cls == "name" and not s.kept:
             return 0  # a term the translation may render in words ("Trò chơi Vương quyền" / „Game of Thrones“)
         if not t.strong and t.entity and s.entity is None:
@@ -898,6 +900,11 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
     nearest = min(sure, key=lambda t: abs(where(s, src_len) - where(t, tgt_len)), default=None)
     ranked = sorted(surplus, key=lambda t: (-fits(t), not t.strong, t.plain, -t.start))
     return ranked[0] if ranked and fits(ranked[0]) else None
+
+
+def _acronym(n: Name) -> bool:
+    """A body named by an acronym of three letters or more ("UNESCO", "BBC"): a sure name, kept in any language."""
+    return n.cls == "org" and n.strong and n.text.isupper() and " " not in n.text and len(n.text) >= 3
 
 
 def _personal(n: Name, first_names: frozenset[str]) -> bool:
