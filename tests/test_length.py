@@ -156,3 +156,14 @@ def test_a_very_short_target_of_a_long_source_is_read():
                                 "de", "en", segmented=True))
     assert [(t, s) for t, s, _ in found] == [("omission", "major")]
     assert _by_length(mt.check(["Ja, gern."], ["Yes, I do."], "de", "en", segmented=True)) == []
+
+
+def test_the_targets_joins_are_read_generously():
+    # German 'jedoch' inside a clause joins two parts too (read strictly only on the source side, where
+    # 'aber' may be a particle): the source's 'nhưng' has its counterpart, no dropped part
+    src = _spans("Anh ấy đã đến, nhưng cuộc họp đã kết thúc.", "vi")
+    tgt = _spans("Er kam, die Sitzung war jedoch schon vorbei.", "de")
+    assert length.joins(src, "vi") == 1
+    assert length.joins(tgt, "de") == 0 and length.joins(tgt, "de", strict=False) == 1
+    # 'sowohl … als auch' joins like 'und'
+    assert length.joins(_spans("Sie sind sowohl gegen Terroristen als auch gegen fremde Truppen.", "de"), "de") == 1

@@ -136,24 +136,27 @@ def _conjunction(lang: str) -> regex.Pattern | None:
 _OPENING = " \t\"'„“”«»‹›‚‘’([{–—-"
 
 
-def _joining(text: str, start: int, end: int, lang: str) -> bool:
+def _joining(text: str, start: int, end: int, lang: str, strict: bool = True) -> bool:
     """Whether the conjunction text[start:end] joins two parts of its sentence: not at the sentence's
-    start (that joins it to the sentence before), and where the pack says a word joins only after a
-    comma ([conjunctions_after_comma]: German "aber" is also a particle, "sei aber gegen …"), after one."""
+    start (that joins it to the sentence before), and, read strictly, where the pack says a word joins
+    only after a comma ([conjunctions_after_comma]: German "aber" is also a particle, "sei aber gegen …"),
+    after one."""
     before = text[:start].rstrip(_OPENING)
     if not before or before[-1] in ".!?…":
         return False
     word = text[start:end].lower()
-    return word not in _pack().get("conjunctions_after_comma", {}).get(lang, []) or before.endswith((",", ";", "–", "—"))
+    return not strict or word not in _pack().get("conjunctions_after_comma", {}).get(lang, []) \
+        or before.endswith((",", ";", "–", "—"))
 
 
-def joins(sentences: list[Span], lang: str) -> int | None:
+def joins(sentences: list[Span], lang: str, strict: bool = True) -> int | None:
     """How many parts the sentences join: coordinating conjunctions inside a sentence (_joining) and
     the breaks between sentences. None for a language without conjunctions in the pack."""
     conj = _conjunction(lang)
     if conj is None:
         return None
-    return len(sentences) - 1 + sum(_joining(sp.text, m.start(), m.end(), lang) for sp in sentences for m in conj.finditer(sp.text))
+    return len(sentences) - 1 + sum(_joining(sp.text, m.start(), m.end(), lang, strict)
+                                    for sp in sentences for m in conj.finditer(sp.text))
 
 
 def _opens_with_join(ctx: PairContext, sp: Span, lang: str) -> bool:
@@ -207,8 +210,9 @@ def _odd_unit(ctx: PairContext, model: LengthModel, side: str, s: int, t: int, z
 
 
 def _fewer_joins(ctx: PairContext, src_sentences: list[Span], tgt_sentences: list[Span]) -> bool:
-    """The target joins fewer parts than the source (see joins)."""
-    a, b = joins(src_sentences, ctx.src_lang), joins(tgt_sentences, ctx.tgt_lang)
+    """The target joins fewer parts than the source (see joins): the source's joins read strictly, the
+    target's generously ("…, die Diskriminierung soll jedoch weit verbreitet sein" joins two parts)."""
+    a, b = joins(src_sentences, ctx.src_lang), joins(tgt_sentences, ctx.tgt_lang, strict=False)
     return a is not None and b is not None and a > b
 
 

@@ -354,6 +354,8 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
         w = toks[k].group(0)
         if not w[:1].isupper() or w in stop or len(w) < 2:
             return ""
+        if w in lex.first_names and not _known_word(w, lex.lang):
+            return "first"  # a known first name, also where no noun of the list is spelled so ("über die Philip")
         if not _ordinary(w, lex.lang) and not (_at_sentence_start(text, toks[k].start()) and _known_word(w, lex.lang)):
             return "name"
         if w in lex.first_names:
@@ -396,7 +398,9 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
         if prev_run.lower() in determiners and not relative or after_adjective(k):
             # after an article a noun stands: "einer Prise Mr. Bean", "dem Braunen Langohr", "der
             # Ex-Nationalspieler Philipp Lahm": the name, if any, follows that noun
-            names_at = [i for i in names_at if i > k] if len(run) > 2 else []
+            # ... unless the run is two words, neither a listed noun ("der inkompetente Nico Etzler")
+            names_at = [i for i in names_at if i > k] if len(run) > 2 else \
+                names_at if len(run) == 2 and kinds[k] in ("first", "name") and kinds[k + 1] in ("name", "first") else []
         if names_at:
             a, b = names_at[0], names_at[-1]
             w = toks[a].group(0)
