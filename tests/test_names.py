@@ -262,3 +262,22 @@ ACRONYM_CASES = [
 def test_an_unexplained_acronym_replaces_a_capitalised_body(src, tgt, sl, tl, expected):
     found = _alarms(src, tgt, sl, tl)
     assert {f.type for f in found} == expected, [f.message for f in found]
+
+
+GERMAN_POSITION_CASES = [
+    # a known first name after an article is a person (no listed noun is spelled so)
+    ("Về những vấn đề đó, ông Jeremy không đồng ý với các nhà lãnh đạo trước đó.",
+     "Über die Themen, über die Philip mit früheren Spitzenpolitikern nicht einer Meinung war.", {"attribution"}),
+    ("Về những vấn đề đó, ông Jeremy không đồng ý với các nhà lãnh đạo trước đó.",
+     "Über die Themen, über die Jeremy mit früheren Spitzenpolitikern nicht einer Meinung war.", set()),
+    # two unlisted words after an adjective are a name, not a noun
+    ("Johnny English vụng về đã quay trở lại.", "Der tolpatschige Nico Etzler ist zurück.", {"attribution"}),
+    ("Johnny English vụng về đã quay trở lại.", "Der tolpatschige Johnny English ist zurück.", set()),
+    ("Chính phủ mới đã họp tại thủ đô.", "Die neue Regierung tagte in der Hauptstadt.", set()),
+]
+
+
+@pytest.mark.parametrize("src,tgt,expected", GERMAN_POSITION_CASES, ids=[c[1][:40] for c in GERMAN_POSITION_CASES])
+def test_german_names_after_an_article_or_adjective(src, tgt, expected):
+    found = _alarms(src, tgt, "vi", "de")
+    assert {f.type for f in found} == expected, [f.message for f in found]
