@@ -37,7 +37,7 @@ CLAUSE_FIT = 0.7
 # A source that joins more parts (coordinating conjunctions inside its sentences, and its sentence
 # breaks) than its translation, while the translation is short, has lost a part: then a dropped
 # clause is looked for from COORD_Z on, and without one that fits the pair alarms from COORD_ALARM_Z.
-COORD_Z = 1.5
+COORD_Z = 1.6
 COORD_ALARM_Z = 2.0
 COORD_FIT = 1.0  # the part that opens with the missing join fits more loosely: the join already points to it
 NOTE_Z = 2.3  # a minor note: worth a look, not an alarm
