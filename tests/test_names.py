@@ -281,3 +281,25 @@ GERMAN_POSITION_CASES = [
 def test_german_names_after_an_article_or_adjective(src, tgt, expected):
     found = _alarms(src, tgt, "vi", "de")
     assert {f.type for f in found} == expected, [f.message for f in found]
+
+
+SENTENCE_START_CASES = [
+    # opening a German sentence, a word the system list holds without a plural is read as a name, as
+    # names are listed ("Erdogan"; "Politik" has "Politiken")
+    ("Erdogan in Deutschland: Politik statt Pomp", "Catherine in Germany: Politics instead of pageantry", "de", "en", {"attribution"}),
+    ("Erdogan in Deutschland: Politik statt Pomp", "Erdogan in Germany: Politics instead of pageantry", "de", "en", set()),
+    ("Politik in Deutschland: Streit statt Einigung", "Politics in Germany: quarrels instead of agreement", "de", "en", set()),
+    # two such words opening a sentence are a name ("Michaela Gutknecht"), not two nouns ("Neue Studien")
+    ("Dyteon Simpson, 20 tuổi, đã bị bắt, cảnh sát cho biết.", "Michaela Gutknecht, 20, wurde festgenommen, teilte die Polizei mit.",
+     "vi", "de", {"attribution"}),
+    ("Dyteon Simpson, 20 tuổi, đã bị bắt, cảnh sát cho biết.", "Dyteon Simpson, 20, wurde festgenommen, teilte die Polizei mit.",
+     "vi", "de", set()),
+    ("Các nghiên cứu mới cho thấy điều đó.", "Neue Studien zeigen das.", "vi", "de", set()),
+]
+
+
+@pytest.mark.skipif(not _WORDLISTS, reason="system word lists not installed (apt-get install wamerican wngerman wfrench)")
+@pytest.mark.parametrize("src,tgt,sl,tl,expected", SENTENCE_START_CASES, ids=[c[1][:40] for c in SENTENCE_START_CASES])
+def test_german_names_opening_a_sentence_from_the_word_list(src, tgt, sl, tl, expected):
+    found = _alarms(src, tgt, sl, tl)
+    assert {f.type for f in found} == expected, [f.message for f in found]

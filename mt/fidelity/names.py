@@ -324,6 +324,18 @@ def _ordinary(word: str, lang: str, depth: int = 0) -> bool:
     return False
 
 
+_PLURALS = ("e", "en", "n", "er", "ern", "s")
+
+
+def _singular_only(word: str, lang: str) -> bool:
+    """A capitalised entry of the word list with no plural form listed ("Erdogan", "Merkel", but not
+    "Politik": "Politiken"): how the list holds names (and some mass nouns: "Humor")."""
+    d = _dictionary(lang)
+    if d is None or word not in d[0]:
+        return False
+    return not any(word + e in d[0] for e in _PLURALS[:-1])
+
+
 def _known_word(word: str, lang: str) -> bool:
     """A word whose lower-case form is listed: an ordinary word that may open a sentence ("Chase" is
     also "chase"); True where no word list is known."""
@@ -422,16 +434,21 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
             initial = _at_sentence_start(text, s)
             cls = "person" if person else ("org" if acronym and len(span) <= 6 else "name")
             out.append(Name(span, s, e, cls, None, strong=not acronym or not initial))
-        elif j > k and not initial_run and prev_run.lower() not in determiners and not after_adjective(k) \
+        elif j > k and (not initial_run or j - k == 1 and all(not _known_word(toks[i].group(0), lex.lang) for i in run)
+                        and any(_singular_only(toks[i].group(0), lex.lang) for i in run)) \
+                and prev_run.lower() not in determiners and not after_adjective(k) \
                 and not regex.search(r"\d\s*$", text[:toks[k].start()]):
-            # two or more listed nouns in a row, not after an article: a name the list holds ("Michaela Gutknecht")
+            # two or more listed nouns in a row, not after an article: a name the list holds ("Michaela Gutknecht");
+            # opening a sentence, two words, none an ordinary lower-case word and one listed without a plural
             s, e = toks[k].start(), toks[j].end()
             out.append(Name(text[s:e], s, e, "name", None, strong=True))
         elif j == k:
             w = toks[k].group(0)
             prev = toks[k - 1].group(0) if k else ""
             initial = _at_sentence_start(text, toks[k].start())
-            if not initial and prev.lower() not in determiners and not after_adjective(k) \
+            # (opening a sentence only a listed word without a plural, as names are listed: "Erdogan in …")
+            if (not initial or _singular_only(w, lex.lang) and prev.lower() not in determiners) \
+                    and prev.lower() not in determiners and not after_adjective(k) \
                     and not w.lower().endswith(_NOUN_ONLY) and len(w) >= 3 and not _known_word(w, lex.lang) \
                     and not regex.search(r"\d\s*$", text[:toks[k].start()]):
                 out.append(Name(w, toks[k].start(), toks[k].end(), "name", None, strong=False))
