@@ -173,6 +173,11 @@ WORDLIST_CASES = [
     ("Dyteon Simpson, 20 tuổi, đã bị bắt, cảnh sát cho biết.", "Michaela Gutknecht, 20, wurde festgenommen, teilte die Polizei mit.", "vi", "de", {"attribution"}),
     ("Dyteon Simpson, 20 tuổi, đã bị bắt, cảnh sát cho biết.", "Dyteon Simpson, 20, wurde festgenommen, teilte die Polizei mit.", "vi", "de", set()),
     ("Các nghiên cứu mới cho thấy điều đó.", "Neue Studien zeigen das.", "vi", "de", set()),
+    # a Vietnamese-side name with a letter Vietnamese does not write ("ö") is foreign, kept as written: replaced, a finding
+    ("Bức tranh của danh họa Klöcker Ehrenstrahl được trưng bày ở Stockholm.",
+     "Das Gemälde des Meisters Wilfried Linke wird in Stockholm ausgestellt.", "vi", "de", {"attribution"}),
+    ("Bức tranh của danh họa Klöcker Ehrenstrahl được trưng bày ở Stockholm.",
+     "Das Gemälde des Meisters Klöcker Ehrenstrahl wird in Stockholm ausgestellt.", "vi", "de", set()),
 ]
 
 

@@ -242,13 +242,20 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
         for n in out:
             # (a word may be Vietnamese written without its marks: "Nam", "Kim", "Long")
             n.kept = n.cls == "person" or n.entity is not None or n.text.isascii() and any(
-                not native.fullmatch(w) for w in n.text.split())
+                not native.fullmatch(w) for w in n.text.split()) or _foreign_letters(n.text, lex)
     if _dictionary(lex.lang) is not None:
         for n in out:
             words = [t.group(0) for t in _TOKEN.finditer(n.text)]
             n.plain = n.entity is None and bool(words) and all(
                 _ordinary(w, lex.lang) if lex.caps.get("nouns") else _known_word(w, lex.lang) for w in words)
     return sorted(out, key=lambda n: n.start)
+
+
+def _foreign_letters(text: str, lex: Lexicon) -> bool:
+    """A letter the language does not write ([capitalisation] letters: "ö" of "Klöcker" in Vietnamese):
+    a foreign name, kept as written."""
+    letters = lex.caps.get("letters")
+    return bool(letters) and any(c.isalpha() and not c.isascii() and c not in letters for c in text.lower())
 
 
 @functools.lru_cache(maxsize=None)
