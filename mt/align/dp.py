@@ -63,14 +63,6 @@ class AlignParams:
     induce_top: float = 0.0
     induce_g2: float = 10.0
     link_weight: float = 1.0
-    # Every sentence of a bead earns member_gain × (its own z against the bead's other side - member_tau),
-    # capped at member_cap: a merge whose parts each fit the concatenation earns per sentence, as the same
-    # sentences split into smaller beads would, and a member with no evidence of its own costs. 0: off.
-    member_gain: float = 0.0
-    cross_gain: float = 0.0
-    cross_cap: float = 10.0
-    member_tau: float = 2.0
-    member_cap: float = 10.0
 
 
 # skip, len_weight, member_min, direct_weight, spread_ref and junk_weight are chosen by leave-one-document-out cross-validation over
@@ -342,14 +334,6 @@ def _bead_costs(zf, lx_: _Lengths, ly_: _Lengths, n: int, m: int, cols: np.ndarr
     delta = (ly - lx * ratio) / np.sqrt(params.gc_variance * (lx + ly) / 2.0)
     gc = -np.log(np.maximum(_two_tailed(delta), 1e-12))
     z = zf(rows, a, cc, b)
-    if params.member_gain:
-        if a + b == 2:
-            members = [z, z]
-        else:
-            members = [zf(rows - a + t + 1, 1, cc, b) for t in range(a)] + [zf(rows, a, cc - b + k + 1, 1) for k in range(b)]
-        gain = params.member_gain * sum(np.minimum(params.member_cap, mz - params.member_tau) for mz in members)
-    else:
-        gain = 0.0
     if a + b > 2 and (params.member_weight or params.junk_weight):
         # every sentence of a merged bead must resemble the other side on its own:
         # a caption glued to its neighbour adds nothing and must not ride along
@@ -357,11 +341,9 @@ def _bead_costs(zf, lx_: _Lengths, ly_: _Lengths, n: int, m: int, cols: np.ndarr
         z = z - params.member_weight * np.maximum(0.0, params.member_min - np.minimum.reduce(members))
         if params.junk_weight:
             z = z - params.junk_weight * params.skip * sum(np.clip(1.0 - mz / params.junk_z, 0.0, 1.0) for mz in members)
-    if a >= 2 and b >= 2 and (params.cross_weight or params.cross_gain):
-        crossing = _crossing(zf, rows, cc, a, b)
-        z = z - params.cross_weight * np.maximum(0.0, params.cross_min - crossing)
-        z = z + params.cross_gain * np.clip(crossing - params.cross_min, 0.0, params.cross_cap)
-    cost = (-z * ((a + b) / 2.0) ** params.size_exponent - gain
+    if a >= 2 and b >= 2 and params.cross_weight:
+        z = z - params.cross_weight * np.maximum(0.0, params.cross_min - _crossing(zf, rows, cc, a, b))
+    cost = (-z * ((a + b) / 2.0) ** params.size_exponent
             - params.len_weight * (params.len_offset - gc) + params.merge_scale * params.penalties[(a, b)])
     out[a:] = np.where(ok, cost, INF)
     return out
