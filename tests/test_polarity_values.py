@@ -109,7 +109,11 @@ NUMBERS = [
     ("vi", "de", "Trận đấu bắt đầu lúc 7 giờ tối.", "Das Spiel beginnt um 19 Uhr.", []),
     ("vi", "de", "Công ty lãi 5 nghìn tỷ đồng.", "Das Unternehmen verdiente 5 Billionen Dong.", []),
     ("fr", "en", "Le projet coûte 90 millions de dollars.", "The project costs $90m.", []),
+    # a unit after a spelled-out number converts too; "đầu tiên" is the ordinal one
+    ("vi", "de", "Sóng cao tới 20 feet.", "Die Wellen waren bis zu sechs Meter hoch.", []),
+    ("vi", "de", "Đây là lần đầu tiên cả hai đội gặp nhau.", "Die beiden Teams treffen sich zum ersten Mal.", []),
     # changed values
+    ("vi", "de", "Đây là lần đầu tiên đội gặp nhau.", "Das Team trifft sich zum dritten Mal.", [("number", CRIT)]),
     ("de", "en", "Er fuhr mit 210 km/h.", "He was driving at 180 mph.", [("number", "major")]),
     ("de", "en", "Wir treffen uns um halb drei.", "We meet at 3:30.", [("number", CRIT)]),
     ("fr", "en", "Le projet coûte 90 millions de dollars.", "The project costs $9m.", [("number", CRIT)]),

@@ -377,6 +377,12 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
         figures.append(Value(value, m.start(), end, text[m.start():end], alt=alt,
                              aside=_is_aside(text, m.start(), figures), unit=unit))
     words = _number_words(text, pack, used)
+    if pack.units:
+        for w in words:
+            # a unit after a spelled-out number too: "sechs Meter" renders "20 feet"
+            if (w.figure or w.soft) and (um := _unit_re(lang).match(text, w.end)):
+                key = nfc(um.group(1))
+                w.unit = pack.units.get(key) or next((u for k, u in pack.units.items() if k.lower() == key.lower()), None)
     for m in _ROMAN.finditer(text):
         if (v := _roman(m.group(1))) is not None:
             words.append(Value(float(v), m.start(), m.end(), m.group(0), figure=False))
