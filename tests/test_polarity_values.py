@@ -112,6 +112,12 @@ NUMBERS = [
     # a unit after a spelled-out number converts too; "đầu tiên" is the ordinal one
     ("vi", "de", "Sóng cao tới 20 feet.", "Die Wellen waren bis zu sechs Meter hoch.", []),
     ("vi", "de", "Đây là lần đầu tiên cả hai đội gặp nhau.", "Die beiden Teams treffen sich zum ersten Mal.", []),
+    # a clock time written as a decimal; a range's scale holds for both ends; English grouped by spaces
+    ("de", "en", "Gegen 13.30 Uhr sah ein Wanderer einen Brand.", "At around 13.30, a hiker saw a fire.", []),
+    ("fr", "en", "Le résultat arrive à 6h30 le lendemain.", "The result comes at 6.30 the next morning.", []),
+    ("fr", "en", "Les revenus ont reculé de 4,2 à 4,1 Md$.", "Revenue dipped to $4.1 billion from $4.2 billion.", []),
+    ("fr", "en", "La provision sera de 4,5 milliards de livres.", "The provision will be £4 500 million.", []),
+    ("de", "en", "Gegen 13.30 Uhr sah ein Wanderer einen Brand.", "At around 14.30, a hiker saw a fire.", [("number", CRIT), ("omission", "major")]),
     # changed values
     ("vi", "de", "Đây là lần đầu tiên đội gặp nhau.", "Das Team trifft sich zum dritten Mal.", [("number", CRIT)]),
     ("de", "en", "Er fuhr mit 210 km/h.", "He was driving at 180 mph.", [("number", "major")]),

@@ -376,6 +376,7 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             alt = 1900 + value  # "70er Jahre", "thập niên 70" = the 1970s
         figures.append(Value(value, m.start(), end, text[m.start():end], alt=alt,
                              aside=_is_aside(text, m.start(), figures), unit=unit))
+    _range_scales(text, figures, pack)
     words = _number_words(text, pack, used)
     if pack.units:
         for w in words:
@@ -387,6 +388,18 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
         if (v := _roman(m.group(1))) is not None:
             words.append(Value(float(v), m.start(), m.end(), m.group(0), figure=False))
     return dates, figures, words
+
+
+def _range_scales(text: str, figures: list[Value], pack: NumberPack) -> None:
+    """In a range the scale after the second figure may hold for the first: "4,2 à 4,1 Md$",
+    "10 bis 11 Milliarden" read 4.2 also as 4.2 billion (another reading, as for "26,750")."""
+    words = set(pack.range_words)
+    for a, b in zip(figures, figures[1:]):
+        between = text[a.end:b.start].strip().lower()
+        raw = parse_number(text[b.start:b.start + len(_digits_re(pack.lang).match(text, b.start).group(0))], pack) \
+            if _digits_re(pack.lang).match(text, b.start) else None
+        if a.alt is None and between in words and raw and b.value / raw >= 1000:
+            a.alt = a.value * (b.value / raw)
 
 
 # Roman numerals of two letters or more ("thế kỷ XII", "XXe siècle"): they only explain a figure.
