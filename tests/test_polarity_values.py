@@ -109,7 +109,17 @@ NUMBERS = [
     ("vi", "de", "Trận đấu bắt đầu lúc 7 giờ tối.", "Das Spiel beginnt um 19 Uhr.", []),
     ("vi", "de", "Công ty lãi 5 nghìn tỷ đồng.", "Das Unternehmen verdiente 5 Billionen Dong.", []),
     ("fr", "en", "Le projet coûte 90 millions de dollars.", "The project costs $90m.", []),
+    # a unit after a spelled-out number converts too; "đầu tiên" is the ordinal one
+    ("vi", "de", "Sóng cao tới 20 feet.", "Die Wellen waren bis zu sechs Meter hoch.", []),
+    ("vi", "de", "Đây là lần đầu tiên cả hai đội gặp nhau.", "Die beiden Teams treffen sich zum ersten Mal.", []),
+    # a clock time written as a decimal; a range's scale holds for both ends; English grouped by spaces
+    ("de", "en", "Gegen 13.30 Uhr sah ein Wanderer einen Brand.", "At around 13.30, a hiker saw a fire.", []),
+    ("fr", "en", "Le résultat arrive à 6h30 le lendemain.", "The result comes at 6.30 the next morning.", []),
+    ("fr", "en", "Les revenus ont reculé de 4,2 à 4,1 Md$.", "Revenue dipped to $4.1 billion from $4.2 billion.", []),
+    ("fr", "en", "La provision sera de 4,5 milliards de livres.", "The provision will be £4 500 million.", []),
+    ("de", "en", "Gegen 13.30 Uhr sah ein Wanderer einen Brand.", "At around 14.30, a hiker saw a fire.", [("number", CRIT), ("omission", "major")]),
     # changed values
+    ("vi", "de", "Đây là lần đầu tiên đội gặp nhau.", "Das Team trifft sich zum dritten Mal.", [("number", CRIT)]),
     ("de", "en", "Er fuhr mit 210 km/h.", "He was driving at 180 mph.", [("number", "major")]),
     ("de", "en", "Wir treffen uns um halb drei.", "We meet at 3:30.", [("number", CRIT)]),
     ("fr", "en", "Le projet coûte 90 millions de dollars.", "The project costs $9m.", [("number", CRIT)]),
@@ -241,3 +251,44 @@ def test_french_expletive_ne_denies_nothing_but_ne_pas_still_does():
                     "Les photos doivent être soumises au gouvernement avant qu'aucune ne soit publiée.") == []
     assert negation("Er ging, ohne dass es jemand merkte.", "Il partit sans que personne ne le remarque.") == []
     assert negation("Er kam, bevor wir gingen.", "Il n'est pas venu avant que nous partions.") == ["critical"]
+
+
+# A negation the other language says in a plain wording of the same meaning ([lexical] in the packs):
+# a minor note that names both wordings. Where the negated side has the plain word itself, or the
+# plain word is far from the negation, the reversal stays critical.
+REWORDED = [
+    ("vi", "de", "Tôi chưa từng thấy tuyết như thế này.", "Solchen Schnee sehe ich zum ersten Mal.", "chưa từng", "zum ersten Mal"),
+    ("de", "en", "Der alte Bahnhof ist nicht mehr in Betrieb.", "The old station is obsolete.", "nicht mehr", "obsolete"),
+    ("en", "de", "Please submit the form no later than Friday.", "Bitte reichen Sie das Formular spätestens am Freitag ein.",
+     "no later than", "spätestens"),
+    ("vi", "de", "Ông ấy không nghĩ rằng kế hoạch sẽ thành công.", "Er bezweifelt, dass der Plan gelingt.", "không", "bezweifelt"),
+    ("fr", "en", "Je ne me souviens pas de son nom.", "I forgot his name.", "ne me souviens", "forgot"),
+]
+
+
+@pytest.mark.parametrize("sl,tl,src,tgt,negated,plain", REWORDED, ids=[r[2][:30] for r in REWORDED])
+def test_negation_said_in_a_plain_wording_is_a_minor_note_naming_both(sl, tl, src, tgt, negated, plain):
+    neg = [f for f in check_pair(src, tgt, sl, tl) if f.type == "negation"]
+    assert len(neg) == 1 and neg[0].severity.value == "minor"
+    assert f"'{negated}'" in neg[0].message and f"'{plain}'" in neg[0].message and "wording" in neg[0].message
+
+
+@pytest.mark.parametrize("sl,tl,src,tgt", [
+    # the negated side has the plain word too: the negation is what differs
+    ("de", "en", "Er hat nicht vergessen, die Tür abzuschließen.", "He forgot to lock the door."),
+    ("de", "en", "Er bezweifelte nicht, dass der Plan gelingt.", "He doubted that the plan would work."),
+    # a verb that says a negation, far from where the negation stands
+    ("de", "en", "Sein Bruder bezweifelte es, aber er fuhr am Abend mit dem Auto in die Stadt.",
+     "His brother was sure of it, but he did not drive into town by car in the evening."),
+    # "noch" alone is no rendering of "chưa" (not yet): "noch nicht" with "nicht" dropped
+    ("vi", "de", "Bà ấy vẫn chưa trả lời thư.", "Sie hat den Brief noch beantwortet."),
+    # "can't help" asserts only before a gerund or "but"
+    ("vi", "en", "Anh ấy không thể giúp bạn hôm nay.", "He can help you today."),
+])
+def test_a_plain_wording_does_not_excuse_a_reversal_it_cannot_explain(sl, tl, src, tgt):
+    assert alarms(src, tgt, sl, tl) == [("negation", CRIT)]
+
+
+def test_cant_help_asserts_before_a_gerund_and_negates_before_an_object():
+    assert alarms("Anh ấy không thể giúp bạn hôm nay.", "He can't help you today.", "vi", "en") == []
+    assert alarms("Tôi bật cười vì câu chuyện.", "I couldn't help laughing at the story.", "vi", "en") == []

@@ -67,6 +67,7 @@ class NegationPack:
     separable: list[tuple[str, str]] = field(default_factory=list)  # ("lehn", "ab")
     suffixes: list[str] = field(default_factory=list)  # "n't"
     not_negation: list[str] = field(default_factory=list)
+    not_negation_patterns: list[str] = field(default_factory=list)  # idioms a word list cannot state: "can't help smiling"
     compounds: list[str] = field(default_factory=list)  # "khách hàng": "khách hàng không" is no "hàng không" (aviation)
     heads: list[str] = field(default_factory=list)  # concord: "ne"
     partners: list[str] = field(default_factory=list)  # "pas", "jamais"
@@ -88,6 +89,8 @@ class NegationPack:
     trailing: list[str] = field(default_factory=list)
     openers: list[str] = field(default_factory=list)
     tag_max_words: int = DEFAULT_TAG_WORDS
+    # meanings said with a negation in one language and without one in another: {key: (negated, plain)}
+    lexical: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
 
     @property
@@ -110,6 +113,7 @@ def negation_pack(lang: str) -> NegationPack:
     pack.separable = [(a.lower(), b.lower()) for a, b in neg.get("separable", [])]
     pack.suffixes = list(neg.get("suffixes", []))
     pack.not_negation = [w.lower() for w in neg.get("not_negation", [])]
+    pack.not_negation_patterns = list(neg.get("not_negation_patterns", []))
     pack.compounds = [w.lower() for w in neg.get("compounds", [])]
     pack.heads, pack.partners = list(conc.get("heads", [])), list(conc.get("partners", []))
     pack.restrictive, pack.alone = list(conc.get("restrictive", [])), list(conc.get("alone", []))
@@ -126,6 +130,7 @@ def negation_pack(lang: str) -> NegationPack:
     pack.prefix_starts = tuple(rules.get("prefixes", []) + [p for r in rules.get("extra", []) for p in r.get("prefixes", [])]) or ("\0",)
     pack.word_starts = tuple(w.lower() for w in neg.get("word_starts", []))
     pack.word_ends = tuple(w.lower() for w in neg.get("word_ends", []))
+    pack.lexical = {k: (tuple(v.get("negated", [])), tuple(v.get("plain", []))) for k, v in data.get("lexical", {}).items()}
     if not pack.known:
         pack.missing.append("negation")
     if q is None:
@@ -195,6 +200,11 @@ def _any_of(words: tuple[str, ...], stem: bool = False) -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}])(?:{body})")
 
 
+@functools.lru_cache(maxsize=None)
+def _pattern(p: str) -> regex.Pattern:
+    return regex.compile(p)
+
+
 def _find(words, low: str, stem: bool = False):
     return _any_of(tuple(words), stem).finditer(low)
 
@@ -218,6 +228,7 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
     inside = [(m.start(), m.end()) for m in _find(pack.compounds, low)] if pack.compounds else []
     blocked = [(m.start(), m.end()) for m in _find(pack.not_negation, low)
                if not any(s < m.start() < e for s, e in inside)]
+    blocked += [(m.start(), m.end()) for p in pack.not_negation_patterns for m in _pattern(p).finditer(low)]
     found: list[Unit] = []
     for words, weak, stem in ((pack.markers, False, False), (pack.weak, True, False), (pack.verbs, True, True)):
         found += [Unit(m.start(), m.end(), text[m.start():m.end()], weak, verb=stem) for m in _find(words, low, stem)]
@@ -459,6 +470,101 @@ def _reversed_part(sc: list[Clause], tc: list[Clause]) -> tuple[int, str] | None
     return None
 
 
+# How far apart (as a share of each sentence's length) a negation and a verb that says it may stand.
+IMPLIED_PLACE = 0.3
+# Words a gap ("…") in a [lexical] wording may span, within one sentence: "not … anymore".
+LEXICAL_GAP = 60
+
+
+@functools.lru_cache(maxsize=1024)
+def _wording_re(entries: tuple[str, ...]) -> regex.Pattern:
+    """One pattern for [lexical] wordings: whole words, a word ending in '*' a word start, a leading
+    '*' a word end ("*n't care" in "don't care"), '…' a gap inside the sentence ("nicht … wissen")."""
+    def word(w: str) -> str:
+        body = regex.escape(w.strip("*"))
+        if w.endswith("*"):
+            return body + r"[\p{L}]*"
+        return body + (r"(?![\p{L}])" if w[-1:].isalpha() else "")
+
+    def one(entry: str) -> str:
+        gap = rf"(?:[^.!?;]{{0,{LEXICAL_GAP}}}?(?<![\p{{L}}]))"
+        pieces = [p.split() for p in entry.lower().split("…") if p.strip()]
+        head = "" if entry.startswith("*") else r"(?<![\p{L}])"
+        return head + gap.join(r"\s+".join(word(w) for w in p) for p in pieces)
+    body = "|".join(one(e) for e in sorted(set(entries), key=len, reverse=True)) or "(?!)"
+    return regex.compile(rf"(?:{body})")
+
+
+def _fold_quotes(text: str) -> str:
+    return text.lower().replace("’", "'")  # same length: offsets hold
+
+
+@dataclass
+class Rewording:
+    """A negation the other side says without one: 'không đồng quan điểm' = 'andere Meinung'."""
+    unit: Unit
+    negated: str  # the wording around the negation
+    plain: str  # the other side's wording
+    key: str
+
+
+def _rewordings(neg_text: str, cs: list[Clause], pack: NegationPack, plain_text: str, other: NegationPack,
+                other_cs: list[Clause]) -> list[Rewording]:
+    """The strong negations of `cs` that stand in a wording of a meaning (a [lexical] key shared by
+    both packs) whose plain wording the other text has, not itself negated there ("not failed")."""
+    out: list[Rewording] = []
+    strong = [u for c in cs for u in c.units if not u.weak]
+    if not strong:
+        return out
+    low, plain_low = _fold_quotes(neg_text), _fold_quotes(plain_text)
+    cancelled = [u for c in other_cs for u in c.cancelled]
+    for key, (negated, own_plain) in pack.lexical.items():
+        plain = other.lexical.get(key, ((), ()))[1]
+        if not negated or not plain:
+            continue
+        found = [m for m in _wording_re(tuple(plain)).finditer(plain_low)
+                 if not any(u.start < m.end() and m.start() < u.end for u in cancelled)]
+        if not found:
+            continue
+        anywhere = "*" in negated  # any negation: "bezweifelt" = "không nghĩ", "prevent … happening" = "nie wieder"
+        spans = [] if anywhere else \
+            [(m.start(), m.end()) for m in _wording_re(tuple(w for w in negated if w != "*")).finditer(low)]
+        # where the negated side has a plain wording of its own outside its negated one ("không cấm" /
+        # "verbietet", "n'empêcheront pas" / "stop"), both say the same word and the negation is what differs
+        if own_plain and any(not any(m.start() < b and a < m.end() for a, b in spans)
+                             for m in _wording_re(tuple(own_plain)).finditer(low)):
+            continue
+        for u in strong:
+            if any(r.unit is u for r in out):
+                continue
+            if anywhere:
+                # a verb that says a negation of its own stands where the negation does (about the
+                # same place in its sentence); elsewhere it more likely says something else
+                here = u.start / max(len(neg_text), 1)
+                p = next((m for m in found if abs(m.start() / max(len(plain_text), 1) - here) <= IMPLIED_PLACE), None)
+                if p is not None:
+                    out.append(Rewording(u, neg_text[u.start:max(u.reach, u.end)], plain_text[p.start():p.end()], key))
+                continue
+            p = found[0]
+            for a, b in spans:
+                if u.start < b and a < max(u.reach, u.end):
+                    out.append(Rewording(u, neg_text[a:b], plain_text[p.start():p.end()], key))
+                    break
+    return out
+
+
+def _weaken(cs: list[Clause], units: list[Unit], text: str, pack: NegationPack) -> list[Clause]:
+    """The clauses with `units` read as weak negations (their difference explained, in part)."""
+    low = text.lower()
+    out = []
+    for c in cs:
+        own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail) if any(u is w for w in units) else u
+               for u in c.units]
+        out.append(Clause(c.start, c.end, own, c.cancelled, runs=_runs(own, low, pack), closes=c.closes,
+                          denied_verb=c.denied_verb))
+    return out
+
+
 def _restricts(text: str, pack: NegationPack) -> bool:
     return bool(pack.restrictive_words) and next(_find(pack.restrictive_words, text.lower()), None) is not None
 
@@ -479,7 +585,25 @@ def check(ctx: PairContext) -> list[Finding]:
     sp_, tp_ = _unpaired(sc, _weak_count(tc)), _unpaired(tc, _weak_count(sc))
     s_all, t_all = sum(c.count for c in sp_), sum(c.count for c in tp_)
     part = _reversed_part(sc, tc) if verdict == "both" else None
-    if verdict == "weak":
+    reworded: list[Rewording] = []
+    if verdict in ("src", "tgt") or part:
+        # a negation the other side says in a plain wording of the same meaning ("không đồng quan
+        # điểm" / "andere Meinung", "chưa từng" / "erstmals") explains the difference, in part
+        s_rw = _rewordings(ctx.src.text, sc, sp, ctx.tgt.text, tp, tc)
+        t_rw = _rewordings(ctx.tgt.text, tc, tp, ctx.src.text, sp, sc)
+        if s_rw or t_rw:
+            sc2 = _weaken(sc, [r.unit for r in s_rw], ctx.src.text, sp)
+            tc2 = _weaken(tc, [r.unit for r in t_rw], ctx.tgt.text, tp)
+            v2 = _verdict(sc2, tc2)
+            if v2 in (None, "weak") or (v2 == "both" and not _reversed_part(sc2, tc2)):
+                reworded = s_rw + t_rw
+    if reworded:
+        severity, confidence = Severity.MINOR, WEAK_CONFIDENCE
+        said = "; ".join(f"{'the source' if any(r.unit is u for u in s_units) else f'the {tgt_name} text'} negates in "
+                         f"'{r.negated}' where the other side says '{r.plain}'" for r in reworded[:EVIDENCE_PER_SIDE])
+        msg = (f"The polarity may differ only in wording: {said}. A negated and a plain wording often say the same "
+               f"({', '.join(sorted({r.key.replace('_', ' ') for r in reworded}))}): check the meaning.")
+    elif verdict == "weak":
         # Some reading agrees: with or without the weak words ("không thể" = "unmöglich", "n'ont pas
         # réussi" = "failed"), or with two negations in one clause counted apart ("Không một đứa trẻ
         # nào … không được" = "Kein Kind …, die nicht …", where a comma splits the German clause).

@@ -4,6 +4,8 @@
 'hai hay ba năm' explains '2, 3 Jahre', though a lone small word is never a figure of its own."""
 from __future__ import annotations
 
+import regex
+
 from ..types import Finding, Severity
 from .context import PairContext, language_name
 from .values import Value, coverage
@@ -91,6 +93,29 @@ def _rounds(figure: Value, words: list[Value]) -> Value | None:
     return next((w for w in words if w.text[:1].isalpha() and w.value == round(figure.value)), None)
 
 
+_CLOCK = regex.compile(r"([01]?\d|2[0-3])[.,]([0-5]\d)")
+
+
+def _clock(v: Value) -> tuple[float, float] | None:
+    """(hour, minute) of a figure that may be a clock time written as a decimal: '13.30', '6.30'."""
+    m = _CLOCK.fullmatch(v.text.strip())
+    return (float(m.group(1)), float(m.group(2))) if m else None
+
+
+def _clock_pairs(left: list[Value], other: list[Value]) -> None:
+    """Take '13.30' (13.3) with the hour and minutes the other side reads from '13.30 Uhr', '6h30'."""
+    for v in list(left):
+        if (hm := _clock(v)) is None:
+            continue
+        hour = next((o for o in other if any(_close(r, hm[0]) for r in o.readings)), None)
+        minute = next((o for o in other if o is not hour and _close(o.value, hm[1])), None)
+        if hour is not None and (minute is not None or hm[1] == 0):
+            left.remove(v)
+            other.remove(hour)
+            if minute is not None:
+                other.remove(minute)
+
+
 def _take(values: list[Value], target: Value) -> Value | None:
     hit = next((v for v in values if _same(v, target)), None)
     if hit is not None:
@@ -114,6 +139,9 @@ def _numbers(ctx: PairContext) -> list[Finding]:
         if (t := next((t for t in tgt_left if _converts(n, t)), None)) is not None:
             src_left.remove(n)
             tgt_left.remove(t)
+    # 1c. a clock time one side writes as a decimal: "13.30" = "13.30 Uhr", "6.30" = "6h30"
+    _clock_pairs(src_left, tgt_left)
+    _clock_pairs(tgt_left, src_left)
     # 2. a figure explained by a spelled-out word on the other side ('vier', 'hai hay ba')
     src_words = [w for w in ctx.src.number_words if not (w.figure or w.soft)]
     tgt_words = [w for w in ctx.tgt.number_words if not (w.figure or w.soft)]

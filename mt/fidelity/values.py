@@ -165,6 +165,12 @@ def _unit_re(lang: str) -> regex.Pattern:
     return regex.compile(rf"[\s{THIN_SPACES}-]*(?:de\s+|d'|of\s+)?({alt or '(?!)'})(?![\p{{L}}\p{{N}}])")
 
 
+def _unit_of(um: regex.Match, pack: NumberPack) -> tuple[str, float, float] | None:
+    """The unit a `_unit_re` match names, as written or ignoring case."""
+    key = nfc(um.group(1))
+    return pack.units.get(key) or next((u for k, u in pack.units.items() if k.lower() == key.lower()), None)
+
+
 # A height written with the metre sign inside: "1m98".
 _HEIGHT = regex.compile(r"m(\d{2})(?![\p{L}\p{N}])")
 # After feet, a small figure is the inches: "6 foot 6", "5 ft 11 in".
@@ -364,8 +370,7 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             end += cm.end()
         unit = ("length", 1.0, 0.0) if text[m.end():end].startswith("m") and _HEIGHT.match(text, m.end()) else None
         if unit is None and pack.units and (um := _unit_re(lang).match(text, end)):
-            key = nfc(um.group(1))
-            unit = pack.units.get(key) or next((u for k, u in pack.units.items() if k.lower() == key.lower()), None)
+            unit = _unit_of(um, pack)
             if unit and unit[0] == "length" and abs(unit[1] - 0.3048) < 1e-9 and (im := _INCHES.match(text, um.end())) \
                     and int(im.group(1)) < 12:
                 value += int(im.group(1)) / 12  # "6 foot 6" = 6.5 feet
@@ -376,11 +381,29 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             alt = 1900 + value  # "70er Jahre", "thập niên 70" = the 1970s
         figures.append(Value(value, m.start(), end, text[m.start():end], alt=alt,
                              aside=_is_aside(text, m.start(), figures), unit=unit))
+    _range_scales(text, figures, pack)
     words = _number_words(text, pack, used)
+    if pack.units:
+        for w in words:
+            # a unit after a spelled-out number too: "sechs Meter" renders "20 feet"
+            if (w.figure or w.soft) and (um := _unit_re(lang).match(text, w.end)):
+                w.unit = _unit_of(um, pack)
     for m in _ROMAN.finditer(text):
         if (v := _roman(m.group(1))) is not None:
             words.append(Value(float(v), m.start(), m.end(), m.group(0), figure=False))
     return dates, figures, words
+
+
+def _range_scales(text: str, figures: list[Value], pack: NumberPack) -> None:
+    """In a range the scale after the second figure may hold for the first: "4,2 à 4,1 Md$",
+    "10 bis 11 Milliarden" read 4.2 also as 4.2 billion (another reading, as for "26,750")."""
+    words = set(pack.range_words)
+    for a, b in zip(figures, figures[1:]):
+        between = text[a.end:b.start].strip().lower()
+        raw = parse_number(text[b.start:b.start + len(_digits_re(pack.lang).match(text, b.start).group(0))], pack) \
+            if _digits_re(pack.lang).match(text, b.start) else None
+        if a.alt is None and between in words and raw and b.value / raw >= 1000:
+            a.alt = a.value * (b.value / raw)
 
 
 # Roman numerals of two letters or more ("thế kỷ XII", "XXe siècle"): they only explain a figure.
