@@ -28,6 +28,12 @@ NAME_CASES = [
     ("Maria schenkte Johannes ein Buch.", "Mary gave John a book.", "de", "en", set()),
     ("La délégation suédoise est arrivée à Genève.", "The Swedish delegation arrived in Geneva.", "fr", "en", set()),
     ("Die schwedische Regierung tagte.", "The government of Sweden met.", "de", "en", set()),
+    # a capital stands for its country, and may still replace a town the source names
+    ("Thủ tướng Đức Olaf Scholz gặp Tổng thống Pháp tại Paris.",
+     "Bundeskanzler Olaf Scholz traf den französischen Präsidenten in Paris.", "vi", "de", set()),
+    ("Thủ tướng Đức Olaf Scholz gặp Tổng thống Pháp tại Paris.",
+     "Bundeskanzler Olaf Scholz traf den französischen Präsidenten in Berlin.", "vi", "de", {"entity"}),
+    ("Đức và Pháp đã ký hiệp định.", "Berlin und Paris haben das Abkommen unterzeichnet.", "vi", "de", set()),
     # substitutions: names in no hand list, found through the packs and capitalisation
     ("Anh Tom đã đến Osaka hôm qua.", "Tom ist gestern nach Italien gefahren.", "vi", "de", {"entity"}),
     ("Tom ist müde.", "Anna is tired.", "de", "en", {"attribution"}),

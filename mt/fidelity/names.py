@@ -810,7 +810,11 @@ def check(ctx: PairContext) -> list[Finding]:
                 continue
             match = next((e for e in tgt_ids if tgt_ids[e] > 0 and (e == n.entity if exact else _equivalent(n.entity, e))), None)
             if match is not None:
-                tgt_ids[match] -= 1
+                # a capital standing for the source's country explains the country, but stays free to be the
+                # substitute of a town the source names and the target lacks ("tại Paris" / "in Berlin" where
+                # the source also says "Đức")
+                if exact or not (stands_for().get(match) == n.entity and _town_missing(src_names, matched, tgt_ids, n)):
+                    tgt_ids[match] -= 1
                 src_ids[n.entity] -= 1
                 matched.add(id(n))
     for n in src_names:
@@ -848,6 +852,13 @@ def check(ctx: PairContext) -> list[Finding]:
             # an unknown one ("Địa Trung Hải") is as likely translated ("Mittelmeer")
             out.append(_omission(ctx, s))
     return out
+
+
+def _town_missing(src_names: list[Name], matched: set[int], tgt_ids: Counter, country: Name) -> bool:
+    """Whether the source names a known town (not a country or region) that the target has not named."""
+    return any(m is not country and id(m) not in matched and m.entity and entity_class(m.entity) == "place"
+               and not m.entity.startswith(("country:", "region:", "subdivision:")) and tgt_ids.get(m.entity, 0) == 0
+               for m in src_names)
 
 
 NEAR = 0.3  # how far apart (in fractions of their sentences) a name and a guessed substitute may stand
