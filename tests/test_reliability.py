@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import unicodedata
+from pathlib import Path
 import zipfile
 
 import pytest
@@ -229,6 +230,24 @@ def test_killed_translation_resumes_to_identical_output(tiny_model, tmp_path):
     assert out.read_bytes() == (tmp_path / "ref.txt").read_bytes()
 
 
+def _wait_until_torch_loaded(proc: subprocess.Popen, limit: float = 120.0) -> None:
+    """Until the command is past the interpreter's own start-up (a Ctrl-C there is Python's, not ours) and
+    into the work: torch is loaded only by the translation itself. A fixed sleep raced on a loaded machine."""
+    maps = Path(f"/proc/{proc.pid}/maps")
+    if not maps.parent.exists():  # no /proc (macOS): the old fixed wait
+        time.sleep(6)
+        return
+    end = time.monotonic() + limit
+    while time.monotonic() < end and proc.poll() is None:
+        try:
+            if "libtorch" in maps.read_text(errors="replace"):
+                break
+        except OSError:
+            pass
+        time.sleep(0.2)
+    time.sleep(1.0)  # into the batches
+
+
 def test_ctrl_c_exits_130_without_traceback(tiny_model, tmp_path):
     inp = tmp_path / "in.txt"
     # distinct lines: identical ones are translated once, and the job would end before the signal
@@ -237,7 +256,7 @@ def test_ctrl_c_exits_130_without_traceback(tiny_model, tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "mt", "translate", str(inp), "--src", "vi", "--tgt", "de", "--model", str(tiny_model),
                              "--backend", "hf", "--no-cache", "--batch-size", "1", "-o", str(tmp_path / "o.txt")],
                             env=env, cwd=ROOT, stderr=subprocess.PIPE, text=True)
-    time.sleep(6)
+    _wait_until_torch_loaded(proc)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "Traceback" not in err and not (tmp_path / "o.txt").exists()
