@@ -115,21 +115,26 @@ def _sentences(ctx: PairContext, side: str) -> list[Span]:
     return out
 
 
+def _conjunction_alternatives(lang: str) -> str:
+    """The language's coordinating conjunctions (configs/lang/mul/length.toml [conjunctions]) as one
+    regex alternation, longest first ("" where the pack has none)."""
+    words = _pack().get("conjunctions", {}).get(lang, [])
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @functools.lru_cache(maxsize=None)
 def _clause_break(lang: str) -> regex.Pattern:
-    """Commas, semicolons, colons, dashes, and the language's coordinating conjunctions
-    (configs/lang/mul/length.toml [conjunctions]): where a sentence's parts join."""
-    words = _pack().get("conjunctions", {}).get(lang, [])
-    conj = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Commas, semicolons, colons, dashes, and the language's coordinating conjunctions: where a
+    sentence's parts join."""
+    conj = _conjunction_alternatives(lang)
     return regex.compile(r"[,;:]\s+|\s+[–—]\s+" + (rf"|\s+(?=(?:{conj})\s)" if conj else ""))
 
 
 @functools.lru_cache(maxsize=None)
 def _conjunction(lang: str) -> regex.Pattern | None:
-    words = _pack().get("conjunctions", {}).get(lang, [])
-    if not words:
+    alt = _conjunction_alternatives(lang)
+    if not alt:
         return None
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
     return regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{alt})(?![\p{{L}}\p{{M}}])")
 
 

@@ -856,8 +856,8 @@ def check(ctx: PairContext) -> list[Finding]:
 
 def _town_missing(src_names: list[Name], matched: set[int], tgt_ids: Counter, country: Name) -> bool:
     """Whether the source names a known town (not a country or region) that the target has not named."""
-    return any(m is not country and id(m) not in matched and m.entity and entity_class(m.entity) == "place"
-               and not m.entity.startswith(("country:", "region:", "subdivision:")) and tgt_ids.get(m.entity, 0) == 0
+    return any(m is not country and id(m) not in matched and m.entity and _local_place(m.entity)
+               and not m.entity.startswith("subdivision:") and tgt_ids.get(m.entity, 0) == 0
                for m in src_names)
 
 
@@ -901,8 +901,9 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 0  # a loose mention ("US-Dollar", "vietnamesische") does not replace a name we cannot identify
         if not s.strong and s.entity and t.entity and s.entity.split(":")[0] != t.entity.split(":")[0]:
             return 0  # a demonym ("britannique") is replaced only by a name of its own kind (a country)
-        if s.entity is None and t.entity and entity_class(t.entity) == "place" and not t.entity.startswith(("country:", "region:")):
-            return 0  # as above: an unknown source place may be this one under another name
+        if s.entity is None and t.entity and _local_place(t.entity):
+            return 0  # as above: an unknown source place may be this one under another name ("Quý Châu" may
+            # well be "Guizhou": only countries and regions have names in every pack)
         if s.cls == t.cls and s.cls != "name":
             return 3
         if t.cls == "person" and t.strong and s.cls == "name" and s.strong and not s.plain and s.entity is None \
@@ -919,8 +920,6 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
         known, unknown = (s, t) if t.cls == "name" else (t, s)
         if t.cls == "name" and not t.strong and " " not in t.text:
             return 0  # one capitalised word guessed to be a name (a German noun?) does not count
-        if s.entity is None and t.entity and entity_class(t.entity) == "place" and not t.entity.startswith(("country:", "region:")):
-            return 0  # "Quý Châu" may well be "Guizhou": only countries and regions have names in every pack
         # the one sure candidate may stand elsewhere where both names are sure and spell no ordinary
         # words (word order differs between languages: "laut Grindel …, Tiffany Beck")
         placed = t in sure and (near and (single or t is nearest) or single and s.strong and t.strong and not s.plain and not t.plain)
@@ -948,8 +947,12 @@ def _acronym(n: Name) -> bool:
 
 def _personal(n: Name, first_names: frozenset[str]) -> bool:
     """A person, or a first name that is also a town's name ("Mary", "Logan"): it may name a person."""
-    return n.cls == "person" or n.text in first_names and bool(n.entity) and entity_class(n.entity) == "place" \
-        and not n.entity.startswith(("country:", "region:"))
+    return n.cls == "person" or n.text in first_names and bool(n.entity) and _local_place(n.entity)
+
+
+def _local_place(entity: str) -> bool:
+    """A place smaller than a country or region (a town, a subdivision): one named alike in few languages."""
+    return entity_class(entity) == "place" and not entity.startswith(("country:", "region:"))
 
 
 def _looks_personal(n: Name) -> bool:
