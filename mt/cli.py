@@ -585,6 +585,15 @@ def _usage_error(err) -> None:
         _say(f"{ctx.get_usage()}  (try '{where} --help')")
 
 
+def _exit_interrupted() -> None:
+    """Ctrl-C: one line and exit 130. CPython marks a Ctrl-C that escaped any exec() or eval() of a string
+    (namedtuple and dataclass creation run one, at import and later) as never handled, and then ends a
+    `python -m mt` run by SIGINT whatever code we exit with; a string exec that completes clears that mark."""
+    _say("mt: interrupted")
+    exec("")
+    sys.exit(130)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one line on stderr and exit 2 for bad input, 130 on Ctrl-C, never a traceback."""
     import os
@@ -593,6 +602,8 @@ def main(argv: list[str] | None = None) -> None:
     exits, aborts = _exception_classes("Exit"), _exception_classes("Abort")
     try:
         code = app(args=argv, prog_name="mt", standalone_mode=False)
+        if code == 130:  # typer turns a Ctrl-C inside a command into this return value
+            _exit_interrupted()
         if isinstance(code, int) and code:
             sys.exit(code)
     except MtError as err:
@@ -601,8 +612,7 @@ def main(argv: list[str] | None = None) -> None:
     except exits as err:
         sys.exit(err.exit_code)
     except aborts:
-        _say("mt: interrupted")
-        sys.exit(130)
+        _exit_interrupted()
     except usage_errors as err:
         if type(err).__name__ == "NoArgsIsHelpError":  # `mt`, `mt models`: the help itself
             err.show()
@@ -613,8 +623,7 @@ def main(argv: list[str] | None = None) -> None:
         _say(f"mt: error: {err.format_message()}")
         sys.exit(2)
     except KeyboardInterrupt:
-        _say("mt: interrupted")
-        sys.exit(130)
+        _exit_interrupted()
     except BrokenPipeError:
         sys.exit(0)
     except OSError as err:

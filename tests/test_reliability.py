@@ -230,22 +230,19 @@ def test_killed_translation_resumes_to_identical_output(tiny_model, tmp_path):
     assert out.read_bytes() == (tmp_path / "ref.txt").read_bytes()
 
 
-def _wait_until_torch_loaded(proc: subprocess.Popen, limit: float = 120.0) -> None:
-    """Until the command is past the interpreter's own start-up (a Ctrl-C there is Python's, not ours) and
-    into the work: torch is loaded only by the translation itself. A fixed sleep raced on a loaded machine."""
-    maps = Path(f"/proc/{proc.pid}/maps")
-    if not maps.parent.exists():  # no /proc (macOS): the old fixed wait
-        time.sleep(6)
-        return
+def _wait_until_translating(proc: subprocess.Popen, cache: Path, at_least: int = 5, limit: float = 120.0) -> None:
+    """Until the command has put `at_least` translations in its cache: past the interpreter's start-up and the
+    imports, into the batches. A fixed sleep, or waiting for torch to load, raced with the imports."""
+    db = cache / "translations.sqlite"
     end = time.monotonic() + limit
     while time.monotonic() < end and proc.poll() is None:
-        try:
-            if "libtorch" in maps.read_text(errors="replace"):
-                break
-        except OSError:
-            pass
-        time.sleep(0.2)
-    time.sleep(1.0)  # into the batches
+        if db.exists():
+            try:
+                if sqlite3.connect(str(db), timeout=1).execute("SELECT COUNT(*) FROM translations").fetchone()[0] >= at_least:
+                    return
+            except sqlite3.OperationalError:
+                pass
+        time.sleep(0.05)
 
 
 def test_ctrl_c_exits_130_without_traceback(tiny_model, tmp_path):
@@ -254,12 +251,26 @@ def test_ctrl_c_exits_130_without_traceback(tiny_model, tmp_path):
     inp.write_text("\n".join(f"{TRAIN_PAIRS[0][0]} {k}" for k in range(2000)) + "\n", encoding="utf-8")
     env = dict(os.environ, MT_CACHE_DIR=str(tmp_path / "cache"))
     proc = subprocess.Popen([sys.executable, "-m", "mt", "translate", str(inp), "--src", "vi", "--tgt", "de", "--model", str(tiny_model),
-                             "--backend", "hf", "--no-cache", "--batch-size", "1", "-o", str(tmp_path / "o.txt")],
+                             "--backend", "hf", "--batch-size", "1", "-o", str(tmp_path / "o.txt")],
                             env=env, cwd=ROOT, stderr=subprocess.PIPE, text=True)
-    _wait_until_torch_loaded(proc)
+    _wait_until_translating(proc, tmp_path / "cache")
+    assert proc.poll() is None, "the run finished before it could be interrupted; make the input longer"
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "Traceback" not in err and not (tmp_path / "o.txt").exists(), (proc.returncode, err[-2000:])
+    assert err.strip().splitlines()[-1] == "mt: interrupted"
+
+
+def test_ctrl_c_inside_a_string_exec_still_exits_130(tmp_path):
+    """CPython remembers a Ctrl-C that escaped an exec() of a string (dataclass and namedtuple creation, during
+    imports) and ends a `python -m` run by SIGINT (-2) even after mt caught it: exit 130 was -2 in CI."""
+    (tmp_path / "interrupted_run.py").write_text(
+        "import mt.cli\n"
+        "mt.cli.app = lambda **kwargs: exec('raise KeyboardInterrupt')\n"
+        "mt.cli.main([])\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path), str(ROOT)]))
+    run = subprocess.run([sys.executable, "-m", "interrupted_run"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert (run.returncode, run.stderr.strip()) == (130, "mt: interrupted"), (run.returncode, run.stderr[-2000:])
 
 
 @settings(max_examples=60, deadline=None)
