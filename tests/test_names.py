@@ -56,6 +56,13 @@ NAME_CASES = [
     ("Theo Nguyễn Thị Lan, giá xăng sẽ tăng.", "Laut Anna Schmidt werden die Benzinpreise steigen.", "vi", "de", {"attribution"}),
     ("Theo Nguyễn Thị Lan, giá xăng sẽ tăng.", "Die Benzinpreise werden steigen.", "vi", "de", {"omission"}),
     ("Mọi thứ trong Vũ Trụ đều được tạo thành bởi vật chất.", "Alles im Universum besteht aus Materie.", "vi", "de", set()),
+    # a full name closing a title's institution ("Thứ trưởng Bộ Y tế …"): the tagger's run holds both
+    ("Thứ trưởng Bộ Y tế Lê Thị Mai nói rằng số ca bệnh đã giảm.",
+     "Die stellvertretende Gesundheitsministerin Hoang Van Son sagte, die Zahl der Fälle sei gesunken.", "vi", "de", {"attribution"}),
+    ("Thứ trưởng Bộ Y tế Lê Thị Mai nói rằng số ca bệnh đã giảm.",
+     "Die stellvertretende Gesundheitsministerin Le Thi Mai sagte, die Zahl der Fälle sei gesunken.", "vi", "de", set()),
+    ("Bộ trưởng Bộ Tài chính Đỗ Văn Hùng cho biết ngân sách sẽ tăng.",
+     "Finanzminister Do Van Hung sagte, der Haushalt werde steigen.", "vi", "de", set()),
 ]
 
 

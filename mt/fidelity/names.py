@@ -606,6 +606,13 @@ def _pyvi():
     return ViTokenizer, ViPosTagger
 
 
+def _vietnamese_full_name(name: str, lang: str) -> bool:
+    """A family name and two or three more capitalised syllables ("Trần Văn Bình"; two syllables are as often a
+    capitalised term: "Vũ Trụ", the universe)."""
+    parts = name.split()
+    return 3 <= len(parts) <= 4 and parts[0] in _surnames(lang) and all(w[:1].isupper() for w in parts)
+
+
 def _vi_names(text: str, lex: Lexicon) -> list[Name]:
     """Vietnamese names: consecutive proper-noun (Np) words of pyvi, sorted by their head word."""
     tools = _pyvi()
@@ -684,6 +691,13 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
             tail_start = s + len(head) + 1
             out.append(Name(text[tail_start:e], tail_start, e, "person", None, strong=True))
             e, name = s + len(head), head
+        else:
+            # a Vietnamese full name closing a run of institution words ("Thứ trưởng Bộ Y tế Nguyễn Thị Liên
+            # Hương"): the tagger keeps it one proper-noun token; it is a person, the words before are the office's
+            full = next((x for x in spans[k0:k] if x and s < x[0] < e and x[2] == "Np" and _vietnamese_full_name(x[3], lex.lang)), None)
+            if full is not None:
+                out.append(Name(text[full[0]:e], full[0], e, "person", None, strong=True))
+                e, name = s + len(text[s:full[0]].rstrip()), text[s:full[0]].rstrip()
         if prev in not_after:
             continue  # "thứ Bảy" (Saturday)
         if name.startswith(org_heads):
@@ -699,10 +713,7 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
             # at a sentence start a foreign-looking proper noun ("Sims", "Nielsen") is still a name
             foreign = name.isascii() and len(name) >= 4 and sp[2] == "Np"
             tagged = any(x and x[2] == "Np" for x in spans[k0:k])
-            # a Vietnamese full name: a family name and two or three more syllables ("Trần Văn Bình"; two
-            # syllables are as often a capitalised term: "Vũ Trụ", the universe)
-            parts = name.split()
-            family = tagged and 3 <= len(parts) <= 4 and parts[0] in _surnames(lex.lang) and all(w[:1].isupper() for w in parts)
+            family = tagged and _vietnamese_full_name(name, lex.lang)
             acronym = name.isupper() and " " not in name
             # sure: the tagger's proper noun, not an acronym; a capitalised run the tagger did not
             # tag is often a translated title or institution ("Trò chơi Vương quyền"): a guess
