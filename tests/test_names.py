@@ -56,6 +56,12 @@ NAME_CASES = [
     ("Theo Nguyễn Thị Lan, giá xăng sẽ tăng.", "Laut Anna Schmidt werden die Benzinpreise steigen.", "vi", "de", {"attribution"}),
     ("Theo Nguyễn Thị Lan, giá xăng sẽ tăng.", "Die Benzinpreise werden steigen.", "vi", "de", {"omission"}),
     ("Mọi thứ trong Vũ Trụ đều được tạo thành bởi vật chất.", "Alles im Universum besteht aus Materie.", "vi", "de", set()),
+    # a first name's local form is not read into another person's surname ("Marc" / "Martin"), and an
+    # article opening the sentence does not spell a name's particle ("Le ministre" / "Bruno Le Maire")
+    ("Marc Fesneau a présenté le plan.", "Bruno Martin presented the plan.", "fr", "en", {"attribution"}),
+    ("Le ministre Marc Fesneau a présenté le plan.", "Minister Bruno Le Maire presented the plan.", "fr", "en", {"attribution"}),
+    ("Le ministre Bruno Le Maire a présenté le plan.", "Minister Bruno Le Maire presented the plan.", "fr", "en", set()),
+    ("Maria Schmidt hat den Plan vorgestellt.", "Mary Schmidt presented the plan.", "de", "en", set()),
     # a full name closing a title's institution ("Thứ trưởng Bộ Y tế …"): the tagger's run holds both
     ("Thứ trưởng Bộ Y tế Lê Thị Mai nói rằng số ca bệnh đã giảm.",
      "Die stellvertretende Gesundheitsministerin Hoang Van Son sagte, die Zahl der Fälle sei gesunken.", "vi", "de", {"attribution"}),

@@ -724,11 +724,16 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
     return out
 
 
-def _words(text: str) -> list[str]:
-    """Words, and the parts of hyphenated words ("Marguerite-Bourgeoys" also gives both names)."""
+def _words(text: str, names: list[Name] | None = None, lang: str | None = None) -> list[str]:
+    """Words, and the parts of hyphenated words ("Marguerite-Bourgeoys" also gives both names). Given the
+    names found in `text` and its language: without an ordinary word that opens a sentence and is in no
+    name ("Le ministre …" does not spell "Bruno Le Maire")."""
     out = []
     for t in _TOKEN.finditer(text):
         w = t.group(0)
+        if names is not None and lang and _dictionary(lang) is not None and _at_sentence_start(text, t.start()) \
+                and _known_word(w, lang) and not _overlaps(names, t.start(), t.end()):
+            continue
         out.append(w)
         if "-" in w:
             out.extend(p for p in w.split("-") if p)
@@ -742,14 +747,17 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
     parts = [p for p in (x.strip(".,;:'’") for x in regex.split(r"[\s-]+", name.text)) if len(p) >= 2 and p not in skip]
 
     def same(p: str, w: str) -> bool:
+        if len(p) <= 3 and p[:1].isupper() and w[:1].islower():
+            return False  # "Le" of "Bruno Le Maire" is not spelled by the article "le"
         # a name may open a compound: "Oscar" in "Oscarverleihung", "Trump" in "Trumps"
         if same_name_token(p, w) or len(p) >= 4 and w.startswith(p) or w.endswith("s") and same_name_token(p, w[:-1]):
             return True  # "Ris Rede": a genitive s
         fp, fw = fold_name(p), fold_name(w)
         if len(fp) >= 6 and len(fw) > len(fp) and fw.startswith(fp[:-1]):
             return True  # an adjective made from the name: "Olympic" / "Olympischen"
-        # a first name in its local form: Maria / Mary, Johannes / John, Pierre / Peter is not
-        return p in first_names and w in first_names and (fp[:3] == fw[:3] or fp.startswith(fw) or fw.startswith(fp))
+        # a first name in its local form: Maria / Mary, Johannes / John, Pierre / Peter is not; only for a
+        # first name alone (in "Marc Fesneau" / "Bruno Martin" it would take the surname "Martin" for "Marc")
+        return len(parts) == 1 and p in first_names and w in first_names and (fp[:3] == fw[:3] or fp.startswith(fw) or fw.startswith(fp))
 
     if len(parts) == 1 and parts[0].isupper() and 2 <= len(parts[0]) <= 5:
         a = parts[0]
@@ -809,7 +817,7 @@ def check(ctx: PairContext) -> list[Finding]:
         return []
     skip = _title_words(ctx.src_lang) | _title_words(ctx.tgt_lang)
     fn = ctx.src_lex.first_names | ctx.tgt_lex.first_names
-    src_words, tgt_words = _words(ctx.src.text), _words(ctx.tgt.text)
+    src_words, tgt_words = _words(ctx.src.text, src_names, ctx.src_lang), _words(ctx.tgt.text, tgt_names, ctx.tgt_lang)
     # Names with ids are counted ("Ukraine" twice in the source, once in the target: one is missing).
     src_ids = Counter(n.entity for n in src_names if n.entity)
     tgt_ids = Counter(n.entity for n in tgt_names if n.entity)
