@@ -62,6 +62,10 @@ NAME_CASES = [
     ("Le ministre Marc Fesneau a présenté le plan.", "Minister Bruno Le Maire presented the plan.", "fr", "en", {"attribution"}),
     ("Le ministre Bruno Le Maire a présenté le plan.", "Minister Bruno Le Maire presented the plan.", "fr", "en", set()),
     ("Maria Schmidt hat den Plan vorgestellt.", "Mary Schmidt presented the plan.", "de", "en", set()),
+    # a German acronym after an article names a body ("die GDL"); capitals for emphasis do not ("NICHT")
+    ("Die GDL kritisierte die Pläne.", "The EVG criticised the plans.", "de", "en", {"entity"}),
+    ("Laut der Gewerkschaft GDL sind die Pläne schlecht.", "According to the GDL union, the plans are bad.", "de", "en", set()),
+    ("Die Pläne sind NICHT gut.", "The plans are NOT good.", "de", "en", set()),
     # a full name closing a title's institution ("Thứ trưởng Bộ Y tế …"): the tagger's run holds both
     ("Thứ trưởng Bộ Y tế Lê Thị Mai nói rằng số ca bệnh đã giảm.",
      "Die stellvertretende Gesundheitsministerin Hoang Van Son sagte, die Zahl der Fälle sei gesunken.", "vi", "de", {"attribution"}),

@@ -358,6 +358,11 @@ def _listed_capitalised(word: str, lang: str) -> bool:
 _NOUN_ONLY = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ismus", "chen", "lein", "nis", "tum", "ment", "ling")
 
 
+def _acronym_word(word: str, lang: str) -> bool:
+    """Capitals only, two to six letters, and no ordinary word in capitals for emphasis ("NICHT")."""
+    return word.isupper() and word.isalpha() and 2 <= len(word) <= 6 and not _known_word(word, lang)
+
+
 def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
     """Names where every noun is capitalised (German), read with the system word list: a run of
     capitalised words with one that is neither a listed word nor a compound of listed words
@@ -418,8 +423,11 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
             # after an article a noun stands: "einer Prise Mr. Bean", "dem Braunen Langohr", "der
             # Ex-Nationalspieler Philipp Lahm": the name, if any, follows that noun
             # ... unless the run is two words, neither a listed noun ("der inkompetente Nico Etzler")
+            # ... or it is an acronym, which names a body after an article too ("die GDL", "der Gewerkschaft GDL")
+            acronyms = [i for i in names_at if _acronym_word(toks[i].group(0), lex.lang)]
             names_at = [i for i in names_at if i > k] if len(run) > 2 else \
                 names_at if len(run) == 2 and kinds[k] in ("first", "name") and kinds[k + 1] in ("name", "first") else []
+            names_at = names_at or acronyms[-1:]
         if names_at:
             a, b = names_at[0], names_at[-1]
             w = toks[a].group(0)
