@@ -235,6 +235,8 @@ def office_key(office: str, qualifier: str | None) -> tuple[str, str | None]:
     """The office as one id whatever a language calls it: "Chủ tịch" of the European Commission is
     its president; a prime minister and a chancellor are both the head of government."""
     data = _offices()
+    if office.startswith("deputy:"):  # the deputy of one office is one office too: deputy:head_of_government
+        return "deputy:" + office_key(office[len("deputy:"):], qualifier)[0], qualifier
     office = data.get("qualified", {}).get(f"{office}@{qualifier}", office)
     for group, members in data.get("same_office", {}).items():
         if office in members:
@@ -246,6 +248,14 @@ def same_office(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
     """Two (office, qualifier) bindings name one office; a missing qualifier matches any."""
     (oa, qa), (ob, qb) = office_key(*a), office_key(*b)
     return oa == ob and (qa is None or qb is None or qa == qb)
+
+
+def deputy_office(office: str) -> str:
+    """The office of the deputy of `office`: its own id where it has one (president → vice_president),
+    else "deputy:" + the office."""
+    if office.startswith("deputy:") or office == "vice_president":
+        return office
+    return _offices().get("deputy", {}).get(office, "deputy:" + office)
 
 
 def office_title(office: str, country: str | None) -> str | None:

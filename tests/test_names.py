@@ -235,6 +235,29 @@ def test_general_and_specific_offices(src, tgt, expected):
     assert {f.type for f in _alarms(src, tgt, "vi", "de")} == expected
 
 
+# The deputy's office is not the office: a deputy made minister, or a minister made deputy, is an attribution
+# error; the deputy's title in another form is not ("Phó Thủ tướng" / "Vizepremier" / "Deputy Prime Minister").
+DEPUTY_CASES = [
+    ("Phó Thủ tướng Trần Hồng Hà đã tới Berlin.", "Vizepremier Tran Hong Ha ist nach Berlin gereist.", "vi", "de", set()),
+    ("Phó Thủ tướng Trần Hồng Hà đã tới Berlin.", "Premierminister Tran Hong Ha ist nach Berlin gereist.", "vi", "de", {"attribution"}),
+    ("Thứ trưởng Ngoại giao Đỗ Hùng Việt đã tới Berlin.", "Vizeaußenminister Do Hung Viet ist nach Berlin gereist.", "vi", "de", set()),
+    ("Thứ trưởng Ngoại giao Đỗ Hùng Việt đã tới Berlin.", "Außenminister Do Hung Viet ist nach Berlin gereist.", "vi", "de", {"attribution"}),
+    ("Bộ trưởng Ngoại giao Bùi Thanh Sơn đã tới Berlin.", "Der stellvertretende Außenminister Bui Thanh Son ist nach Berlin gereist.", "vi", "de", {"attribution"}),
+    ("Thứ trưởng Bộ Y tế Lê Thị Mai phát biểu.", "Die stellvertretende Gesundheitsministerin Le Thi Mai sprach.", "vi", "de", set()),
+    ("Der stellvertretende Regierungschef Robert Habeck sprach.", "Deputy Prime Minister Robert Habeck spoke.", "de", "en", set()),
+    ("Der stellvertretende Regierungschef Robert Habeck sprach.", "Prime Minister Robert Habeck spoke.", "de", "en", {"attribution"}),
+    ("Le vice-Premier ministre Jean Dupont est arrivé.", "Deputy Prime Minister Jean Dupont arrived.", "fr", "en", set()),
+    ("Phó Tổng thống Kamala Harris phát biểu.", "Vizepräsidentin Kamala Harris sprach.", "vi", "de", set()),
+    ("Phó Chủ tịch nước Võ Thị Ánh Xuân phát biểu.", "Vizepräsidentin Vo Thi Anh Xuan sprach.", "vi", "de", set()),
+]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,expected", DEPUTY_CASES, ids=[c[1][:40] for c in DEPUTY_CASES])
+def test_deputy_offices(src, tgt, sl, tl, expected):
+    found = _alarms(src, tgt, sl, tl)
+    assert {f.type for f in found} == expected, [f.message for f in found]
+
+
 # Titles bind across an apposition comma and, in French, one adjective after the title; a word made
 # from a place's name ("Berliner") is a mention of that place.
 MORE_CASES = [

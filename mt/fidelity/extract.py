@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..lexicon import Lexicon, entity_class, find_names, lexicon, word_re
+from ..lexicon import Lexicon, deputy_office, entity_class, find_names, lexicon, word_re
 from .nameindex import NameIndex
 from .values import Value, read_values
 
@@ -130,6 +130,20 @@ def _adjectives_follow(lang: str) -> bool:
     return bool(_pack_file(lang, "offices.toml").get("binding", {}).get("adjectives_follow"))
 
 
+@functools.lru_cache(maxsize=None)
+def _deputy_words(lang: str) -> frozenset[str]:
+    """configs/lang/LANG/offices.toml [binding] deputy, lower case: a word before a title (or a compound's
+    first part) that makes the office its deputy's."""
+    from ..lexicon import _pack_file
+
+    return frozenset(w.lower() for w in _pack_file(lang, "offices.toml").get("binding", {}).get("deputy", []))
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = regex.search(r"([\p{L}.]+)[ \t]+$", text[max(0, pos - 40):pos])
+    return m.group(1) if m else ""
+
+
 def _office_of(word: str, lex: Lexicon) -> str | None:
     best = None
     for office, ws in lex.titles.items():
@@ -191,8 +205,16 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
             office = _office_of(m.group("title"), lex)
         if office is None:
             continue
+        deputy_words = _deputy_words(lex.lang)
+        if join.lower() in deputy_words or (m.group("pre") or "").rstrip("-").lower() in deputy_words \
+                or _word_before(text, m.start()).lower() in deputy_words:
+            # "Vizeaußenminister", "vice-Premier ministre", "Phó Thủ tướng", "stellvertretende Außenminister"
+            office = deputy_office(office)
+            join = "" if join.lower() in deputy_words else join
         qualifier = None
         pre = (m.group("pre") or "").rstrip("-") + join
+        if pre.lower() in deputy_words:
+            pre = ""
         if pre:
             for mt in _entity_mentions(pre, lex) or []:
                 qualifier = mt.entity
