@@ -291,3 +291,11 @@ def test_a_name_that_is_a_place_and_a_first_name_left_out_stays_an_alarm():
     res = mt.check(["Tom có biết Mary không?"], ["Does Tom know Alan?"], "vi", "en", segmented=True)
     assert any(f.severity.value in ("critical", "major") for f in res.findings), [f.message for f in res.findings]
 
+
+
+def test_a_german_title_keeps_a_new_full_name_whole():
+    # the source names someone else with an office, so German names after titles are read against the source's
+    # people; a name no one in the source has is still the whole capitalised run, not its first word
+    found = _alarms("Thứ trưởng Bộ Y tế Lê Thị Mai nói rằng số ca bệnh đã giảm.",
+                    "Gesundheitsminister Hoang Van Son sagte, die Zahl der Fälle sei gesunken.", "vi", "de")
+    assert [f.type for f in found] == ["attribution"] and "Hoang Van Son" in found[0].message, [f.message for f in found]

@@ -139,6 +139,12 @@ def _deputy_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _pack_file(lang, "offices.toml").get("binding", {}).get("deputy", []))
 
 
+def _word_list_missing(lang: str) -> bool:
+    from .names import _dictionary
+
+    return _dictionary(lang) is None
+
+
 def _word_before(text: str, pos: int) -> str:
     m = regex.search(r"([\p{L}.]+)[ \t]+$", text[max(0, pos - 40):pos])
     return m.group(1) if m else ""
@@ -184,7 +190,12 @@ def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Men
         # German capitalises every noun: the name ends at its last token that belongs to a
         # known name ("Yoon Seok Yeol" → all three; "Rutte Maßnahmen" → "Rutte").
         hits = [k for k, t in enumerate(tokens) if known.has_token(t, min_len=1)]
-        tokens = tokens[: hits[-1] + 1] if hits and hits[0] == 0 else tokens[:1]
+        if hits and hits[0] == 0:
+            tokens = tokens[: hits[-1] + 1]
+        elif lex is None or not lex.caps.get("nouns") or _word_list_missing(lex.lang):
+            tokens = tokens[:1]
+        # (else the run was cut at its first listed noun above: a name no one in the source has,
+        # "Gesundheitsminister Pham Minh Chinh sagte", stays whole)
     name = " ".join(tokens).rstrip(".,;:")
     return name, start, start + len(name)
 
