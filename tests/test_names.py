@@ -66,6 +66,12 @@ NAME_CASES = [
     ("Die GDL kritisierte die Pläne.", "The EVG criticised the plans.", "de", "en", {"entity"}),
     ("Laut der Gewerkschaft GDL sind die Pläne schlecht.", "According to the GDL union, the plans are bad.", "de", "en", set()),
     ("Die Pläne sind NICHT gut.", "The plans are NOT good.", "de", "en", set()),
+    # a body named by its name and its acronym in brackets is named once: the translation's one mention drops
+    # nothing, and "US-" of "US-Dollar" replaces nothing
+    ("Tổ chức Y tế Thế giới (WHO) sẽ hỗ trợ Việt Nam 2 triệu USD.",
+     "Die Weltgesundheitsorganisation wird Vietnam mit 2 Millionen US-Dollar unterstützen.", "vi", "de", set()),
+    ("Tổ chức Y tế Thế giới (WHO) sẽ hỗ trợ Việt Nam 2 triệu USD.",
+     "Die Weltbank wird Vietnam mit 2 Millionen US-Dollar unterstützen.", "vi", "de", {"entity"}),
     # a full name closing a title's institution ("Thứ trưởng Bộ Y tế …"): the tagger's run holds both
     ("Thứ trưởng Bộ Y tế Lê Thị Mai nói rằng số ca bệnh đã giảm.",
      "Die stellvertretende Gesundheitsministerin Hoang Van Son sagte, die Zahl der Fälle sei gesunken.", "vi", "de", {"attribution"}),

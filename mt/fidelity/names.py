@@ -818,9 +818,23 @@ def _counterpart(name: Name, other: list[Name], other_words: list[str], skip: fr
     return _spelled_in(name, other_words, skip, first_names)
 
 
+def _one_mention(names: list[Name], text: str) -> list[Name]:
+    """Without a name in brackets right after a name of the same id: "Tổ chức Y tế Thế giới (WHO)" names the
+    WHO once, and a translation that writes it once has dropped nothing."""
+    out = []
+    for n in names:
+        before = text[:n.start].rstrip()
+        prev = next((p for p in reversed(out) if p.end <= n.start), None)
+        if n.entity and prev is not None and prev.entity == n.entity and before.endswith("(") \
+                and before[:-1].rstrip() == text[:prev.end] and text[n.end:].lstrip().startswith(")"):
+            continue
+        out.append(n)
+    return out
+
+
 def check(ctx: PairContext) -> list[Finding]:
-    src_names = find(ctx.src, ctx.src_lex)
-    tgt_names = find(ctx.tgt, ctx.tgt_lex)
+    src_names = _one_mention(find(ctx.src, ctx.src_lex), ctx.src.text)
+    tgt_names = _one_mention(find(ctx.tgt, ctx.tgt_lex), ctx.tgt.text)
     if not src_names and not tgt_names:
         return []
     skip = _title_words(ctx.src_lang) | _title_words(ctx.tgt_lang)
