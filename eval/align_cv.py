@@ -83,7 +83,8 @@ def f1(gold, spans) -> float:
 GRID = {
     "none": {"skip": (6.0, 8.0, 12.0), "len_weight": (1.0, 2.0), "member_min": (0.5, 1.5), "induce_top": (0.0, 0.8),
              "spread_ref": (0.0, 250.0)},
-    "mt": {"skip": (8.0, 10.0, 12.0), "spread_ref": (0.0, 250.0), "junk_weight": (0.0, 0.15, 0.25), "skip_extend": (None, 5.0)},
+    "mt": {"skip": (8.0, 10.0, 12.0), "spread_ref": (0.0, 250.0), "junk_weight": (0.0, 0.15, 0.25), "skip_extend": (None, 5.0),
+           "balance": (0.0, 0.25)},
 }
 # Each feature switched off in turn from the chosen setting: does it pay on held-out documents?
 ABLATIONS = {
