@@ -58,7 +58,7 @@ def align_prepared(prep: Prepared, params: AlignParams | None = None) -> tuple[l
     params = params or default_params(prep)
     channels: list = [SumChannel(*prep.direct, params.direct_weight)]
     if prep.mt is not None:
-        channels.insert(0, SumChannel(*prep.mt, params.mt_weight))
+        channels.insert(0, SumChannel(*prep.mt, params.mt_weight, params.balance))
     if prep.embed is not None:
         channels.append(WindowChannel(*prep.embed, params.embed_weight))
     path = align_channels(channels, *prep.lengths, params)
