@@ -127,6 +127,62 @@ def _pack_file(lang: str, name: str) -> dict:
 
 
 @functools.lru_cache(maxsize=None)
+def _given_names_data() -> dict[str, int]:
+    """First names of many countries with their highest frequency class (1 rare .. 13 common), read at
+    run time from the data file that configs/lang/mul/names.toml [given_names] names (Jörg Michael's
+    nam_dict.txt, GFDL, shipped by gender-guesser); empty where it is absent."""
+    from importlib import resources
+
+    spec = _pack_file("mul", "names.toml").get("given_names", {})
+    pkg, _, rel = str(spec.get("data", "")).partition(":")
+    if not pkg or not rel:
+        return {}
+    try:
+        raw = resources.files(pkg).joinpath(rel).read_bytes().decode("latin-1")
+    except (ModuleNotFoundError, OSError):
+        return {}
+    out: dict[str, int] = {}
+    for line in raw.splitlines():
+        if line[:1] in ("#", "=") or len(line) < 31:
+            continue
+        name = line[3:29].strip()  # gender code, name, then one frequency digit (hex) per country
+        if name.isalpha():  # ("<" escapes of other letters, "+" joins of two names: left out)
+            freq = max((int(c, 16) for c in line[30:86] if c in "0123456789ABCDEF"), default=0)
+            out[name] = max(out.get(name, 0), freq)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _given_names(lang: str) -> frozenset[str]:
+    """The frequent first names of the data file that are no ordinary word of `lang`: not listed in
+    lower case in its word list, not a listed noun with a plural where nouns are capitalised
+    ("Horst"/"Horste"), not a native syllable where the pack gives one (Vietnamese "Minh", "Lan")."""
+    from pathlib import Path
+
+    spec = _pack_file("mul", "names.toml").get("given_names", {})
+    least = int(spec.get("min_frequency", 3))
+    caps = _pack_file(lang, "names.toml").get("capitalisation", {})
+    native = regex.compile(caps["native_syllable"]) if caps.get("native_syllable") else None
+    upper: set[str] = set()
+    lower: set[str] = set()
+    if caps.get("wordlist"):
+        try:
+            for w in Path(caps["wordlist"]).read_text(encoding="utf-8", errors="replace").split():
+                (upper if w[:1].isupper() else lower).add(w)
+        except OSError:
+            pass
+    plural = ("e", "en", "n", "er")  # (not "s": the word list holds names with their genitive, "Bettinas")
+    out = set()
+    for name, freq in _given_names_data().items():
+        if freq < least or len(name) < 3 or name.lower() in lower or native and native.fullmatch(name):
+            continue
+        if caps.get("nouns") and name in upper and any(name + e in upper for e in plural):
+            continue
+        out.add(name)
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=None)
 def _mul_city_index() -> dict[str, str]:
     return {s: ent for ent, surfaces in _pack_file("mul", "places.toml").get("places", {}).items() for s in surfaces}
 
@@ -174,8 +230,8 @@ def load_pack(lex: Lexicon, hand: dict[tuple[str, str], bool]) -> None:
     lex.entities = frozenset(index.values()) - {""}
     lex.index_words = min(8, max((len(_WORD.findall(k)) for k in index), default=1))  # longer ones are rare
     people = _pack_file("mul", "people.toml").get("first_names", {}).get("all", []) if lex.has_pack else []
-    lex.first_names = frozenset(people)
     lex.caps = dict(hand_file.get("capitalisation", {}))
+    lex.first_names = frozenset(people) | (_given_names(lex.lang) if lex.has_pack else frozenset())
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")

@@ -41,6 +41,14 @@ NAME_CASES = [
     ("Thủ tướng Phạm Minh Chính phát biểu tại Hà Nội.", "Premierminister Nguyen Xuan Phuc sprach in Hanoi.", "vi", "de", {"attribution"}),
     ("Le président Emmanuel Macron s'est rendu à Berlin.", "President Emmanuel Macron travelled to Vienna.", "fr", "en", {"entity"}),
     ("Gestern traf Olaf Scholz den Bürgermeister.", "Yesterday Joe Biden met the mayor.", "de", "en", {"attribution"}),
+    # first names of many countries (nam_dict.txt through [given_names]), not only the US Census list
+    ("Johnson phát biểu tại cuộc họp.", "Bettina sprach bei dem Treffen.", "vi", "de", {"attribution"}),
+    ("Smith, 30 tuổi, bị thương nhẹ.", "Der 30-jährige Serpil wurde leicht verletzt.", "vi", "de", {"attribution"}),
+    ("Smith, 30 tuổi, bị thương nhẹ.", "Der 30-jährige Smith wurde leicht verletzt.", "vi", "de", set()),
+    # a qualifier before a person is another name: keeping it does not hide the replaced person
+    ("Der Verein Ajax Amsterdam entließ Trainer Peter Bosz.", "Ajax Amsterdam dismissed coach Jasmina Koch.", "de", "en", {"attribution"}),
+    ("Huấn luyện viên đội MU Thomas Tuchel rời đi.", "MU coach Thomas Tuchel left.", "vi", "en", set()),
+    ("Huấn luyện viên đội MU Thomas Tuchel rời đi.", "MU coach Fatih Terim left.", "vi", "en", {"attribution"}),
     # a name dropped without a substitute: omission
     ("Gestern sprach Angela Merkel in Paris über Europa.", "Yesterday she spoke in Paris about Europe.", "de", "en", {"omission"}),
     # a first name that is also a town ("Mary") replaced by a person; a foreign first name opening a

@@ -233,6 +233,7 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     else:
         out.extend(n for n in _caps_names(text, lex) if not _overlaps(out, n.start, n.end))
     out = [n for n in out if sum(c.isalpha() for c in n.text) >= 2 or n.entity and n.entity.startswith("country:")]
+    out = [p for n in out for p in _split_at_first_name(n, lex)]
     out.extend(_derived_places(text, lex, out))
     out.extend(_org_names(text, lex, out))
     if lex.caps.get("tagger"):
@@ -249,6 +250,28 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
             n.plain = n.entity is None and bool(words) and all(
                 _ordinary(w, lex.lang) if lex.caps.get("nouns") else _known_word(w, lex.lang) for w in words)
     return sorted(out, key=lambda n: n.start)
+
+
+def _split_at_first_name(n: Name, lex: Lexicon) -> list[Name]:
+    """A run of capitalised words whose inner word is a first name is a qualifier and then a person
+    ("LSU Will Wade", "Ibrox Liam Kelly", "FCG-Torwart Frederic Westergerling", "Tennis-Ass Serena"):
+    two names, so that the one a translation keeps does not stand for the one it replaced."""
+    words = n.text.split(" ")
+    if n.entity or len(words) < 2 or words[0] in lex.first_names or words[0] in _surnames(lex.lang):
+        return [n]
+    cut = next((i for i in range(1, len(words)) if words[i] in lex.first_names and words[i - 1] not in lex.first_names
+                and not words[i].isupper() and (i == len(words) - 1 or words[i + 1][:1].isupper())), None)
+    if cut is None:
+        return [n]
+    head = " ".join(words[:cut])
+    tail_start = n.start + len(head) + 1
+    out = [Name(n.text[len(head) + 1:], tail_start, n.end, "person", None, strong=True)]
+    # the qualifier stays a name unless it is an ordinary word of the language ("Tennis-Ass")
+    if not (_dictionary(lex.lang) is not None and all(_ordinary(w, lex.lang) if lex.caps.get("nouns") else _known_word(w, lex.lang)
+                                                     for w in words[:cut])):
+        out.insert(0, Name(head, n.start, n.start + len(head), n.cls if n.cls != "person" else "name", None, strong=n.strong,
+                           kept=n.kept, kind=n.kind))
+    return out
 
 
 def _foreign_letters(text: str, lex: Lexicon) -> bool:
