@@ -49,6 +49,11 @@ NAME_CASES = [
     ("Der Verein Ajax Amsterdam entließ Trainer Peter Bosz.", "Ajax Amsterdam dismissed coach Jasmina Koch.", "de", "en", {"attribution"}),
     ("Huấn luyện viên đội MU Thomas Tuchel rời đi.", "MU coach Thomas Tuchel left.", "vi", "en", set()),
     ("Huấn luyện viên đội MU Thomas Tuchel rời đi.", "MU coach Fatih Terim left.", "vi", "en", {"attribution"}),
+    # one word stands for one name: "Marion" is Marion, not also a loose spelling of "Marin"
+    ("Tom Marin besuchte gestern Marion.", "Yesterday Anna Keller visited Marion's family.", "de", "en", {"attribution"}),
+    ("Tom Marin besuchte gestern Marion.", "Yesterday Tom Marin visited Marion's family.", "de", "en", set()),
+    # a first name that is also a town ("Fatih", a district of Istanbul) may replace a person
+    ("Johnson không tổ chức cuộc họp nào kể từ tháng 5.", "Fatih hat seit Mai kein Treffen abgehalten.", "vi", "de", {"attribution"}),
     # a name dropped without a substitute: omission
     ("Gestern sprach Angela Merkel in Paris über Europa.", "Yesterday she spoke in Paris about Europe.", "de", "en", {"omission"}),
     # a first name that is also a town ("Mary") replaced by a person; a foreign first name opening a

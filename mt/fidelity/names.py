@@ -655,8 +655,16 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
         # a proper noun for the tagger, or capitalised where a sentence does not start (the tagger
         # misses rare foreign names: "Jeff Flake")
         # (a foreign first name opening a sentence is often tagged a verb: "Tom tới từ Úc")
+        # (one opening a sentence that no Vietnamese syllable spells is foreign too: "Sanders nói", "Sims, 20 tuổi")
         return bool(sp) and sp[3][:1].isupper() and sp[2] != "F" and (sp[2] == "Np" or not _at_sentence_start(text, sp[0])
-                                                                     or sp[3].isascii() and sp[3] in lex.first_names)
+                                                                     or sp[3].isascii() and sp[3] in lex.first_names
+                                                                     or foreign_opening(sp[3]))
+
+    native_re = regex.compile(lex.caps["native_syllable"]) if lex.caps.get("native_syllable") else None
+
+    def foreign_opening(w: str) -> bool:
+        return native_re is not None and w.isascii() and w.isalpha() and len(w) >= 4 and not w.isupper() \
+            and not native_re.fullmatch(w) and w not in stop
 
     k = 0
     while k < len(spans):
@@ -849,7 +857,7 @@ def check(ctx: PairContext) -> list[Finding]:
                 missing.append(n)
             elif not _spelled_in(n, tgt_words, skip, fn) and not _adjective_of(n.entity, ctx.tgt_lang, tgt_words):
                 missing.append(n)
-        elif not _counterpart(n, tgt_names, tgt_words, skip, fn):
+        elif not _counterpart(n, tgt_names, _unclaimed(n, src_names, tgt_words), skip, fn):
             missing.append(n)
     surplus: list[Name] = []
     for t in sorted(tgt_names, key=lambda n: (not n.strong, -n.start)):  # a left-over id: its surest, last mention
@@ -875,6 +883,21 @@ def check(ctx: PairContext) -> list[Finding]:
             # an unknown one ("Địa Trung Hải") is as likely translated ("Mittelmeer")
             out.append(_omission(ctx, s))
     return out
+
+
+def _unclaimed(n: Name, names: list[Name], words: list[str]) -> list[str]:
+    """The other side's words less those that spell another name of this side exactly (up to
+    diacritics and a genitive s): "Waydes" is Wayde's, so it cannot also be a loose spelling of
+    "Will Wade"; one word stands for one name."""
+    def exact(p: str, w: str) -> bool:
+        fp = fold_name(p)
+        return len(fp) >= 3 and (fp == fold_name(w) or w.endswith("s") and fp == fold_name(w[:-1]))
+
+    own = {fold_name(p) for p in n.text.split()}
+    others = [p for o in names if o is not n for p in o.text.split() if fold_name(p) not in own]
+    if not others:
+        return words
+    return [w if not any(exact(p, w) for p in others) or any(exact(p, w) for p in n.text.split()) else "" for w in words]
 
 
 def _town_missing(src_names: list[Name], matched: set[int], tgt_ids: Counter, country: Name) -> bool:
@@ -924,7 +947,7 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 0  # a loose mention ("US-Dollar", "vietnamesische") does not replace a name we cannot identify
         if not s.strong and s.entity and t.entity and s.entity.split(":")[0] != t.entity.split(":")[0]:
             return 0  # a demonym ("britannique") is replaced only by a name of its own kind (a country)
-        if s.entity is None and t.entity and _local_place(t.entity):
+        if s.entity is None and t.entity and _local_place(t.entity) and not (_personal(t, first_names) and s.strong):
             return 0  # as above: an unknown source place may be this one under another name ("Quý Châu" may
             # well be "Guizhou": only countries and regions have names in every pack)
         if s.cls == t.cls and s.cls != "name":
@@ -989,7 +1012,7 @@ def _substitution(ctx: PairContext, s: Name, t: Name) -> Finding:
     lang = language_name(ctx.tgt_lang)
     fn = ctx.src_lex.first_names | ctx.tgt_lex.first_names
     person = s.cls == "person" or (s.cls == "name" and (t.cls == "person" or t.cls == "name" and (_looks_personal(s) or _looks_personal(t)))) \
-        or _personal(s, fn) and _personal(t, fn)  # "Mary" (a town too) → "Alan"
+        or _personal(s, fn) and _personal(t, fn) or s.cls == "name" and s.entity is None and _personal(t, fn)  # "Mary" (a town too) → "Alan"
     sure = s.strong and t.strong
     if person:
         return Finding(
