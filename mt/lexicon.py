@@ -127,10 +127,10 @@ def _pack_file(lang: str, name: str) -> dict:
 
 
 @functools.lru_cache(maxsize=None)
-def _given_names_data() -> dict[str, int]:
-    """First names of many countries with their highest frequency class (1 rare .. 13 common), read at
-    run time from the data file that configs/lang/mul/names.toml [given_names] names (Jörg Michael's
-    nam_dict.txt, GFDL, shipped by gender-guesser); empty where it is absent."""
+def _given_names_data() -> dict[str, tuple[int, ...]]:
+    """First names of many countries with their frequency class per country (0 none, 1 rare .. 13
+    common), read at run time from the data file that configs/lang/mul/names.toml [given_names] names
+    (Jörg Michael's nam_dict.txt, GFDL, shipped by gender-guesser); empty where it is absent."""
     from importlib import resources
 
     spec = _pack_file("mul", "names.toml").get("given_names", {})
@@ -141,26 +141,31 @@ def _given_names_data() -> dict[str, int]:
         raw = resources.files(pkg).joinpath(rel).read_bytes().decode("latin-1")
     except (ModuleNotFoundError, OSError):
         return {}
-    out: dict[str, int] = {}
+    width = len(spec.get("columns", [])) or 55
+    out: dict[str, tuple[int, ...]] = {}
     for line in raw.splitlines():
         if line[:1] in ("#", "=") or len(line) < 31:
             continue
         name = line[3:29].strip()  # gender code, name, then one frequency digit (hex) per country
         if name.isalpha():  # ("<" escapes of other letters, "+" joins of two names: left out)
-            freq = max((int(c, 16) for c in line[30:86] if c in "0123456789ABCDEF"), default=0)
-            out[name] = max(out.get(name, 0), freq)
+            freq = tuple(int(c, 16) if c in "0123456789ABCDEF" else 0 for c in line[30:30 + width].ljust(width))
+            old = out.get(name)
+            out[name] = freq if old is None else tuple(max(a, b) for a, b in zip(old, freq))
     return out
 
 
 @functools.lru_cache(maxsize=None)
 def _given_names(lang: str) -> frozenset[str]:
     """The frequent first names of the data file that are no ordinary word of `lang`: not listed in
-    lower case in its word list, not a listed noun with a plural where nouns are capitalised
-    ("Horst"/"Horste"), not a native syllable where the pack gives one (Vietnamese "Minh", "Lan")."""
+    lower case in its word list; a word it lists capitalised ("Bettina", but also "Anker", "Uran") only
+    where the name is common in the language's own countries ([given_names] local); not a native
+    syllable where the pack gives one (Vietnamese "Minh", "Lan")."""
     from pathlib import Path
 
     spec = _pack_file("mul", "names.toml").get("given_names", {})
     least = int(spec.get("min_frequency", 3))
+    columns = spec.get("columns", [])
+    local = [columns.index(c) for c in spec.get("local", {}).get(lang, []) if c in columns]
     caps = _pack_file(lang, "names.toml").get("capitalisation", {})
     native = regex.compile(caps["native_syllable"]) if caps.get("native_syllable") else None
     upper: set[str] = set()
@@ -171,13 +176,13 @@ def _given_names(lang: str) -> frozenset[str]:
                 (upper if w[:1].isupper() else lower).add(w)
         except OSError:
             pass
-    plural = ("e", "en", "n", "er")  # (not "s": the word list holds names with their genitive, "Bettinas")
     out = set()
     for name, freq in _given_names_data().items():
-        if freq < least or len(name) < 3 or name.lower() in lower or native and native.fullmatch(name):
+        if max(freq) < least or len(name) < 3 or name.lower() in lower or native and native.fullmatch(name):
             continue
-        if caps.get("nouns") and name in upper and any(name + e in upper for e in plural):
-            continue
+        if name in upper and (not any(freq[i] >= least for i in local)
+                              or caps.get("nouns") and any(name + e in upper for e in ("e", "en", "n", "er"))):
+            continue  # ("Horst"/"Horste": a noun with a plural; "s" is also a name's genitive, "Bettinas")
         out.add(name)
     return frozenset(out)
 

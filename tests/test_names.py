@@ -54,6 +54,9 @@ NAME_CASES = [
     ("Tom Marin besuchte gestern Marion.", "Yesterday Tom Marin visited Marion's family.", "de", "en", set()),
     # a first name that is also a town ("Fatih", a district of Istanbul) may replace a person
     ("Johnson không tổ chức cuộc họp nào kể từ tháng 5.", "Fatih hat seit Mai kein Treffen abgehalten.", "vi", "de", {"attribution"}),
+    # a body every pack knows (an id) that the source names in no form: added or replaced
+    ("La commission électorale a publié un rapport.", "The International Monetary Fund published a report.", "fr", "en", {"entity"}),
+    ("Le Fonds monétaire international a publié un rapport.", "The IMF published a report.", "fr", "en", set()),
     # a name dropped without a substitute: omission
     ("Gestern sprach Angela Merkel in Paris über Europa.", "Yesterday she spoke in Paris about Europe.", "de", "en", {"omission"}),
     # a first name that is also a town ("Mary") replaced by a person; a foreign first name opening a

@@ -266,10 +266,11 @@ def _split_at_first_name(n: Name, lex: Lexicon) -> list[Name]:
     head = " ".join(words[:cut])
     tail_start = n.start + len(head) + 1
     out = [Name(n.text[len(head) + 1:], tail_start, n.end, "person", None, strong=True)]
-    # the qualifier stays a name unless it is an ordinary word of the language ("Tennis-Ass")
+    # the qualifier stays a weak name unless it is an ordinary word of the language ("Tennis-Ass"): a
+    # translation renders it in its own words as often as not ("Audi-Chef" / "Audi CEO")
     if not (_dictionary(lex.lang) is not None and all(_ordinary(w, lex.lang) if lex.caps.get("nouns") else _known_word(w, lex.lang)
                                                      for w in words[:cut])):
-        out.insert(0, Name(head, n.start, n.start + len(head), n.cls if n.cls != "person" else "name", None, strong=n.strong,
+        out.insert(0, Name(head, n.start, n.start + len(head), n.cls if n.cls != "person" else "name", None, strong=False,
                            kept=n.kept, kind=n.kind))
     return out
 
@@ -882,7 +883,25 @@ def check(ctx: PairContext) -> list[Finding]:
             # a place or organisation is missing only where we know the target's name for it;
             # an unknown one ("Địa Trung Hải") is as likely translated ("Mittelmeer")
             out.append(_omission(ctx, s))
+    # a body the packs know in every language (an id: "IWF" = "IMF" = "Quỹ Tiền tệ Quốc tế") that the
+    # source names in no form was put there by the translation (not so an acronym without an id: a
+    # translation may abbreviate words, "Hals-Nasen-Ohren-Arzt" / "ENT specialist"): where the source names another body
+    # in words we cannot identify ("Commission électorale"), it replaced that one
+    for t in surplus:
+        if id(t) not in used and t.strong and t.entity and entity_class(t.entity) == "org" \
+                and not any(n.entity and _equivalent(n.entity, t.entity) for n in src_names):
+            out.append(_unexplained_body(ctx, t))
     return out
+
+
+def _unexplained_body(ctx: PairContext, t: Name) -> Finding:
+    ev = ctx.span("tgt", t.start, t.end)
+    return Finding(
+        type="entity", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
+        message=f"The {language_name(ctx.tgt_lang)} text names {t.text}{f' ({entity_label(t.entity)})' if t.entity else ''}, which the source "
+                f"does not name in any form: an added or a replaced organisation.",
+        signal="names", confidence=0.5, evidence=[ev],
+    )
 
 
 def _unclaimed(n: Name, names: list[Name], words: list[str]) -> list[str]:
@@ -947,7 +966,7 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 0  # a loose mention ("US-Dollar", "vietnamesische") does not replace a name we cannot identify
         if not s.strong and s.entity and t.entity and s.entity.split(":")[0] != t.entity.split(":")[0]:
             return 0  # a demonym ("britannique") is replaced only by a name of its own kind (a country)
-        if s.entity is None and t.entity and _local_place(t.entity) and not (_personal(t, first_names) and s.strong):
+        if s.entity is None and t.entity and _local_place(t.entity) and not (_personal(t, first_names) and s.strong and not s.plain):
             return 0  # as above: an unknown source place may be this one under another name ("Quý Châu" may
             # well be "Guizhou": only countries and regions have names in every pack)
         if s.cls == t.cls and s.cls != "name":
@@ -970,6 +989,11 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
         # words (word order differs between languages: "laut Grindel …, Tiffany Beck")
         placed = t in sure and (near and (single or t is nearest) or single and s.strong and t.strong and not s.plain and not t.plain)
         if unknown.cls == "name" and known.cls != "name" and known.strong and placed:
+            return 1
+        # a town is also a club, a firm or a surname ("für Livingston" / "für Melitta"): a sure person of
+        # the target, where the town stood, replaced it
+        if s.entity and _local_place(s.entity) and s.strong and t.cls == "person" and t.strong and t.entity is None \
+                and near and placed:
             return 1
         # two names of unknown class: the source one sure ("Dyteon Simpson" → "Michaela Gutknecht")
         if s.cls == t.cls == "name" and s.strong and t.strong and placed:
