@@ -54,6 +54,9 @@ NAME_CASES = [
     ("Tom Marin besuchte gestern Marion.", "Yesterday Tom Marin visited Marion's family.", "de", "en", set()),
     # a first name that is also a town ("Fatih", a district of Istanbul) may replace a person
     ("Johnson không tổ chức cuộc họp nào kể từ tháng 5.", "Fatih hat seit Mai kein Treffen abgehalten.", "vi", "de", {"attribution"}),
+    # a town is also a club or a surname: a sure new person where it stood replaced it
+    ("Đây là một mùa giải tốt cho Hamilton.", "Es war eine gute Saison für Gudrun.", "vi", "de", {"entity"}),
+    ("Đây là một mùa giải tốt cho Hamilton.", "Es war eine gute Saison für Hamilton.", "vi", "de", set()),
     # a body every pack knows (an id) that the source names in no form: added or replaced
     ("La commission électorale a publié un rapport.", "The International Monetary Fund published a report.", "fr", "en", {"entity"}),
     ("Le Fonds monétaire international a publié un rapport.", "The IMF published a report.", "fr", "en", set()),
