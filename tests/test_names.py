@@ -60,6 +60,7 @@ NAME_CASES = [
     # a body every pack knows (an id) that the source names in no form: added or replaced
     ("La commission électorale a publié un rapport.", "The International Monetary Fund published a report.", "fr", "en", {"entity"}),
     ("Le Fonds monétaire international a publié un rapport.", "The IMF published a report.", "fr", "en", set()),
+    ("Les élections européennes auront lieu en mai.", "The EU elections will take place in May.", "fr", "en", set()),
     # a name dropped without a substitute: omission
     ("Gestern sprach Angela Merkel in Paris über Europa.", "Yesterday she spoke in Paris about Europe.", "de", "en", {"omission"}),
     # a first name that is also a town ("Mary") replaced by a person; a foreign first name opening a

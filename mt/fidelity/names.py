@@ -889,7 +889,9 @@ def check(ctx: PairContext) -> list[Finding]:
     # in words we cannot identify ("Commission électorale"), it replaced that one
     for t in surplus:
         if id(t) not in used and t.strong and t.entity and entity_class(t.entity) == "org" \
-                and not any(n.entity and _equivalent(n.entity, t.entity) for n in src_names):
+                and not any(n.entity and _equivalent(n.entity, t.entity) for n in src_names) \
+                and not (stands_for().get(t.entity) and _adjective_of(stands_for()[t.entity], ctx.src_lang, src_words)):
+            # (a body named for a place is explained by that place's adjective: "européennes" / "EU")
             out.append(_unexplained_body(ctx, t))
     return out
 
