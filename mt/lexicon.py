@@ -127,6 +127,69 @@ def _pack_file(lang: str, name: str) -> dict:
 
 
 @functools.lru_cache(maxsize=None)
+def _given_names_data() -> dict[str, tuple[int, ...]]:
+    """First names of many countries with their frequency class per country (0 none, 1 rare .. 13
+    common), read at run time from the data file that configs/lang/mul/names.toml [given_names] names
+    (Jörg Michael's nam_dict.txt, GFDL, shipped by gender-guesser); empty where it is absent."""
+    from importlib import resources
+
+    spec = _pack_file("mul", "names.toml").get("given_names", {})
+    pkg, _, rel = str(spec.get("data", "")).partition(":")
+    if not pkg or not rel:
+        return {}
+    try:
+        raw = resources.files(pkg).joinpath(rel).read_bytes().decode("latin-1")
+    except (ModuleNotFoundError, OSError):
+        return {}
+    width = len(spec.get("columns", [])) or 55
+    out: dict[str, tuple[int, ...]] = {}
+    for line in raw.splitlines():
+        if line[:1] in ("#", "=") or len(line) < 31:
+            continue
+        name = line[3:29].strip()  # gender code, name, then one frequency digit (hex) per country
+        if name.isalpha():  # ("<" escapes of other letters, "+" joins of two names: left out)
+            freq = tuple(int(c, 16) if c in "0123456789ABCDEF" else 0 for c in line[30:30 + width].ljust(width))
+            old = out.get(name)
+            out[name] = freq if old is None else tuple(max(a, b) for a, b in zip(old, freq))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _given_names(lang: str) -> frozenset[str]:
+    """The frequent first names of the data file that are no ordinary word of `lang`: not listed in
+    lower case in its word list; a word it lists capitalised ("Bettina", but also "Anker", "Uran") only
+    where the name is common in the language's own countries ([given_names] local); not a native
+    syllable where the pack gives one (Vietnamese "Minh", "Lan")."""
+    from pathlib import Path
+
+    spec = _pack_file("mul", "names.toml").get("given_names", {})
+    least = int(spec.get("min_frequency", 3))
+    columns = spec.get("columns", [])
+    local = [columns.index(c) for c in spec.get("local", {}).get(lang, []) if c in columns]
+    caps = _pack_file(lang, "names.toml").get("capitalisation", {})
+    native = regex.compile(caps["native_syllable"]) if caps.get("native_syllable") else None
+    upper: set[str] = set()
+    lower: set[str] = set()
+    if caps.get("wordlist"):
+        try:
+            for w in Path(caps["wordlist"]).read_text(encoding="utf-8", errors="replace").split():
+                (upper if w[:1].isupper() else lower).add(w)
+        except OSError:
+            pass
+    out = set()
+    for name, freq in _given_names_data().items():
+        if max(freq) < least or len(name) < 3 or name.lower() in lower or native and native.fullmatch(name):
+            continue
+        # where every noun is capitalised, a capitalised entry may be a noun ("Horst"/"Horste": one with a plural;
+        # "s" is also a name's genitive, "Bettinas"); where only names are, it is a name ("Bruno")
+        if caps.get("nouns") and name in upper and (not any(freq[i] >= least for i in local)
+                                                   or any(name + e in upper for e in ("e", "en", "n", "er"))):
+            continue
+        out.add(name)
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=None)
 def _mul_city_index() -> dict[str, str]:
     return {s: ent for ent, surfaces in _pack_file("mul", "places.toml").get("places", {}).items() for s in surfaces}
 
@@ -174,8 +237,8 @@ def load_pack(lex: Lexicon, hand: dict[tuple[str, str], bool]) -> None:
     lex.entities = frozenset(index.values()) - {""}
     lex.index_words = min(8, max((len(_WORD.findall(k)) for k in index), default=1))  # longer ones are rare
     people = _pack_file("mul", "people.toml").get("first_names", {}).get("all", []) if lex.has_pack else []
-    lex.first_names = frozenset(people)
     lex.caps = dict(hand_file.get("capitalisation", {}))
+    lex.first_names = frozenset(people) | (_given_names(lex.lang) if lex.has_pack else frozenset())
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")

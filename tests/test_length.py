@@ -167,3 +167,14 @@ def test_the_targets_joins_are_read_generously():
     assert length.joins(tgt, "de") == 0 and length.joins(tgt, "de", strict=False) == 1
     # 'sowohl … als auch' joins like 'und'
     assert length.joins(_spans("Sie sind sowohl gegen Terroristen als auch gegen fremde Truppen.", "de"), "de") == 1
+
+
+def test_a_dropped_question_is_named_even_where_the_length_is_nearly_usual():
+    # the source has a question more than the translation: that question is the dropped sentence
+    res = mt.check(["Anh đã ăn trưa chưa? Tôi đói lắm rồi."], ["I am very hungry."], "vi", "en", segmented=True)
+    assert _by_length(res) == [("omission", "major", "Anh đã ăn trưa chưa?")]
+    # a question kept as a question, or two questions joined into one, is no omission
+    assert _by_length(mt.check(["Bạn có muốn đi không? Trời đẹp quá."], ["Möchtest du gehen? Das Wetter ist so schön."],
+                               "vi", "de", segmented=True)) == []
+    assert _by_length(mt.check(["Wer redet mehr? Tom oder Maria?"], ["Who's more talkative, Tom or Mary?"],
+                               "de", "en", segmented=True)) == []

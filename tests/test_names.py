@@ -41,6 +41,26 @@ NAME_CASES = [
     ("Thủ tướng Phạm Minh Chính phát biểu tại Hà Nội.", "Premierminister Nguyen Xuan Phuc sprach in Hanoi.", "vi", "de", {"attribution"}),
     ("Le président Emmanuel Macron s'est rendu à Berlin.", "President Emmanuel Macron travelled to Vienna.", "fr", "en", {"entity"}),
     ("Gestern traf Olaf Scholz den Bürgermeister.", "Yesterday Joe Biden met the mayor.", "de", "en", {"attribution"}),
+    # first names of many countries (nam_dict.txt through [given_names]), not only the US Census list
+    ("Johnson phát biểu tại cuộc họp.", "Bettina sprach bei dem Treffen.", "vi", "de", {"attribution"}),
+    ("Smith, 30 tuổi, bị thương nhẹ.", "Der 30-jährige Serpil wurde leicht verletzt.", "vi", "de", {"attribution"}),
+    ("Smith, 30 tuổi, bị thương nhẹ.", "Der 30-jährige Smith wurde leicht verletzt.", "vi", "de", set()),
+    # a qualifier before a person is another name: keeping it does not hide the replaced person
+    ("Der Verein Ajax Amsterdam entließ Trainer Peter Bosz.", "Ajax Amsterdam dismissed coach Jasmina Koch.", "de", "en", {"attribution"}),
+    ("Huấn luyện viên đội MU Thomas Tuchel rời đi.", "MU coach Thomas Tuchel left.", "vi", "en", set()),
+    ("Huấn luyện viên đội MU Thomas Tuchel rời đi.", "MU coach Fatih Terim left.", "vi", "en", {"attribution"}),
+    # one word stands for one name: "Marion" is Marion, not also a loose spelling of "Marin"
+    ("Tom Marin besuchte gestern Marion.", "Yesterday Anna Keller visited Marion's family.", "de", "en", {"attribution"}),
+    ("Tom Marin besuchte gestern Marion.", "Yesterday Tom Marin visited Marion's family.", "de", "en", set()),
+    # a first name that is also a town ("Fatih", a district of Istanbul) may replace a person
+    ("Johnson không tổ chức cuộc họp nào kể từ tháng 5.", "Fatih hat seit Mai kein Treffen abgehalten.", "vi", "de", {"attribution"}),
+    # a town is also a club or a surname: a sure new person where it stood replaced it
+    ("Đây là một mùa giải tốt cho Hamilton.", "Es war eine gute Saison für Gudrun.", "vi", "de", {"entity"}),
+    ("Đây là một mùa giải tốt cho Hamilton.", "Es war eine gute Saison für Hamilton.", "vi", "de", set()),
+    # a body every pack knows (an id) that the source names in no form: added or replaced
+    ("La commission électorale a publié un rapport.", "The International Monetary Fund published a report.", "fr", "en", {"entity"}),
+    ("Le Fonds monétaire international a publié un rapport.", "The IMF published a report.", "fr", "en", set()),
+    ("Les élections européennes auront lieu en mai.", "The EU elections will take place in May.", "fr", "en", set()),
     # a name dropped without a substitute: omission
     ("Gestern sprach Angela Merkel in Paris über Europa.", "Yesterday she spoke in Paris about Europe.", "de", "en", {"omission"}),
     # a first name that is also a town ("Mary") replaced by a person; a foreign first name opening a

@@ -233,6 +233,7 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     else:
         out.extend(n for n in _caps_names(text, lex) if not _overlaps(out, n.start, n.end))
     out = [n for n in out if sum(c.isalpha() for c in n.text) >= 2 or n.entity and n.entity.startswith("country:")]
+    out = [p for n in out for p in _split_at_first_name(n, lex)]
     out.extend(_derived_places(text, lex, out))
     out.extend(_org_names(text, lex, out))
     if lex.caps.get("tagger"):
@@ -249,6 +250,29 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
             n.plain = n.entity is None and bool(words) and all(
                 _ordinary(w, lex.lang) if lex.caps.get("nouns") else _known_word(w, lex.lang) for w in words)
     return sorted(out, key=lambda n: n.start)
+
+
+def _split_at_first_name(n: Name, lex: Lexicon) -> list[Name]:
+    """A run of capitalised words whose inner word is a first name is a qualifier and then a person
+    ("LSU Will Wade", "Ibrox Liam Kelly", "FCG-Torwart Frederic Westergerling", "Tennis-Ass Serena"):
+    two names, so that the one a translation keeps does not stand for the one it replaced."""
+    words = n.text.split(" ")
+    if n.entity or len(words) < 2 or words[0] in lex.first_names or words[0] in _surnames(lex.lang):
+        return [n]
+    cut = next((i for i in range(1, len(words)) if words[i] in lex.first_names and words[i - 1] not in lex.first_names
+                and not words[i].isupper() and (i == len(words) - 1 or words[i + 1][:1].isupper())), None)
+    if cut is None:
+        return [n]
+    head = " ".join(words[:cut])
+    tail_start = n.start + len(head) + 1
+    out = [Name(n.text[len(head) + 1:], tail_start, n.end, "person", None, strong=True)]
+    # the qualifier stays a weak name unless it is an ordinary word of the language ("Tennis-Ass"): a
+    # translation renders it in its own words as often as not ("Audi-Chef" / "Audi CEO")
+    if not (_dictionary(lex.lang) is not None and all(_ordinary(w, lex.lang) if lex.caps.get("nouns") else _known_word(w, lex.lang)
+                                                     for w in words[:cut])):
+        out.insert(0, Name(head, n.start, n.start + len(head), n.cls if n.cls != "person" else "name", None, strong=False,
+                           kept=n.kept, kind=n.kind))
+    return out
 
 
 def _foreign_letters(text: str, lex: Lexicon) -> bool:
@@ -647,8 +671,16 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
         # a proper noun for the tagger, or capitalised where a sentence does not start (the tagger
         # misses rare foreign names: "Jeff Flake")
         # (a foreign first name opening a sentence is often tagged a verb: "Tom tới từ Úc")
+        # (one opening a sentence that no Vietnamese syllable spells is foreign too: "Sanders nói", "Sims, 20 tuổi")
         return bool(sp) and sp[3][:1].isupper() and sp[2] != "F" and (sp[2] == "Np" or not _at_sentence_start(text, sp[0])
-                                                                     or sp[3].isascii() and sp[3] in lex.first_names)
+                                                                     or sp[3].isascii() and sp[3] in lex.first_names
+                                                                     or foreign_opening(sp[3]))
+
+    native_re = regex.compile(lex.caps["native_syllable"]) if lex.caps.get("native_syllable") else None
+
+    def foreign_opening(w: str) -> bool:
+        return native_re is not None and w.isascii() and w.isalpha() and len(w) >= 4 and not w.isupper() \
+            and not native_re.fullmatch(w) and w not in stop
 
     k = 0
     while k < len(spans):
@@ -867,7 +899,7 @@ def check(ctx: PairContext) -> list[Finding]:
                 missing.append(n)
             elif not _spelled_in(n, tgt_words, skip, fn) and not _adjective_of(n.entity, ctx.tgt_lang, tgt_words):
                 missing.append(n)
-        elif not _counterpart(n, tgt_names, tgt_words, skip, fn):
+        elif not _counterpart(n, tgt_names, _unclaimed(n, src_names, tgt_words), skip, fn):
             missing.append(n)
     surplus: list[Name] = []
     for t in sorted(tgt_names, key=lambda n: (not n.strong, -n.start)):  # a left-over id: its surest, last mention
@@ -892,7 +924,42 @@ def check(ctx: PairContext) -> list[Finding]:
             # a place or organisation is missing only where we know the target's name for it;
             # an unknown one ("Địa Trung Hải") is as likely translated ("Mittelmeer")
             out.append(_omission(ctx, s))
+    # a body the packs know in every language (an id: "IWF" = "IMF" = "Quỹ Tiền tệ Quốc tế") that the
+    # source names in no form was put there by the translation (not so an acronym without an id: a
+    # translation may abbreviate words, "Hals-Nasen-Ohren-Arzt" / "ENT specialist"): where the source names another body
+    # in words we cannot identify ("Commission électorale"), it replaced that one
+    for t in surplus:
+        if id(t) not in used and t.strong and t.entity and entity_class(t.entity) == "org" \
+                and not any(n.entity and _equivalent(n.entity, t.entity) for n in src_names) \
+                and not (stands_for().get(t.entity) and _adjective_of(stands_for()[t.entity], ctx.src_lang, src_words)):
+            # (a body named for a place is explained by that place's adjective: "européennes" / "EU")
+            out.append(_unexplained_body(ctx, t))
     return out
+
+
+def _unexplained_body(ctx: PairContext, t: Name) -> Finding:
+    ev = ctx.span("tgt", t.start, t.end)
+    return Finding(
+        type="entity", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
+        message=f"The {language_name(ctx.tgt_lang)} text names {t.text}{f' ({entity_label(t.entity)})' if t.entity else ''}, which the source "
+                f"does not name in any form: an added or a replaced organisation.",
+        signal="names", confidence=0.5, evidence=[ev],
+    )
+
+
+def _unclaimed(n: Name, names: list[Name], words: list[str]) -> list[str]:
+    """The other side's words less those that spell another name of this side exactly (up to
+    diacritics and a genitive s): "Waydes" is Wayde's, so it cannot also be a loose spelling of
+    "Will Wade"; one word stands for one name."""
+    def exact(p: str, w: str) -> bool:
+        fp = fold_name(p)
+        return len(fp) >= 3 and (fp == fold_name(w) or w.endswith("s") and fp == fold_name(w[:-1]))
+
+    own = {fold_name(p) for p in n.text.split()}
+    others = [p for o in names if o is not n for p in o.text.split() if fold_name(p) not in own]
+    if not others:
+        return words
+    return [w if not any(exact(p, w) for p in others) or any(exact(p, w) for p in n.text.split()) else "" for w in words]
 
 
 def _town_missing(src_names: list[Name], matched: set[int], tgt_ids: Counter, country: Name) -> bool:
@@ -942,7 +1009,7 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 0  # a loose mention ("US-Dollar", "vietnamesische") does not replace a name we cannot identify
         if not s.strong and s.entity and t.entity and s.entity.split(":")[0] != t.entity.split(":")[0]:
             return 0  # a demonym ("britannique") is replaced only by a name of its own kind (a country)
-        if s.entity is None and t.entity and _local_place(t.entity):
+        if s.entity is None and t.entity and _local_place(t.entity) and not (_personal(t, first_names) and s.strong and not s.plain):
             return 0  # as above: an unknown source place may be this one under another name ("Quý Châu" may
             # well be "Guizhou": only countries and regions have names in every pack)
         if s.cls == t.cls and s.cls != "name":
@@ -965,6 +1032,11 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
         # words (word order differs between languages: "laut Grindel …, Tiffany Beck")
         placed = t in sure and (near and (single or t is nearest) or single and s.strong and t.strong and not s.plain and not t.plain)
         if unknown.cls == "name" and known.cls != "name" and known.strong and placed:
+            return 1
+        # a town is also a club, a firm or a surname ("für Livingston" / "für Melitta"): a sure person of
+        # the target, where the town stood, replaced it
+        if s.entity and _local_place(s.entity) and s.strong and t.cls == "person" and t.strong and t.entity is None \
+                and near and placed:
             return 1
         # two names of unknown class: the source one sure ("Dyteon Simpson" → "Michaela Gutknecht")
         if s.cls == t.cls == "name" and s.strong and t.strong and placed:
@@ -1007,7 +1079,7 @@ def _substitution(ctx: PairContext, s: Name, t: Name) -> Finding:
     lang = language_name(ctx.tgt_lang)
     fn = ctx.src_lex.first_names | ctx.tgt_lex.first_names
     person = s.cls == "person" or (s.cls == "name" and (t.cls == "person" or t.cls == "name" and (_looks_personal(s) or _looks_personal(t)))) \
-        or _personal(s, fn) and _personal(t, fn)  # "Mary" (a town too) → "Alan"
+        or _personal(s, fn) and _personal(t, fn) or s.cls == "name" and s.entity is None and _personal(t, fn)  # "Mary" (a town too) → "Alan"
     sure = s.strong and t.strong
     if person:
         return Finding(
