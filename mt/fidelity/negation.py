@@ -91,6 +91,11 @@ class NegationPack:
     tag_max_words: int = DEFAULT_TAG_WORDS
     # meanings said with a negation in one language and without one in another: {key: (negated, plain)}
     lexical: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    # words of low degree or quantity ("little", "nur", "peu", "ít"): how another language says "not much"
+    degree: list[str] = field(default_factory=list)
+    degree_not: list[str] = field(default_factory=list)  # phrases with such a word that say no low degree: "ít nhất" (at least)
+    # markers that negate an adjective in a noun phrase like a prefix: {tagger, markers, head, next, opener}
+    attributive: dict = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
 
     @property
@@ -131,6 +136,12 @@ def negation_pack(lang: str) -> NegationPack:
     pack.word_starts = tuple(w.lower() for w in neg.get("word_starts", []))
     pack.word_ends = tuple(w.lower() for w in neg.get("word_ends", []))
     pack.lexical = {k: (tuple(v.get("negated", [])), tuple(v.get("plain", []))) for k, v in data.get("lexical", {}).items()}
+    pack.degree = [w.lower() for w in neg.get("degree", [])]
+    pack.degree_not = [w.lower() for w in neg.get("degree_not", [])]
+    att = neg.get("attributive")
+    if att and att.get("tagger") in TAGGERS:
+        pack.attributive = {"tagger": att["tagger"], "markers": frozenset(w.lower() for w in att.get("markers", [])),
+                            **{k: frozenset(att.get(k, [])) for k in ("head", "next", "opener", "copula")}}
     if not pack.known:
         pack.missing.append("negation")
     if q is None:
@@ -240,8 +251,13 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
                 found.append(Unit(m.start(), m.end(), text[m.start():m.end()], weak=True))
     found = [u for u in found if not any(s <= u.start < e for s, e in blocked)]
     for u in found:
-        if u.text[:1].isupper() and not _starts_sentence(text, u.start):
-            u.weak = True  # inside a name or title: "Bác sĩ Không biên giới", "Did Not Finish"
+        # inside a name or title: "Bác sĩ Không biên giới", "Did Not Finish"; a word in capitals
+        # throughout ("tôi chọn KHÔNG khen thưởng", "NICHT belohnen") is emphasis, not a name
+        if u.text[:1].isupper() and not _starts_sentence(text, u.start) and not _shouted(u.text):
+            u.weak = True
+    if pack.attributive:
+        for u in _attributive(text, found, pack):
+            u.weak = True
     # the longest reading wins: "không hề", "không ai", "no longer" are one negation
     found.sort(key=lambda u: (u.start, -(u.end - u.start)))
     units: list[Unit] = []
@@ -284,6 +300,64 @@ def _runs(units: list[Unit], low: str, pack: NegationPack) -> int:
             continue
         runs += 1
     return runs
+
+
+def _shouted(word: str) -> bool:
+    letters = _LETTERS.findall(word)
+    return bool(letters) and sum(map(len, letters)) >= 2 and all(w.isupper() for w in letters)
+
+
+def _pos_pyvi(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, tag) of each word of a Vietnamese text, from pyvi's segmenter and tagger."""
+    from .names import _pyvi
+
+    tools = _pyvi()
+    if tools is None:
+        return []
+    tok, pos = tools
+    words, tags = pos.postagging(tok.tokenize(text))
+    low, out, at = text.lower(), [], 0
+    for w, t in zip(words, tags):
+        k = low.find(w.replace("_", " ").lower(), at)
+        if k < 0:
+            continue  # the segmenter rewrote it (spacing around punctuation): skip the word
+        out.append((k, k + len(w), t))
+        at = k + len(w)
+    return out
+
+
+TAGGERS = {"pyvi": _pos_pyvi}
+
+
+def _attributive(text: str, units: list[Unit], pack: NegationPack) -> list[Unit]:
+    """Strong markers that negate an adjective inside a noun phrase ("một tình huống không may", "đoạn
+    phim không chuyên", "trong tình trạng không tỉnh táo"): there the marker works as a negative
+    prefix (unfortunate, amateur, intoxicated), which a translation says with a plain word as often
+    as with a negation. Attributive: the marker follows a noun, an adjective follows it, and the noun
+    phrase is not its clause's subject (a preposition, number, determiner, verb or copula opens it).
+    A predicate ("Kết quả không tốt.", "anh ta không thoải mái") stays a negation."""
+    att = pack.attributive
+    tagged = None
+    out = []
+    for u in units:
+        if u.weak or u.text.lower() not in att["markers"]:
+            continue
+        if tagged is None:
+            tagged = TAGGERS[att["tagger"]](text)
+        k = next((i for i, (s, _, _) in enumerate(tagged) if s == u.start), None)
+        if k is None or k == 0 or k + 1 >= len(tagged) or tagged[k + 1][2] not in att["next"]:
+            continue
+        if k + 2 < len(tagged) and tagged[k + 2][2] in att["copula"]:
+            continue  # "… không phải là lựa chọn": the marker negates a copula, the clause's predicate
+        j = k - 1
+        while j >= 0 and tagged[j][2] in att["head"]:
+            j -= 1
+        if j == k - 1 or j < 0 or tagged[j][2] not in att["opener"]:
+            continue  # no noun before it, or the noun opens the clause (its subject)
+        if _CLAUSE_END.search(text, tagged[j][1], u.start):
+            continue  # the noun phrase begins a new clause
+        out.append(u)
+    return out
 
 
 def _answer_or_timing(u: Unit, low: str, s: int, e: int, pack: NegationPack, timed: bool) -> Unit:
@@ -553,6 +627,35 @@ def _rewordings(neg_text: str, cs: list[Clause], pack: NegationPack, plain_text:
     return out
 
 
+# How far apart (share of each sentence's length) a negation and a word of low degree that renders it may stand.
+DEGREE_PLACE = 0.15
+
+
+def _degree_words(text: str, pack: NegationPack) -> list:
+    low = _fold_quotes(text)
+    blocked = [(m.start(), m.end()) for m in _wording_re(tuple(pack.degree_not)).finditer(low)] if pack.degree_not else []
+    return [m for m in _wording_re(tuple(pack.degree)).finditer(low)
+            if not any(a <= m.start() < b for a, b in blocked)] if pack.degree else []
+
+
+def _degree(neg_text: str, units: list[Unit], own: NegationPack, plain_text: str, other: NegationPack) -> tuple[Unit, str] | None:
+    """A lone negation the other side says by a word of low degree at about the same place ("not
+    keen" = "peu enclins", "not seriously injured" = "nur leicht verletzt", "didn't get further" =
+    "reichte nur"): negated quantity and degree ('not much', 'not many', 'not seriously') are said
+    as often with 'little', 'few', 'only'. One strong negation only; two would need two such words.
+    Where the negated side has such a word too ("nicht lediglich" / "chỉ là", "not solely" /
+    "uniquement"), both say the degree and the negation is what differs."""
+    strong = [u for u in units if not u.weak]
+    if len(strong) != 1 or not other.degree or _degree_words(neg_text, own):
+        return None
+    u = strong[0]
+    here = u.start / max(len(neg_text), 1)
+    for m in _degree_words(plain_text, other):
+        if abs(m.start() / max(len(plain_text), 1) - here) <= DEGREE_PLACE:
+            return u, plain_text[m.start():m.end()]
+    return None
+
+
 def _weaken(cs: list[Clause], units: list[Unit], text: str, pack: NegationPack) -> list[Clause]:
     """The clauses with `units` read as weak negations (their difference explained, in part)."""
     low = text.lower()
@@ -597,7 +700,18 @@ def check(ctx: PairContext) -> list[Finding]:
             v2 = _verdict(sc2, tc2)
             if v2 in (None, "weak") or (v2 == "both" and not _reversed_part(sc2, tc2)):
                 reworded = s_rw + t_rw
-    if reworded:
+    degree = None
+    if not reworded and verdict in ("src", "tgt"):
+        degree = _degree(ctx.src.text, s_units, sp, ctx.tgt.text, tp) if verdict == "src" else \
+            _degree(ctx.tgt.text, t_units, tp, ctx.src.text, sp)
+    if degree:
+        side = "the source" if verdict == "src" else f"the {tgt_name} text"
+        other_side = f"the {tgt_name} text" if verdict == "src" else "the source"
+        severity, confidence = Severity.MINOR, WEAK_CONFIDENCE
+        msg = (f"The polarity may differ only in wording: {side} negates ('{degree[0].text}') where {other_side} says "
+               f"'{degree[1]}' at about the same place; a negated degree or quantity ('not much', 'not seriously') "
+               f"is often said with a word of low degree ('little', 'only'): check the meaning.")
+    elif reworded:
         severity, confidence = Severity.MINOR, WEAK_CONFIDENCE
         said = "; ".join(f"{'the source' if any(r.unit is u for u in s_units) else f'the {tgt_name} text'} negates in "
                          f"'{r.negated}' where the other side says '{r.plain}'" for r in reworded[:EVIDENCE_PER_SIDE])
