@@ -123,6 +123,14 @@ def _take(values: list[Value], target: Value) -> Value | None:
     return hit
 
 
+def _take_converted(values: list[Value], target: Value) -> Value | None:
+    """A spelled-out quantity in other units: "một dặm" renders "1,6 Kilometer"."""
+    hit = next((v for v in values if _converts(v, target)), None)
+    if hit is not None:
+        values.remove(hit)
+    return hit
+
+
 def _words_unread(lang: str) -> bool:
     """The pack of `lang` reads no number words (no pack, or none in it)."""
     return bool({"numbers", "number words"} & set(coverage(lang)))
@@ -145,8 +153,8 @@ def _numbers(ctx: PairContext) -> list[Finding]:
     # 2. a figure explained by a spelled-out word on the other side ('vier', 'hai hay ba')
     src_words = [w for w in ctx.src.number_words if not (w.figure or w.soft)]
     tgt_words = [w for w in ctx.tgt.number_words if not (w.figure or w.soft)]
-    src_left = [n for n in src_left if _take(tgt_words, n) is None]
-    tgt_left = [t for t in tgt_left if _take(src_words, t) is None]
+    src_left = [n for n in src_left if _take(tgt_words, n) is None and _take_converted(tgt_words, n) is None]
+    tgt_left = [t for t in tgt_left if _take(src_words, t) is None and _take_converted(src_words, t) is None]
     # 2b. a decade is the year the other side writes: "70er Jahre" = "những năm 1970"
     src_years = {d.key[1] for d in ctx.src.dates if d.key[0] == "y"}
     tgt_years = {d.key[1] for d in ctx.tgt.dates if d.key[0] == "y"}

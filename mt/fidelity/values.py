@@ -386,8 +386,13 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
     if pack.units:
         for w in words:
             # a unit after a spelled-out number too: "sechs Meter" renders "20 feet"
-            if (w.figure or w.soft) and (um := _unit_re(lang).match(text, w.end)):
+            # ("một dặm" = "1,6 Kilometer": any number word with a unit, since it converts)
+            if (um := _unit_re(lang).match(text, w.end)):
                 w.unit = _unit_of(um, pack)
+    # a figure in parentheses after a spelled-out quantity converts it too: "sáu mét (18 feet)"
+    for f in figures:
+        if not f.aside and f.unit is not None:
+            f.aside = _is_aside(text, f.start, [w for w in words if w.unit is not None])
     for m in _ROMAN.finditer(text):
         if (v := _roman(m.group(1))) is not None:
             words.append(Value(float(v), m.start(), m.end(), m.group(0), figure=False))
@@ -404,6 +409,8 @@ def _range_scales(text: str, figures: list[Value], pack: NumberPack) -> None:
             if _digits_re(pack.lang).match(text, b.start) else None
         if a.alt is None and between in words and raw and b.value / raw >= 1000:
             a.alt = a.value * (b.value / raw)
+        if a.unit is None and b.unit is not None and between in words:
+            a.unit = b.unit  # "1 đến 4 inch", "2,5 bis 10 Zentimeter": the unit holds for both ends
 
 
 # Roman numerals of two letters or more ("thế kỷ XII", "XXe siècle"): they only explain a figure.

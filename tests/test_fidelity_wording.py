@@ -1,0 +1,82 @@
+"""False alarms from how a correct translation words a negation or a quantity, and the controlled
+edits that must still alarm beside them. Every sentence here was written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from mt.fidelity.evaluate import check_pair
+from mt.fidelity.negation import clauses, negation_pack
+
+
+def alarms(src: str, tgt: str, sl: str, tl: str) -> list[tuple[str, str]]:
+    return sorted((f.type, f.severity.value) for f in check_pair(src, tgt, sl, tl) if f.severity.value in ("critical", "major"))
+
+
+def negation_notes(src: str, tgt: str, sl: str, tl: str) -> list[str]:
+    return [f.message for f in check_pair(src, tgt, sl, tl) if f.type == "negation"]
+
+
+CRIT = "critical"
+
+CASES = [
+    # a Vietnamese "không" before an adjective inside a noun phrase works as a prefix
+    ("vi", "de", "Đó là một quyết định không khôn ngoan.", "Das war eine dumme Entscheidung.", []),
+    ("vi", "de", "Họ sống trong một căn nhà không an toàn.", "Sie wohnen in einem gefährlichen Haus.", []),
+    ("vi", "de", "Anh ấy lái xe trong tình trạng không tỉnh táo.", "Er fuhr in betrunkenem Zustand Auto.", []),
+    # ... but as a predicate, or before a verb, it negates the clause
+    ("vi", "de", "Kết quả xét nghiệm không tốt.", "Das Testergebnis ist gut.", [("negation", CRIT)]),
+    ("vi", "de", "Bộ trưởng không đồng ý với kế hoạch mới.", "Der Minister stimmt dem neuen Plan zu.", [("negation", CRIT)]),
+    ("vi", "de", "Việc đi bộ không phải là lựa chọn tốt.", "Zu Fuß zu gehen ist eine gute Wahl.", [("negation", CRIT)]),
+    # a negation written in capitals for emphasis is a negation, not a name
+    ("vi", "de", "Tôi chọn KHÔNG mua chiếc xe đó.", "Ich habe beschlossen, das Auto NICHT zu kaufen.", []),
+    ("vi", "de", "Tôi chọn KHÔNG mua chiếc xe đó.", "Ich habe beschlossen, das Auto zu kaufen.", [("negation", CRIT)]),
+    # a negated degree rendered by a word of low degree at the same place
+    ("fr", "en", "Les voisins sont peu enclins à aider la mairie.", "The neighbours are not keen to help the town hall.", []),
+    ("de", "en", "Die beiden Fahrer wurden nur leicht verletzt.", "The two drivers were not seriously hurt.", []),
+    ("en", "de", "The new law has done little to lower rents.", "Das neue Gesetz hat die Mieten nicht gesenkt.", []),
+    # ... not where the negated side says the degree too (the negation is what differs)
+    ("fr", "en", "Ces chiffres sont uniquement des estimations.", "These figures are not solely estimates.", [("negation", CRIT)]),
+    ("vi", "de", "Bản đồ này chỉ là một bản phác thảo.", "Diese Karte ist nicht lediglich eine Skizze.", [("negation", CRIT)]),
+    # ... nor where the degree word stands elsewhere in the sentence
+    ("de", "en", "Nur der Bürgermeister kam zur Eröffnung, die Gäste blieben lange.",
+     "Only the mayor came to the opening, the guests did not stay long.", [("negation", CRIT)]),
+    # ... nor for "at least"
+    ("fr", "en", "Au moins trois trains sont partis.", "At least three trains did not leave.", [("negation", CRIT)]),
+]
+
+
+@pytest.mark.parametrize("sl,tl,src,tgt,expected", CASES)
+def test_wording_cases(sl, tl, src, tgt, expected):
+    assert alarms(src, tgt, sl, tl) == expected
+
+
+def test_attributive_marker_reads_weak_and_says_why():
+    vi = negation_pack("vi")
+    units = [u for c in clauses("Họ xem một đoạn phim không chuyên.", vi) for u in c.units]
+    assert [(u.text, u.weak) for u in units] == [("không", True)]
+    units = [u for c in clauses("Đoạn phim không hay.", vi) for u in c.units]
+    assert [(u.text, u.weak) for u in units] == [("không", False)]
+
+
+def test_degree_note_names_both_wordings():
+    notes = negation_notes("Les voisins sont peu enclins à aider la mairie.",
+                           "The neighbours are not keen to help the town hall.", "fr", "en")
+    assert len(notes) == 1 and "'peu'" in notes[0] and "'not'" in notes[0]
+
+
+NUMBERS = [
+    # a unit after a range holds for its first figure too
+    ("vi", "de", "Lượng mưa sẽ đạt từ 2 đến 4 inch.", "Es werden 5 bis 10 Zentimeter Regen erwartet.", []),
+    ("vi", "de", "Lượng mưa sẽ đạt từ 2 đến 4 inch.", "Es werden 8 bis 10 Zentimeter Regen erwartet.", [("number", "major")]),
+    # a spelled-out quantity converts like a figure
+    ("vi", "de", "Ngôi làng cách bờ biển khoảng một dặm.", "Das Dorf liegt etwa 1,6 Kilometer von der Küste entfernt.", []),
+    ("vi", "de", "Ngôi làng cách bờ biển khoảng một dặm.", "Das Dorf liegt etwa 16 Kilometer von der Küste entfernt.", [("addition", "major")]),
+    # a conversion in parentheses after a spelled-out quantity is an aside
+    ("vi", "de", "Bức tường cao ba mét (10 feet).", "Die Mauer ist drei Meter hoch.", []),
+    ("vi", "de", "Bức tường cao ba mét và dài 10 mét.", "Die Mauer ist drei Meter hoch.", [("omission", "major")]),
+]
+
+
+@pytest.mark.parametrize("sl,tl,src,tgt,expected", NUMBERS)
+def test_quantity_cases(sl, tl, src, tgt, expected):
+    assert [a for a in alarms(src, tgt, sl, tl) if a[0] != "omission" or expected] == expected
