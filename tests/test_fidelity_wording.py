@@ -40,6 +40,20 @@ CASES = [
     # ... nor where the degree word stands elsewhere in the sentence
     ("de", "en", "Nur der Bürgermeister kam zur Eröffnung, die Gäste blieben lange.",
      "Only the mayor came to the opening, the guests did not stay long.", [("negation", CRIT)]),
+    # "nor" negates alone, and joins a negation before it into one
+    ("de", "en", "Auch die Trainerin hat das nicht erwähnt.", "Nor did the coach mention it.", []),
+    ("de", "en", "Weder der Bürgermeister noch die Polizei gaben eine Erklärung ab.",
+     "Neither the mayor nor the police issued a statement.", []),
+    ("de", "en", "Der Bürgermeister und die Polizei gaben eine Erklärung ab.",
+     "Neither the mayor nor the police issued a statement.", [("negation", CRIT)]),
+    # 'not … until' and 'never … unless' said as 'erst' / 'nur … wenn'
+    ("vi", "de", "Cô ấy không biết chuyện đó cho đến khi đọc báo.", "Sie erfuhr erst aus der Zeitung davon.", []),
+    ("vi", "de", "Nhà máy sẽ không bao giờ mở cửa lại trừ khi có vốn mới.", "Die Fabrik öffnet nur wieder, wenn neues Kapital kommt.", []),
+    ("vi", "de", "Nhà máy sẽ không bao giờ mở cửa lại.", "Die Fabrik öffnet nur wieder.", [("negation", CRIT)]),
+    # a verb of absence, separated from its particle; warning against = warning not to
+    ("de", "en", "Der erhoffte Regen blieb auch im Juli aus.", "The rain they hoped for did not come in July either.", []),
+    ("vi", "de", "Bộ trưởng cảnh báo không can thiệp vào cuộc điều tra.", "Der Minister warnte vor Eingriffen in die Ermittlungen.", []),
+    ("vi", "de", "Bộ trưởng cảnh báo không can thiệp vào cuộc điều tra.", "Der Minister forderte Eingriffe in die Ermittlungen.", [("negation", CRIT)]),
     # ... nor for "at least"
     ("fr", "en", "Au moins trois trains sont partis.", "At least three trains did not leave.", [("negation", CRIT)]),
 ]

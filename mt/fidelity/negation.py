@@ -298,6 +298,8 @@ def _runs(units: list[Unit], low: str, pack: NegationPack) -> int:
     for k, u in enumerate(strong):
         if k and pack.coordinators & set(_WORDS.findall(low[strong[k - 1].reach:u.start])):
             continue
+        if k and u.text.lower() in pack.coordinators:
+            continue  # a negation that coordinates itself: "neither A nor B", "not here, nor there"
         runs += 1
     return runs
 
@@ -367,7 +369,7 @@ def _answer_or_timing(u: Unit, low: str, s: int, e: int, pack: NegationPack, tim
         return u
     if pack.answers and u.text.lower() in pack.answers and not _WORDS.search(low, u.end, e):
         return Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail)
-    if timed and pack.timing and any(w in pack.timing for w in _WORDS.findall(low[u.reach:e])):
+    if timed and pack.timing and next(_find(pack.timing, low[u.reach:e]), None) is not None:
         return Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail)
     return u
 
