@@ -85,6 +85,13 @@ NUMBERS = [
     # a spelled-out quantity converts like a figure
     ("vi", "de", "Ngôi làng cách bờ biển khoảng một dặm.", "Das Dorf liegt etwa 1,6 Kilometer von der Küste entfernt.", []),
     ("vi", "de", "Ngôi làng cách bờ biển khoảng một dặm.", "Das Dorf liegt etwa 16 Kilometer von der Küste entfernt.", [("addition", "major")]),
+    # an inflected unit word ("Zentimetern") is the unit
+    ("en", "de", "Up to 3 inches of rain fell per hour.", "Pro Stunde fielen bis zu 7,5 Zentimetern Regen.", []),
+    # a degree without its scale may be Fahrenheit; a difference converts by the factor alone
+    ("vi", "de", "Nhiệt độ ở Chicago có thể lên tới 90 độ vào thứ Sáu.", "In Chicago könnte es am Freitag 32 °C heiß werden.", []),
+    ("vi", "de", "Trời ấm hơn bình thường khoảng 18 độ.", "Es ist etwa 10 Grad wärmer als normal.", []),
+    ("vi", "de", "Nhiệt độ ở Chicago có thể lên tới 90 độ vào thứ Sáu.", "In Chicago könnte es am Freitag 50 °C heiß werden.", [("number", "critical")]),
+    ("vi", "de", "Nhiệt độ ở Hà Nội có thể lên tới 30 độ C vào thứ Sáu.", "In Hanoi könnte es am Freitag 86 °C heiß werden.", [("number", "critical")]),
     # a conversion in parentheses after a spelled-out quantity is an aside
     ("vi", "de", "Bức tường cao ba mét (10 feet).", "Die Mauer ist drei Meter hoch.", []),
     ("vi", "de", "Bức tường cao ba mét và dài 10 mét.", "Die Mauer ist drei Meter hoch.", [("omission", "major")]),

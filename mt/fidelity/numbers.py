@@ -78,9 +78,25 @@ def _base(v: Value) -> float:
     return v.value * factor + offset
 
 
+# The two temperature scales (factor, offset to °C), for a degree written without its scale.
+_SCALES = ((1.0, 0.0), (5 / 9, -160 / 9))
+
+
 def _converts(a: Value, b: Value) -> bool:
-    """The same quantity in other units: '15 m' and '50ft', '6 foot 6' and '1,98 m', '100 °F' and '38 °C'."""
-    if a.unit is None or b.unit is None or a.unit[0] != b.unit[0] or a.unit == b.unit:
+    """The same quantity in other units: '15 m' and '50ft', '6 foot 6' and '1,98 m', '100 °F' and '38 °C'.
+    A degree without its scale ('80 độ', '80 degrees' of a US report) may be either: '80 độ' = '27 °C';
+    where neither side names the scale, a difference converts by the factor alone ('10 độ' = '6 Grad')."""
+    if a.unit is None or b.unit is None or a.unit[0] != b.unit[0]:
+        return False
+    if a.unit[0] == "temperature" and (a.either_scale or b.either_scale) and not _close(a.value, b.value):
+        sa = _SCALES if a.either_scale else (a.unit[1:],)
+        sb = _SCALES if b.either_scale else (b.unit[1:],)
+        near = lambda x, y: abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y), 1e-9)  # noqa: E731
+        # a difference ("10 độ" warmer = "6 Grad" wärmer) only where neither side names its scale
+        both = a.either_scale and b.either_scale
+        return any(near(a.value * f + o, b.value * g + p) or (both and near(a.value * f, b.value * g))
+                   for f, o in sa for g, p in sb)
+    if a.unit == b.unit:
         return False
     x, y = _base(a), _base(b)
     return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y), 1e-9)
