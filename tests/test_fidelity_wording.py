@@ -27,25 +27,10 @@ CASES = [
     ("vi", "de", "Kết quả xét nghiệm không tốt.", "Das Testergebnis ist gut.", [("negation", CRIT)]),
     ("vi", "de", "Bộ trưởng không đồng ý với kế hoạch mới.", "Der Minister stimmt dem neuen Plan zu.", [("negation", CRIT)]),
     ("vi", "de", "Việc đi bộ không phải là lựa chọn tốt.", "Zu Fuß zu gehen ist eine gute Wahl.", [("negation", CRIT)]),
+    ("vi", "de", "Mọi chuyện không suôn sẻ.", "Alles lief glatt.", [("negation", CRIT)]),
     # a negation written in capitals for emphasis is a negation, not a name
     ("vi", "de", "Tôi chọn KHÔNG mua chiếc xe đó.", "Ich habe beschlossen, das Auto NICHT zu kaufen.", []),
     ("vi", "de", "Tôi chọn KHÔNG mua chiếc xe đó.", "Ich habe beschlossen, das Auto zu kaufen.", [("negation", CRIT)]),
-    # a negated degree rendered by a word of low degree at the same place
-    ("fr", "en", "Les voisins sont peu enclins à aider la mairie.", "The neighbours are not keen to help the town hall.", []),
-    ("de", "en", "Die beiden Fahrer wurden nur leicht verletzt.", "The two drivers were not seriously hurt.", []),
-    ("en", "de", "The new law has done little to lower rents.", "Das neue Gesetz hat die Mieten nicht gesenkt.", []),
-    # ... not where the negated side says the degree too (the negation is what differs)
-    ("fr", "en", "Ces chiffres sont uniquement des estimations.", "These figures are not solely estimates.", [("negation", CRIT)]),
-    ("vi", "de", "Bản đồ này chỉ là một bản phác thảo.", "Diese Karte ist nicht lediglich eine Skizze.", [("negation", CRIT)]),
-    # ... nor where the degree word stands elsewhere in the sentence
-    ("de", "en", "Nur der Bürgermeister kam zur Eröffnung, die Gäste blieben lange.",
-     "Only the mayor came to the opening, the guests did not stay long.", [("negation", CRIT)]),
-    # "nor" negates alone, and joins a negation before it into one
-    ("de", "en", "Auch die Trainerin hat das nicht erwähnt.", "Nor did the coach mention it.", []),
-    ("de", "en", "Weder der Bürgermeister noch die Polizei gaben eine Erklärung ab.",
-     "Neither the mayor nor the police issued a statement.", []),
-    ("de", "en", "Der Bürgermeister und die Polizei gaben eine Erklärung ab.",
-     "Neither the mayor nor the police issued a statement.", [("negation", CRIT)]),
     # 'not … until' and 'never … unless' said as 'erst' / 'nur … wenn'
     ("vi", "de", "Cô ấy không biết chuyện đó cho đến khi đọc báo.", "Sie erfuhr erst aus der Zeitung davon.", []),
     ("vi", "de", "Nhà máy sẽ không bao giờ mở cửa lại trừ khi có vốn mới.", "Die Fabrik öffnet nur wieder, wenn neues Kapital kommt.", []),
@@ -54,8 +39,6 @@ CASES = [
     ("de", "en", "Der erhoffte Regen blieb auch im Juli aus.", "The rain they hoped for did not come in July either.", []),
     ("vi", "de", "Bộ trưởng cảnh báo không can thiệp vào cuộc điều tra.", "Der Minister warnte vor Eingriffen in die Ermittlungen.", []),
     ("vi", "de", "Bộ trưởng cảnh báo không can thiệp vào cuộc điều tra.", "Der Minister forderte Eingriffe in die Ermittlungen.", [("negation", CRIT)]),
-    # ... nor for "at least"
-    ("fr", "en", "Au moins trois trains sont partis.", "At least three trains did not leave.", [("negation", CRIT)]),
 ]
 
 
@@ -64,18 +47,12 @@ def test_wording_cases(sl, tl, src, tgt, expected):
     assert alarms(src, tgt, sl, tl) == expected
 
 
-def test_attributive_marker_reads_weak_and_says_why():
+def test_attributive_marker_reads_weak():
     vi = negation_pack("vi")
     units = [u for c in clauses("Họ xem một đoạn phim không chuyên.", vi) for u in c.units]
     assert [(u.text, u.weak) for u in units] == [("không", True)]
     units = [u for c in clauses("Đoạn phim không hay.", vi) for u in c.units]
     assert [(u.text, u.weak) for u in units] == [("không", False)]
-
-
-def test_degree_note_names_both_wordings():
-    notes = negation_notes("Les voisins sont peu enclins à aider la mairie.",
-                           "The neighbours are not keen to help the town hall.", "fr", "en")
-    assert len(notes) == 1 and "'peu'" in notes[0] and "'not'" in notes[0]
 
 
 NUMBERS = [

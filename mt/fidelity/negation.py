@@ -91,9 +91,6 @@ class NegationPack:
     tag_max_words: int = DEFAULT_TAG_WORDS
     # meanings said with a negation in one language and without one in another: {key: (negated, plain)}
     lexical: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
-    # words of low degree or quantity ("little", "nur", "peu", "ít"): how another language says "not much"
-    degree: list[str] = field(default_factory=list)
-    degree_not: list[str] = field(default_factory=list)  # phrases with such a word that say no low degree: "ít nhất" (at least)
     # markers that negate an adjective in a noun phrase like a prefix: {tagger, markers, head, next, opener}
     attributive: dict = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
@@ -136,8 +133,6 @@ def negation_pack(lang: str) -> NegationPack:
     pack.word_starts = tuple(w.lower() for w in neg.get("word_starts", []))
     pack.word_ends = tuple(w.lower() for w in neg.get("word_ends", []))
     pack.lexical = {k: (tuple(v.get("negated", [])), tuple(v.get("plain", []))) for k, v in data.get("lexical", {}).items()}
-    pack.degree = [w.lower() for w in neg.get("degree", [])]
-    pack.degree_not = [w.lower() for w in neg.get("degree_not", [])]
     att = neg.get("attributive")
     if att and att.get("tagger") in TAGGERS:
         pack.attributive = {"tagger": att["tagger"], "markers": frozenset(w.lower() for w in att.get("markers", [])),
@@ -298,8 +293,6 @@ def _runs(units: list[Unit], low: str, pack: NegationPack) -> int:
     for k, u in enumerate(strong):
         if k and pack.coordinators & set(_WORDS.findall(low[strong[k - 1].reach:u.start])):
             continue
-        if k and u.text.lower() in pack.coordinators:
-            continue  # a negation that coordinates itself: "neither A nor B", "not here, nor there"
         runs += 1
     return runs
 
@@ -629,35 +622,6 @@ def _rewordings(neg_text: str, cs: list[Clause], pack: NegationPack, plain_text:
     return out
 
 
-# How far apart (share of each sentence's length) a negation and a word of low degree that renders it may stand.
-DEGREE_PLACE = 0.15
-
-
-def _degree_words(text: str, pack: NegationPack) -> list:
-    low = _fold_quotes(text)
-    blocked = [(m.start(), m.end()) for m in _wording_re(tuple(pack.degree_not)).finditer(low)] if pack.degree_not else []
-    return [m for m in _wording_re(tuple(pack.degree)).finditer(low)
-            if not any(a <= m.start() < b for a, b in blocked)] if pack.degree else []
-
-
-def _degree(neg_text: str, units: list[Unit], own: NegationPack, plain_text: str, other: NegationPack) -> tuple[Unit, str] | None:
-    """A lone negation the other side says by a word of low degree at about the same place ("not
-    keen" = "peu enclins", "not seriously injured" = "nur leicht verletzt", "didn't get further" =
-    "reichte nur"): negated quantity and degree ('not much', 'not many', 'not seriously') are said
-    as often with 'little', 'few', 'only'. One strong negation only; two would need two such words.
-    Where the negated side has such a word too ("nicht lediglich" / "chỉ là", "not solely" /
-    "uniquement"), both say the degree and the negation is what differs."""
-    strong = [u for u in units if not u.weak]
-    if len(strong) != 1 or not other.degree or _degree_words(neg_text, own):
-        return None
-    u = strong[0]
-    here = u.start / max(len(neg_text), 1)
-    for m in _degree_words(plain_text, other):
-        if abs(m.start() / max(len(plain_text), 1) - here) <= DEGREE_PLACE:
-            return u, plain_text[m.start():m.end()]
-    return None
-
-
 def _weaken(cs: list[Clause], units: list[Unit], text: str, pack: NegationPack) -> list[Clause]:
     """The clauses with `units` read as weak negations (their difference explained, in part)."""
     low = text.lower()
@@ -702,18 +666,7 @@ def check(ctx: PairContext) -> list[Finding]:
             v2 = _verdict(sc2, tc2)
             if v2 in (None, "weak") or (v2 == "both" and not _reversed_part(sc2, tc2)):
                 reworded = s_rw + t_rw
-    degree = None
-    if not reworded and verdict in ("src", "tgt"):
-        degree = _degree(ctx.src.text, s_units, sp, ctx.tgt.text, tp) if verdict == "src" else \
-            _degree(ctx.tgt.text, t_units, tp, ctx.src.text, sp)
-    if degree:
-        side = "the source" if verdict == "src" else f"the {tgt_name} text"
-        other_side = f"the {tgt_name} text" if verdict == "src" else "the source"
-        severity, confidence = Severity.MINOR, WEAK_CONFIDENCE
-        msg = (f"The polarity may differ only in wording: {side} negates ('{degree[0].text}') where {other_side} says "
-               f"'{degree[1]}' at about the same place; a negated degree or quantity ('not much', 'not seriously') "
-               f"is often said with a word of low degree ('little', 'only'): check the meaning.")
-    elif reworded:
+    if reworded:
         severity, confidence = Severity.MINOR, WEAK_CONFIDENCE
         said = "; ".join(f"{'the source' if any(r.unit is u for u in s_units) else f'the {tgt_name} text'} negates in "
                          f"'{r.negated}' where the other side says '{r.plain}'" for r in reworded[:EVIDENCE_PER_SIDE])
