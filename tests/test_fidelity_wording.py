@@ -31,10 +31,9 @@ CASES = [
     # a negation written in capitals for emphasis is a negation, not a name
     ("vi", "de", "Tôi chọn KHÔNG mua chiếc xe đó.", "Ich habe beschlossen, das Auto NICHT zu kaufen.", []),
     ("vi", "de", "Tôi chọn KHÔNG mua chiếc xe đó.", "Ich habe beschlossen, das Auto zu kaufen.", [("negation", CRIT)]),
-    # 'not … until' and 'never … unless' said as 'erst' / 'nur … wenn'
+    # 'not … until' (a timing word of several words) said as 'erst'
     ("vi", "de", "Cô ấy không biết chuyện đó cho đến khi đọc báo.", "Sie erfuhr erst aus der Zeitung davon.", []),
-    ("vi", "de", "Nhà máy sẽ không bao giờ mở cửa lại trừ khi có vốn mới.", "Die Fabrik öffnet nur wieder, wenn neues Kapital kommt.", []),
-    ("vi", "de", "Nhà máy sẽ không bao giờ mở cửa lại.", "Die Fabrik öffnet nur wieder.", [("negation", CRIT)]),
+    ("vi", "de", "Cô ấy không biết chuyện đó.", "Sie erfuhr erst aus der Zeitung davon.", [("negation", CRIT)]),
     # a verb of absence, separated from its particle; warning against = warning not to
     ("de", "en", "Der erhoffte Regen blieb auch im Juli aus.", "The rain they hoped for did not come in July either.", []),
     ("vi", "de", "Bộ trưởng cảnh báo không can thiệp vào cuộc điều tra.", "Der Minister warnte vor Eingriffen in die Ermittlungen.", []),
