@@ -91,6 +91,8 @@ class NegationPack:
     tag_max_words: int = DEFAULT_TAG_WORDS
     # meanings said with a negation in one language and without one in another: {key: (negated, plain)}
     lexical: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    # markers that negate an adjective in a noun phrase like a prefix: {tagger, markers, head, next, opener}
+    attributive: dict = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
 
     @property
@@ -131,6 +133,10 @@ def negation_pack(lang: str) -> NegationPack:
     pack.word_starts = tuple(w.lower() for w in neg.get("word_starts", []))
     pack.word_ends = tuple(w.lower() for w in neg.get("word_ends", []))
     pack.lexical = {k: (tuple(v.get("negated", [])), tuple(v.get("plain", []))) for k, v in data.get("lexical", {}).items()}
+    att = neg.get("attributive")
+    if att and att.get("tagger") in TAGGERS:
+        pack.attributive = {"tagger": att["tagger"], "markers": frozenset(w.lower() for w in att.get("markers", [])),
+                            **{k: frozenset(att.get(k, [])) for k in ("head", "next", "opener", "copula")}}
     if not pack.known:
         pack.missing.append("negation")
     if q is None:
@@ -240,8 +246,13 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
                 found.append(Unit(m.start(), m.end(), text[m.start():m.end()], weak=True))
     found = [u for u in found if not any(s <= u.start < e for s, e in blocked)]
     for u in found:
-        if u.text[:1].isupper() and not _starts_sentence(text, u.start):
-            u.weak = True  # inside a name or title: "Bác sĩ Không biên giới", "Did Not Finish"
+        # inside a name or title: "Bác sĩ Không biên giới", "Did Not Finish"; a word in capitals
+        # throughout ("tôi chọn KHÔNG khen thưởng", "NICHT belohnen") is emphasis, not a name
+        if u.text[:1].isupper() and not _starts_sentence(text, u.start) and not _shouted(u.text):
+            u.weak = True
+    if pack.attributive:
+        for u in _attributive(text, found, pack):
+            u.weak = True
     # the longest reading wins: "không hề", "không ai", "no longer" are one negation
     found.sort(key=lambda u: (u.start, -(u.end - u.start)))
     units: list[Unit] = []
@@ -286,6 +297,64 @@ def _runs(units: list[Unit], low: str, pack: NegationPack) -> int:
     return runs
 
 
+def _shouted(word: str) -> bool:
+    letters = _LETTERS.findall(word)
+    return bool(letters) and sum(map(len, letters)) >= 2 and all(w.isupper() for w in letters)
+
+
+def _pos_pyvi(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, tag) of each word of a Vietnamese text, from pyvi's segmenter and tagger."""
+    from .names import _pyvi
+
+    tools = _pyvi()
+    if tools is None:
+        return []
+    tok, pos = tools
+    words, tags = pos.postagging(tok.tokenize(text))
+    low, out, at = text.lower(), [], 0
+    for w, t in zip(words, tags):
+        k = low.find(w.replace("_", " ").lower(), at)
+        if k < 0:
+            continue  # the segmenter rewrote it (spacing around punctuation): skip the word
+        out.append((k, k + len(w), t))
+        at = k + len(w)
+    return out
+
+
+TAGGERS = {"pyvi": _pos_pyvi}
+
+
+def _attributive(text: str, units: list[Unit], pack: NegationPack) -> list[Unit]:
+    """Strong markers that negate an adjective inside a noun phrase ("một tình huống không may", "đoạn
+    phim không chuyên", "trong tình trạng không tỉnh táo"): there the marker works as a negative
+    prefix (unfortunate, amateur, intoxicated), which a translation says with a plain word as often
+    as with a negation. Attributive: the marker follows a noun, an adjective follows it, and the noun
+    phrase is not its clause's subject (a preposition, number, determiner, verb or copula opens it).
+    A predicate ("Kết quả không tốt.", "anh ta không thoải mái") stays a negation."""
+    att = pack.attributive
+    tagged = None
+    out = []
+    for u in units:
+        if u.weak or u.text.lower() not in att["markers"]:
+            continue
+        if tagged is None:
+            tagged = TAGGERS[att["tagger"]](text)
+        k = next((i for i, (s, _, _) in enumerate(tagged) if s == u.start), None)
+        if k is None or k == 0 or k + 1 >= len(tagged) or tagged[k + 1][2] not in att["next"]:
+            continue
+        if k + 2 < len(tagged) and tagged[k + 2][2] in att["copula"]:
+            continue  # "… không phải là lựa chọn": the marker negates a copula, the clause's predicate
+        j = k - 1
+        while j >= 0 and tagged[j][2] in att["head"]:
+            j -= 1
+        if j == k - 1 or j < 0 or tagged[j][2] not in att["opener"]:
+            continue  # no noun before it, or the noun opens the clause (its subject)
+        if _CLAUSE_END.search(text, tagged[j][1], u.start):
+            continue  # the noun phrase begins a new clause
+        out.append(u)
+    return out
+
+
 def _answer_or_timing(u: Unit, low: str, s: int, e: int, pack: NegationPack, timed: bool) -> Unit:
     """An answer word closing its clause ("I said no.", "Nein zu Gewalt" is listed whole) and a
     negation timed by a later word of its clause ("not … until Monday") negate in part."""
@@ -293,7 +362,7 @@ def _answer_or_timing(u: Unit, low: str, s: int, e: int, pack: NegationPack, tim
         return u
     if pack.answers and u.text.lower() in pack.answers and not _WORDS.search(low, u.end, e):
         return Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail)
-    if timed and pack.timing and any(w in pack.timing for w in _WORDS.findall(low[u.reach:e])):
+    if timed and pack.timing and next(_find(pack.timing, low[u.reach:e]), None) is not None:
         return Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail)
     return u
 

@@ -78,9 +78,25 @@ def _base(v: Value) -> float:
     return v.value * factor + offset
 
 
+# The two temperature scales (factor, offset to °C), for a degree written without its scale.
+_SCALES = ((1.0, 0.0), (5 / 9, -160 / 9))
+
+
 def _converts(a: Value, b: Value) -> bool:
-    """The same quantity in other units: '15 m' and '50ft', '6 foot 6' and '1,98 m', '100 °F' and '38 °C'."""
-    if a.unit is None or b.unit is None or a.unit[0] != b.unit[0] or a.unit == b.unit:
+    """The same quantity in other units: '15 m' and '50ft', '6 foot 6' and '1,98 m', '100 °F' and '38 °C'.
+    A degree without its scale ('80 độ', '80 degrees' of a US report) may be either: '80 độ' = '27 °C';
+    where neither side names the scale, a difference converts by the factor alone ('10 độ' = '6 Grad')."""
+    if a.unit is None or b.unit is None or a.unit[0] != b.unit[0]:
+        return False
+    if a.unit[0] == "temperature" and (a.either_scale or b.either_scale) and not _close(a.value, b.value):
+        sa = _SCALES if a.either_scale else (a.unit[1:],)
+        sb = _SCALES if b.either_scale else (b.unit[1:],)
+        near = lambda x, y: abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y), 1e-9)  # noqa: E731
+        # a difference ("10 độ" warmer = "6 Grad" wärmer) only where neither side names its scale
+        both = a.either_scale and b.either_scale
+        return any(near(a.value * f + o, b.value * g + p) or (both and near(a.value * f, b.value * g))
+                   for f, o in sa for g, p in sb)
+    if a.unit == b.unit:
         return False
     x, y = _base(a), _base(b)
     return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y), 1e-9)
@@ -123,6 +139,14 @@ def _take(values: list[Value], target: Value) -> Value | None:
     return hit
 
 
+def _take_converted(values: list[Value], target: Value) -> Value | None:
+    """A spelled-out quantity in other units: "một dặm" renders "1,6 Kilometer"."""
+    hit = next((v for v in values if _converts(v, target)), None)
+    if hit is not None:
+        values.remove(hit)
+    return hit
+
+
 def _words_unread(lang: str) -> bool:
     """The pack of `lang` reads no number words (no pack, or none in it)."""
     return bool({"numbers", "number words"} & set(coverage(lang)))
@@ -145,8 +169,8 @@ def _numbers(ctx: PairContext) -> list[Finding]:
     # 2. a figure explained by a spelled-out word on the other side ('vier', 'hai hay ba')
     src_words = [w for w in ctx.src.number_words if not (w.figure or w.soft)]
     tgt_words = [w for w in ctx.tgt.number_words if not (w.figure or w.soft)]
-    src_left = [n for n in src_left if _take(tgt_words, n) is None]
-    tgt_left = [t for t in tgt_left if _take(src_words, t) is None]
+    src_left = [n for n in src_left if _take(tgt_words, n) is None and _take_converted(tgt_words, n) is None]
+    tgt_left = [t for t in tgt_left if _take(src_words, t) is None and _take_converted(src_words, t) is None]
     # 2b. a decade is the year the other side writes: "70er Jahre" = "những năm 1970"
     src_years = {d.key[1] for d in ctx.src.dates if d.key[0] == "y"}
     tgt_years = {d.key[1] for d in ctx.tgt.dates if d.key[0] == "y"}

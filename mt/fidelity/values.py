@@ -59,6 +59,8 @@ class NumberPack:
     time_patterns: list[regex.Pattern] = field(default_factory=list)  # "19.30 Uhr", "19h30", "4.40 giờ"
     half_before: list[str] = field(default_factory=list)  # "halb drei" = 2:30
     units: dict[str, tuple[str, float, float]] = field(default_factory=dict)  # "feet" -> ("length", 0.3048, 0)
+    unit_endings: tuple[str, ...] = ()  # inflections of unit words: German "Zentimetern"
+    either_scale: frozenset[str] = frozenset()  # temperature words without a scale ("độ", "Grad"): °C or °F
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
     starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
 
@@ -90,6 +92,7 @@ class Value:
     unit: tuple[str, float, float] | None = None  # the unit written after it: ("length", 0.3048, 0) for "feet"
     alt: float | None = None  # another reading: "26,750" (26.75 or 26750), "10:00" (10:00 or 22:00)
     aside: bool = False  # in parentheses after another figure: a conversion, "(50 dặm)", "($3,6 tỷ)"
+    either_scale: bool = False  # its unit names no scale ("80 độ" in a report from the US may be °F)
 
     @property
     def readings(self) -> tuple[float, ...]:
@@ -146,6 +149,8 @@ def number_pack(lang: str) -> NumberPack:
     pack.time_patterns = [regex.compile(p) for p in data.get("times", {}).get("patterns", [])]
     pack.half_before = [w.lower() for w in data.get("times", {}).get("half_before", [])]
     pack.units = _units(data.get("units", {}))
+    pack.unit_endings = tuple(hand.get("unit_endings", []))
+    pack.either_scale = frozenset(nfc(w).lower() for w in hand.get("either_scale", []))
     return pack
 
 
@@ -161,14 +166,24 @@ def _unit_re(lang: str) -> regex.Pattern:
     # symbols and short words keep their case ("m" metre, "M" million); longer words ignore it.
     # French puts "de" between a scale and its unit: "63 milliards de mètres cubes".
     units = number_pack(lang).units
-    alt = "|".join((regex.escape(u) if len(u) < 4 else f"(?i:{regex.escape(u)})") for u in sorted(units, key=len, reverse=True))
+    endings = number_pack(lang).unit_endings
+    tail = f"(?:{'|'.join(regex.escape(e) for e in endings)})?" if endings else ""
+    alt = "|".join((regex.escape(u) if len(u) < 4 else f"(?i:{regex.escape(u)}){tail}") for u in sorted(units, key=len, reverse=True))
     return regex.compile(rf"[\s{THIN_SPACES}-]*(?:de\s+|d'|of\s+)?({alt or '(?!)'})(?![\p{{L}}\p{{N}}])")
 
 
 def _unit_of(um: regex.Match, pack: NumberPack) -> tuple[str, float, float] | None:
     """The unit a `_unit_re` match names, as written or ignoring case."""
     key = nfc(um.group(1))
-    return pack.units.get(key) or next((u for k, u in pack.units.items() if k.lower() == key.lower()), None)
+    found = pack.units.get(key) or next((u for k, u in pack.units.items() if k.lower() == key.lower()), None)
+    for e in pack.unit_endings:  # "Zentimetern": the unit word with an inflection
+        if found is None and key.lower().endswith(e) and len(key) - len(e) >= 4:
+            found = next((u for k, u in pack.units.items() if k.lower() == key[: -len(e)].lower()), None)
+    return found
+
+
+def _either_scale(um: regex.Match, pack: NumberPack) -> bool:
+    return nfc(um.group(1)).lower() in pack.either_scale
 
 
 # A height written with the metre sign inside: "1m98".
@@ -369,8 +384,10 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             value *= pack.currency_scales[cm.group(1)]  # "$90m", "£5m"
             end += cm.end()
         unit = ("length", 1.0, 0.0) if text[m.end():end].startswith("m") and _HEIGHT.match(text, m.end()) else None
+        either = False
         if unit is None and pack.units and (um := _unit_re(lang).match(text, end)):
             unit = _unit_of(um, pack)
+            either = _either_scale(um, pack)
             if unit and unit[0] == "length" and abs(unit[1] - 0.3048) < 1e-9 and (im := _INCHES.match(text, um.end())) \
                     and int(im.group(1)) < 12:
                 value += int(im.group(1)) / 12  # "6 foot 6" = 6.5 feet
@@ -380,14 +397,19 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
         if alt is None and _is_decade(text, m.start(), m.end(), value, pack):
             alt = 1900 + value  # "70er Jahre", "thập niên 70" = the 1970s
         figures.append(Value(value, m.start(), end, text[m.start():end], alt=alt,
-                             aside=_is_aside(text, m.start(), figures), unit=unit))
+                             aside=_is_aside(text, m.start(), figures), unit=unit, either_scale=either))
     _range_scales(text, figures, pack)
     words = _number_words(text, pack, used)
     if pack.units:
         for w in words:
             # a unit after a spelled-out number too: "sechs Meter" renders "20 feet"
-            if (w.figure or w.soft) and (um := _unit_re(lang).match(text, w.end)):
-                w.unit = _unit_of(um, pack)
+            # ("một dặm" = "1,6 Kilometer": any number word with a unit, since it converts)
+            if (um := _unit_re(lang).match(text, w.end)):
+                w.unit, w.either_scale = _unit_of(um, pack), _either_scale(um, pack)
+    # a figure in parentheses after a spelled-out quantity converts it too: "sáu mét (18 feet)"
+    for f in figures:
+        if not f.aside and f.unit is not None:
+            f.aside = _is_aside(text, f.start, [w for w in words if w.unit is not None])
     for m in _ROMAN.finditer(text):
         if (v := _roman(m.group(1))) is not None:
             words.append(Value(float(v), m.start(), m.end(), m.group(0), figure=False))
@@ -404,6 +426,8 @@ def _range_scales(text: str, figures: list[Value], pack: NumberPack) -> None:
             if _digits_re(pack.lang).match(text, b.start) else None
         if a.alt is None and between in words and raw and b.value / raw >= 1000:
             a.alt = a.value * (b.value / raw)
+        if a.unit is None and b.unit is not None and between in words:
+            a.unit, a.either_scale = b.unit, b.either_scale  # "1 đến 4 inch", "2,5 bis 10 Zentimeter": the unit holds for both ends
 
 
 # Roman numerals of two letters or more ("thế kỷ XII", "XXe siècle"): they only explain a figure.
