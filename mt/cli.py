@@ -293,7 +293,7 @@ def report(
     tgt: Optional[str] = typer.Argument(None, help="Target document."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help=f"Source language code ({LANG_DEFAULT}; the bundled article's without SRC TGT)."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help=f"Target language code ({LANG_DEFAULT}; the bundled article's without SRC TGT)."),
-    segmented: Optional[bool] = typer.Option(None, "--segmented/--split", help="One segment a line (default for the bundled article)."),
+    segmented: Optional[bool] = typer.Option(None, "--segmented/--split", help="One segment a line (default for the bundled article); --split: split sentences."),
     alignment: Optional[str] = typer.Option(None, "--alignment", help="Use this alignment instead of aligning."),
     mt: str = typer.Option("none", "--mt", help="none, auto or a line-by-line MT file."),
     output: str = typer.Option("report", "-o", "--output", help="Output directory."),
@@ -452,7 +452,7 @@ def _floats(text: str, name: str) -> tuple[float, ...]:
 def export(
     inputs: list[str] = typer.Argument(..., help="Two document files, a directory of *.SRC/*.TGT pairs, or a JSONL of documents."),
     output: str = typer.Option(..., "-o", "--output", help="Output directory (must be new or empty unless --force)."),
-    fmt: str = typer.Option(",".join(ExportOptions.formats), "--format", help=f"Comma-separated: {', '.join(EXPORT_FORMATS)}."),
+    fmt: str = typer.Option(",".join(ExportOptions.formats), "--format", help=f"Comma-separated: {', '.join(EXPORT_FORMATS)} (hf writes hf/ and parquet/)."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help=f"Source language code ({LANG_DEFAULT})."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help=f"Target language code ({LANG_DEFAULT})."),
     segmented: bool = typer.Option(False, "--segmented", help="Document files are one segment a line."),
