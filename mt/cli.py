@@ -396,8 +396,8 @@ def eval_fidelity(
     results = check_cases(cases[0], mt=mt)
     s = score_cases(read_jsonl(cases[0]), {k: r.findings for k, r in results.items()})
     print(f"precision {s['precision']:.4f}\nrecall    {s['recall']:.4f}\nF1        {s['f1']:.4f}\n"
-          f"type acc. {s['type_accuracy']:.4f}\n({s['true_positives']} TP, {s['false_positives']} FP, "
-          f"{s['gold_found']}/{s['gold_errors']} gold errors found)")
+          f"type acc. {s['type_accuracy']:.4f}\n({s['true_positives']} critical/major findings on a gold error, "
+          f"{s['false_positives']} elsewhere; {s['gold_found']}/{s['gold_errors']} gold errors found)")
 
 
 @app.command(epilog="Example:\n\n  mt demo")
