@@ -293,7 +293,7 @@ def report(
     tgt: Optional[str] = typer.Argument(None, help="Target document."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help=f"Source language code ({LANG_DEFAULT}; the bundled article's without SRC TGT)."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help=f"Target language code ({LANG_DEFAULT}; the bundled article's without SRC TGT)."),
-    segmented: Optional[bool] = typer.Option(None, "--segmented/--split", help="One segment a line (default for the bundled article)."),
+    segmented: Optional[bool] = typer.Option(None, "--segmented/--split", help="One segment a line (default for the bundled article); --split: split sentences."),
     alignment: Optional[str] = typer.Option(None, "--alignment", help="Use this alignment instead of aligning."),
     mt: str = typer.Option("none", "--mt", help="none, auto or a line-by-line MT file."),
     output: str = typer.Option("report", "-o", "--output", help="Output directory."),
@@ -396,8 +396,8 @@ def eval_fidelity(
     results = check_cases(cases[0], mt=mt)
     s = score_cases(read_jsonl(cases[0]), {k: r.findings for k, r in results.items()})
     print(f"precision {s['precision']:.4f}\nrecall    {s['recall']:.4f}\nF1        {s['f1']:.4f}\n"
-          f"type acc. {s['type_accuracy']:.4f}\n({s['true_positives']} TP, {s['false_positives']} FP, "
-          f"{s['gold_found']}/{s['gold_errors']} gold errors found)")
+          f"type acc. {s['type_accuracy']:.4f}\n({s['true_positives']} critical/major findings on a gold error, "
+          f"{s['false_positives']} elsewhere; {s['gold_found']}/{s['gold_errors']} gold errors found)")
 
 
 @app.command(epilog="Example:\n\n  mt demo")
@@ -452,7 +452,7 @@ def _floats(text: str, name: str) -> tuple[float, ...]:
 def export(
     inputs: list[str] = typer.Argument(..., help="Two document files, a directory of *.SRC/*.TGT pairs, or a JSONL of documents."),
     output: str = typer.Option(..., "-o", "--output", help="Output directory (must be new or empty unless --force)."),
-    fmt: str = typer.Option(",".join(ExportOptions.formats), "--format", help=f"Comma-separated: {', '.join(EXPORT_FORMATS)}."),
+    fmt: str = typer.Option(",".join(ExportOptions.formats), "--format", help=f"Comma-separated: {', '.join(EXPORT_FORMATS)} (hf writes hf/ and parquet/)."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help=f"Source language code ({LANG_DEFAULT})."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help=f"Target language code ({LANG_DEFAULT})."),
     segmented: bool = typer.Option(False, "--segmented", help="Document files are one segment a line."),
