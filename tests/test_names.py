@@ -325,3 +325,10 @@ def test_a_german_title_keeps_a_new_full_name_whole():
     found = _alarms("Thứ trưởng Bộ Y tế Lê Thị Mai nói rằng số ca bệnh đã giảm.",
                     "Gesundheitsminister Hoang Van Son sagte, die Zahl der Fälle sei gesunken.", "vi", "de")
     assert [f.type for f in found] == ["attribution"] and "Hoang Van Son" in found[0].message, [f.message for f in found]
+
+
+def test_entity_messages_gloss_a_name_only_where_the_english_name_differs():
+    [same] = _alarms("Il a présenté le plan à Lyon.", "He presented the plan in Nantes.", "fr", "en")
+    assert same.message == "The English text says 'Nantes' where the source says 'Lyon'.", same.message
+    [other] = _alarms("Chiến sự ở Ukraine vẫn tiếp diễn.", "Der Krieg in Südkorea geht weiter.", "vi", "de")
+    assert "'Südkorea' (South Korea)" in other.message and "(Ukraine)" not in other.message, other.message

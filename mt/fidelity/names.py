@@ -1087,7 +1087,10 @@ def _substitution(ctx: PairContext, s: Name, t: Name) -> Finding:
             message=f"The {lang} text gives to {t.text} what the source says of {s.text}.",
             signal="names", confidence=0.7 if sure else 0.55, evidence=[ev_src, ev_tgt],
         )
-    label = lambda n: f" ({entity_label(n.entity)})" if n.entity else ""  # noqa: E731
+    def label(n: Name) -> str:  # the English name where it says more than the text ("Südkorea" (South Korea), not "Lyon" (Lyon))
+        english = entity_label(n.entity) if n.entity else ""
+        return f" ({english})" if english and english != n.text else ""
+
     return Finding(
         type="entity", severity=Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
         message=f"The {lang} text says '{t.text}'{label(t)} where the source says '{s.text}'{label(s)}.",
