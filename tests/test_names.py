@@ -332,3 +332,13 @@ def test_entity_messages_gloss_a_name_only_where_the_english_name_differs():
     assert same.message == "The English text says 'Nantes' where the source says 'Lyon'.", same.message
     [other] = _alarms("Chiến sự ở Ukraine vẫn tiếp diễn.", "Der Krieg in Südkorea geht weiter.", "vi", "de")
     assert "'Südkorea' (South Korea)" in other.message and "(Ukraine)" not in other.message, other.message
+
+
+def test_one_wrongly_named_person_is_one_attribution_finding():
+    # the office register and the names check both see it; the editor gets the finding that says more
+    res = check_documents(segment_lines(["Premier ministre Michel Barnier a parlé.",
+                                         "La ministre de la Santé Geneviève Darrieussecq a présenté le plan."], "fr", True),
+                          segment_lines(["Prime Minister Michel Barnier spoke.", "Health Minister Michel Barnier presented the plan."], "en", True))
+    found = [f for f in res.findings if f.severity.value in ALARM]
+    assert [f.type for f in found] == ["attribution"], [f.message for f in found]
+    assert "Health Minister" in found[0].message and "Darrieussecq" in found[0].message

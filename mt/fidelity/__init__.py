@@ -160,10 +160,22 @@ def _names(langs: list[str]) -> str:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """One finding per (type, target segments, evidence text); the most confident wins."""
+    """One finding per (type, target segments, evidence text); the most confident wins. One person wrongly
+    named in the target is one attribution finding, though both the office register and the names check see it
+    ("makes X the Health Minister …" and "gives to X what the source says of Y")."""
     best: dict[tuple, Finding] = {}
     for f in findings:
         key = (f.type, tuple(f.tgt), tuple(f.src), tuple(e.text for e in f.evidence))
         if key not in best or f.confidence > best[key].confidence:
             best[key] = f
-    return sorted(best.values(), key=lambda f: (min(f.tgt, default=-1), -f.severity.rank, f.type))
+    kept: list[Finding] = []
+    for f in sorted(best.values(), key=lambda f: -f.confidence):
+        if not (f.type == "attribution" and any(k.type == "attribution" and _same_target_span(k, f) for k in kept)):
+            kept.append(f)
+    return sorted(kept, key=lambda f: (min(f.tgt, default=-1), -f.severity.rank, f.type))
+
+
+def _same_target_span(a: Finding, b: Finding) -> bool:
+    """Whether two findings point at overlapping text of one target segment."""
+    return any(x.segment == y.segment and x.start < y.end and y.start < x.end
+               for x in a.evidence if x.side == "tgt" for y in b.evidence if y.side == "tgt")
