@@ -122,3 +122,12 @@ def test_a_long_document_checked_on_several_processes_gives_the_same_findings(mo
     two = fidelity.check_alignment(res.alignment)
     assert [f.to_dict() for f in two.findings] == [f.to_dict() for f in one.findings]
     assert sum(f.severity.value == "critical" for f in two.findings) == 2
+
+
+def test_worker_count_for_a_long_document():
+    # the parallel test above replaces _workers; this one runs it (an import lost in a tidy once made every
+    # document of 2,000 beads or more fail with NameError, seen only by eval/bench/check_bench.py)
+    from mt import fidelity
+
+    assert fidelity._workers(fidelity.PARALLEL_FROM - 1) == 1
+    assert 1 <= fidelity._workers(fidelity.PARALLEL_FROM) <= 4

@@ -6,6 +6,8 @@ retranslation (when models are available). `check_alignment` runs them all and c
 """
 from __future__ import annotations
 
+import os
+
 from ..lexicon import lexicon
 from ..types import Alignment, CheckResult, Finding, RetranslationResult, SegmentKind, assign_ids
 from . import attribution, coverage, length, names, negation, numbers, retranslation, values
