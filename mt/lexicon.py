@@ -127,6 +127,19 @@ def _pack_file(lang: str, name: str) -> dict:
 
 
 @functools.lru_cache(maxsize=None)
+def word_list(path: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """A system word list ([capitalisation] wordlist of a pack), read once: (capitalised entries, lower-case
+    entries), or None where the file cannot be read."""
+    from pathlib import Path
+
+    try:
+        words = Path(path).read_text(encoding="utf-8", errors="replace").split()
+    except OSError:
+        return None
+    return frozenset(w for w in words if w[:1].isupper()), frozenset(w for w in words if w[:1].islower())
+
+
+@functools.lru_cache(maxsize=None)
 def _given_names_data() -> dict[str, tuple[int, ...]]:
     """First names of many countries with their frequency class per country (0 none, 1 rare .. 13
     common), read at run time from the data file that configs/lang/mul/names.toml [given_names] names
@@ -160,22 +173,13 @@ def _given_names(lang: str) -> frozenset[str]:
     lower case in its word list; a word it lists capitalised ("Bettina", but also "Anker", "Uran") only
     where the name is common in the language's own countries ([given_names] local); not a native
     syllable where the pack gives one (Vietnamese "Minh", "Lan")."""
-    from pathlib import Path
-
     spec = _pack_file("mul", "names.toml").get("given_names", {})
     least = int(spec.get("min_frequency", 3))
     columns = spec.get("columns", [])
     local = [columns.index(c) for c in spec.get("local", {}).get(lang, []) if c in columns]
     caps = _pack_file(lang, "names.toml").get("capitalisation", {})
     native = regex.compile(caps["native_syllable"]) if caps.get("native_syllable") else None
-    upper: set[str] = set()
-    lower: set[str] = set()
-    if caps.get("wordlist"):
-        try:
-            for w in Path(caps["wordlist"]).read_text(encoding="utf-8", errors="replace").split():
-                (upper if w[:1].isupper() else lower).add(w)
-        except OSError:
-            pass
+    upper, lower = (caps.get("wordlist") and word_list(caps["wordlist"])) or (frozenset(), frozenset())
     out = set()
     for name, freq in _given_names_data().items():
         if max(freq) < least or len(name) < 3 or name.lower() in lower or native and native.fullmatch(name):
@@ -294,12 +298,20 @@ def _offices() -> dict:
     return _pack_file("mul", "offices.toml")
 
 
+DEPUTY = "deputy:"  # prefix of the office id of a deputy ("deputy:prime_minister")
+
+
+def deputy_of(office: str) -> str | None:
+    """The office whose deputy `office` is, or None where it is no deputy's office."""
+    return office[len(DEPUTY):] if office.startswith(DEPUTY) else None
+
+
 def office_key(office: str, qualifier: str | None) -> tuple[str, str | None]:
     """The office as one id whatever a language calls it: "Chủ tịch" of the European Commission is
     its president; a prime minister and a chancellor are both the head of government."""
     data = _offices()
-    if office.startswith("deputy:"):  # the deputy of one office is one office too: deputy:head_of_government
-        return "deputy:" + office_key(office[len("deputy:"):], qualifier)[0], qualifier
+    if deputy_of(office):  # the deputy of one office is one office too: deputy:head_of_government
+        return DEPUTY + office_key(deputy_of(office), qualifier)[0], qualifier
     office = data.get("qualified", {}).get(f"{office}@{qualifier}", office)
     for group, members in data.get("same_office", {}).items():
         if office in members:
@@ -316,9 +328,9 @@ def same_office(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
 def deputy_office(office: str) -> str:
     """The office of the deputy of `office`: its own id where it has one (president → vice_president),
     else "deputy:" + the office."""
-    if office.startswith("deputy:") or office == "vice_president":
+    if deputy_of(office) or office == "vice_president":
         return office
-    return _offices().get("deputy", {}).get(office, "deputy:" + office)
+    return _offices().get("deputy", {}).get(office, DEPUTY + office)
 
 
 def office_title(office: str, country: str | None) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from ..lexicon import office_title, same_office
+from ..lexicon import deputy_of, office_title, same_office
 from ..types import Finding, Severity
 from .context import PairContext, entity_label, language_name, office_label
 from .extract import same_person
@@ -26,11 +26,11 @@ def _compatible(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
     """One office, or a general title and a specific office it covers ("minister" / "justice_minister")."""
     if same_office(a, b):
         return True
-    deputy = "deputy:"
-    if a[0].startswith(deputy) != b[0].startswith(deputy):
+    da, db = deputy_of(a[0]), deputy_of(b[0])
+    if (da is None) != (db is None):
         return False  # the deputy's office is not the office ("Phó Thủ tướng" / "Premierminister")
-    if a[0].startswith(deputy):
-        a, b = (a[0][len(deputy):], a[1]), (b[0][len(deputy):], b[1])
+    if da is not None:
+        a, b = (da, a[1]), (db, b[1])
     g = _general()
     qa, qb = a[1], b[1]
     return (qa is None or qb is None or qa == qb) and (a[0] in g and b[0] in g[a[0]] or b[0] in g and a[0] in g[b[0]])

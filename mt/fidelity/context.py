@@ -29,10 +29,10 @@ def entity_label(entity: str | None) -> str:
 
 
 def office_label(office: str, qualifier: str | None) -> str:
-    from ..lexicon import office_title
+    from ..lexicon import deputy_of, office_title
 
-    if office.startswith("deputy:"):  # "the deputy Prime Minister"
-        return office_label(office[len("deputy:"):], qualifier).replace("the ", "the deputy ", 1)
+    if deputy_of(office):  # "the deputy Prime Minister"
+        return office_label(deputy_of(office), qualifier).replace("the ", "the deputy ", 1)
     office = office_title(office, qualifier) or office  # Germany's head of government: the Chancellor
     label = labels().get("offices", {}).get(office, office.replace("_", " "))
     if not qualifier:

@@ -139,12 +139,6 @@ def _deputy_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _pack_file(lang, "offices.toml").get("binding", {}).get("deputy", []))
 
 
-def _word_list_missing(lang: str) -> bool:
-    from .names import _dictionary
-
-    return _dictionary(lang) is None
-
-
 def _word_before(text: str, pos: int) -> str:
     m = regex.search(r"([\p{L}.]+)[ \t]+$", text[max(0, pos - 40):pos])
     return m.group(1) if m else ""
@@ -169,10 +163,12 @@ def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Men
     if any(mt.start <= start < mt.end and mt.cls != "person" for mt in mentions):
         return None
     tokens = m.group(1).split()
+    cut_at_noun = False  # the run ends at its first listed noun (German, with a word list)
     if lex is not None and lex.caps.get("nouns") and not (known and known.has_token(tokens[0], min_len=1)):
         from .names import _NOUN_ONLY, _dictionary, _ordinary
 
         words = _dictionary(lex.lang)
+        cut_at_noun = words is not None
 
         def ordinary(t: str) -> bool:
             # an inflected or compound noun of the word list names nobody ("Premierminister Änderungen");
@@ -192,10 +188,9 @@ def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Men
         hits = [k for k, t in enumerate(tokens) if known.has_token(t, min_len=1)]
         if hits and hits[0] == 0:
             tokens = tokens[: hits[-1] + 1]
-        elif lex is None or not lex.caps.get("nouns") or _word_list_missing(lex.lang):
+        elif not cut_at_noun:
             tokens = tokens[:1]
-        # (else the run was cut at its first listed noun above: a name no one in the source has,
-        # "Gesundheitsminister Pham Minh Chinh sagte", stays whole)
+        # (else a name no one in the source has stays whole up to that noun: "Gesundheitsminister Pham Minh Chinh sagte")
     name = " ".join(tokens).rstrip(".,;:")
     return name, start, start + len(name)
 
@@ -207,6 +202,7 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
     index = known_people if isinstance(known_people, NameIndex) else NameIndex(known_people or [])
     known = index if len(index) and lang_capitalises_nouns else None
     # title bindings
+    deputy_words = _deputy_words(lex.lang)
     for m in _title_regex(lex.lang).finditer(text):
         join = m.group("join") or ""
         office = _office_of(join + m.group("title"), lex)  # "Premier"+"minister" is one title
@@ -216,7 +212,6 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
             office = _office_of(m.group("title"), lex)
         if office is None:
             continue
-        deputy_words = _deputy_words(lex.lang)
         if join.lower() in deputy_words or (m.group("pre") or "").rstrip("-").lower() in deputy_words \
                 or _word_before(text, m.start()).lower() in deputy_words:
             # "Vizeaußenminister", "vice-Premier ministre", "Phó Thủ tướng", "stellvertretende Außenminister"

@@ -286,18 +286,10 @@ def _foreign_letters(text: str, lex: Lexicon) -> bool:
 def _dictionary(lang: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """The language's system word list ([capitalisation] wordlist): (capitalised entries, lower-case
     entries), or None where the pack names none or the file is absent (then names are found as before)."""
-    from pathlib import Path
-
-    from ..lexicon import lexicon
+    from ..lexicon import lexicon, word_list
 
     path = lexicon(lang).caps.get("wordlist")
-    if not path:
-        return None
-    try:
-        words = Path(path).read_text(encoding="utf-8", errors="replace").split()
-    except OSError:
-        return None
-    return frozenset(w for w in words if w[:1].isupper()), frozenset(w for w in words if w[:1].islower())
+    return word_list(path) if path else None
 
 
 def coverage(lang: str) -> list[str]:
