@@ -13,6 +13,7 @@ from ..types import Alignment, Bead, Document, MtError, SegmentKind
 from .dp import WITH_MT, WITHOUT_MT, AlignParams, SumChannel, WindowChannel, align_channels
 from .features import char_lengths, weighted_pair, with_links
 from .induce import content_words, induce_links
+from .refine import merge_by_length
 
 
 @dataclass
@@ -72,6 +73,10 @@ def align_prepared(prep: Prepared, params: AlignParams | None = None) -> tuple[l
                                                                    params.direct_weight)
             spans = _spans(align_channels(channels, *prep.lengths, params, guide=path))
             scores = _bead_cosines(*channels[0].vectors(), spans)
+    if params.length_merge > 0:
+        merged = merge_by_length(spans, *prep.lengths, params.length_merge)
+        if len(merged) != len(spans):
+            spans, scores = merged, _bead_cosines(*channels[0].vectors(), merged)
     return spans, scores
 
 

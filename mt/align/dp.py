@@ -68,6 +68,9 @@ class AlignParams:
     # cosine says, while a merge that brings the moved clause back in balances it. Cosine alone is the
     # geometric mean of the two normalisations; balance 1 would normalise by the longer side (as Dice does).
     balance: float = 0.0
+    # After the DP, adjacent beads whose lengths balance only together are merged (mt.align.refine): the
+    # threshold on the balance gained, in units of the document's 1-1 length-ratio spread. 0: off.
+    length_merge: float = 0.0
 
 
 # skip, skip_extend, len_weight, member_min, direct_weight, spread_ref, junk_weight and balance are chosen by leave-one-document-out cross-validation over

@@ -1,0 +1,68 @@
+"""A second pass over a finished alignment: adjacent beads whose lengths only balance together are merged.
+
+Where a translator moves a clause across a sentence boundary, the DP often splits the gold 2-2 (or 2-1)
+bead into two 1-1 beads: each keeps a strong partner, and the merged bead's similarity is only about the
+mean of its parts'. What gives the split away is length: one part's source side is too long by the moved
+clause and the other's too short by as much, while the union balances. Likewise a sentence the DP left
+out (1-0) whose words went into a neighbour's translation leaves that neighbour's target side too long.
+
+For two adjacent beads p and q (at least one with both sides) the pass measures
+    |log r(p)| + |log r(q)| - 2 |log r(p ∪ q)|,   r = (source length × document ratio) / target length,
+in units of the document's own spread of 1-1 length ratios (the median |log r| of the first pass's
+1-1 beads), and merges the pair where it exceeds `threshold` — best pair first, until none is left. The
+unit makes one threshold hold for MT-vs-target lengths (same language, tight) and for zh–en character
+counts (loose). Merged beads stay within `max_side` sentences a side.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+Spans = list[tuple[range, range]]
+
+
+def _log_ratios(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float) -> np.ndarray:
+    # +1: a side with no sentence has length 0; the ratio of a 1-0 bead is then its whole length
+    return np.log((src_len * ratio + 1.0) / (tgt_len + 1.0))
+
+
+def length_spread(spans: Spans, xl: np.ndarray, yl: np.ndarray, ratio: float) -> float:
+    """The median |log length ratio| of the 1-1 beads: how closely this document's translations keep length."""
+    ones = [(s.start, t.start) for s, t in spans if len(s) == 1 and len(t) == 1]
+    if len(ones) < 3:
+        return 0.15  # about what both benchmark corpora show (0.10–0.24)
+    i, j = np.array(ones).T
+    return float(max(0.02, np.median(np.abs(_log_ratios(xl[i], yl[j], ratio)))))
+
+
+def merge_by_length(spans: Spans, xl: np.ndarray, yl: np.ndarray, threshold: float, max_side: int = 5) -> Spans:
+    """Merge adjacent beads whose union balances the lengths their parts do not (see the module doc).
+    spans: consecutive (source range, target range) beads; xl, yl: sentence lengths."""
+    if threshold <= 0 or len(spans) < 2:
+        return spans
+    ratio = float(yl.sum() / max(1.0, xl.sum()))
+    unit = length_spread(spans, xl, yl, ratio)
+    cx, cy = np.concatenate([[0.0], np.cumsum(xl)]), np.concatenate([[0.0], np.cumsum(yl)])
+    spans = list(spans)
+    while len(spans) > 1:
+        s0 = np.array([s.start for s, _ in spans]); s1 = np.array([s.stop for s, _ in spans])
+        t0 = np.array([t.start for _, t in spans]); t1 = np.array([t.stop for _, t in spans])
+        lr = _log_ratios(cx[s1] - cx[s0], cy[t1] - cy[t0], ratio)
+        union = _log_ratios(cx[s1[1:]] - cx[s0[:-1]], cy[t1[1:]] - cy[t0[:-1]], ratio)
+        gain = (np.abs(lr[:-1]) + np.abs(lr[1:]) - 2.0 * np.abs(union)) / unit
+        na, nb = s1 - s0, t1 - t0
+        two = (na > 0) & (nb > 0)
+        ok = ((two[:-1] | two[1:]) & (na[:-1] + na[1:] <= max_side) & (nb[:-1] + nb[1:] <= max_side)
+              & (na[:-1] + na[1:] > 0) & (nb[:-1] + nb[1:] > 0) & (gain > threshold))
+        cand = np.flatnonzero(ok)
+        if not len(cand):
+            break
+        taken = np.zeros(len(spans), dtype=bool)
+        merge = []
+        for k in cand[np.argsort(-gain[cand], kind="stable")]:  # best first, no bead in two merges per round
+            if not (taken[k] or taken[k + 1]):
+                taken[k] = taken[k + 1] = True
+                merge.append(k)
+        for k in sorted(merge, reverse=True):
+            (a, b), (c, d) = spans[k], spans[k + 1]
+            spans[k:k + 2] = [(range(a.start, c.stop), range(b.start, d.stop))]
+    return spans
