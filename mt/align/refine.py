@@ -3,15 +3,16 @@
 Where a translator moves a clause across a sentence boundary, the DP often splits the gold 2-2 (or 2-1)
 bead into two 1-1 beads: each keeps a strong partner, and the merged bead's similarity is only about the
 mean of its parts'. What gives the split away is length: one part's source side is too long by the moved
-clause and the other's too short by as much, while the union balances. Likewise a sentence the DP left
-out (1-0) whose words went into a neighbour's translation leaves that neighbour's target side too long.
+clause and the other's too short by as much, while the union balances.
 
-For two adjacent beads p and q (at least one with both sides) the pass measures
+For two adjacent beads p and q, both with both sides, the pass measures
     |log r(p)| + |log r(q)| - 2 |log r(p ∪ q)|,   r = (source length × document ratio) / target length,
 in units of the document's own spread of 1-1 length ratios (the median |log r| of the first pass's
 1-1 beads), and merges the pair where it exceeds `threshold` — best pair first, until none is left. The
 unit makes one threshold hold for MT-vs-target lengths (same language, tight) and for zh–en character
-counts (loose). Merged beads stay within `max_side` sentences a side.
+counts (loose). Merged beads stay within `max_side` sentences a side. A left-out sentence (1-0, 0-1) is never
+merged: its own length ratio says nothing (with the untranslated headline of a news article, 'merge whatever
+balances' glued it to the first sentence's bead).
 """
 from __future__ import annotations
 
@@ -21,7 +22,6 @@ Spans = list[tuple[range, range]]
 
 
 def _log_ratios(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float) -> np.ndarray:
-    # +1: a side with no sentence has length 0; the ratio of a 1-0 bead is then its whole length
     return np.log((src_len * ratio + 1.0) / (tgt_len + 1.0))
 
 
@@ -51,8 +51,7 @@ def merge_by_length(spans: Spans, xl: np.ndarray, yl: np.ndarray, threshold: flo
         gain = (np.abs(lr[:-1]) + np.abs(lr[1:]) - 2.0 * np.abs(union)) / unit
         na, nb = s1 - s0, t1 - t0
         two = (na > 0) & (nb > 0)
-        ok = ((two[:-1] | two[1:]) & (na[:-1] + na[1:] <= max_side) & (nb[:-1] + nb[1:] <= max_side)
-              & (na[:-1] + na[1:] > 0) & (nb[:-1] + nb[1:] > 0) & (gain > threshold))
+        ok = two[:-1] & two[1:] & (na[:-1] + na[1:] <= max_side) & (nb[:-1] + nb[1:] <= max_side) & (gain > threshold)
         cand = np.flatnonzero(ok)
         if not len(cand):
             break
