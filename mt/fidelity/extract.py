@@ -79,6 +79,11 @@ def same_name_token(a: str, b: str) -> bool:
     # spellings of one name differ in a letter or two, not in a whole syllable ("Verstappen" is not "ersten")
     if abs(len(fa) - len(fb)) > 2 and not (fa.startswith(fb) or fb.startswith(fa)):
         return False
+    ra, rb = a.lower(), b.lower()
+    if len(ra) == len(rb) >= 4 and ra[0] == rb[0]:
+        diff = [k for k in range(len(ra)) if ra[k] != rb[k]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and ra[diff[0]] == rb[diff[1]] and ra[diff[1]] == rb[diff[0]]:
+            return True  # two neighbouring letters swapped as written, a typing slip ("Baer" / "Bear")
     return difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8
 
 

@@ -169,6 +169,40 @@ def _in_capitalised_run(text: str, s: int, e: int) -> bool:
     return bool(before and not _at_sentence_start(text, s - len(before.group(0))) and after)
 
 
+@functools.lru_cache(maxsize=None)
+def _currency_names(lang: str) -> tuple[str, ...]:
+    """CLDR's names of the currencies in use, singular and plural, lower case ("us dollars", "dollars
+    australiens"), from Babel; historic ones (with years) left out."""
+    try:
+        from babel import Locale
+        from babel.numbers import get_currency_name
+        loc = Locale.parse(lang)
+    except Exception:  # no CLDR locale: no currency names
+        return ()
+    out = set()
+    for code in loc.currencies:
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale=lang)
+            if " " in name and "(" not in name:
+                out.add(name.lower())
+    return tuple(sorted(out))
+
+
+def _in_currency(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the place named at text[start:end] is part of a currency's name ("20 million US dollars",
+    "dollars US", "Hong Kong dollars"): a currency, not the place, so only a loose mention."""
+    word = text[start:end].lower()
+    low = text.lower()
+    for name in _currency_names(lang):
+        at = name.find(word)
+        while at >= 0:
+            s0 = start - at
+            if s0 >= 0 and low[s0:s0 + len(name)] == name:
+                return True
+            at = name.find(word, at + 1)
+    return False
+
+
 def _after_word(text: str, pos: int, words: list[str]) -> bool:
     before = text[:pos].rstrip().lower()
     return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalpha()) for w in words)
@@ -219,7 +253,8 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
         # a name that opens a compound qualifies it ("US-Dollar", "EU-Ausland"): like a demonym
         inside = inside or bool(regex.match(r"-\p{L}", text[m.end:m.end + 2]))
         weak = m.prefix or inside or initial and (not m.entity.startswith("country:") or lex.caps.get("tagger")) \
-            or _after_word(text, m.start, lex.caps.get("demonym_heads", []))  # "Anh …" (he), "người Anh" (the English)
+            or _after_word(text, m.start, lex.caps.get("demonym_heads", [])) \
+            or _in_currency(text, m.start, m.end, lex.lang)  # "Anh …" (he), "người Anh" (the English); "US dollars"
         out.append(Name(m.text, m.start, m.end, m.cls, m.entity, strong=not weak))
     for p in facts.people:
         if not _overlaps(out, p.start, p.end):
@@ -915,7 +950,7 @@ def check(ctx: PairContext) -> list[Finding]:
     # a capital the target names by its country ("Bắc Kinh" / "China") is no omission: a metonym
     tgt_entities = {t.entity for t in tgt_names if t.entity}
     for s in sorted(missing, key=lambda n: not n.strong):
-        t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn, bool(ctx.src_lex.caps.get("nouns")))
+        t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn, bool(ctx.src_lex.caps.get("nouns")), ctx.src_lang, ctx.tgt.text)
         if t is not None:
             used.add(id(t))
             out.append(_substitution(ctx, s, t))
@@ -932,10 +967,19 @@ def check(ctx: PairContext) -> list[Finding]:
     for t in surplus:
         if id(t) not in used and t.strong and t.entity and entity_class(t.entity) == "org" \
                 and not any(n.entity and _equivalent(n.entity, t.entity) for n in src_names) \
-                and not (stands_for().get(t.entity) and _adjective_of(stands_for()[t.entity], ctx.src_lang, src_words)):
-            # (a body named for a place is explained by that place's adjective: "européennes" / "EU")
+                and not (stands_for().get(t.entity) and _adjective_of(stands_for()[t.entity], ctx.src_lang, src_words)) \
+                and not _head_named(t.entity, src_names, ctx.src_lang):
+            # (a body named for a place is explained by that place's adjective: "européennes" / "EU"; a body by
+            # its head word alone, as a text names it again: "le Fonds" / "the IMF")
             out.append(_unexplained_body(ctx, t))
     return out
+
+
+def _head_named(entity: str, names: list[Name], lang: str) -> bool:
+    """Whether one of `names` is a word of the body's name in `lang`, capitalised as a body's name is
+    ("le Fonds" for the Fonds monétaire international, "die Kommission" for the EU-Kommission)."""
+    words = {w for surface in surfaces_of(lang).get(entity, []) for w in surface.split() if len(w) >= 4}
+    return any(n.entity is None and " " not in n.text and n.text in words for n in names)
 
 
 def _unexplained_body(ctx: PairContext, t: Name) -> Finding:
@@ -973,8 +1017,15 @@ def _town_missing(src_names: list[Name], matched: set[int], tgt_ids: Counter, co
 NEAR = 0.3  # how far apart (in fractions of their sentences) a name and a guessed substitute may stand
 
 
+def _names_place(word: str, lang: str) -> bool:
+    """Whether a word contains a one-word country name of the pack ("Westdeutschland", "Südbrasilien")."""
+    low = word.lower()
+    return any(len(p) >= 5 and e.startswith("country:") and p.lower() in low for p, e in _place_stems(lang).items())
+
+
 def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_len: int,
-                first_names: frozenset[str] = frozenset(), noun_source: bool = False) -> Name | None:
+                first_names: frozenset[str] = frozenset(), noun_source: bool = False, src_lang: str = "",
+                tgt_text: str = "") -> Name | None:
     """The target name that most plausibly replaced the source name `s`. A guess (a name of unknown
     class) must also stand at about the same relative place in its sentence."""
     def where(n: Name, length: int) -> float:
@@ -991,6 +1042,15 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 3  # a person for a first name read as a town, or the other way ("Tom" → "Logan")
         if not (s.strong or t.strong):
             return 0  # two guesses do not make a finding
+        if t.entity and _head_named(t.entity, [s], src_lang):
+            return 0  # the body named again by its head word ("le Fonds" / "the IMF")
+        if not s.strong and s.plain and " " not in s.text and (
+                t.cls == "place" and t.entity and not _names_place(s.text, src_lang)
+                or t.cls == "person" and t.plain and " " not in t.text and regex.search(r"\p{Lu}\S*\s$", tgt_text[:t.start])):
+            # one ordinary word guessed to be a name ("für drei Jahre", "je Aktie", "Noël", "l'Aube") is not
+            # replaced by a known place unless it is made from a place's name ("Westdeutschland" / "Iran"), nor
+            # by an ordinary word read as a first name at the end of a longer name ("Christmas Eve", "Golden Dawn")
+            return 0
         if t.cls == "org" and not t.strong and t.entity is None and not (s.cls == "org" and s.strong):
             return 0  # a compound read as a body ("Verteidigungsministeriums") replaces only a sure organisation
         if s.cls == t.cls == "org" and s.kind and s.kind == t.kind and not (s.strong and t.strong):
@@ -1092,11 +1152,50 @@ def _substitution(ctx: PairContext, s: Name, t: Name) -> Finding:
         english = entity_label(n.entity) if n.entity else ""
         return f" ({english})" if english and english != n.text else ""
 
+    message = f"The {lang} text says '{t.text}'{label(t)} where the source says '{s.text}'{label(s)}."
+    if _localised_acronym(s, t, ctx.src_lang):
+        return Finding(
+            type="entity", severity=Severity.MINOR, src=[ev_src.segment], tgt=[ev_tgt.segment],
+            message=message + " Neither is a body the packs know, and a body's acronym is localised or spelled out "
+                              "from one language to another (OIAC / OPCW, ICJ / IGH): check that both name the same body; a minor note.",
+            signal="names", confidence=0.3, evidence=[ev_src, ev_tgt],
+        )
     return Finding(
         type="entity", severity=Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
-        message=f"The {lang} text says '{t.text}'{label(t)} where the source says '{s.text}'{label(s)}.",
-        signal="names", confidence=0.85 if s.entity and t.entity else 0.6, evidence=[ev_src, ev_tgt],
+        message=message, signal="names", confidence=0.85 if s.entity and t.entity else 0.6, evidence=[ev_src, ev_tgt],
     )
+
+
+_ACRONYM_TEXT = regex.compile(r"(?:\p{Lu}\.?){2,8}(?:s|['’]s)?")  # "ICJ", "U.N.", "SDGs", "GOP's"
+
+
+def _acronym_text(n: Name) -> bool:
+    return bool(_ACRONYM_TEXT.fullmatch(n.text))
+
+
+def _localised_acronym(s: Name, t: Name, lang: str) -> bool:
+    """An acronym for an acronym, or for a body's name in words, where the packs know neither (no id):
+    the same body abbreviated in each language's words ("OIAC" / "OPCW", "ODD" / "SDGs") or spelled out
+    on one side ("Cơ quan Nghiên cứu Dự án Tiên tiến" / "DARPA", "Parti" (républicain) / "GOP"). A body
+    the packs know keeps its critical finding, however it is written."""
+    if s.entity or t.entity:
+        return False
+    a, b = _acronym_text(s), _acronym_text(t)
+    # (a bare head word names a body the text named before: "le Parti" / "GOP"; a compound that ends in
+    # one, "Heimatverein", is a body of its own kind, which an acronym does not abbreviate)
+    bare_head = s.text.lower() in _org_kinds(lang)
+    return a and b and _kin_acronyms(s.text, t.text) or b and (not s.kept or bare_head) or a and (t.plain or not t.kept)
+
+
+def _kin_acronyms(a: str, b: str) -> bool:
+    """Two acronyms that may abbreviate one body in two languages: the same first letter or half their
+    letters shared, as the names' words are kin or reordered ("ICJ" / "IGH", "OMD" / "MDGs", "ONU" / "UN");
+    not "GDL" / "EVG", two bodies."""
+    la, lb = regex.sub(r"[^\p{Lu}]", "", a), regex.sub(r"[^\p{Lu}]", "", b)
+    if not la or not lb:
+        return False
+    shared = sum((Counter(la) & Counter(lb)).values())
+    return la[0] == lb[0] or 2 * shared >= min(len(la), len(lb))
 
 
 @functools.lru_cache(maxsize=None)
