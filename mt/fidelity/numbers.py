@@ -102,6 +102,17 @@ def _converts(a: Value, b: Value) -> bool:
     return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y), 1e-9)
 
 
+def _restated(left: list[Value], every: list[Value]) -> list[Value]:
+    """`left` less the figures that convert into a figure of their own side that is not left over."""
+    done = [v for v in every if not any(v is x for x in left)]
+    return [v for v in left if not (v.unit and any(_converts(v, d) for d in done))]
+
+
+def _spelled_in(v: Value, other: str) -> bool:
+    """A spelled-out number whose word the other text has as it stands."""
+    return v.text[:1].isalpha() and bool(regex.search(rf"(?<![\p{{L}}]){regex.escape(v.text.lower())}(?![\p{{L}}])", other.lower()))
+
+
 def _rounds(figure: Value, words: list[Value]) -> Value | None:
     """A spelled-out number among `words` that `figure`, a decimal written in digits, rounds to."""
     if figure.value == int(figure.value) or figure.text[:1].isalpha():
@@ -163,6 +174,14 @@ def _numbers(ctx: PairContext) -> list[Finding]:
         if (t := next((t for t in tgt_left if _converts(n, t)), None)) is not None:
             src_left.remove(n)
             tgt_left.remove(t)
+    # 1b'. a figure that restates, in other units, one of its own side that has its counterpart: "45 dặm
+    # (72 km)" / "72 Kilometer", "130mph (210km/h)" / "210 km/h" (the translation kept one of the two)
+    src_left = _restated(src_left, _figures(ctx.src))
+    tgt_left = _restated(tgt_left, _figures(ctx.tgt))
+    # 1b''. a number word written the same on both sides, a phrase kept from a third language ("Top Ten"
+    # / "top ten")
+    src_left = [n for n in src_left if not _spelled_in(n, ctx.tgt.text)]
+    tgt_left = [t for t in tgt_left if not _spelled_in(t, ctx.src.text)]
     # 1c. a clock time one side writes as a decimal: "13.30" = "13.30 Uhr", "6.30" = "6h30"
     _clock_pairs(src_left, tgt_left)
     _clock_pairs(tgt_left, src_left)
