@@ -36,6 +36,19 @@ CASES = [
     # two neighbouring letters swapped in a name is a typing slip; other spellings are other people
     ("Neal Baer leitet die Serie seit Jahren.", "Neal Bear has run the series for years.", "de", "en", set()),
     ("Jacob-Bruun Larsen traf zweimal.", "Karen Burns scored twice.", "de", "en", {"attribution"}),
+    # a body after a title is no person ("Thẩm phán Tòa án Tối cao": a Supreme Court judge)
+    ("Bà Lan chỉ trích ông Hùng và ứng viên Thẩm phán Tòa án Tối cao Peter Brandt.",
+     "Lan kritisierte Hung und Peter Brandt, Kandidat für den Obersten Gerichtshof, und Donald.", "vi", "de", set()),
+    # a currency code is no body ("25 triệu USD")
+    ("Tổ chức này hứa cung cấp 25 triệu USD cho Rwanda.", "Die Organisation mit Sitz im Vereinigten Königreich versprach Ruanda 25 Millionen US-Dollar.",
+     "vi", "de", set()),
+    # an acronym written with dots is the acronym without them
+    ("Ông ấy gây chiến với N.F.L mỗi tuần.", "Er streitet jede Woche mit der NFL.", "vi", "de", set()),
+    # an acronym and the words it abbreviates, in any order
+    ("Il a été invité au GP d'Abou Dhabi avec un ami.", "He was invited to the Grand Prix in Abu Dhabi with a friend.", "fr", "en", set()),
+    # a chief executive by the title of each language
+    ("Maurice Taylor, le PDG du groupe Titan, est prêt à sauver 333 emplois.",
+     "Maurice Taylor, CEO of the Titan group, is ready to save 333 jobs.", "fr", "en", set()),
     # Macedonia by its name before 2019 and its people
     ("Người dân Macedonia bỏ phiếu về tên mới.", "Die Mazedonier stimmen über den neuen Namen ab.", "vi", "de", set()),
     ("Mazedonier stimmen über neuen Staatsnamen ab.", "Macedonians vote on a new state name.", "de", "en", set()),
@@ -53,3 +66,20 @@ def test_localised_acronym_is_a_minor_note_that_says_why():
                                   "The case has been before the ICJ in The Hague since May.", "de", "en") if f.type == "entity"]
     assert [f.severity.value for f in notes] == ["minor"]
     assert "localised" in notes[0].message and "'ICJ'" in notes[0].message
+
+
+def test_dotted_acronym_also_spells_the_plain_one():
+    from mt.fidelity.names import _words
+
+    assert "NFL" in _words("Er stritt mit der N.F.L über Geld.")
+    assert "NFL" not in _words("Er stritt mit der N. über Geld.")
+
+
+def test_currency_code_is_no_name():
+    from mt.fidelity.extract import extract
+    from mt.fidelity.names import find
+    from mt.lexicon import lexicon
+
+    lex = lexicon("en")
+    names = [n.text for n in find(extract("They promised 25 million USD to the ICRC last year.", lex), lex)]
+    assert "USD" not in names and "ICRC" in names

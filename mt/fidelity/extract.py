@@ -167,6 +167,8 @@ def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Men
     start = m.start(1)
     if any(mt.start <= start < mt.end and mt.cls != "person" for mt in mentions):
         return None
+    if lex is not None and any(m.group(1) == h or m.group(1).startswith(h + " ") for h in lex.caps.get("org_heads", [])):
+        return None  # a body after the title, not a person: "Thẩm phán Tòa án Tối cao" (a Supreme Court judge)
     tokens = m.group(1).split()
     cut_at_noun = False  # the run ends at its first listed noun (German, with a word list)
     if lex is not None and lex.caps.get("nouns") and not (known and known.has_token(tokens[0], min_len=1)):

@@ -169,6 +169,16 @@ def _in_capitalised_run(text: str, s: int, e: int) -> bool:
     return bool(before and not _at_sentence_start(text, s - len(before.group(0))) and after)
 
 
+@functools.lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    """ISO 4217 codes of the currencies CLDR names (USD, EUR, VND), from Babel."""
+    try:
+        from babel import Locale
+        return frozenset(Locale.parse("en").currencies)
+    except Exception:  # no CLDR data: no codes
+        return frozenset()
+
+
 @functools.lru_cache(maxsize=None)
 def _currency_names(lang: str) -> tuple[str, ...]:
     """CLDR's names of the currencies in use, singular and plural, lower case ("us dollars", "dollars
@@ -268,6 +278,7 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     else:
         out.extend(n for n in _caps_names(text, lex) if not _overlaps(out, n.start, n.end))
     out = [n for n in out if sum(c.isalpha() for c in n.text) >= 2 or n.entity and n.entity.startswith("country:")]
+    out = [n for n in out if n.entity or n.text not in _currency_codes()]  # "25 triệu USD": a currency, no body
     out = [p for n in out for p in _split_at_first_name(n, lex)]
     out.extend(_derived_places(text, lex, out))
     out.extend(_org_names(text, lex, out))
@@ -805,7 +816,12 @@ def _words(text: str, names: list[Name] | None = None, lang: str | None = None) 
         if "-" in w:
             out.extend(p for p in w.split("-") if p)
             out.append(w)  # the whole word again, so the word after it stays its neighbour
+    # an acronym written with dots is also the acronym without them ("N.F.L" spells "NFL")
+    out.extend(m.group(0).replace(".", "") for m in _DOTTED.finditer(text))
     return out
+
+
+_DOTTED = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){1,7}\p{Lu}\.?(?![\p{L}])")
 
 
 def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names: frozenset[str] = frozenset()) -> bool:
@@ -1044,6 +1060,10 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 0  # two guesses do not make a finding
         if t.entity and _head_named(t.entity, [s], src_lang):
             return 0  # the body named again by its head word ("le Fonds" / "the IMF")
+        if _initials(s, t) or _initials(t, s):
+            return 0  # an acronym and the words it abbreviates ("GP" / "Grand Prix", "PS" / "Socialist Party")
+        if s.repeat and t.entity is None and t.cls != s.cls:
+            return 0  # a name said fewer times (a pronoun, the context) is not replaced by an unknown name of another class
         if not s.strong and s.plain and " " not in s.text and (
                 t.cls == "place" and t.entity and not _names_place(s.text, src_lang)
                 or t.cls == "person" and t.plain and " " not in t.text and regex.search(r"\p{Lu}\S*\s$", tgt_text[:t.start])):
@@ -1185,6 +1205,15 @@ def _localised_acronym(s: Name, t: Name, lang: str) -> bool:
     # one, "Heimatverein", is a body of its own kind, which an acronym does not abbreviate)
     bare_head = s.text.lower() in _org_kinds(lang)
     return a and b and _kin_acronyms(s.text, t.text) or b and (not s.kept or bare_head) or a and (t.plain or not t.kept)
+
+
+def _initials(a: Name, b: Name) -> bool:
+    """Whether `a` is an acronym of `b`'s capitalised words, in any order ("PS" / "Socialist Party")."""
+    if not _acronym_text(a):
+        return False
+    letters = regex.sub(r"[^\p{Lu}]", "", a.text)
+    initials = "".join(w[0] for w in regex.findall(r"\p{Lu}[\p{L}\p{M}'’]*", b.text))
+    return len(letters) >= 2 and Counter(letters) == Counter(initials)
 
 
 def _kin_acronyms(a: str, b: str) -> bool:
