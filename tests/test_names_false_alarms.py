@@ -49,6 +49,12 @@ CASES = [
     # a chief executive by the title of each language
     ("Maurice Taylor, le PDG du groupe Titan, est prêt à sauver 333 emplois.",
      "Maurice Taylor, CEO of the Titan group, is ready to save 333 jobs.", "fr", "en", set()),
+    # an acronym of the packs written as a word ("l'Onu"), and another body for it
+    ("Elle a mis fin aux écoutes du siège de l'Onu à New York.", "It ended the tapping of the UN headquarters in New York.", "fr", "en", set()),
+    ("Elle a mis fin aux écoutes du siège de l'Onu à New York.", "It ended the tapping of the NATO headquarters in New York.", "fr", "en", {"entity"}),
+    # a province rendered in ordinary words of the target, and another place for it
+    ("La congrégation de Sainte-Croix avait accepté de régler à l'amiable.", "The Congregation of the Holy Cross agreed to settle out of court.", "fr", "en", set()),
+    ("La congrégation de Sainte-Croix avait accepté de régler à l'amiable.", "The Congregation of Warsaw agreed to settle out of court.", "fr", "en", {"entity"}),
     # Macedonia by its name before 2019 and its people
     ("Người dân Macedonia bỏ phiếu về tên mới.", "Die Mazedonier stimmen über den neuen Namen ab.", "vi", "de", set()),
     ("Mazedonier stimmen über neuen Staatsnamen ab.", "Macedonians vote on a new state name.", "de", "en", set()),
@@ -83,3 +89,10 @@ def test_currency_code_is_no_name():
     lex = lexicon("en")
     names = [n.text for n in find(extract("They promised 25 million USD to the ICRC last year.", lex), lex)]
     assert "USD" not in names and "ICRC" in names
+
+
+def test_spoken_acronym_is_indexed_unless_it_is_a_word():
+    from mt.lexicon import lexicon
+
+    assert lexicon("fr").index.get("Onu") == "org:un"
+    assert "Who" not in lexicon("de").index  # WHO, but "Who" is an English word
