@@ -55,6 +55,8 @@ CASES = [
     # a province rendered in ordinary words of the target, and another place for it
     ("La congrégation de Sainte-Croix avait accepté de régler à l'amiable.", "The Congregation of the Holy Cross agreed to settle out of court.", "fr", "en", set()),
     ("La congrégation de Sainte-Croix avait accepté de régler à l'amiable.", "The Congregation of Warsaw agreed to settle out of court.", "fr", "en", {"entity"}),
+    # (not a place whose name is no ordinary word: "Jilin" for "Red Cross" is a substitution)
+    ("Il était président de la Banque de Jilin entre 1995 et 2001.", "He was president of the Red Cross between 1995 and 2001.", "fr", "en", {"entity"}),
     # Macedonia by its name before 2019 and its people
     ("Người dân Macedonia bỏ phiếu về tên mới.", "Die Mazedonier stimmen über den neuen Namen ab.", "vi", "de", set()),
     ("Mazedonier stimmen über neuen Staatsnamen ab.", "Macedonians vote on a new state name.", "de", "en", set()),

@@ -1062,8 +1062,9 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 0  # the body named again by its head word ("le Fonds" / "the IMF")
         if _initials(s, t) or _initials(t, s):
             return 0  # an acronym and the words it abbreviates ("GP" / "Grand Prix", "PS" / "Socialist Party")
-        if s.entity and _local_place(s.entity) and t.entity is None and t.plain and " " in t.text and t.cls == "name":
-            return 0  # a town or province rendered in ordinary words ("Sainte-Croix" / "Holy Cross"), not replaced
+        if s.entity and _local_place(s.entity) and t.entity is None and t.plain and " " in t.text and t.cls == "name" \
+                and _dictionary(src_lang) is not None and all(_known_word(w, src_lang) for w in regex.split(r"[\s-]+", s.text) if w):
+            return 0  # a place whose name is ordinary words, rendered in words of the target ("Sainte-Croix" / "Holy Cross")
         if s.repeat and t.entity is None and t.cls != s.cls:
             return 0  # a name said fewer times (a pronoun, the context) is not replaced by an unknown name of another class
         if not s.strong and s.plain and " " not in s.text and (
