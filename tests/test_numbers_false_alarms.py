@@ -32,6 +32,12 @@ CASES = [
     ("Il roulait à 210 km/h.", "He drove at 130mph (210km/h).", "fr", "en", set()),
     ("Der Vulkan liegt 45 Meilen (72 km) entfernt.", "The volcano is 72 kilometres away.", "de", "en", set()),
     ("Der Vulkan liegt 45 Meilen (72 km) entfernt.", "The volcano is 92 kilometres away.", "de", "en", {"number"}),
+    # scores: a figure's own reading first ("16:10" is also 4:10 pm, but here 16 is the 16 of "16-10")
+    ("Über 4:1, 16:10 und 22:12 gewann sie mit 25:15.", "With 4-1, 16-10 and 22-12, she won 25-15.", "de", "en", set()),
+    ("Über 4:1, 16:10 und 22:12 gewann sie mit 25:15.", "With 4-1, 16-10 and 22-14, she won 25-15.", "de", "en", {"number"}),
+    # a telephone number's groups are figures of their own, in a language that groups thousands with a space too
+    ("Gọi ẩn danh qua số 0800 555 111 từ ngày mai.", "Rufen Sie ab morgen anonym unter 0800 555 111 an.", "vi", "de", set()),
+    ("Gọi ẩn danh qua số 0800 555 111 từ ngày mai.", "Rufen Sie ab morgen anonym unter 0800 555 112 an.", "vi", "de", {"number"}),
     # a number word written alike on both sides ("Top Ten" kept from English)
     ("Beide kamen noch in die Top Ten.", "Both also came into the top ten.", "de", "en", set()),
     ("Beide kamen noch in die Top Ten.", "Both also came into the top twenty.", "de", "en", {"addition"}),

@@ -165,7 +165,12 @@ def _words_unread(lang: str) -> bool:
 
 def _numbers(ctx: PairContext) -> list[Finding]:
     src_left, tgt_left = _figures(ctx.src), _figures(ctx.tgt)
-    # 1. the same value on both sides
+    # 1. the same value on both sides: first as each side reads it, then under another reading ('16:10' is
+    # also 4:10 pm, but where the other side writes 16 and 4 as scores, 16 is 16)
+    for n in list(src_left):
+        if (t := next((t for t in tgt_left if _close(t.value, n.value)), None)) is not None:
+            tgt_left.remove(t)
+            src_left.remove(n)
     for n in list(src_left):
         if _take(tgt_left, n) is not None:
             src_left.remove(n)

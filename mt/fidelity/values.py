@@ -230,7 +230,10 @@ _SPACE_GROUPED = regex.compile(rf"\p{{N}}{{1,3}}(?:[ {THIN_SPACES}]\p{{N}}{{3}})
 def _figure_span(text: str, start: int, end: int) -> int:
     """Where a figure ends: '20 000' is one figure, '2020 300' two (a space groups only after 1-3 digits)."""
     token = text[start:end]
-    if (sp := _SPACE.search(token)) and (not _SPACE_GROUPED.fullmatch(token) or token.startswith("0")):
+    # (a group right after another figure's digits continues that figure's run: "0800 555 111" is
+    # 0800, 555 and 111, not 0800 and 555,111)
+    after_digits = start >= 2 and _SPACE.match(text[start - 1]) and text[start - 2].isdigit()
+    if (sp := _SPACE.search(token)) and (not _SPACE_GROUPED.fullmatch(token) or token.startswith("0") or after_digits):
         return start + sp.start()  # "059 133 4244" is a telephone number, not 59,133
     return end
 
