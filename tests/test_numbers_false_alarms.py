@@ -38,6 +38,11 @@ CASES = [
     # a telephone number's groups are figures of their own, in a language that groups thousands with a space too
     ("Gọi ẩn danh qua số 0800 555 111 từ ngày mai.", "Rufen Sie ab morgen anonym unter 0800 555 111 an.", "vi", "de", set()),
     ("Gọi ẩn danh qua số 0800 555 111 từ ngày mai.", "Rufen Sie ab morgen anonym unter 0800 555 112 an.", "vi", "de", {"number"}),
+    # … but where the other side has a figure of that unit left over, the figure was changed
+    ("Der Fluss ist 40 Meilen (64 km) lang.", "The river is 10 miles (64 km) long.", "de", "en", {"number"}),
+    # a number inside a name on both sides pairs with itself, not with the figure that opens the sentence
+    ("Hai nhà nghiên cứu đã phát triển Thuyết Hai Nhân tố.", "Zwei Forscher entwickelten die Zwei-Faktoren-Theorie.", "vi", "de", set()),
+    ("Hai nhà nghiên cứu đã phát triển Thuyết Hai Nhân tố.", "Vier Forscher entwickelten die Zwei-Faktoren-Theorie.", "vi", "de", {"number"}),
     # a number word written alike on both sides ("Top Ten" kept from English)
     ("Beide kamen noch in die Top Ten.", "Both also came into the top ten.", "de", "en", set()),
     ("Beide kamen noch in die Top Ten.", "Both also came into the top twenty.", "de", "en", {"addition"}),
