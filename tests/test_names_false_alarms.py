@@ -22,6 +22,7 @@ CASES = [
     # an acronym for a body the source names by its head word alone, or in translated words
     ("Hier, le Parti a voté contre la loi.", "Yesterday the GOP voted against the law.", "fr", "en", set()),
     ("Le Fonds refuse de verser une nouvelle tranche.", "The IMF refuses to pay another installment.", "fr", "en", set()),
+    ("Die Liga hat das Turnier abgesagt.", "The UNESCO has cancelled the tournament.", "de", "en", {"entity"}),
     # … but a compound naming a body of its own kind is not abbreviated by another body's acronym
     ("Das steht in der Einladung des Heimatvereins.", "This is in the invitation of the BBC.", "de", "en", {"entity"}),
     # a capitalised ordinary word is not a name that a known place replaced …

@@ -1206,7 +1206,9 @@ def _localised_acronym(s: Name, t: Name, lang: str) -> bool:
     a, b = _acronym_text(s), _acronym_text(t)
     # (a bare head word names a body the text named before: "le Parti" / "GOP"; a compound that ends in
     # one, "Heimatverein", is a body of its own kind, which an acronym does not abbreviate)
-    bare_head = s.text.lower() in _org_kinds(lang)
+    # (and the acronym holds the head word's first letter, as kin head words share it: Parti / Party / GOP;
+    # "Liga" / "UNESCO" is another body)
+    bare_head = s.text.lower() in _org_kinds(lang) and s.text[:1].upper() in t.text
     return a and b and _kin_acronyms(s.text, t.text) or b and (not s.kept or bare_head) or a and (t.plain or not t.kept)
 
 
