@@ -29,6 +29,10 @@ CASES = [
     ("Musk zahlt für drei Jahre 420 Dollar je Aktie.", "For three years Musk pays 420 dollars per share in Canada.", "de", "en", set()),
     # … unless it is made from a place's name
     ("Die Löhne in Westdeutschland sind höher als anderswo.", "Wages in Iran are higher than elsewhere.", "de", "en", {"entity"}),
+    # a German compound noun is no name a person replaced; a listed word as it stands may be a surname
+    ("Der Minister will die Firmen mit Umtauschprämien davonkommen lassen.",
+     "Minister Anton Reiter wants to let the companies off with an exchange premium.", "de", "en", set()),
+    ("Das habe sich geändert, sagte Keller am Montag in Berlin.", "That had changed, said Anna Berg in Berlin on Monday.", "de", "en", {"attribution"}),
     # an ordinary word read as a first name at the end of a longer name is no person ("Christmas Eve")
     ("Les attentats ont eu lieu la veille de Noël en 2000.", "The attacks took place on Christmas Eve in 2000.", "fr", "en", set()),
     # a country inside a currency's name is the currency ("US dollars"), not a place that replaced one

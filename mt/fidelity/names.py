@@ -405,6 +405,15 @@ def _singular_only(word: str, lang: str) -> bool:
     return not any(word + e in d[0] for e in _PLURALS[:-1])
 
 
+def _compound_only(word: str, lang: str) -> bool:
+    """A word the list holds neither as it stands nor inflected, only as a compound of listed words."""
+    from ..lexicon import lexicon
+
+    d = _dictionary(lang)
+    return d is not None and not _listed(word, d[0], d[1], tuple(lexicon(lang).caps.get("inflections", []))) \
+        and _ordinary(word, lang)
+
+
 def _known_word(word: str, lang: str) -> bool:
     """A word whose lower-case form is listed: an ordinary word that may open a sentence ("Chase" is
     also "chase"); True where no word list is known."""
@@ -1069,7 +1078,10 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 0  # a name said fewer times (a pronoun, the context) is not replaced by an unknown name of another class
         if not s.strong and s.plain and " " not in s.text and (
                 t.cls == "place" and t.entity and not _names_place(s.text, src_lang)
-                or t.cls == "person" and t.plain and " " not in t.text and regex.search(r"\p{Lu}\S*\s$", tgt_text[:t.start])):
+                or t.cls == "person" and t.plain and " " not in t.text and regex.search(r"\p{Lu}\S*\s$", tgt_text[:t.start])
+                or t.cls == "person" and noun_source and _compound_only(s.text, src_lang)):
+            # (where nouns are capitalised, a word the list has only as a compound, "Umtauschprämien", is a
+            # noun; one listed as it stands or inflected may be a surname, "Keller", "Larsen")
             # one ordinary word guessed to be a name ("für drei Jahre", "je Aktie", "Noël", "l'Aube") is not
             # replaced by a known place unless it is made from a place's name ("Westdeutschland" / "Iran"), nor
             # by an ordinary word read as a first name at the end of a longer name ("Christmas Eve", "Golden Dawn")
