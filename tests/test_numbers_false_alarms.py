@@ -43,6 +43,9 @@ CASES = [
     # a number inside a name on both sides pairs with itself, not with the figure that opens the sentence
     ("Hai nhà nghiên cứu đã phát triển Thuyết Hai Nhân tố.", "Zwei Forscher entwickelten die Zwei-Faktoren-Theorie.", "vi", "de", set()),
     ("Hai nhà nghiên cứu đã phát triển Thuyết Hai Nhân tố.", "Vier Forscher entwickelten die Zwei-Faktoren-Theorie.", "vi", "de", {"number"}),
+    # (only names pair first: "phần trăm" does not take the "hundert-" that renders "một trăm")
+    ("Không thể đoán chắc chắn một trăm phần trăm hành vi của người lái xe.",
+     "Man kann das Verhalten der Fahrer nicht mit hundertprozentiger Sicherheit voraussagen.", "vi", "de", set()),
     # a number word written alike on both sides ("Top Ten" kept from English)
     ("Beide kamen noch in die Top Ten.", "Both also came into the top ten.", "de", "en", set()),
     ("Beide kamen noch in die Top Ten.", "Both also came into the top twenty.", "de", "en", {"addition"}),

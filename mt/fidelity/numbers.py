@@ -194,10 +194,10 @@ def _numbers(ctx: PairContext) -> list[Finding]:
     # 2. a figure explained by a spelled-out word on the other side ('vier', 'hai hay ba')
     src_words = [w for w in ctx.src.number_words if not (w.figure or w.soft)]
     tgt_words = [w for w in ctx.tgt.number_words if not (w.figure or w.soft)]
-    # (words that only explain pair with each other first: a name's number on both sides, "Thuyết Hai Nhân
-    # tố" / "Zwei-Faktoren-Theorie", does not explain another figure)
-    for w in list(src_words):
-        if (o := next((o for o in tgt_words if _close(o.value, w.value)), None)) is not None:
+    # (a name's number on both sides, capitalised words that only explain, pair with each other first:
+    # "Thuyết Hai Nhân tố" / "Zwei-Faktoren-Theorie" does not explain another figure)
+    for w in [w for w in src_words if w.text[:1].isupper()]:
+        if (o := next((o for o in tgt_words if o.text[:1].isupper() and _close(o.value, w.value)), None)) is not None:
             src_words.remove(w)
             tgt_words.remove(o)
     src_left = [n for n in src_left if _take(tgt_words, n) is None and _take_converted(tgt_words, n) is None]
