@@ -340,26 +340,18 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             if gd.get("y"):
                 dates.append(DateValue(("y", int(gd["y"])), *span))
     figures: list[Value] = []
-    if pack.half_before:
-        # "um halb drei" = 2:30: the hour before the one named, and 30 minutes
-        for m in regex.finditer(rf"(?i)(?<![\p{{L}}])(?:{_alt(pack.half_before)})\s+(\p{{L}}+|\d{{1,2}})(?![\p{{L}}\p{{N}}])", text):
+    # "um halb drei" = 2:30 (the hour before the one named), "at half past two" = 2:30 (the hour named);
+    # and 30 minutes
+    for words, back in ((pack.half_before, 1), (pack.half_past, 0)):
+        if not words:
+            continue
+        for m in regex.finditer(rf"(?i)(?<![\p{{L}}])(?:{_alt(words)})\s+(\p{{L}}+|\d{{1,2}})(?![\p{{L}}\p{{N}}])", text):
             word = m.group(1).lower()
             hour = int(word) if word.isdigit() else pack.words.get(word)
             if hour is None or not 1 <= hour <= 12:
                 continue
             used.append(m.span())
-            h = float(hour - 1 or 12)
-            figures += [Value(h, m.start(), m.end(), m.group(0), alt=h + 12 if h < 12 else 0.0),
-                        Value(30.0, m.start(), m.end(), m.group(0))]
-    if pack.half_past:
-        # "at half past two" = 2:30: the hour named, and 30 minutes
-        for m in regex.finditer(rf"(?i)(?<![\p{{L}}])(?:{_alt(pack.half_past)})\s+(\p{{L}}+|\d{{1,2}})(?![\p{{L}}\p{{N}}])", text):
-            word = m.group(1).lower()
-            hour = int(word) if word.isdigit() else pack.words.get(word)
-            if hour is None or not 1 <= hour <= 12:
-                continue
-            used.append(m.span())
-            h = float(hour)
+            h = float(hour - back or 12)
             figures += [Value(h, m.start(), m.end(), m.group(0), alt=h + 12 if h < 12 else 0.0),
                         Value(30.0, m.start(), m.end(), m.group(0))]
     for pat in [*pack.time_patterns, _TIME]:
