@@ -228,6 +228,14 @@ def load_pack(lex: Lexicon, hand: dict[tuple[str, str], bool]) -> None:
         for ent, aliases in hand_file.get(section, {}).items():
             for a in aliases:
                 index.setdefault(nfc(a), canon.get(ent, ent))
+    # (the language's own word list and English's, whose words turn up in every language: not "Who" for WHO)
+    lists = {hand_file.get("capitalisation", {}).get("wordlist"), _pack_file("en", "names.toml").get("capitalisation", {}).get("wordlist")}
+    ordinary = [w for w in (word_list(p) for p in lists if p) if w]
+    for ent, aliases in hand_file.get("orgs", {}).items():
+        for a in aliases:  # an acronym that is pronounced is also written as a word: "Onu", "Otan", "Nato"
+            if a.isalpha() and a.isupper() and len(a) >= 3 \
+                    and not any(a.lower() in lower or a.capitalize() in caps for caps, lower in ordinary):
+                index.setdefault(nfc(a.capitalize()), canon.get(ent, ent))
     for (ent, surface), prefix in hand.items():
         if not prefix:
             index.setdefault(nfc(surface), ent)

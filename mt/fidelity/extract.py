@@ -79,6 +79,11 @@ def same_name_token(a: str, b: str) -> bool:
     # spellings of one name differ in a letter or two, not in a whole syllable ("Verstappen" is not "ersten")
     if abs(len(fa) - len(fb)) > 2 and not (fa.startswith(fb) or fb.startswith(fa)):
         return False
+    ra, rb = a.lower(), b.lower()
+    if len(ra) == len(rb) >= 4 and ra[0] == rb[0]:
+        diff = [k for k in range(len(ra)) if ra[k] != rb[k]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and ra[diff[0]] == rb[diff[1]] and ra[diff[1]] == rb[diff[0]]:
+            return True  # two neighbouring letters swapped as written, a typing slip ("Baer" / "Bear")
     return difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8
 
 
@@ -162,6 +167,8 @@ def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Men
     start = m.start(1)
     if any(mt.start <= start < mt.end and mt.cls != "person" for mt in mentions):
         return None
+    if lex is not None and any(m.group(1) == h or m.group(1).startswith(h + " ") for h in lex.caps.get("org_heads", [])):
+        return None  # a body after the title, not a person: "Thẩm phán Tòa án Tối cao" (a Supreme Court judge)
     tokens = m.group(1).split()
     cut_at_noun = False  # the run ends at its first listed noun (German, with a word list)
     if lex is not None and lex.caps.get("nouns") and not (known and known.has_token(tokens[0], min_len=1)):

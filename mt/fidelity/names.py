@@ -169,6 +169,50 @@ def _in_capitalised_run(text: str, s: int, e: int) -> bool:
     return bool(before and not _at_sentence_start(text, s - len(before.group(0))) and after)
 
 
+@functools.lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    """ISO 4217 codes of the currencies CLDR names (USD, EUR, VND), from Babel."""
+    try:
+        from babel import Locale
+        return frozenset(Locale.parse("en").currencies)
+    except Exception:  # no CLDR data: no codes
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=None)
+def _currency_names(lang: str) -> tuple[str, ...]:
+    """CLDR's names of the currencies in use, singular and plural, lower case ("us dollars", "dollars
+    australiens"), from Babel; historic ones (with years) left out."""
+    try:
+        from babel import Locale
+        from babel.numbers import get_currency_name
+        loc = Locale.parse(lang)
+    except Exception:  # no CLDR locale: no currency names
+        return ()
+    out = set()
+    for code in loc.currencies:
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale=lang)
+            if " " in name and "(" not in name:
+                out.add(name.lower())
+    return tuple(sorted(out))
+
+
+def _in_currency(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the place named at text[start:end] is part of a currency's name ("20 million US dollars",
+    "dollars US", "Hong Kong dollars"): a currency, not the place, so only a loose mention."""
+    word = text[start:end].lower()
+    low = text.lower()
+    for name in _currency_names(lang):
+        at = name.find(word)
+        while at >= 0:
+            s0 = start - at
+            if s0 >= 0 and low[s0:s0 + len(name)] == name:
+                return True
+            at = name.find(word, at + 1)
+    return False
+
+
 def _after_word(text: str, pos: int, words: list[str]) -> bool:
     before = text[:pos].rstrip().lower()
     return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalpha()) for w in words)
@@ -219,7 +263,8 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
         # a name that opens a compound qualifies it ("US-Dollar", "EU-Ausland"): like a demonym
         inside = inside or bool(regex.match(r"-\p{L}", text[m.end:m.end + 2]))
         weak = m.prefix or inside or initial and (not m.entity.startswith("country:") or lex.caps.get("tagger")) \
-            or _after_word(text, m.start, lex.caps.get("demonym_heads", []))  # "Anh …" (he), "người Anh" (the English)
+            or _after_word(text, m.start, lex.caps.get("demonym_heads", [])) \
+            or _in_currency(text, m.start, m.end, lex.lang)  # "Anh …" (he), "người Anh" (the English); "US dollars"
         out.append(Name(m.text, m.start, m.end, m.cls, m.entity, strong=not weak))
     for p in facts.people:
         if not _overlaps(out, p.start, p.end):
@@ -233,6 +278,7 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     else:
         out.extend(n for n in _caps_names(text, lex) if not _overlaps(out, n.start, n.end))
     out = [n for n in out if sum(c.isalpha() for c in n.text) >= 2 or n.entity and n.entity.startswith("country:")]
+    out = [n for n in out if n.entity or n.text not in _currency_codes()]  # "25 triệu USD": a currency, no body
     out = [p for n in out for p in _split_at_first_name(n, lex)]
     out.extend(_derived_places(text, lex, out))
     out.extend(_org_names(text, lex, out))
@@ -357,6 +403,15 @@ def _singular_only(word: str, lang: str) -> bool:
     if d is None or word not in d[0]:
         return False
     return not any(word + e in d[0] for e in _PLURALS[:-1])
+
+
+def _compound_only(word: str, lang: str) -> bool:
+    """A word the list holds neither as it stands nor inflected, only as a compound of listed words."""
+    from ..lexicon import lexicon
+
+    d = _dictionary(lang)
+    return d is not None and not _listed(word, d[0], d[1], tuple(lexicon(lang).caps.get("inflections", []))) \
+        and _ordinary(word, lang)
 
 
 def _known_word(word: str, lang: str) -> bool:
@@ -770,7 +825,12 @@ def _words(text: str, names: list[Name] | None = None, lang: str | None = None) 
         if "-" in w:
             out.extend(p for p in w.split("-") if p)
             out.append(w)  # the whole word again, so the word after it stays its neighbour
+    # an acronym written with dots is also the acronym without them ("N.F.L" spells "NFL")
+    out.extend(m.group(0).replace(".", "") for m in _DOTTED.finditer(text))
     return out
+
+
+_DOTTED = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){1,7}\p{Lu}\.?(?![\p{L}])")
 
 
 def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names: frozenset[str] = frozenset()) -> bool:
@@ -915,7 +975,7 @@ def check(ctx: PairContext) -> list[Finding]:
     # a capital the target names by its country ("Bắc Kinh" / "China") is no omission: a metonym
     tgt_entities = {t.entity for t in tgt_names if t.entity}
     for s in sorted(missing, key=lambda n: not n.strong):
-        t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn, bool(ctx.src_lex.caps.get("nouns")))
+        t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn, bool(ctx.src_lex.caps.get("nouns")), ctx.src_lang, ctx.tgt.text)
         if t is not None:
             used.add(id(t))
             out.append(_substitution(ctx, s, t))
@@ -932,10 +992,19 @@ def check(ctx: PairContext) -> list[Finding]:
     for t in surplus:
         if id(t) not in used and t.strong and t.entity and entity_class(t.entity) == "org" \
                 and not any(n.entity and _equivalent(n.entity, t.entity) for n in src_names) \
-                and not (stands_for().get(t.entity) and _adjective_of(stands_for()[t.entity], ctx.src_lang, src_words)):
-            # (a body named for a place is explained by that place's adjective: "européennes" / "EU")
+                and not (stands_for().get(t.entity) and _adjective_of(stands_for()[t.entity], ctx.src_lang, src_words)) \
+                and not _head_named(t.entity, src_names, ctx.src_lang):
+            # (a body named for a place is explained by that place's adjective: "européennes" / "EU"; a body by
+            # its head word alone, as a text names it again: "le Fonds" / "the IMF")
             out.append(_unexplained_body(ctx, t))
     return out
+
+
+def _head_named(entity: str, names: list[Name], lang: str) -> bool:
+    """Whether one of `names` is a word of the body's name in `lang`, capitalised as a body's name is
+    ("le Fonds" for the Fonds monétaire international, "die Kommission" for the EU-Kommission)."""
+    words = {w for surface in surfaces_of(lang).get(entity, []) for w in surface.split() if len(w) >= 4}
+    return any(n.entity is None and " " not in n.text and n.text in words for n in names)
 
 
 def _unexplained_body(ctx: PairContext, t: Name) -> Finding:
@@ -973,8 +1042,15 @@ def _town_missing(src_names: list[Name], matched: set[int], tgt_ids: Counter, co
 NEAR = 0.3  # how far apart (in fractions of their sentences) a name and a guessed substitute may stand
 
 
+def _names_place(word: str, lang: str) -> bool:
+    """Whether a word contains a one-word country name of the pack ("Westdeutschland", "Südbrasilien")."""
+    low = word.lower()
+    return any(len(p) >= 5 and e.startswith("country:") and p.lower() in low for p, e in _place_stems(lang).items())
+
+
 def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_len: int,
-                first_names: frozenset[str] = frozenset(), noun_source: bool = False) -> Name | None:
+                first_names: frozenset[str] = frozenset(), noun_source: bool = False, src_lang: str = "",
+                tgt_text: str = "") -> Name | None:
     """The target name that most plausibly replaced the source name `s`. A guess (a name of unknown
     class) must also stand at about the same relative place in its sentence."""
     def where(n: Name, length: int) -> float:
@@ -991,6 +1067,25 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 3  # a person for a first name read as a town, or the other way ("Tom" → "Logan")
         if not (s.strong or t.strong):
             return 0  # two guesses do not make a finding
+        if t.entity and _head_named(t.entity, [s], src_lang):
+            return 0  # the body named again by its head word ("le Fonds" / "the IMF")
+        if _initials(s, t) or _initials(t, s):
+            return 0  # an acronym and the words it abbreviates ("GP" / "Grand Prix", "PS" / "Socialist Party")
+        if s.entity and _local_place(s.entity) and t.entity is None and t.plain and " " in t.text and t.cls == "name" \
+                and _dictionary(src_lang) is not None and all(_known_word(w, src_lang) for w in regex.split(r"[\s-]+", s.text) if w):
+            return 0  # a place whose name is ordinary words, rendered in words of the target ("Sainte-Croix" / "Holy Cross")
+        if s.repeat and t.entity is None and t.cls != s.cls:
+            return 0  # a name said fewer times (a pronoun, the context) is not replaced by an unknown name of another class
+        if not s.strong and s.plain and " " not in s.text and (
+                t.cls == "place" and t.entity and not _names_place(s.text, src_lang)
+                or t.cls == "person" and t.plain and " " not in t.text and regex.search(r"\p{Lu}\S*\s$", tgt_text[:t.start])
+                or t.cls == "person" and noun_source and _compound_only(s.text, src_lang)):
+            # (where nouns are capitalised, a word the list has only as a compound, "Umtauschprämien", is a
+            # noun; one listed as it stands or inflected may be a surname, "Keller", "Larsen")
+            # one ordinary word guessed to be a name ("für drei Jahre", "je Aktie", "Noël", "l'Aube") is not
+            # replaced by a known place unless it is made from a place's name ("Westdeutschland" / "Iran"), nor
+            # by an ordinary word read as a first name at the end of a longer name ("Christmas Eve", "Golden Dawn")
+            return 0
         if t.cls == "org" and not t.strong and t.entity is None and not (s.cls == "org" and s.strong):
             return 0  # a compound read as a body ("Verteidigungsministeriums") replaces only a sure organisation
         if s.cls == t.cls == "org" and s.kind and s.kind == t.kind and not (s.strong and t.strong):
@@ -1092,11 +1187,61 @@ def _substitution(ctx: PairContext, s: Name, t: Name) -> Finding:
         english = entity_label(n.entity) if n.entity else ""
         return f" ({english})" if english and english != n.text else ""
 
+    message = f"The {lang} text says '{t.text}'{label(t)} where the source says '{s.text}'{label(s)}."
+    if _localised_acronym(s, t, ctx.src_lang):
+        return Finding(
+            type="entity", severity=Severity.MINOR, src=[ev_src.segment], tgt=[ev_tgt.segment],
+            message=message + " Neither is a body the packs know, and a body's acronym is localised or spelled out "
+                              "from one language to another (OIAC / OPCW, ICJ / IGH): check that both name the same body; a minor note.",
+            signal="names", confidence=0.3, evidence=[ev_src, ev_tgt],
+        )
     return Finding(
         type="entity", severity=Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
-        message=f"The {lang} text says '{t.text}'{label(t)} where the source says '{s.text}'{label(s)}.",
-        signal="names", confidence=0.85 if s.entity and t.entity else 0.6, evidence=[ev_src, ev_tgt],
+        message=message, signal="names", confidence=0.85 if s.entity and t.entity else 0.6, evidence=[ev_src, ev_tgt],
     )
+
+
+_ACRONYM_TEXT = regex.compile(r"(?:\p{Lu}\.?){2,8}(?:s|['’]s)?")  # "ICJ", "U.N.", "SDGs", "GOP's"
+
+
+def _acronym_text(n: Name) -> bool:
+    return bool(_ACRONYM_TEXT.fullmatch(n.text))
+
+
+def _localised_acronym(s: Name, t: Name, lang: str) -> bool:
+    """An acronym for an acronym, or for a body's name in words, where the packs know neither (no id):
+    the same body abbreviated in each language's words ("OIAC" / "OPCW", "ODD" / "SDGs") or spelled out
+    on one side ("Cơ quan Nghiên cứu Dự án Tiên tiến" / "DARPA", "Parti" (républicain) / "GOP"). A body
+    the packs know keeps its critical finding, however it is written."""
+    if s.entity or t.entity:
+        return False
+    a, b = _acronym_text(s), _acronym_text(t)
+    # (a bare head word names a body the text named before: "le Parti" / "GOP"; a compound that ends in
+    # one, "Heimatverein", is a body of its own kind, which an acronym does not abbreviate)
+    # (and the acronym holds the head word's first letter, as kin head words share it: Parti / Party / GOP;
+    # "Liga" / "UNESCO" is another body)
+    bare_head = s.text.lower() in _org_kinds(lang) and s.text[:1].upper() in t.text
+    return a and b and _kin_acronyms(s.text, t.text) or b and (not s.kept or bare_head) or a and (t.plain or not t.kept)
+
+
+def _initials(a: Name, b: Name) -> bool:
+    """Whether `a` is an acronym of `b`'s capitalised words, in any order ("PS" / "Socialist Party")."""
+    if not _acronym_text(a):
+        return False
+    letters = regex.sub(r"[^\p{Lu}]", "", a.text)
+    initials = "".join(w[0] for w in regex.findall(r"\p{Lu}[\p{L}\p{M}'’]*", b.text))
+    return len(letters) >= 2 and Counter(letters) == Counter(initials)
+
+
+def _kin_acronyms(a: str, b: str) -> bool:
+    """Two acronyms that may abbreviate one body in two languages: the same first letter or half their
+    letters shared, as the names' words are kin or reordered ("ICJ" / "IGH", "OMD" / "MDGs", "ONU" / "UN");
+    not "GDL" / "EVG", two bodies."""
+    la, lb = regex.sub(r"[^\p{Lu}]", "", a), regex.sub(r"[^\p{Lu}]", "", b)
+    if not la or not lb:
+        return False
+    shared = sum((Counter(la) & Counter(lb)).values())
+    return la[0] == lb[0] or 2 * shared >= min(len(la), len(lb))
 
 
 @functools.lru_cache(maxsize=None)

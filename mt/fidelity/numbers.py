@@ -102,6 +102,19 @@ def _converts(a: Value, b: Value) -> bool:
     return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y), 1e-9)
 
 
+def _restated(left: list[Value], every: list[Value], other_left: list[Value]) -> list[Value]:
+    """`left` less the figures that convert into a figure of their own side that is not left over, where
+    the other side has no figure of that kind of unit (or none) left over that could be this one changed."""
+    done = [v for v in every if not any(v is x for x in left)]
+    return [v for v in left if not (v.unit and any(_converts(v, d) for d in done)
+                                    and not any(o.unit is None or o.unit[0] == v.unit[0] for o in other_left))]
+
+
+def _spelled_in(v: Value, other: str) -> bool:
+    """A spelled-out number whose word the other text has as it stands."""
+    return v.text[:1].isalpha() and bool(regex.search(rf"(?<![\p{{L}}]){regex.escape(v.text.lower())}(?![\p{{L}}])", other.lower()))
+
+
 def _rounds(figure: Value, words: list[Value]) -> Value | None:
     """A spelled-out number among `words` that `figure`, a decimal written in digits, rounds to."""
     if figure.value == int(figure.value) or figure.text[:1].isalpha():
@@ -154,7 +167,12 @@ def _words_unread(lang: str) -> bool:
 
 def _numbers(ctx: PairContext) -> list[Finding]:
     src_left, tgt_left = _figures(ctx.src), _figures(ctx.tgt)
-    # 1. the same value on both sides
+    # 1. the same value on both sides: first as each side reads it, then under another reading ('16:10' is
+    # also 4:10 pm, but where the other side writes 16 and 4 as scores, 16 is 16)
+    for n in list(src_left):
+        if (t := next((t for t in tgt_left if _close(t.value, n.value)), None)) is not None:
+            tgt_left.remove(t)
+            src_left.remove(n)
     for n in list(src_left):
         if _take(tgt_left, n) is not None:
             src_left.remove(n)
@@ -163,12 +181,25 @@ def _numbers(ctx: PairContext) -> list[Finding]:
         if (t := next((t for t in tgt_left if _converts(n, t)), None)) is not None:
             src_left.remove(n)
             tgt_left.remove(t)
+    # 1b'. a figure that restates, in other units, one of its own side that has its counterpart: "45 dặm
+    # (72 km)" / "72 Kilometer", "130mph (210km/h)" / "210 km/h" (the translation kept one of the two)
+    src_left, tgt_left = _restated(src_left, _figures(ctx.src), tgt_left), _restated(tgt_left, _figures(ctx.tgt), src_left)
+    # 1b''. a number word written the same on both sides, a phrase kept from a third language ("Top Ten"
+    # / "top ten")
+    src_left = [n for n in src_left if not _spelled_in(n, ctx.tgt.text)]
+    tgt_left = [t for t in tgt_left if not _spelled_in(t, ctx.src.text)]
     # 1c. a clock time one side writes as a decimal: "13.30" = "13.30 Uhr", "6.30" = "6h30"
     _clock_pairs(src_left, tgt_left)
     _clock_pairs(tgt_left, src_left)
     # 2. a figure explained by a spelled-out word on the other side ('vier', 'hai hay ba')
     src_words = [w for w in ctx.src.number_words if not (w.figure or w.soft)]
     tgt_words = [w for w in ctx.tgt.number_words if not (w.figure or w.soft)]
+    # (a name's number on both sides, capitalised words that only explain, pair with each other first:
+    # "Thuyết Hai Nhân tố" / "Zwei-Faktoren-Theorie" does not explain another figure)
+    for w in [w for w in src_words if w.text[:1].isupper()]:
+        if (o := next((o for o in tgt_words if o.text[:1].isupper() and _close(o.value, w.value)), None)) is not None:
+            src_words.remove(w)
+            tgt_words.remove(o)
     src_left = [n for n in src_left if _take(tgt_words, n) is None and _take_converted(tgt_words, n) is None]
     tgt_left = [t for t in tgt_left if _take(src_words, t) is None and _take_converted(src_words, t) is None]
     # 2b. a decade is the year the other side writes: "70er Jahre" = "những năm 1970"

@@ -58,6 +58,7 @@ class NumberPack:
     date_patterns: list[regex.Pattern] = field(default_factory=list)
     time_patterns: list[regex.Pattern] = field(default_factory=list)  # "19.30 Uhr", "19h30", "4.40 giờ"
     half_before: list[str] = field(default_factory=list)  # "halb drei" = 2:30
+    half_past: list[str] = field(default_factory=list)  # "half past two" = 2:30
     units: dict[str, tuple[str, float, float]] = field(default_factory=dict)  # "feet" -> ("length", 0.3048, 0)
     unit_endings: tuple[str, ...] = ()  # inflections of unit words: German "Zentimetern"
     either_scale: frozenset[str] = frozenset()  # temperature words without a scale ("độ", "Grad"): °C or °F
@@ -148,6 +149,7 @@ def number_pack(lang: str) -> NumberPack:
     pack.date_patterns.append(regex.compile(BARE_YEAR))
     pack.time_patterns = [regex.compile(p) for p in data.get("times", {}).get("patterns", [])]
     pack.half_before = [w.lower() for w in data.get("times", {}).get("half_before", [])]
+    pack.half_past = [w.lower() for w in data.get("times", {}).get("half_past", [])]
     pack.units = _units(data.get("units", {}))
     pack.unit_endings = tuple(hand.get("unit_endings", []))
     pack.either_scale = frozenset(nfc(w).lower() for w in hand.get("either_scale", []))
@@ -228,7 +230,10 @@ _SPACE_GROUPED = regex.compile(rf"\p{{N}}{{1,3}}(?:[ {THIN_SPACES}]\p{{N}}{{3}})
 def _figure_span(text: str, start: int, end: int) -> int:
     """Where a figure ends: '20 000' is one figure, '2020 300' two (a space groups only after 1-3 digits)."""
     token = text[start:end]
-    if (sp := _SPACE.search(token)) and (not _SPACE_GROUPED.fullmatch(token) or token.startswith("0")):
+    # (a group right after another figure's digits continues that figure's run: "0800 555 111" is
+    # 0800, 555 and 111, not 0800 and 555,111)
+    after_digits = start >= 2 and _SPACE.match(text[start - 1]) and text[start - 2].isdigit()
+    if (sp := _SPACE.search(token)) and (not _SPACE_GROUPED.fullmatch(token) or token.startswith("0") or after_digits):
         return start + sp.start()  # "059 133 4244" is a telephone number, not 59,133
     return end
 
@@ -335,15 +340,18 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             if gd.get("y"):
                 dates.append(DateValue(("y", int(gd["y"])), *span))
     figures: list[Value] = []
-    if pack.half_before:
-        # "um halb drei" = 2:30: the hour before the one named, and 30 minutes
-        for m in regex.finditer(rf"(?i)(?<![\p{{L}}])(?:{_alt(pack.half_before)})\s+(\p{{L}}+|\d{{1,2}})(?![\p{{L}}\p{{N}}])", text):
+    # "um halb drei" = 2:30 (the hour before the one named), "at half past two" = 2:30 (the hour named);
+    # and 30 minutes
+    for words, back in ((pack.half_before, 1), (pack.half_past, 0)):
+        if not words:
+            continue
+        for m in regex.finditer(rf"(?i)(?<![\p{{L}}])(?:{_alt(words)})\s+(\p{{L}}+|\d{{1,2}})(?![\p{{L}}\p{{N}}])", text):
             word = m.group(1).lower()
             hour = int(word) if word.isdigit() else pack.words.get(word)
             if hour is None or not 1 <= hour <= 12:
                 continue
             used.append(m.span())
-            h = float(hour - 1 or 12)
+            h = float(hour - back or 12)
             figures += [Value(h, m.start(), m.end(), m.group(0), alt=h + 12 if h < 12 else 0.0),
                         Value(30.0, m.start(), m.end(), m.group(0))]
     for pat in [*pack.time_patterns, _TIME]:
@@ -549,6 +557,12 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
     return _evaluate(items, text, pack.units_need_connector, pack.ambiguous)
 
 
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Nothing but opening quotes or brackets since the text's start or the last sentence end."""
+    before = text[:pos].rstrip(" \t\"'“”„«»‹›‚‘’([{–—-*•")
+    return not before or before[-1] in ".!?…:\n"
+
+
 def _evaluate(items: list[_Item], text: str, need_connector: bool = False,
               ambiguous: frozenset[str] = frozenset()) -> list[Value]:
     """Fold runs of atoms and scales into values: 'hai trăm nghìn' = (2 × 100) × 1000; an atom
@@ -575,6 +589,10 @@ def _evaluate(items: list[_Item], text: str, need_connector: bool = False,
         surface = text[run[0].start:run[-1].end]
         figure = not lone_scale and (n_words > 1 or value >= WORD_FIGURE_MIN)
         soft = not figure and not lone_scale and surface.lower() not in ambiguous and surface not in ambiguous
+        if n_words == 1 and surface[:1].isupper() and not _opens_sentence(text, run[0].start):
+            # one number word with a capital inside a sentence names something ("l'université de Trente",
+            # "die Elf" (the team), "Top Ten"): it explains a figure, never stands for one of its own
+            figure = soft = False
         out.append(Value(value, run[0].start, run[-1].end, surface, figure=figure, soft=soft))
         run.clear()
 
