@@ -935,7 +935,54 @@ def check(ctx: PairContext) -> list[Finding]:
                 and not (stands_for().get(t.entity) and _adjective_of(stands_for()[t.entity], ctx.src_lang, src_words)):
             # (a body named for a place is explained by that place's adjective: "européennes" / "EU")
             out.append(_unexplained_body(ctx, t))
+        elif id(t) not in used and _unexplained_person(t, ctx, fn):
+            out.append(_added_person(ctx, t))
     return out
+
+
+def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) -> bool:
+    """A person the target names in full or by a known first name, sure, spelling no ordinary word, of
+    whom the source spells no word anywhere (not only among the names found there: a source name the
+    reader missed still explains it): the translation put that person there."""
+    if t.cls != "person" or not t.strong or t.plain or t.entity:
+        return False
+    words = [w for w in (x.strip(".,;:'’") for x in regex.split(r"[\s-]+", t.text)) if len(w) >= 2]
+    if not words or not any(w in first_names for w in words):
+        return False
+    # a word that is also a month, a title or an ordinary word of any language with a word list ("June",
+    # "Sen.", "The", "Peer", "Mare"): a capitalised word of a quoted title or a noun, not surely a person
+    stop = _calendar_and_titles(ctx.tgt_lang) | _calendar_and_titles(ctx.src_lang)
+    if any(w in stop or any(w.lower() in d[1] for d in _all_word_lists()) for w in words):
+        return False
+    arts = ctx.tgt_lex.caps.get("articles") or ctx.tgt_lex.caps.get("determiners") or []
+    before = regex.search(r"(\p{L}+'?)\s*$", ctx.tgt.text[:t.start])
+    if before and before.group(1).lower() in arts:
+        return False  # after an article: a noun or an adjective ("a Christian group", "der Gila cypha")
+    src_tokens = _TOKEN.findall(ctx.src.text)
+    src = {fold_name(w) for w in src_tokens}
+    if any(fold_name(w) in src or any(same_name_token(w, x) for x in src_tokens) for w in words):
+        return False
+    # a person the source document names elsewhere: the translation only resolved a pronoun
+    return not any(same_name_token(words[-1], p.split()[-1]) for p in ctx.src_people if p.split())
+
+
+@functools.lru_cache(maxsize=1)
+def _all_word_lists() -> list[tuple[frozenset[str], frozenset[str]]]:
+    """The word lists of every pack that names one: a word ordinary in any of them is no sure name."""
+    from ..config import config_dir
+
+    langs = sorted(d.name for d in (config_dir() / "lang").iterdir() if d.is_dir())
+    return [d for d in (_dictionary(x) for x in langs) if d is not None]
+
+
+def _added_person(ctx: PairContext, t: Name) -> Finding:
+    ev = ctx.span("tgt", t.start, t.end)
+    return Finding(
+        type="attribution", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
+        message=f"The {language_name(ctx.tgt_lang)} text names {t.text}, whom the source does not name in any form: "
+                f"a person added, or put in place of one the source names.",
+        signal="names", confidence=0.5, evidence=[ev],
+    )
 
 
 def _unexplained_body(ctx: PairContext, t: Name) -> Finding:
