@@ -44,3 +44,31 @@ def test_person_named_elsewhere_in_the_source_document_is_no_addition():
     src = ["Thượng nghị sĩ Elizabeth Warren phát biểu tại Boston hôm qua.", "Bà nói sẽ cân nhắc việc tranh cử."]
     tgt = ["Senatorin Elizabeth Warren sprach gestern in Boston.", "Warren sagte, sie werde eine Kandidatur prüfen."]
     assert _alarms(src, tgt, "vi", "de") == []
+
+
+PLACE_CASES = [
+    # a country of the target that the source names in no form, while the source speaks of another
+    # country (by a word made from its name) that the target lacks
+    ("La compagnie hongroise Wizz Air a augmenté ses prix.", "Kiribati's Wizz Air raised its prices.", "fr", "en", {"entity"}),
+    ("Die kanadische Regierung hat neue Regeln erlassen.", "The government of Peru has issued new rules.", "de", "en", {"entity"}),
+    ("La compagnie hongroise Wizz Air a augmenté ses prix.", "Hungary's Wizz Air raised its prices.", "fr", "en", set()),
+    # a country the translation only makes explicit: the source speaks of no other country
+    ("Im Norden der Republik regnet es seit Tagen.", "It has been raining in the north of Germany for days.", "de", "en", set()),
+    # a long form's first word explains nothing: "people" does not say "People's Republic of China"
+    ("En Inde et en Chine, les gens travaillent beaucoup.", "In India and Vanuatu, people work a lot.", "fr", "en", {"entity"}),
+    ("En Inde et en Chine, les gens travaillent beaucoup.", "In India and China, people work a lot.", "fr", "en", set()),
+]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,expected", PLACE_CASES, ids=[c[1][:40] for c in PLACE_CASES])
+def test_unexplained_country(src, tgt, sl, tl, expected):
+    found = _alarms([src], [tgt], sl, tl)
+    assert {f.type for f in found} == expected, [f.message for f in found]
+
+
+def test_word_made_from_a_country_is_longer_than_the_shared_letters():
+    from mt.fidelity.names import _adjective_of
+
+    # "Chín" (nine) folds to the first letters of "Khi-ni-a" (Kenya) but is no word made from it
+    assert not _adjective_of("country:KE", "vi", ["tháng", "Chín"])
+    assert _adjective_of("country:CA", "fr", ["canadienne"])

@@ -819,8 +819,12 @@ def _adjective_of(entity: str, lang: str, words: list[str]) -> bool:
     """A word of the other side derived from the entity's name there ("schwedischen" from "Schweden",
     "Mexikaner" from "Mexiko", "Afghan" from "Afghanistan"): the name's first letters, all but two,
     at least four and at most six, open the word."""
-    for surface in surfaces_of(lang).get(entity, []):
+    surfaces = surfaces_of(lang).get(entity, [])
+    one_word = any(" " not in x and len(fold_name(x)) >= 4 for x in surfaces)
+    for surface in surfaces:
         if " " in surface:  # "Dominikanische Republik": its first word, if long enough
+            if one_word:
+                continue  # the short name says it ("China"); a long form's first word is generic ("People's Republic …")
             surface = surface.split()[0]
             if len(surface) < 6:
                 continue
@@ -828,7 +832,8 @@ def _adjective_of(entity: str, lang: str, words: list[str]) -> bool:
         k = max(4, min(len(f) - 2, 6))
         if len(f) < 4:
             continue
-        if any(fold_name(w).startswith(f[:k]) for w in words if len(w) >= k):
+        # (a word made from the name is longer than the letters it shares: "Chín" is not "Khi-ni-a")
+        if any(fw.startswith(f[:k]) and (len(fw) > k or fw == f) for fw in (fold_name(w) for w in words if len(w) >= k)):
             return True
         if len(f) >= 5 and any(f in fold_name(w) for w in words if len(w) > len(f)):
             return True  # the name inside a compound ("Südbrasilien", "Ostparaguay")
@@ -914,8 +919,11 @@ def check(ctx: PairContext) -> list[Finding]:
     used: set[int] = set()
     # a capital the target names by its country ("Bắc Kinh" / "China") is no omission: a metonym
     tgt_entities = {t.entity for t in tgt_names if t.entity}
+    unpaired: list[Name] = []  # source names without counterpart that no target name replaced
     for s in sorted(missing, key=lambda n: not n.strong):
         t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn, bool(ctx.src_lex.caps.get("nouns")))
+        if t is None:
+            unpaired.append(s)
         if t is not None:
             used.add(id(t))
             out.append(_substitution(ctx, s, t))
@@ -937,7 +945,66 @@ def check(ctx: PairContext) -> list[Finding]:
             out.append(_unexplained_body(ctx, t))
         elif id(t) not in used and _unexplained_person(t, ctx, fn):
             out.append(_added_person(ctx, t))
+        elif id(t) not in used and _unexplained_country(t, ctx, src_names, src_words) \
+                and _lost_country(ctx, src_names, src_words, tgt_names, tgt_words):
+            # (where the source speaks of another country the target lacks: a country the translation merely
+            # makes explicit, "im Norden der Republik" / "in the north of Germany", stays quiet)
+            out.append(_added_country(ctx, t))
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _country_stems(lang: str) -> dict[str, frozenset[str]]:
+    """The first letters (four to six, as _adjective_of reads them) of each country's one-word name in
+    the pack -> the countries: how a word made from a country's name ("hongroise", "kanadische") is found."""
+    out: dict[str, set[str]] = {}
+    for ent, surfaces in surfaces_of(lang).items():
+        if not ent.startswith("country:"):
+            continue
+        for surface in surfaces:
+            f = fold_name(surface)
+            if " " in surface or len(f) < 4:
+                continue
+            out.setdefault(f[:max(4, min(len(f) - 2, 6))], set()).add(ent)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _lost_country(ctx: PairContext, src_names: list[Name], src_words: list[str], tgt_names: list[Name], tgt_words: list[str]) -> bool:
+    """The source names a country, or says a word made from its name, that the target names in no form."""
+    stems = _country_stems(ctx.src_lang) if ctx.src_lex.caps.get("country_adjectives") else {}
+    said: set[str] = set()
+    for w in src_words:
+        fw = fold_name(w)
+        if w in ctx.src_lex.first_names:
+            continue  # "George" is no Georgian
+        for k in (6, 5, 4):
+            if len(fw) > k and fw[:k] in stems:
+                said |= stems[fw[:k]]
+                break
+    said |= {n.entity for n in src_names if n.entity and n.entity.startswith("country:")}
+    return any(not any(t.entity and _equivalent(c, t.entity) for t in tgt_names) and not _adjective_of(c, ctx.tgt_lang, tgt_words)
+               for c in said)
+
+
+def _unexplained_country(t: Name, ctx: PairContext, src_names: list[Name], src_words: list[str]) -> bool:
+    """A country of the target (every pack names every country: CLDR) that the source names in no form:
+    not by its id, a place that stands for it (its capital) or that it stands for, a word made from its
+    name ("canadienne"), nor its spelling."""
+    if not (t.strong and t.entity and t.entity.startswith("country:")):
+        return False
+    if any(n.entity and _equivalent(n.entity, t.entity) for n in src_names):
+        return False
+    return not _adjective_of(t.entity, ctx.src_lang, src_words) and not _spelled_in(t, src_words, frozenset())
+
+
+def _added_country(ctx: PairContext, t: Name) -> Finding:
+    ev = ctx.span("tgt", t.start, t.end)
+    return Finding(
+        type="entity", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
+        message=f"The {language_name(ctx.tgt_lang)} text names {t.text} ({entity_label(t.entity)}), which the source does not "
+                f"name in any form: a country added, or put in place of a place the source names.",
+        signal="names", confidence=0.5, evidence=[ev],
+    )
 
 
 def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) -> bool:
