@@ -72,3 +72,29 @@ def test_word_made_from_a_country_is_longer_than_the_shared_letters():
     # "Chín" (nine) folds to the first letters of "Khi-ni-a" (Kenya) but is no word made from it
     assert not _adjective_of("country:KE", "vi", ["tháng", "Chín"])
     assert _adjective_of("country:CA", "fr", ["canadienne"])
+
+
+ORG_CASES = [
+    # an acronym that opens the sentence is a body as anywhere else: it may replace one the source names
+    ("Der Heimatverein feiert am Sonntag sein großes Fest.", "OPEC celebrates its big festival on Sunday.", "de", "en", {"entity"}),
+    ("L'Association des maires a publié un rapport.", "UNICEF has published a report.", "fr", "en", {"entity"}),
+    # an ordinary word in capitals is no acronym; a kept acronym is no substitution
+    ("Der Heimatverein feiert am Sonntag sein großes Fest.", "The local history association celebrates its big festival on Sunday.", "de", "en", set()),
+    ("Die NASA startet am Montag eine Rakete.", "NASA launches a rocket on Monday.", "de", "en", set()),
+]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,expected", ORG_CASES, ids=[c[1][:40] for c in ORG_CASES])
+def test_acronym_opening_a_sentence(src, tgt, sl, tl, expected):
+    found = _alarms([src], [tgt], sl, tl)
+    assert {f.type for f in found} == expected, [f.message for f in found]
+
+
+def test_acronym_opening_a_sentence_is_a_name():
+    from mt.fidelity.extract import extract
+    from mt.fidelity.names import find
+    from mt.lexicon import lexicon
+
+    lex = lexicon("en")
+    assert [(n.text, n.cls) for n in find(extract("OPEC celebrates its big festival.", lex), lex)] == [("OPEC", "org")]
+    assert find(extract("STOP the war now.", lex), lex) == []

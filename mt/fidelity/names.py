@@ -606,6 +606,9 @@ def _caps_names(text: str, lex: Lexicon) -> list[Name]:
                 if not _known_word(w, lex.lang) and not w.isupper():
                     # no ordinary word opens this sentence: a name ("Meghan opens a mosque")
                     out.append(Name(span, s, e, "person" if first else "name", None, strong=True))
+                elif _acronym_word(w, lex.lang) and len(w) >= 3 and _dictionary(lex.lang) is not None:
+                    # an acronym no word list has opens it: a body ("OPEC celebrates …"), as anywhere else
+                    out.append(Name(span, s, e, "org", None, strong=True))
                 elif first:  # "Tom went home": a first name alone at a sentence start
                     out.append(Name(span, s, e, "person", None, strong=False))
             elif initial:  # a run that starts the sentence with a first name: "Donald Trump said"
