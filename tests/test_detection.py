@@ -98,3 +98,24 @@ def test_acronym_opening_a_sentence_is_a_name():
     lex = lexicon("en")
     assert [(n.text, n.cls) for n in find(extract("OPEC celebrates its big festival.", lex), lex)] == [("OPEC", "org")]
     assert find(extract("STOP the war now.", lex), lex) == []
+
+
+OFFICE_CASES = [
+    # the source's own title right before the person (with a place or a party word between), where the
+    # source's binding reader did not bind it; the target gives the person another office
+    ("Thống đốc bang Texas Rick Perry phát biểu hôm qua.", "Der texanische Justizminister Rick Perry sprach gestern.", "vi", "de", {"attribution"}),
+    ("Thống đốc bang Texas Rick Perry phát biểu hôm qua.", "Der texanische Gouverneur Rick Perry sprach gestern.", "vi", "de", set()),
+    ("Thượng nghị sĩ Dân chủ Chris Coons đã đồng ý.", "Der demokratische Generalsekretär Chris Coons stimmte zu.", "vi", "de", {"attribution"}),
+    ("Thượng nghị sĩ Dân chủ Chris Coons đã đồng ý.", "Der demokratische Senator Chris Coons stimmte zu.", "vi", "de", set()),
+    ("Le bourgmestre José Paulet est arrivé sur place.", "Health Secretary José Paulet arrived at the scene.", "fr", "en", {"attribution"}),
+    ("Le bourgmestre José Paulet est arrivé sur place.", "Mayor José Paulet arrived at the scene.", "fr", "en", set()),
+    # a title of someone else before the name, or none at all: nothing to compare
+    ("Người phát ngôn của Tổng thống Bush, Gordon Johndroe, cho biết như vậy.", "Der Sprecher von Präsident Bush, Gordon Johndroe, sagte das.", "vi", "de", set()),
+    ("Bà Merkel phát biểu tại Berlin.", "Bundeskanzlerin Merkel sprach in Berlin.", "vi", "de", set()),
+]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,expected", OFFICE_CASES, ids=[c[1][:40] for c in OFFICE_CASES])
+def test_office_against_the_source_title(src, tgt, sl, tl, expected):
+    found = _alarms([src], [tgt], sl, tl)
+    assert {f.type for f in found} == expected, [f.message for f in found]
