@@ -30,6 +30,13 @@ PERSON_CASES = [
     ("Elle est arrivée le 3 juin.", "She arrived on June 3.", "fr", "en", set()),
     ("Die Band sang mit einem christlichen Chor.", "The band sang with a Christian choir.", "de", "en", set()),
     ("Sie nannten ihn ein Ein-Trick-Pony.", "They called him a One Trick Pony.", "de", "en", set()),
+    # a surname may be an ordinary word when a first name opens the name
+    ("Deux responsables, Mohammed al-Qassas et Mohammed Daoud, ont été tués.",
+     "Two officials, Mohammed al-Qassas and Juan Graves, were killed.", "fr", "en", {"attribution"}),
+    # another first name before the same surname is another person; a middle word spelled otherwise is not
+    ("La sénatrice Claire McCaskill s'y oppose.", "Senator Michael McCaskill opposes it.", "fr", "en", {"attribution"}),
+    ("La sénatrice Claire McCaskill s'y oppose.", "Senator Claire McCaskill opposes it.", "fr", "en", set()),
+    ("Le musicien Dave Von Ronk chantait ici.", "The musician Dave Van Ronk sang here.", "fr", "en", set()),
 ]
 
 

@@ -804,6 +804,12 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
             w.isupper() and len(w) == 3 and parts[0].lower().startswith(w.lower()) for w in words):
         return True  # "Sweden" / "(SWE)"
     hits = [i for i, w in enumerate(words) if any(same(p, w) for p in parts)]
+    if len(parts) >= 2 and parts[0] in first_names:
+        # the surname after another first name is another person ("Claire McCaskill" / "Michael McCaskill")
+        # (not a middle word of this person's own name: "Dave Von Ronk" / "Dave Van Ronk")
+        hits = [i for i in hits if not (i > 0 and words[i - 1] in first_names and same(parts[-1], words[i])
+                                        and not any(same(p, words[i - 1]) for p in parts)
+                                        and not (i > 1 and same(parts[0], words[i - 2])))]
     if (name.cls == "org" or len(parts) == 1) and any(words[i].isupper() and len(words[i]) >= 2 for i in hits):
         return True  # a shared acronym ("DFB-Präsidium" / "DFB Presidential Board")
     if not hits or len(parts) <= 1 or any(same(parts[-1], words[i]) for i in hits):
@@ -1021,8 +1027,10 @@ def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) 
         return False
     # a word that is also a month, a title or an ordinary word of any language with a word list ("June",
     # "Sen.", "The", "Peer", "Mare"): a capitalised word of a quoted title or a noun, not surely a person
+    # (after a first name a surname may be an ordinary word: "Juan Graves", "Donna Wood")
     stop = _calendar_and_titles(ctx.tgt_lang) | _calendar_and_titles(ctx.src_lang)
-    if any(w in stop or any(w.lower() in d[1] for d in _all_word_lists()) for w in words):
+    lead = words[:1] if len(words) >= 2 and words[0] in first_names else words
+    if any(w in stop for w in words) or any(any(w.lower() in d[1] for d in _all_word_lists()) for w in lead):
         return False
     arts = ctx.tgt_lex.caps.get("articles") or ctx.tgt_lex.caps.get("determiners") or []
     before = regex.search(r"(\p{L}+'?)\s*$", ctx.tgt.text[:t.start])
