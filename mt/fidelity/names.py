@@ -953,12 +953,12 @@ def check(ctx: PairContext) -> list[Finding]:
             # (a body named for a place is explained by that place's adjective: "européennes" / "EU")
             out.append(_unexplained_body(ctx, t))
         elif id(t) not in used and _unexplained_person(t, ctx, fn):
-            out.append(_added_person(ctx, t))
+            out.append(_unexplained_body(ctx, t, "attribution", "a person added, or put in place of one the source names"))
         elif id(t) not in used and _unexplained_country(t, ctx, src_names, src_words) \
                 and _lost_country(ctx, src_names, src_words, tgt_names, tgt_words):
             # (where the source speaks of another country the target lacks: a country the translation merely
             # makes explicit, "im Norden der Republik" / "in the north of Germany", stays quiet)
-            out.append(_added_country(ctx, t))
+            out.append(_unexplained_body(ctx, t, "entity", "a country added, or put in place of a place the source names"))
     return out
 
 
@@ -1006,16 +1006,6 @@ def _unexplained_country(t: Name, ctx: PairContext, src_names: list[Name], src_w
     return not _adjective_of(t.entity, ctx.src_lang, src_words) and not _spelled_in(t, src_words, frozenset())
 
 
-def _added_country(ctx: PairContext, t: Name) -> Finding:
-    ev = ctx.span("tgt", t.start, t.end)
-    return Finding(
-        type="entity", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
-        message=f"The {language_name(ctx.tgt_lang)} text names {t.text} ({entity_label(t.entity)}), which the source does not "
-                f"name in any form: a country added, or put in place of a place the source names.",
-        signal="names", confidence=0.5, evidence=[ev],
-    )
-
-
 def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) -> bool:
     """A person the target names in full or by a known first name, sure, spelling no ordinary word, of
     whom the source spells no word anywhere (not only among the names found there: a source name the
@@ -1053,22 +1043,14 @@ def _all_word_lists() -> list[tuple[frozenset[str], frozenset[str]]]:
     return [d for d in (_dictionary(x) for x in langs) if d is not None]
 
 
-def _added_person(ctx: PairContext, t: Name) -> Finding:
+def _unexplained_body(ctx: PairContext, t: Name, kind: str = "entity",
+                      what: str = "an added or a replaced organisation") -> Finding:
+    """A target name the source names in no form (a body, a country, a person): `what` it may be."""
     ev = ctx.span("tgt", t.start, t.end)
     return Finding(
-        type="attribution", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
-        message=f"The {language_name(ctx.tgt_lang)} text names {t.text}, whom the source does not name in any form: "
-                f"a person added, or put in place of one the source names.",
-        signal="names", confidence=0.5, evidence=[ev],
-    )
-
-
-def _unexplained_body(ctx: PairContext, t: Name) -> Finding:
-    ev = ctx.span("tgt", t.start, t.end)
-    return Finding(
-        type="entity", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
-        message=f"The {language_name(ctx.tgt_lang)} text names {t.text}{f' ({entity_label(t.entity)})' if t.entity else ''}, which the source "
-                f"does not name in any form: an added or a replaced organisation.",
+        type=kind, severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
+        message=f"The {language_name(ctx.tgt_lang)} text names {t.text}{f' ({entity_label(t.entity)})' if t.entity else ''}, "
+                f"{'whom' if kind == 'attribution' else 'which'} the source does not name in any form: {what}.",
         signal="names", confidence=0.5, evidence=[ev],
     )
 
