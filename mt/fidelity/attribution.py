@@ -7,6 +7,7 @@ an aligned pair, "Baerbock" → "Wang Yi", is found by mt.fidelity.names.)
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 import regex
 
@@ -102,8 +103,6 @@ def _office_not_in_source(ctx: PairContext, b) -> list[Finding]:
 
 def _unmarked(word: str) -> str:
     """The word without its diacritics ("Dân" -> "Dan"): how [capitalisation] native_syllable reads it."""
-    import unicodedata
-
     return "".join(c for c in unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
                    if unicodedata.category(c) != "Mn")
 
@@ -129,6 +128,6 @@ def _titles_before(ctx: PairContext, parts: list[str]) -> set[str]:
                 out.add(office)
                 break
             if w[:1].isupper() and not any(mt.start <= t.start() < mt.end and mt.cls in ("place", "org") for mt in ctx.src.mentions) \
-                    and not (native and native.fullmatch(_unmarked(w)) and not any(same_name_token(p, w) for p in parts)):
+                    and not (native and native.fullmatch(_unmarked(w))):
                 break  # another name stands between: the title is someone else's ("Dân chủ", a party, does not count)
     return out
