@@ -7,11 +7,14 @@ an aligned pair, "Baerbock" → "Wang Yi", is found by mt.fidelity.names.)
 from __future__ import annotations
 
 import functools
+import unicodedata
+
+import regex
 
 from ..lexicon import deputy_of, office_title, same_office
 from ..types import Finding, Severity
 from .context import PairContext, entity_label, language_name, office_label
-from .extract import same_person
+from .extract import same_name_token, same_person, titles
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,7 +44,8 @@ def check(ctx: PairContext) -> list[Finding]:
     for b in ctx.tgt.bindings:
         held = ctx.register.offices_of(b.person)
         if not held:
-            continue  # the source never names this person with an office: nothing to compare
+            out.extend(_office_not_in_source(ctx, b))
+            continue  # the source never binds this person to an office: nothing more to compare
         same = [h for h in held if _compatible((h[0], h[1]), (b.office, b.qualifier))]
         if same:
             out.extend(_local_title(ctx, b, same[0]))
@@ -77,3 +81,53 @@ def _local_title(ctx: PairContext, b, held: tuple) -> list[Finding]:
                 f"the head of government of {where} is the {office_label(expected, None)[4:]}.",
         signal="attribution", confidence=0.6, evidence=[ev],
     )]
+
+
+def _office_not_in_source(ctx: PairContext, b) -> list[Finding]:
+    """A target title for a person whom the source names right after titles of its own (read as words,
+    whether or not the source's binding found them: "thống đốc bang Texas Rick Perry"), none of them this
+    office: the translation gave that person another office. A person the source names without a title
+    says nothing (a translation may add one: "bà Merkel" / "Bundeskanzlerin Merkel")."""
+    said = _titles_before(ctx, [p for p in b.person.split() if len(p) >= 3])
+    if not said or any(_compatible((o, b.qualifier), (b.office, b.qualifier)) for o in said):
+        return []
+    claimed = office_label(b.office, b.qualifier)
+    offices = ", ".join(sorted(office_label(o, None) for o in said))
+    ev = ctx.span("tgt", b.start, b.end)
+    return [Finding(
+        type="attribution", severity=Severity.CRITICAL, src=list(ctx.bead.src), tgt=[ev.segment],
+        message=f"The {language_name(ctx.tgt_lang)} text makes {b.person} {claimed}; the source calls {b.person} {offices}.",
+        signal="attribution", confidence=0.6, evidence=[ev],
+    )]
+
+
+def _unmarked(word: str) -> str:
+    """The word without its diacritics ("Dân" -> "Dan"): how [capitalisation] native_syllable reads it."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+                   if unicodedata.category(c) != "Mn")
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}.'’-]*")
+TITLE_REACH = 4  # words between a title and the name it goes with ("thống đốc bang Texas Rick Perry")
+
+
+def _titles_before(ctx: PairContext, parts: list[str]) -> set[str]:
+    """The offices of the source titles followed, within TITLE_REACH words, by a word spelling one of the
+    name's parts, with no other capitalised word between them unless it names a place or body."""
+    text = ctx.src.text
+    out: set[str] = set()
+    native = regex.compile(ctx.src_lex.caps["native_syllable"]) if ctx.src_lex.caps.get("native_syllable") else None
+    found = list(titles(text, ctx.src_lex))
+    for i, (m, office, _) in enumerate(found):
+        stop = min(len(text), m.end() + 80, *(n.start() for n, _, _ in found[i + 1:i + 2]))  # up to the next title
+        for k, t in enumerate(_WORD.finditer(text, m.end(), stop)):
+            w = t.group(0).strip(".'’-")
+            if k > TITLE_REACH:
+                break
+            if any(same_name_token(p, w) for p in parts):
+                out.add(office)
+                break
+            if w[:1].isupper() and not any(mt.start <= t.start() < mt.end and mt.cls in ("place", "org") for mt in ctx.src.mentions) \
+                    and not (native and native.fullmatch(_unmarked(w))):
+                break  # another name stands between: the title is someone else's ("Dân chủ", a party, does not count)
+    return out

@@ -202,13 +202,9 @@ def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Men
     return name, start, start + len(name)
 
 
-def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None = None, lang_capitalises_nouns: bool = False) -> Facts:
-    """`known_people`: the source document's people, best as a NameIndex built once per document."""
-    facts = Facts(text=text)
-    facts.mentions = _entity_mentions(text, lex)
-    index = known_people if isinstance(known_people, NameIndex) else NameIndex(known_people or [])
-    known = index if len(index) and lang_capitalises_nouns else None
-    # title bindings
+def titles(text: str, lex: Lexicon):
+    """The office titles in `text`: (match, office id, the capitalised part joined before the title that is
+    not itself the office, "" where none), a deputy's office where a deputy word goes with the title."""
     deputy_words = _deputy_words(lex.lang)
     for m in _title_regex(lex.lang).finditer(text):
         join = m.group("join") or ""
@@ -224,6 +220,18 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
             # "Vizeaußenminister", "vice-Premier ministre", "Phó Thủ tướng", "stellvertretende Außenminister"
             office = deputy_office(office)
             join = "" if join.lower() in deputy_words else join
+        yield m, office, join
+
+
+def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None = None, lang_capitalises_nouns: bool = False) -> Facts:
+    """`known_people`: the source document's people, best as a NameIndex built once per document."""
+    facts = Facts(text=text)
+    facts.mentions = _entity_mentions(text, lex)
+    index = known_people if isinstance(known_people, NameIndex) else NameIndex(known_people or [])
+    known = index if len(index) and lang_capitalises_nouns else None
+    # title bindings
+    deputy_words = _deputy_words(lex.lang)
+    for m, office, join in titles(text, lex):
         qualifier = None
         pre = (m.group("pre") or "").rstrip("-") + join
         if pre.lower() in deputy_words:

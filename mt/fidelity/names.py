@@ -661,6 +661,9 @@ def _caps_names(text: str, lex: Lexicon) -> list[Name]:
                 if not _known_word(w, lex.lang) and not w.isupper():
                     # no ordinary word opens this sentence: a name ("Meghan opens a mosque")
                     out.append(Name(span, s, e, "person" if first else "name", None, strong=True))
+                elif _acronym_word(w, lex.lang) and len(w) >= 3 and _dictionary(lex.lang) is not None:
+                    # an acronym no word list has opens it: a body ("OPEC celebrates …"), as anywhere else
+                    out.append(Name(span, s, e, "org", None, strong=True))
                 elif first:  # "Tom went home": a first name alone at a sentence start
                     out.append(Name(span, s, e, "person", None, strong=False))
             elif initial:  # a run that starts the sentence with a first name: "Donald Trump said"
@@ -861,6 +864,12 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
             w.isupper() and len(w) == 3 and parts[0].lower().startswith(w.lower()) for w in words):
         return True  # "Sweden" / "(SWE)"
     hits = [i for i, w in enumerate(words) if any(same(p, w) for p in parts)]
+    if len(parts) >= 2 and parts[0] in first_names:
+        # the surname after another first name is another person ("Claire McCaskill" / "Michael McCaskill")
+        # (not a middle word of this person's own name: "Dave Von Ronk" / "Dave Van Ronk")
+        hits = [i for i in hits if not (i > 0 and words[i - 1] in first_names and same(parts[-1], words[i])
+                                        and not any(same(p, words[i - 1]) for p in parts)
+                                        and not (i > 1 and same(parts[0], words[i - 2])))]
     if (name.cls == "org" or len(parts) == 1) and any(words[i].isupper() and len(words[i]) >= 2 for i in hits):
         return True  # a shared acronym ("DFB-Präsidium" / "DFB Presidential Board")
     if not hits or len(parts) <= 1 or any(same(parts[-1], words[i]) for i in hits):
@@ -879,8 +888,12 @@ def _adjective_of(entity: str, lang: str, words: list[str]) -> bool:
     """A word of the other side derived from the entity's name there ("schwedischen" from "Schweden",
     "Mexikaner" from "Mexiko", "Afghan" from "Afghanistan"): the name's first letters, all but two,
     at least four and at most six, open the word."""
-    for surface in surfaces_of(lang).get(entity, []):
+    surfaces = surfaces_of(lang).get(entity, [])
+    one_word = any(" " not in x and len(fold_name(x)) >= 4 for x in surfaces)
+    for surface in surfaces:
         if " " in surface:  # "Dominikanische Republik": its first word, if long enough
+            if one_word:
+                continue  # the short name says it ("China"); a long form's first word is generic ("People's Republic …")
             surface = surface.split()[0]
             if len(surface) < 6:
                 continue
@@ -888,7 +901,8 @@ def _adjective_of(entity: str, lang: str, words: list[str]) -> bool:
         k = max(4, min(len(f) - 2, 6))
         if len(f) < 4:
             continue
-        if any(fold_name(w).startswith(f[:k]) for w in words if len(w) >= k):
+        # (a word made from the name is longer than the letters it shares: "Chín" is not "Khi-ni-a")
+        if any(fw.startswith(f[:k]) and (len(fw) > k or fw == f) for fw in (fold_name(w) for w in words if len(w) >= k)):
             return True
         if len(f) >= 5 and any(f in fold_name(w) for w in words if len(w) > len(f)):
             return True  # the name inside a compound ("Südbrasilien", "Ostparaguay")
@@ -974,8 +988,11 @@ def check(ctx: PairContext) -> list[Finding]:
     used: set[int] = set()
     # a capital the target names by its country ("Bắc Kinh" / "China") is no omission: a metonym
     tgt_entities = {t.entity for t in tgt_names if t.entity}
+    unpaired: list[Name] = []  # source names without counterpart that no target name replaced
     for s in sorted(missing, key=lambda n: not n.strong):
         t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn, bool(ctx.src_lex.caps.get("nouns")), ctx.src_lang, ctx.tgt.text)
+        if t is None:
+            unpaired.append(s)
         if t is not None:
             used.add(id(t))
             out.append(_substitution(ctx, s, t))
@@ -997,6 +1014,13 @@ def check(ctx: PairContext) -> list[Finding]:
             # (a body named for a place is explained by that place's adjective: "européennes" / "EU"; a body by
             # its head word alone, as a text names it again: "le Fonds" / "the IMF")
             out.append(_unexplained_body(ctx, t))
+        elif id(t) not in used and _unexplained_person(t, ctx, fn):
+            out.append(_unexplained_body(ctx, t, "attribution", "a person added, or put in place of one the source names"))
+        elif id(t) not in used and _unexplained_country(t, ctx, src_names, src_words) \
+                and _lost_country(ctx, src_names, src_words, tgt_names, tgt_words):
+            # (where the source speaks of another country the target lacks: a country the translation merely
+            # makes explicit, "im Norden der Republik" / "in the north of Germany", stays quiet)
+            out.append(_unexplained_body(ctx, t, "entity", "a country added, or put in place of a place the source names"))
     return out
 
 
@@ -1007,12 +1031,95 @@ def _head_named(entity: str, names: list[Name], lang: str) -> bool:
     return any(n.entity is None and " " not in n.text and n.text in words for n in names)
 
 
-def _unexplained_body(ctx: PairContext, t: Name) -> Finding:
+@functools.lru_cache(maxsize=None)
+def _country_stems(lang: str) -> dict[str, frozenset[str]]:
+    """The first letters (four to six, as _adjective_of reads them) of each country's one-word name in
+    the pack -> the countries: how a word made from a country's name ("hongroise", "kanadische") is found."""
+    out: dict[str, set[str]] = {}
+    for ent, surfaces in surfaces_of(lang).items():
+        if not ent.startswith("country:"):
+            continue
+        for surface in surfaces:
+            f = fold_name(surface)
+            if " " in surface or len(f) < 4:
+                continue
+            out.setdefault(f[:max(4, min(len(f) - 2, 6))], set()).add(ent)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _lost_country(ctx: PairContext, src_names: list[Name], src_words: list[str], tgt_names: list[Name], tgt_words: list[str]) -> bool:
+    """The source names a country, or says a word made from its name, that the target names in no form."""
+    stems = _country_stems(ctx.src_lang) if ctx.src_lex.caps.get("country_adjectives") else {}
+    said: set[str] = set()
+    for w in src_words:
+        fw = fold_name(w)
+        if w in ctx.src_lex.first_names:
+            continue  # "George" is no Georgian
+        for k in (6, 5, 4):
+            if len(fw) > k and fw[:k] in stems:
+                said |= stems[fw[:k]]
+                break
+    said |= {n.entity for n in src_names if n.entity and n.entity.startswith("country:")}
+    return any(not any(t.entity and _equivalent(c, t.entity) for t in tgt_names) and not _adjective_of(c, ctx.tgt_lang, tgt_words)
+               for c in said)
+
+
+def _unexplained_country(t: Name, ctx: PairContext, src_names: list[Name], src_words: list[str]) -> bool:
+    """A country of the target (every pack names every country: CLDR) that the source names in no form:
+    not by its id, a place that stands for it (its capital) or that it stands for, a word made from its
+    name ("canadienne"), nor its spelling."""
+    if not (t.strong and t.entity and t.entity.startswith("country:")):
+        return False
+    if any(n.entity and _equivalent(n.entity, t.entity) for n in src_names):
+        return False
+    return not _adjective_of(t.entity, ctx.src_lang, src_words) and not _spelled_in(t, src_words, frozenset())
+
+
+def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) -> bool:
+    """A person the target names in full or by a known first name, sure, spelling no ordinary word, of
+    whom the source spells no word anywhere (not only among the names found there: a source name the
+    reader missed still explains it): the translation put that person there."""
+    if t.cls != "person" or not t.strong or t.plain or t.entity:
+        return False
+    words = [w for w in (x.strip(".,;:'’") for x in regex.split(r"[\s-]+", t.text)) if len(w) >= 2]
+    if not words or not any(w in first_names for w in words):
+        return False
+    # a word that is also a month, a title or an ordinary word of any language with a word list ("June",
+    # "Sen.", "The", "Peer", "Mare"): a capitalised word of a quoted title or a noun, not surely a person
+    # (after a first name a surname may be an ordinary word: "Juan Graves", "Donna Wood")
+    stop = _calendar_and_titles(ctx.tgt_lang) | _calendar_and_titles(ctx.src_lang)
+    lead = words[:1] if len(words) >= 2 and words[0] in first_names else words
+    if any(w in stop for w in words) or any(any(w.lower() in d[1] for d in _all_word_lists()) for w in lead):
+        return False
+    arts = ctx.tgt_lex.caps.get("articles") or ctx.tgt_lex.caps.get("determiners") or []
+    before = regex.search(r"(\p{L}+'?)\s*$", ctx.tgt.text[:t.start])
+    if before and before.group(1).lower() in arts:
+        return False  # after an article: a noun or an adjective ("a Christian group", "der Gila cypha")
+    src_tokens = _TOKEN.findall(ctx.src.text)
+    src = {fold_name(w) for w in src_tokens}
+    if any(fold_name(w) in src or any(same_name_token(w, x) for x in src_tokens) for w in words):
+        return False
+    # a person the source document names elsewhere: the translation only resolved a pronoun
+    return not any(same_name_token(words[-1], p.split()[-1]) for p in ctx.src_people if p.split())
+
+
+@functools.lru_cache(maxsize=1)
+def _all_word_lists() -> list[tuple[frozenset[str], frozenset[str]]]:
+    """The word lists of every pack that names one: a word ordinary in any of them is no sure name."""
+    from ..config import config_dir
+
+    langs = sorted(d.name for d in (config_dir() / "lang").iterdir() if d.is_dir())
+    return [d for d in (_dictionary(x) for x in langs) if d is not None]
+
+
+def _unexplained_body(ctx: PairContext, t: Name, kind: str = "entity",
+                      what: str = "an added or a replaced organisation") -> Finding:
+    """A target name the source names in no form (a body, a country, a person): `what` it may be."""
     ev = ctx.span("tgt", t.start, t.end)
     return Finding(
-        type="entity", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
-        message=f"The {language_name(ctx.tgt_lang)} text names {t.text}{f' ({entity_label(t.entity)})' if t.entity else ''}, which the source "
-                f"does not name in any form: an added or a replaced organisation.",
+        type=kind, severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=[ev.segment],
+        message=f"The {language_name(ctx.tgt_lang)} text names {t.text}{f' ({entity_label(t.entity)})' if t.entity else ''}, "
+                f"{'whom' if kind == 'attribution' else 'which'} the source does not name in any form: {what}.",
         signal="names", confidence=0.5, evidence=[ev],
     )
 
