@@ -29,9 +29,7 @@ CASES = [
     ("Musk zahlt für drei Jahre 420 Dollar je Aktie.", "For three years Musk pays 420 dollars per share in Canada.", "de", "en", set()),
     # … unless it is made from a place's name
     ("Die Löhne in Westdeutschland sind höher als anderswo.", "Wages in Iran are higher than elsewhere.", "de", "en", {"entity"}),
-    # a German compound noun is no name a person replaced; a listed word as it stands may be a surname
-    ("Der Minister will die Firmen mit Umtauschprämien davonkommen lassen.",
-     "Minister Anton Reiter wants to let the companies off with an exchange premium.", "de", "en", set()),
+    # a listed word as it stands may be a surname (a German compound may not: see the test below)
     ("Das habe sich geändert, sagte Keller am Montag in Berlin.", "That had changed, said Anna Berg in Berlin on Monday.", "de", "en", {"attribution"}),
     # an ordinary word read as a first name at the end of a longer name is no person ("Christmas Eve")
     ("Les attentats ont eu lieu la veille de Noël en 2000.", "The attacks took place on Christmas Eve in 2000.", "fr", "en", set()),
@@ -72,6 +70,16 @@ CASES = [
 def test_names_false_alarm_table(src, tgt, sl, tl, expected):
     found = [f for f in _findings(src, tgt, sl, tl) if f.severity.value in ALARM and f.signal == "names"]
     assert {f.type for f in found} == expected, [f.message for f in found]
+
+
+def test_a_german_compound_is_no_name_that_a_person_replaced():
+    # the named minister is a person the source does not name (an added person), not a substitute for
+    # the compound "Umtauschprämien" read as a name
+    found = [f for f in _findings("Der Minister will die Firmen mit Umtauschprämien davonkommen lassen.",
+                                  "Minister Anton Reiter wants to let the companies off with an exchange premium.", "de", "en")
+             if f.severity.value in ALARM and f.signal == "names"]
+    assert [f.type for f in found] == ["attribution"]
+    assert "does not name in any form" in found[0].message and "Umtauschprämien" not in found[0].message
 
 
 def test_localised_acronym_is_a_minor_note_that_says_why():
