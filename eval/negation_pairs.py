@@ -44,7 +44,9 @@ def main() -> int:
     ap.add_argument("--split", default="dev", choices=["all", "dev", "heldout"])
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--show", type=int, default=0, help="print up to N alarmed clean pairs and N missed edits per set")
+    ap.add_argument("--ids", help="write the ids of alarmed clean pairs and of missed edits here (JSON), to compare runs")
     a = ap.parse_args()
+    ids: dict = {}
     # the spare pool (eval/build_spare_pairs.py) lies outside both halves; elsewhere only the dev half is shown
     if a.show and a.split != "dev" and not (a.split == "all" and "spare" in Path(a.data).name):
         print("--show prints no held-out examples: use --split dev, or --split all on the spare pool", file=sys.stderr)
@@ -76,6 +78,7 @@ def main() -> int:
                 found += 1
             else:
                 shown_miss.append((p, ed))
+        ids[name] = {"false_alarms": [p["id"] for p, _ in shown_fa], "missed": [p["id"] for p, _ in shown_miss]}
         rate = f"{100 * fa / len(pairs):5.1f}%" if pairs else "  n/a"
         det = f"{100 * found / base:5.1f}%" if base else "  n/a"
         print(f"{name:16} {a.split:8} {len(pairs):5} {fa:7} {rate:>6} | {base:5} {found:5} {det:>6}", flush=True)
@@ -83,6 +86,11 @@ def main() -> int:
             print(f"  FA {p['id']}\n     src: {p['src']}\n     tgt: {p['tgt']}\n     {f.severity.value}: {f.message}")
         for p, ed in shown_miss[:a.show]:
             print(f"  MISS {p['id']} ('{ed.old}' -> '{ed.new}')\n     src: {p['src']}\n     tgt: {ed.text}")
+    if a.ids:
+        import json
+
+        from mt.io import write_text
+        write_text(a.ids, json.dumps(ids, indent=1))
     return 0
 
 

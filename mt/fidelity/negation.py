@@ -93,6 +93,10 @@ class NegationPack:
     lexical: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     # markers that negate an adjective in a noun phrase like a prefix: {tagger, markers, head, next, opener}
     attributive: dict = field(default_factory=dict)
+    # litotes: a negation right before a word of small degree or of a bad quality asserts its opposite
+    # ("không hề nhỏ" = considerable, "nicht gering", "not bad"), which a translation says plainly as often
+    litotes: tuple[str, ...] = ()
+    litotes_gap: tuple[str, ...] = ()  # words of degree that may stand between: "not so bad", "nicht allzu klein"
     missing: list[str] = field(default_factory=list)
 
     @property
@@ -133,6 +137,9 @@ def negation_pack(lang: str) -> NegationPack:
     pack.word_starts = tuple(w.lower() for w in neg.get("word_starts", []))
     pack.word_ends = tuple(w.lower() for w in neg.get("word_ends", []))
     pack.lexical = {k: (tuple(v.get("negated", [])), tuple(v.get("plain", []))) for k, v in data.get("lexical", {}).items()}
+    lit = neg.get("litotes", {})
+    pack.litotes = tuple(w.lower() for w in lit.get("words", []))
+    pack.litotes_gap = tuple(w.lower() for w in lit.get("between", []))
     att = neg.get("attributive")
     if att and att.get("tagger") in TAGGERS:
         pack.attributive = {"tagger": att["tagger"], "markers": frozenset(w.lower() for w in att.get("markers", [])),
@@ -160,6 +167,7 @@ class Unit:
     weak: bool = False
     verb: bool = False  # a verb of denial or refusal: negated anywhere in its clause, it is affirmed
     tail: int = -1  # where the negation ends for the words after it: French "ne … pas" ends at "pas"
+    litotes: bool = False  # weak as a litotes ("không hề nhỏ"): no rendering of a weak word of the other side
 
     @property
     def reach(self) -> int:
@@ -274,6 +282,7 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
         elif own and own[-1].text.lower() in pack.final_particles and _is_question_particle(low, own[-1], e, words, question, pack):
             own = own[:-1]  # "Anh có đi không?": a yes/no question, not a negation
         own = [_answer_or_timing(u, low, s, e, pack, timed) for u in own]
+        own = [_litotes(u, low, e, pack) for u in own]
         if question:
             # a question asserts nothing: "Didn't I mention it?", "Why don't we …?" lean, not negate
             own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail) for u in own]
@@ -353,6 +362,29 @@ def _attributive(text: str, units: list[Unit], pack: NegationPack) -> list[Unit]
             continue  # the noun phrase begins a new clause
         out.append(u)
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _litotes_re(words: tuple[str, ...], between: tuple[str, ...]) -> regex.Pattern:
+    """A word of [negation.litotes] at the start of the text, after at most one word of degree;
+    an entry ending in '*' is a word start ("gering*" takes "geringe")."""
+    def alt(w: str) -> str:
+        return regex.escape(w.rstrip("*")) + (r"[\p{L}]*" if w.endswith("*") else r"(?![\p{L}])")
+    body = "|".join(alt(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+    gap = "|".join(regex.escape(w) for w in sorted(set(between), key=len, reverse=True))
+    gap = rf"(?:(?:{gap})\s+)?" if gap else ""
+    return regex.compile(rf"\s*{gap}(?:{body})")
+
+
+def _litotes(u: Unit, low: str, end: int, pack: NegationPack) -> Unit:
+    """A strong negation right before a word of small degree or bad quality ("không hề nhỏ", "nicht
+    gering", "pas négligeable", "not bad") asserts the opposite: a translation may say it plainly
+    ("erheblich", "significant"), so it negates only in part. A negative pronoun ("nothing small") stays."""
+    if u.weak or not pack.litotes or u.text.lower() in pack.pronouns:
+        return u
+    if _litotes_re(pack.litotes, pack.litotes_gap).match(low, u.reach, end) is None:
+        return u
+    return Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail, litotes=True)
 
 
 def _answer_or_timing(u: Unit, low: str, s: int, e: int, pack: NegationPack, timed: bool) -> Unit:
@@ -471,7 +503,7 @@ def _double_negations(units: list[Unit], low: str, pack: NegationPack) -> tuple[
 
 
 def _weak_count(cs: list[Clause]) -> int:
-    return sum(1 for c in cs for u in c.units + c.cancelled if u.weak)
+    return sum(1 for c in cs for u in c.units + c.cancelled if u.weak and not u.litotes)
 
 
 def _unpaired(cs: list[Clause], other_weak: int) -> list[Clause]:
@@ -481,7 +513,7 @@ def _unpaired(cs: list[Clause], other_weak: int) -> list[Clause]:
     for c in cs:
         units = []
         for u in c.units:
-            if u.weak and other_weak > 0:
+            if u.weak and not u.litotes and other_weak > 0:
                 other_weak -= 1
                 continue
             units.append(u)

@@ -1,0 +1,55 @@
+"""Negation false alarms from how a correct translation says a negated meaning without a negation
+(litotes, inherently negative words, idioms), beside the controlled edits that must still alarm.
+Every sentence here was written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from mt.fidelity.evaluate import check_pair
+from mt.fidelity.negation import clauses, negation_pack
+
+CRIT = "critical"
+
+
+def negation_alarms(src: str, tgt: str, sl: str, tl: str) -> list[str]:
+    return [f.severity.value for f in check_pair(src, tgt, sl, tl)
+            if f.type == "negation" and f.severity.value in ("critical", "major")]
+
+
+def negation_notes(src: str, tgt: str, sl: str, tl: str) -> list[str]:
+    return [f.message for f in check_pair(src, tgt, sl, tl) if f.type == "negation"]
+
+
+CASES = [
+    # litotes: a negation before a word of small degree or bad quality says the opposite plainly
+    ("vi", "de", "Dự án này đòi hỏi một khoản tiền không hề nhỏ.", "Das Projekt erfordert eine beträchtliche Summe.", []),
+    ("vi", "de", "Món súp này không tệ chút nào.", "Diese Suppe schmeckt richtig gut.", []),
+    ("de", "en", "Die Kosten der Reparatur waren nicht gering.", "The repair was expensive.", []),
+    ("fr", "en", "L'effet de la réforme n'est pas négligeable.", "The reform has a considerable effect.", []),
+    ("en", "de", "Finishing the bridge in a year was no small feat.", "Die Brücke in einem Jahr fertigzustellen, war eine große Leistung.", []),
+    # ... but a negation before any other word still negates
+    ("vi", "de", "Dự án này không đòi hỏi nhiều tiền.", "Das Projekt erfordert viel Geld.", [CRIT]),
+    ("de", "en", "Die Kosten der Reparatur waren nicht hoch.", "The repair costs were high.", [CRIT]),
+    ("fr", "en", "L'effet de la réforme n'est pas visible.", "The effect of the reform is visible.", [CRIT]),
+    # a litotes next to an unrelated weak word: neither explains the other
+    ("vi", "de", "Số tiền không hề nhỏ, nhưng chúng tôi không thể trả.", "Die Summe ist groß, aber wir können sie zahlen.", [CRIT]),
+]
+
+
+@pytest.mark.parametrize("sl,tl,src,tgt,expected", CASES)
+def test_negation_wording(sl, tl, src, tgt, expected):
+    assert negation_alarms(src, tgt, sl, tl) == expected
+
+
+@pytest.mark.parametrize("lang,text,weak", [
+    ("vi", "Chi phí không hề nhỏ.", True),
+    ("vi", "Chi phí không quá thấp.", True),
+    ("de", "Der Schaden ist nicht allzu klein.", True),
+    ("de", "Der Schaden ist nicht groß.", False),
+    ("en", "The damage is not so bad.", True),
+    ("en", "Nothing small is sold here.", False),  # a negative pronoun stays a negation
+    ("fr", "Le coût n'est pas négligeable.", True),
+])
+def test_litotes_reads_weak(lang, text, weak):
+    units = [u for c in clauses(text, negation_pack(lang)) for u in c.units]
+    assert units and all(u.weak == weak for u in units)
