@@ -53,3 +53,21 @@ def test_negation_wording(sl, tl, src, tgt, expected):
 def test_litotes_reads_weak(lang, text, weak):
     units = [u for c in clauses(text, negation_pack(lang)) for u in c.units]
     assert units and all(u.weak == weak for u in units)
+
+
+PREVENT = [
+    # a verb of prevention said where the other side negates what is prevented, at the same place
+    ("vi", "de", "Năm nay chính phủ đã xây một con đê cao để ngăn nước lũ tràn vào thành phố.",
+     "Dieses Jahr hat die Regierung einen hohen Deich gebaut, damit kein Hochwasser in die Stadt fließt.", "minor"),
+    # ... but a negation far from it is another statement
+    ("vi", "de", "Năm nay chính phủ đã không xây con đê cao mà người dân cần từ lâu để ngăn nước lũ.",
+     "Dieses Jahr hat die Regierung den hohen Deich gebaut, den die Bewohner lange brauchten, um das Hochwasser abzuhalten.", CRIT),
+]
+
+
+@pytest.mark.parametrize("sl,tl,src,tgt,severity", PREVENT)
+def test_prevention_renders_a_negation_only_at_its_place(sl, tl, src, tgt, severity):
+    found = [f for f in check_pair(src, tgt, sl, tl) if f.type == "negation"]
+    assert [f.severity.value for f in found] == [severity]
+    if severity == "minor":
+        assert "ngăn" in found[0].message and "prevent" in found[0].message

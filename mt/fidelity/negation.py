@@ -91,6 +91,7 @@ class NegationPack:
     tag_max_words: int = DEFAULT_TAG_WORDS
     # meanings said with a negation in one language and without one in another: {key: (negated, plain)}
     lexical: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    lexical_place: dict[str, float] = field(default_factory=dict)  # a key's own IMPLIED_PLACE
     # markers that negate an adjective in a noun phrase like a prefix: {tagger, markers, head, next, opener}
     attributive: dict = field(default_factory=dict)
     # litotes: a negation right before a word of small degree or of a bad quality asserts its opposite
@@ -137,6 +138,7 @@ def negation_pack(lang: str) -> NegationPack:
     pack.word_starts = tuple(w.lower() for w in neg.get("word_starts", []))
     pack.word_ends = tuple(w.lower() for w in neg.get("word_ends", []))
     pack.lexical = {k: (tuple(v.get("negated", [])), tuple(v.get("plain", []))) for k, v in data.get("lexical", {}).items()}
+    pack.lexical_place = {k: float(v["place"]) for k, v in data.get("lexical", {}).items() if "place" in v}
     lit = neg.get("litotes", {})
     pack.litotes = tuple(w.lower() for w in lit.get("words", []))
     pack.litotes_gap = tuple(w.lower() for w in lit.get("between", []))
@@ -642,7 +644,8 @@ def _rewordings(neg_text: str, cs: list[Clause], pack: NegationPack, plain_text:
                 # a verb that says a negation of its own stands where the negation does (about the
                 # same place in its sentence); elsewhere it more likely says something else
                 here = u.start / max(len(neg_text), 1)
-                p = next((m for m in found if abs(m.start() / max(len(plain_text), 1) - here) <= IMPLIED_PLACE), None)
+                place = min(pack.lexical_place.get(key, IMPLIED_PLACE), other.lexical_place.get(key, IMPLIED_PLACE))
+                p = next((m for m in found if abs(m.start() / max(len(plain_text), 1) - here) <= place), None)
                 if p is not None:
                     out.append(Rewording(u, neg_text[u.start:max(u.reach, u.end)], plain_text[p.start():p.end()], key))
                 continue
