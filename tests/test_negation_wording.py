@@ -71,3 +71,37 @@ def test_prevention_renders_a_negation_only_at_its_place(sl, tl, src, tgt, sever
     assert [f.severity.value for f in found] == [severity]
     if severity == "minor":
         assert "ngăn" in found[0].message and "prevent" in found[0].message
+
+
+# A negated meaning the other side says in a plain wording of the same meaning ([lexical] keys):
+# a minor note, never an alarm; the same negation against the opposite statement still alarms.
+REWORDED = [
+    ("fr", "en", "Le conducteur n'a pas survécu à l'accident.", "The driver died in the crash."),  # survive
+    ("vi", "de", "Sau khi nghỉ hưu, ông ít đi du lịch hơn.", "Seit seiner Pensionierung reist er nicht mehr so viel."),  # less
+    ("vi", "de", "Nhiều khách hàng không hài lòng về dịch vụ mới.", "Viele Kunden beschwerten sich über den neuen Service."),  # displeased
+    ("vi", "de", "Bức tượng cổ không còn nguyên vẹn sau trận động đất.", "Die alte Statue wurde bei dem Erdbeben beschädigt."),  # intact
+    ("fr", "en", "Le prix ne dépend pas seulement du poids.", "The price depends on more than the weight."),  # not only
+    ("vi", "de", "Không giống như anh trai, cô ấy thích đọc sách.", "Im Gegensatz zu ihrem Bruder liest sie gern."),  # differ
+    ("vi", "de", "Mùa đông năm nay lạnh nhất trong nhiều năm.", "Der Winter ist so kalt wie seit Jahren nicht."),  # most
+    ("fr", "en", "Les ventes ont atteint un niveau qu'on n'avait pas connu depuis dix ans.", "Sales reached a ten-year high."),
+    ("fr", "en", "L'usine n'a plus pu produire pendant un mois.", "The factory suspended production for a month."),  # no longer
+    ("vi", "de", "Nhiều người trẻ không hề biết cách nấu ăn.", "Viele junge Leute sind beim Kochen völlig unbedarft."),  # know
+    ("vi", "de", "Họ sẽ không ký hợp đồng trừ khi giá giảm.", "Sie unterschreiben den Vertrag nur, wenn der Preis sinkt."),  # only
+    ("de", "en", "Der Verein kam nur bis ins Viertelfinale.", "The club got no further than the quarter-finals."),
+]
+
+
+@pytest.mark.parametrize("sl,tl,src,tgt", REWORDED)
+def test_plain_wording_of_a_negated_meaning_is_a_note(sl, tl, src, tgt):
+    assert negation_alarms(src, tgt, sl, tl) == []
+    assert any("wording" in m for m in negation_notes(src, tgt, sl, tl))
+
+
+@pytest.mark.parametrize("sl,tl,src,tgt", [
+    ("fr", "en", "Le conducteur n'a pas survécu à l'accident.", "The driver survived the crash."),
+    ("vi", "de", "Nhiều khách hàng không hài lòng về dịch vụ mới.", "Viele Kunden lobten den neuen Service."),
+    ("vi", "de", "Họ sẽ không ký hợp đồng.", "Sie unterschreiben den Vertrag, wenn der Preis sinkt."),
+    ("fr", "en", "Le prix ne dépend pas seulement du poids.", "The price depends on the weight."),
+])
+def test_without_the_plain_wording_the_reversal_alarms(sl, tl, src, tgt):
+    assert negation_alarms(src, tgt, sl, tl) == [CRIT]
