@@ -31,6 +31,18 @@ CASES = [
     ("vi", "de", "Dự án này không đòi hỏi nhiều tiền.", "Das Projekt erfordert viel Geld.", [CRIT]),
     ("de", "en", "Die Kosten der Reparatur waren nicht hoch.", "The repair costs were high.", [CRIT]),
     ("fr", "en", "L'effet de la réforme n'est pas visible.", "The effect of the reform is visible.", [CRIT]),
+    # after a verb of prevention "không" is part of it ("ngăn không cho" = prevent from)
+    ("vi", "de", "Bức tường dày ngăn không cho tiếng ồn lọt vào phòng.", "Die dicke Wand hält den Lärm vom Zimmer ab.", []),
+    ("vi", "de", "Trong bảo tàng cấm không được chụp ảnh.", "Im Museum ist Fotografieren verboten.", []),
+    ("vi", "de", "Bức tường dày không cho tiếng ồn lọt vào phòng.", "Die dicke Wand lässt den Lärm ins Zimmer.", [CRIT]),
+    # one negation over a list, said again before each item on the other side: at most a note
+    ("fr", "en", "Il n'y a pas de pain, de lait ou de fromage.", "There is no bread, no milk or cheese.", []),
+    # an elliptical "not" closing its clause repeats a verb said before
+    ("de", "en", "Manche Gäste kamen pünktlich, andere kamen zu spät.", "Some guests were on time, others not.", []),
+    ("de", "en", "Manche Gäste kamen pünktlich.", "Some guests were not on time.", [CRIT]),
+    # idioms whose negative word negates nothing
+    ("fr", "en", "Le parti, arrivé de nulle part, a gagné les élections.", "The party came from nowhere to win the election.", []),
+    ("fr", "en", "Il y avait des réunions à n'en plus finir.", "There were endless meetings.", []),
     # a litotes next to an unrelated weak word: neither explains the other
     ("vi", "de", "Số tiền không hề nhỏ, nhưng chúng tôi không thể trả.", "Die Summe ist groß, aber wir können sie zahlen.", [CRIT]),
 ]

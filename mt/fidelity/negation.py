@@ -185,6 +185,7 @@ class Clause:
     runs: int = 0  # strong negations, those joined by a coordinator counted once ("không A và không B")
     closes: bool = False  # the clause ends its sentence (or a part of it closed by ";")
     denied_verb: bool = False  # a verb of denial cancelled by a negation ("không quên" = "don't miss")
+    repeats: bool = False  # opens with a negation after a negated clause and a comma: "no formula, no method"
 
     @property
     def count(self) -> int:
@@ -271,7 +272,7 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
             continue
         units.append(u)
     out = []
-    sentence_start = True
+    sentence_start, after_comma = True, False
     for s, e, delim in _clauses(text):
         own = [u for u in units if s <= u.start < e]
         own += _separable(low, text, s, e, pack)
@@ -289,9 +290,11 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
             # a question asserts nothing: "Didn't I mention it?", "Why don't we …?" lean, not negate
             own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail) for u in own]
         own, cancelled = _double_negations(own, low, pack)
-        out.append(Clause(s, e, own, cancelled, runs=_runs(own, low, pack), closes=bool(_PART_END.search(delim)),
-                          denied_verb=any(u.verb for u in cancelled)))
-        sentence_start = bool(_SENTENCE_END.search(delim))
+        runs = _runs(own, low, pack)
+        repeats = bool(after_comma and runs and out and out[-1].runs and not low[s:own[0].start].strip())
+        out.append(Clause(s, e, own, cancelled, runs=runs, closes=bool(_PART_END.search(delim)),
+                          denied_verb=any(u.verb for u in cancelled), repeats=repeats))
+        sentence_start, after_comma = bool(_SENTENCE_END.search(delim)), delim.strip() == ","
     return out
 
 
@@ -519,7 +522,8 @@ def _unpaired(cs: list[Clause], other_weak: int) -> list[Clause]:
                 other_weak -= 1
                 continue
             units.append(u)
-        out.append(Clause(c.start, c.end, units, c.cancelled, runs=c.runs, closes=c.closes, denied_verb=c.denied_verb))
+        out.append(Clause(c.start, c.end, units, c.cancelled, runs=c.runs, closes=c.closes, denied_verb=c.denied_verb,
+                          repeats=c.repeats))
     return out
 
 
@@ -569,6 +573,8 @@ def _reversed_part(sc: list[Clause], tc: list[Clause]) -> tuple[int, str] | None
         if len(a) == len(b) >= 2:
             for k, (x, y) in enumerate(zip(a, b), 1):
                 if (v := _verdict(x, y)) in ("src", "tgt"):
+                    if len(x) == len(y) == 1 and (x if v == "src" else y)[0].repeats:
+                        continue  # "no formula, no method" = "pas de recette, de mode d'emploi": one negation over a list
                     return k, v
     return None
 
@@ -665,7 +671,7 @@ def _weaken(cs: list[Clause], units: list[Unit], text: str, pack: NegationPack) 
         own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail) if any(u is w for w in units) else u
                for u in c.units]
         out.append(Clause(c.start, c.end, own, c.cancelled, runs=_runs(own, low, pack), closes=c.closes,
-                          denied_verb=c.denied_verb))
+                          denied_verb=c.denied_verb, repeats=c.repeats))
     return out
 
 
