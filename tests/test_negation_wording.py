@@ -43,6 +43,11 @@ CASES = [
     # idioms whose negative word negates nothing
     ("fr", "en", "Le parti, arrivé de nulle part, a gagné les élections.", "The party came from nowhere to win the election.", []),
     ("fr", "en", "Il y avait des réunions à n'en plus finir.", "There were endless meetings.", []),
+    # 'not … until' with the timing word past a quotation ("erst" on the other side)
+    ("vi", "de", 'Cô ấy không tin "đó là sự thật" cho đến khi đọc báo.', "Sie glaubte erst nach dem Lesen der Zeitung, dass es wahr ist.", []),
+    # free of something = not having it, at the same place
+    ("fr", "en", "La région est désormais indemne de paludisme.", "The region now has no malaria.", []),
+    ("fr", "en", "La région connaît désormais le paludisme.", "The region now has no malaria.", [CRIT]),
     # a litotes next to an unrelated weak word: neither explains the other
     ("vi", "de", "Số tiền không hề nhỏ, nhưng chúng tôi không thể trả.", "Die Summe ist groß, aber wir können sie zahlen.", [CRIT]),
 ]

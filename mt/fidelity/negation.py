@@ -399,7 +399,9 @@ def _answer_or_timing(u: Unit, low: str, s: int, e: int, pack: NegationPack, tim
         return u
     if pack.answers and u.text.lower() in pack.answers and not _WORDS.search(low, u.end, e):
         return Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail)
-    if timed and pack.timing and next(_find(pack.timing, low[u.reach:e]), None) is not None:
+    # the timing word may stand past a quotation inside the sentence: 'không nhận ra "…" cho tới khi …'
+    stop = _SENTENCE_END.search(low, max(u.reach, e))
+    if timed and pack.timing and next(_find(pack.timing, low[u.reach:stop.start() if stop else len(low)]), None) is not None:
         return Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail)
     return u
 
