@@ -23,12 +23,15 @@ def negation_notes(src: str, tgt: str, sl: str, tl: str) -> list[str]:
 CASES = [
     # litotes: a negation before a word of small degree or bad quality says the opposite plainly
     ("vi", "de", "Dự án này đòi hỏi một khoản tiền không hề nhỏ.", "Das Projekt erfordert eine beträchtliche Summe.", []),
-    ("vi", "de", "Món súp này không tệ chút nào.", "Diese Suppe schmeckt richtig gut.", []),
+    ("vi", "de", "Món súp này không hề tệ.", "Diese Suppe schmeckt richtig gut.", []),
     ("de", "en", "Die Kosten der Reparatur waren nicht gering.", "The repair was expensive.", []),
     ("fr", "en", "L'effet de la réforme n'est pas négligeable.", "The reform has a considerable effect.", []),
     ("en", "de", "Finishing the bridge in a year was no small feat.", "Die Brücke in einem Jahr fertigzustellen, war eine große Leistung.", []),
     # ... but a negation before any other word still negates
     ("vi", "de", "Dự án này không đòi hỏi nhiều tiền.", "Das Projekt erfordert viel Geld.", [CRIT]),
+    # a plain negation of a word of size stays a negation ("the house is not small")
+    ("vi", "de", "Căn nhà này không nhỏ.", "Dieses Haus ist klein.", [CRIT]),
+    ("en", "de", "The house is not small.", "Das Haus ist klein.", [CRIT]),
     ("de", "en", "Die Kosten der Reparatur waren nicht hoch.", "The repair costs were high.", [CRIT]),
     ("fr", "en", "L'effet de la réforme n'est pas visible.", "The effect of the reform is visible.", [CRIT]),
     # after a verb of prevention "không" is part of it ("ngăn không cho" = prevent from)
@@ -60,10 +63,16 @@ def test_negation_wording(sl, tl, src, tgt, expected):
 
 @pytest.mark.parametrize("lang,text,weak", [
     ("vi", "Chi phí không hề nhỏ.", True),
-    ("vi", "Chi phí không quá thấp.", True),
-    ("de", "Der Schaden ist nicht allzu klein.", True),
+    ("vi", "Chi phí không hề quá thấp.", True),
+    ("vi", "Chất lượng không kém.", True),
+    ("vi", "Chi phí không thấp.", False),
+    ("de", "Der Schaden ist nicht allzu gering.", True),
+    ("de", "Der Schaden ist nicht klein.", False),
+    ("de", "Das ist kein kleines Problem.", True),
     ("de", "Der Schaden ist nicht groß.", False),
-    ("en", "The damage is not so bad.", True),
+    ("en", "The damage is not negligible.", True),
+    ("en", "The damage is not bad.", True),  # listed whole as weak
+    ("en", "The damage is not so small.", False),
     ("en", "Nothing small is sold here.", False),  # a negative pronoun stays a negation
     ("fr", "Le coût n'est pas négligeable.", True),
 ])

@@ -96,8 +96,12 @@ class NegationPack:
     attributive: dict = field(default_factory=dict)
     # litotes: a negation right before a word of small degree or of a bad quality asserts its opposite
     # ("không hề nhỏ" = considerable, "nicht gering", "not bad"), which a translation says plainly as often
-    litotes: tuple[str, ...] = ()
-    litotes_gap: tuple[str, ...] = ()  # words of degree that may stand between: "not so bad", "nicht allzu klein"
+    litotes: tuple[str, ...] = ()  # after any negation: "không kém", "nicht gering", "pas négligeable"
+    # only after an emphatic negation or a negating determiner: "không hề nhỏ", "no small feat", "kein kleines";
+    # after a plain one ("The house is not small") it is as often a plain negation
+    litotes_scalar: tuple[str, ...] = ()
+    litotes_emphatic: frozenset[str] = frozenset()  # "không hề", "keineswegs", "by no means"
+    litotes_gap: tuple[str, ...] = ()  # words of degree that may stand between: "không quá nhỏ", "nicht allzu gering"
     missing: list[str] = field(default_factory=list)
 
     @property
@@ -141,6 +145,8 @@ def negation_pack(lang: str) -> NegationPack:
     pack.lexical_place = {k: float(v["place"]) for k, v in data.get("lexical", {}).items() if "place" in v}
     lit = neg.get("litotes", {})
     pack.litotes = tuple(w.lower() for w in lit.get("words", []))
+    pack.litotes_scalar = tuple(w.lower() for w in lit.get("scalar", []))
+    pack.litotes_emphatic = frozenset(w.lower() for w in lit.get("emphatic", []))
     pack.litotes_gap = tuple(w.lower() for w in lit.get("between", []))
     att = neg.get("attributive")
     if att and att.get("tagger") in TAGGERS:
@@ -383,11 +389,16 @@ def _litotes_re(words: tuple[str, ...], between: tuple[str, ...]) -> regex.Patte
 
 def _litotes(u: Unit, low: str, end: int, pack: NegationPack) -> Unit:
     """A strong negation right before a word of small degree or bad quality ("không hề nhỏ", "nicht
-    gering", "pas négligeable", "not bad") asserts the opposite: a translation may say it plainly
-    ("erheblich", "significant"), so it negates only in part. A negative pronoun ("nothing small") stays."""
-    if u.weak or not pack.litotes or u.text.lower() in pack.pronouns:
+    gering", "pas négligeable", "no small feat") asserts the opposite: a translation may say it plainly
+    ("erheblich", "significant"), so it negates only in part. Words of plain size or quality ("nhỏ",
+    "small") count only after an emphatic negation or a negating determiner. A negative pronoun
+    ("nothing small") stays a negation."""
+    if u.weak or u.text.lower() in pack.pronouns:
         return u
-    if _litotes_re(pack.litotes, pack.litotes_gap).match(low, u.reach, end) is None:
+    words = pack.litotes
+    if u.text.lower() in pack.litotes_emphatic or u.text.lower() in pack.determiners:
+        words = words + pack.litotes_scalar
+    if not words or _litotes_re(words, pack.litotes_gap).match(low, u.reach, end) is None:
         return u
     return Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail, litotes=True)
 
