@@ -114,6 +114,10 @@ REWORDED = [
     ("vi", "de", "Nhiều người trẻ không hề biết cách nấu ăn.", "Viele junge Leute sind beim Kochen völlig unbedarft."),  # know
     ("vi", "de", "Họ sẽ không ký hợp đồng trừ khi giá giảm.", "Sie unterschreiben den Vertrag nur, wenn der Preis sinkt."),  # only
     ("de", "en", "Der Verein kam nur bis ins Viertelfinale.", "The club got no further than the quarter-finals."),
+    ("fr", "en", "Ce n'est pas son genre de mentir.", "It's unlike her to lie."),  # differ
+    # the negated wording takes in the other side's plain word ("quá", "thôi") where the language says both
+    ("vi", "en", "Tôi quá đói đến nỗi không ngủ được.", "I was too hungry to sleep."),  # too
+    ("vi", "en", "Thôi đừng khóc nữa.", "Stop crying."),  # no longer
 ]
 
 
