@@ -143,3 +143,8 @@ def test_reversative_un_verbs_and_joblessness_are_no_negation():
     assert {"unknown", "unusual", "unhappy", "unlikely"} <= en.prefixed
     units = [u.text for c in clauses("The minister unveiled a plan to cut unemployment.", en) for u in c.units]
     assert units == []
+
+
+def test_litotes_note_says_why():
+    notes = negation_notes("Dự án này đòi hỏi một khoản tiền không hề nhỏ.", "Das Projekt erfordert eine beträchtliche Summe.", "vi", "de")
+    assert len(notes) == 1 and "litotes" in notes[0] and "không hề" in notes[0]

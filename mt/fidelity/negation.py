@@ -734,6 +734,10 @@ def check(ctx: PairContext) -> list[Finding]:
         severity, confidence = Severity.MINOR, WEAK_CONFIDENCE
         msg = (f"The polarity may differ: source negations {_desc(s_units)}, {tgt_name} negations {_desc(t_units)}; "
                f"the difference rests on {_desc(weak)}, which negates only in part or by its meaning: check it.")
+        litotes = [u for u in weak if u.litotes]
+        if litotes:
+            msg += (f" {_desc(litotes)} negates a word of small degree or bad quality (a litotes: 'not small' = "
+                    f"considerable), which a translation may say without a negation.")
     elif part:
         # built alike, one part negated on one side only: a lost or added negation more likely than a paraphrase
         severity, confidence = Severity.MAJOR, CLAUSES_DIFFER_CONFIDENCE
