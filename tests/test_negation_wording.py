@@ -51,6 +51,10 @@ CASES = [
     # free of something = not having it, at the same place
     ("fr", "en", "La région est désormais indemne de paludisme.", "The region now has no malaria.", []),
     ("fr", "en", "La région connaît désormais le paludisme.", "The region now has no malaria.", [CRIT]),
+    # "nor" opening a sentence negates it; inside one it only joins the negation before it
+    ("fr", "en", "Personne non plus n'a répondu à la lettre.", "Nor did anyone answer the letter.", []),
+    ("de", "en", "Sie hat weder angerufen noch geschrieben.", "She neither called nor wrote.", []),
+    ("de", "en", "Sie hat angerufen und geschrieben.", "She neither called nor wrote.", [CRIT]),
     # a litotes next to an unrelated weak word: neither explains the other
     ("vi", "de", "Số tiền không hề nhỏ, nhưng chúng tôi không thể trả.", "Die Summe ist groß, aber wir können sie zahlen.", [CRIT]),
 ]
