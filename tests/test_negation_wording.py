@@ -152,3 +152,13 @@ def test_reversative_un_verbs_and_joblessness_are_no_negation():
 def test_litotes_note_says_why():
     notes = negation_notes("Dự án này đòi hỏi một khoản tiền không hề nhỏ.", "Das Projekt erfordert eine beträchtliche Summe.", "vi", "de")
     assert len(notes) == 1 and "litotes" in notes[0] and "không hề" in notes[0]
+
+
+def test_a_weak_word_far_from_the_other_sides_only_negation_does_not_render_it():
+    src = "Thiếu ngủ làm cho nhiều sinh viên mệt mỏi trong các kỳ thi cuối năm học."
+    clean = "Schlafmangel macht viele Studenten während der Abschlussprüfungen am Ende des Schuljahres müde."
+    edited = "Schlafmangel macht viele Studenten während der Abschlussprüfungen am Ende des Schuljahres nicht müde."
+    assert negation_alarms(src, clean, "vi", "de") == []
+    assert negation_alarms(src, edited, "vi", "de") == ["major"]
+    # near each other, a weak word and a negation may render each other: a note
+    assert negation_alarms("Anh ấy thiếu kinh nghiệm.", "Er hat keine Erfahrung.", "vi", "de") == []

@@ -688,6 +688,27 @@ def _weaken(cs: list[Clause], units: list[Unit], text: str, pack: NegationPack) 
     return out
 
 
+# A weak word on one side and the other side's only negation this far apart (share of each text) do not
+# render each other.
+FAR_APART = 0.5
+
+
+def _far_apart(s_units: list[Unit], s_len: int, t_units: list[Unit], t_len: int, sp: NegationPack) -> tuple[str, str] | None:
+    """Where the source negates only with weak words (no litotes), the translation only with strong
+    negations, and every weak word stands far from every negation (relative place in its text): (weak,
+    strong). Only this way round: a translation that negates where its source says a partial negation
+    elsewhere has most likely added one, while a source negation said by a weak word of the translation
+    moves with the word order ("Chưa rõ …" = "…, ist noch unklar"). A weak phrase made of a marker ("auch
+    nicht", clause-final in German) is a negation that moves with the word order too."""
+    weak, strong = s_units, t_units
+    markers = set(sp.markers)
+    if weak and strong and all(u.weak and not u.litotes and not markers & set(u.text.lower().split()) for u in weak) \
+            and all(not u.weak for u in strong):
+        if all(abs(w.start / max(s_len, 1) - x.start / max(t_len, 1)) > FAR_APART for w in weak for x in strong):
+            return _desc(weak), _desc(strong)
+    return None
+
+
 def _restricts(text: str, pack: NegationPack) -> bool:
     return bool(pack.restrictive_words) and next(_find(pack.restrictive_words, text.lower()), None) is not None
 
@@ -735,7 +756,12 @@ def check(ctx: PairContext) -> list[Finding]:
         msg = (f"The polarity may differ: source negations {_desc(s_units)}, {tgt_name} negations {_desc(t_units)}; "
                f"the difference rests on {_desc(weak)}, which negates only in part or by its meaning: check it.")
         litotes = [u for u in weak if u.litotes]
-        if litotes:
+        far = _far_apart(s_units, len(ctx.src.text), t_units, len(ctx.tgt.text), sp)
+        if far:
+            severity, confidence = Severity.MAJOR, CLAUSES_DIFFER_CONFIDENCE
+            msg = (f"The source negates only with a word that negates in part ({far[0]}), the {tgt_name} text with a "
+                   f"negation ({far[1]}) far from where that word stands: a negation is probably added.")
+        elif litotes:
             msg += (f" {_desc(litotes)} negates a word of small degree or bad quality (a litotes: 'not small' = "
                     f"considerable), which a translation may say without a negation.")
     elif part:
