@@ -55,6 +55,8 @@ CASES = [
     ("fr", "en", "Personne non plus n'a répondu à la lettre.", "Nor did anyone answer the letter.", []),
     ("de", "en", "Sie hat weder angerufen noch geschrieben.", "She neither called nor wrote.", []),
     ("de", "en", "Sie hat angerufen und geschrieben.", "She neither called nor wrote.", [CRIT]),
+    # "undoing" (downfall) is no negated "doing": "not our undoing" is one negation
+    ("de", "en", "Das war nicht unser Untergang.", "That was not our undoing.", []),
     # a litotes next to an unrelated weak word: neither explains the other
     ("vi", "de", "Số tiền không hề nhỏ, nhưng chúng tôi không thể trả.", "Die Summe ist groß, aber wir können sie zahlen.", [CRIT]),
 ]
@@ -119,6 +121,12 @@ REWORDED = [
     ("vi", "de", "Họ sẽ không ký hợp đồng trừ khi giá giảm.", "Sie unterschreiben den Vertrag nur, wenn der Preis sinkt."),  # only
     ("de", "en", "Der Verein kam nur bis ins Viertelfinale.", "The club got no further than the quarter-finals."),
     ("fr", "en", "Ce n'est pas son genre de mentir.", "It's unlike her to lie."),  # differ
+    ("fr", "en", "Je ne comprends pas cette décision.", "This decision is hard to understand."),  # understand
+    ("fr", "en", "Les négociations n'ont pas réussi à calmer la situation.", "The negotiations did little to calm the situation."),
+    ("vi", "de", "Phe đối lập tuyên bố sẽ bãi bỏ kết quả bầu cử.", "Die Opposition erklärte, sie werde das Wahlergebnis nicht anerkennen."),
+    ("vi", "de", "Chính phủ kêu gọi các nước láng giềng không can thiệp.", "Die Regierung forderte die Nachbarländer auf, sich herauszuhalten."),
+    ("vi", "de", "Cô ấy không thoải mái khi phát biểu trước đám đông.", "Sie hat Mühe, vor vielen Menschen zu sprechen."),  # comfortable
+    ("de", "en", "Davon habe ich bisher nichts gehört.", "That is news to me."),  # know
     # the negated wording takes in the other side's plain word ("quá", "thôi") where the language says both
     ("vi", "en", "Tôi quá đói đến nỗi không ngủ được.", "I was too hungry to sleep."),  # too
     ("vi", "en", "Thôi đừng khóc nữa.", "Stop crying."),  # no longer
