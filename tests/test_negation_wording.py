@@ -127,6 +127,12 @@ REWORDED = [
     ("vi", "de", "Chính phủ kêu gọi các nước láng giềng không can thiệp.", "Die Regierung forderte die Nachbarländer auf, sich herauszuhalten."),
     ("vi", "de", "Cô ấy không thoải mái khi phát biểu trước đám đông.", "Sie hat Mühe, vor vielen Menschen zu sprechen."),  # comfortable
     ("de", "en", "Davon habe ich bisher nichts gehört.", "That is news to me."),  # know
+    ("vi", "de", "Học sinh không được phép dùng điện thoại trong lớp.", "Handys sind im Unterricht verboten."),  # allowed
+    ("vi", "de", "Ông ấy không có mặt tại cuộc họp hôm qua.", "Er blieb der Sitzung gestern fern."),  # present
+    ("fr", "en", "Cette rumeur n'est pas vraie.", "This rumour is false."),  # true
+    ("vi", "de", "Đây không phải lần đầu con sông bị ô nhiễm.", "Der Fluss ist erneut verschmutzt."),  # again
+    ("vi", "de", "Không ai ngờ đội bóng nhỏ lại thắng.", "Die kleine Mannschaft gewann überraschend."),  # expected
+    ("de", "en", "Niemand weiß, wo der Schlüssel ist.", "Where the key is remains a mystery."),  # nobody knows
     # the negated wording takes in the other side's plain word ("quá", "thôi") where the language says both
     ("vi", "en", "Tôi quá đói đến nỗi không ngủ được.", "I was too hungry to sleep."),  # too
     ("vi", "en", "Thôi đừng khóc nữa.", "Stop crying."),  # no longer
