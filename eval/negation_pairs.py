@@ -51,11 +51,13 @@ def main() -> int:
     if a.show and a.split != "dev" and not (a.split == "all" and "spare" in Path(a.data).name):
         print("--show prints no held-out examples: use --split dev, or --split all on the spare pool", file=sys.stderr)
         return 2
+    names = [s for s in a.sets.split(",") if s]
+    unknown = [s for s in names if s not in SETS]
+    if unknown:
+        print(f"unknown set {unknown[0]!r}; known: {', '.join(SETS)}", file=sys.stderr)
+        return 2
     print(f"{'set':16} {'split':8} {'pairs':>5} {'neg FA':>7} {'rate':>6} | {'edits':>5} {'found':>5} {'rate':>6}")
-    for name in [s for s in a.sets.split(",") if s]:
-        if name not in SETS:
-            print(f"unknown set {name!r}; known: {', '.join(SETS)}", file=sys.stderr)
-            return 2
+    for name in names:
         path = Path(a.data) / f"{name}.tsv"
         if not path.is_file():
             print(f"{name:16} skipped: {path} is absent")
