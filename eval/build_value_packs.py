@@ -83,6 +83,20 @@ def build(lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _reversatives(words: set[str], low: set[str]) -> set[str]:
+    """Words of `words` that are forms of an "un" verb that undoes rather than negates ("unlock",
+    "unveils", "unfolded"): those whose base has all its verb forms (-s, -ed, -ing) in the word list."""
+    out = set()
+    for w in words:
+        bases = {w} | {w[: -len(e)] for e in ("s", "es", "ed", "d", "ing") if w.endswith(e)} | \
+                ({w[:-3] + "e"} if w.endswith("ing") else set())
+        for b in bases:
+            forms = {"s": {b + "s", b + "es"}, "ed": {b + "ed", b + "d"}, "ing": {b + "ing", b[:-1] + "ing" if b.endswith("e") else b + "ing"}}
+            if all(fs & low for fs in forms.values()):
+                out |= {b} | {f for fs in forms.values() for f in fs}
+    return out & words
+
+
 def build_negation(lang: str, hand: dict) -> str:
     """Words made of a negative prefix and another word: 'un' + 'klar'. German inflections are
     folded into their shortest listed form (values.py's reader adds the endings back)."""
@@ -108,6 +122,8 @@ def build_negation(lang: str, hand: dict) -> str:
                 if rest in low or any(s in low or s + "e" in low for s in stems if len(s) >= min_rest - 1):
                     keep.add(w)
     keep = {w for w in keep if not w.startswith(tuple(rules.get("except", [])) or ("\0",))}  # and their inflections
+    if rules.get("reversative"):
+        keep -= _reversatives(keep, low)
     folds = tuple(rules.get("fold_endings", []))
     if folds:
         keep = {w for w in keep if not any(w.endswith(e) and w[: -len(e)] in keep for e in folds)}

@@ -91,8 +91,17 @@ class NegationPack:
     tag_max_words: int = DEFAULT_TAG_WORDS
     # meanings said with a negation in one language and without one in another: {key: (negated, plain)}
     lexical: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    lexical_place: dict[str, float] = field(default_factory=dict)  # a key's own IMPLIED_PLACE
     # markers that negate an adjective in a noun phrase like a prefix: {tagger, markers, head, next, opener}
     attributive: dict = field(default_factory=dict)
+    # litotes: a negation right before a word of small degree or of a bad quality asserts its opposite
+    # ("không hề nhỏ" = considerable, "nicht gering", "not bad"), which a translation says plainly as often
+    litotes: tuple[str, ...] = ()  # after any negation: "không kém", "nicht gering", "pas négligeable"
+    # only after an emphatic negation or a negating determiner: "không hề nhỏ", "no small feat", "kein kleines";
+    # after a plain one ("The house is not small") it is as often a plain negation
+    litotes_scalar: tuple[str, ...] = ()
+    litotes_emphatic: frozenset[str] = frozenset()  # "không hề", "keineswegs", "by no means"
+    litotes_gap: tuple[str, ...] = ()  # words of degree that may stand between: "không quá nhỏ", "nicht allzu gering"
     missing: list[str] = field(default_factory=list)
 
     @property
@@ -133,6 +142,12 @@ def negation_pack(lang: str) -> NegationPack:
     pack.word_starts = tuple(w.lower() for w in neg.get("word_starts", []))
     pack.word_ends = tuple(w.lower() for w in neg.get("word_ends", []))
     pack.lexical = {k: (tuple(v.get("negated", [])), tuple(v.get("plain", []))) for k, v in data.get("lexical", {}).items()}
+    pack.lexical_place = {k: float(v["place"]) for k, v in data.get("lexical", {}).items() if "place" in v}
+    lit = neg.get("litotes", {})
+    pack.litotes = tuple(w.lower() for w in lit.get("words", []))
+    pack.litotes_scalar = tuple(w.lower() for w in lit.get("scalar", []))
+    pack.litotes_emphatic = frozenset(w.lower() for w in lit.get("emphatic", []))
+    pack.litotes_gap = tuple(w.lower() for w in lit.get("between", []))
     att = neg.get("attributive")
     if att and att.get("tagger") in TAGGERS:
         pack.attributive = {"tagger": att["tagger"], "markers": frozenset(w.lower() for w in att.get("markers", [])),
@@ -160,6 +175,7 @@ class Unit:
     weak: bool = False
     verb: bool = False  # a verb of denial or refusal: negated anywhere in its clause, it is affirmed
     tail: int = -1  # where the negation ends for the words after it: French "ne … pas" ends at "pas"
+    litotes: bool = False  # weak as a litotes ("không hề nhỏ"): no rendering of a weak word of the other side
 
     @property
     def reach(self) -> int:
@@ -175,6 +191,7 @@ class Clause:
     runs: int = 0  # strong negations, those joined by a coordinator counted once ("không A và không B")
     closes: bool = False  # the clause ends its sentence (or a part of it closed by ";")
     denied_verb: bool = False  # a verb of denial cancelled by a negation ("không quên" = "don't miss")
+    repeats: bool = False  # opens with a negation after a negated clause and a comma: "no formula, no method"
 
     @property
     def count(self) -> int:
@@ -261,7 +278,7 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
             continue
         units.append(u)
     out = []
-    sentence_start = True
+    sentence_start, after_comma = True, False
     for s, e, delim in _clauses(text):
         own = [u for u in units if s <= u.start < e]
         own += _separable(low, text, s, e, pack)
@@ -274,13 +291,16 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
         elif own and own[-1].text.lower() in pack.final_particles and _is_question_particle(low, own[-1], e, words, question, pack):
             own = own[:-1]  # "Anh có đi không?": a yes/no question, not a negation
         own = [_answer_or_timing(u, low, s, e, pack, timed) for u in own]
+        own = [_litotes(u, low, e, pack) for u in own]
         if question:
             # a question asserts nothing: "Didn't I mention it?", "Why don't we …?" lean, not negate
             own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail) for u in own]
         own, cancelled = _double_negations(own, low, pack)
-        out.append(Clause(s, e, own, cancelled, runs=_runs(own, low, pack), closes=bool(_PART_END.search(delim)),
-                          denied_verb=any(u.verb for u in cancelled)))
-        sentence_start = bool(_SENTENCE_END.search(delim))
+        runs = _runs(own, low, pack)
+        repeats = bool(after_comma and runs and out and out[-1].runs and not low[s:own[0].start].strip())
+        out.append(Clause(s, e, own, cancelled, runs=runs, closes=bool(_PART_END.search(delim)),
+                          denied_verb=any(u.verb for u in cancelled), repeats=repeats))
+        sentence_start, after_comma = bool(_SENTENCE_END.search(delim)), delim.strip() == ","
     return out
 
 
@@ -355,6 +375,34 @@ def _attributive(text: str, units: list[Unit], pack: NegationPack) -> list[Unit]
     return out
 
 
+@functools.lru_cache(maxsize=None)
+def _litotes_re(words: tuple[str, ...], between: tuple[str, ...]) -> regex.Pattern:
+    """A word of [negation.litotes] at the start of the text, after at most one word of degree;
+    an entry ending in '*' is a word start ("gering*" takes "geringe")."""
+    def alt(w: str) -> str:
+        return regex.escape(w.rstrip("*")) + (r"[\p{L}]*" if w.endswith("*") else r"(?![\p{L}])")
+    body = "|".join(alt(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+    gap = "|".join(regex.escape(w) for w in sorted(set(between), key=len, reverse=True))
+    gap = rf"(?:(?:{gap})\s+)?" if gap else ""
+    return regex.compile(rf"\s*{gap}(?:{body})")
+
+
+def _litotes(u: Unit, low: str, end: int, pack: NegationPack) -> Unit:
+    """A strong negation right before a word of small degree or bad quality ("không hề nhỏ", "nicht
+    gering", "pas négligeable", "no small feat") asserts the opposite: a translation may say it plainly
+    ("erheblich", "significant"), so it negates only in part. Words of plain size or quality ("nhỏ",
+    "small") count only after an emphatic negation or a negating determiner. A negative pronoun
+    ("nothing small") stays a negation."""
+    if u.weak or u.text.lower() in pack.pronouns:
+        return u
+    words = pack.litotes
+    if u.text.lower() in pack.litotes_emphatic or u.text.lower() in pack.determiners:
+        words = words + pack.litotes_scalar
+    if not words or _litotes_re(words, pack.litotes_gap).match(low, u.reach, end) is None:
+        return u
+    return Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail, litotes=True)
+
+
 def _answer_or_timing(u: Unit, low: str, s: int, e: int, pack: NegationPack, timed: bool) -> Unit:
     """An answer word closing its clause ("I said no.", "Nein zu Gewalt" is listed whole) and a
     negation timed by a later word of its clause ("not … until Monday") negate in part."""
@@ -362,7 +410,9 @@ def _answer_or_timing(u: Unit, low: str, s: int, e: int, pack: NegationPack, tim
         return u
     if pack.answers and u.text.lower() in pack.answers and not _WORDS.search(low, u.end, e):
         return Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail)
-    if timed and pack.timing and next(_find(pack.timing, low[u.reach:e]), None) is not None:
+    # the timing word may stand past a quotation inside the sentence: 'không nhận ra "…" cho tới khi …'
+    stop = _SENTENCE_END.search(low, max(u.reach, e))
+    if timed and pack.timing and next(_find(pack.timing, low[u.reach:stop.start() if stop else len(low)]), None) is not None:
         return Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail)
     return u
 
@@ -471,7 +521,7 @@ def _double_negations(units: list[Unit], low: str, pack: NegationPack) -> tuple[
 
 
 def _weak_count(cs: list[Clause]) -> int:
-    return sum(1 for c in cs for u in c.units + c.cancelled if u.weak)
+    return sum(1 for c in cs for u in c.units + c.cancelled if u.weak and not u.litotes)
 
 
 def _unpaired(cs: list[Clause], other_weak: int) -> list[Clause]:
@@ -481,11 +531,12 @@ def _unpaired(cs: list[Clause], other_weak: int) -> list[Clause]:
     for c in cs:
         units = []
         for u in c.units:
-            if u.weak and other_weak > 0:
+            if u.weak and not u.litotes and other_weak > 0:
                 other_weak -= 1
                 continue
             units.append(u)
-        out.append(Clause(c.start, c.end, units, c.cancelled, runs=c.runs, closes=c.closes, denied_verb=c.denied_verb))
+        out.append(Clause(c.start, c.end, units, c.cancelled, runs=c.runs, closes=c.closes, denied_verb=c.denied_verb,
+                          repeats=c.repeats))
     return out
 
 
@@ -535,6 +586,8 @@ def _reversed_part(sc: list[Clause], tc: list[Clause]) -> tuple[int, str] | None
         if len(a) == len(b) >= 2:
             for k, (x, y) in enumerate(zip(a, b), 1):
                 if (v := _verdict(x, y)) in ("src", "tgt"):
+                    if len(x) == len(y) == 1 and (x if v == "src" else y)[0].repeats:
+                        continue  # "no formula, no method" = "pas de recette, de mode d'emploi": one negation over a list
                     return k, v
     return None
 
@@ -610,7 +663,8 @@ def _rewordings(neg_text: str, cs: list[Clause], pack: NegationPack, plain_text:
                 # a verb that says a negation of its own stands where the negation does (about the
                 # same place in its sentence); elsewhere it more likely says something else
                 here = u.start / max(len(neg_text), 1)
-                p = next((m for m in found if abs(m.start() / max(len(plain_text), 1) - here) <= IMPLIED_PLACE), None)
+                place = min(pack.lexical_place.get(key, IMPLIED_PLACE), other.lexical_place.get(key, IMPLIED_PLACE))
+                p = next((m for m in found if abs(m.start() / max(len(plain_text), 1) - here) <= place), None)
                 if p is not None:
                     out.append(Rewording(u, neg_text[u.start:max(u.reach, u.end)], plain_text[p.start():p.end()], key))
                 continue
@@ -630,8 +684,29 @@ def _weaken(cs: list[Clause], units: list[Unit], text: str, pack: NegationPack) 
         own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail) if any(u is w for w in units) else u
                for u in c.units]
         out.append(Clause(c.start, c.end, own, c.cancelled, runs=_runs(own, low, pack), closes=c.closes,
-                          denied_verb=c.denied_verb))
+                          denied_verb=c.denied_verb, repeats=c.repeats))
     return out
+
+
+# A weak word on one side and the other side's only negation this far apart (share of each text) do not
+# render each other.
+FAR_APART = 0.5
+
+
+def _far_apart(s_units: list[Unit], s_len: int, t_units: list[Unit], t_len: int, sp: NegationPack) -> tuple[str, str] | None:
+    """Where the source negates only with weak words (no litotes), the translation only with strong
+    negations, and every weak word stands far from every negation (relative place in its text): (weak,
+    strong). Only this way round: a translation that negates where its source says a partial negation
+    elsewhere has most likely added one, while a source negation said by a weak word of the translation
+    moves with the word order ("Chưa rõ …" = "…, ist noch unklar"). A weak phrase made of a marker ("auch
+    nicht", clause-final in German) is a negation that moves with the word order too."""
+    weak, strong = s_units, t_units
+    markers = set(sp.markers)
+    if weak and strong and all(u.weak and not u.litotes and not markers & set(u.text.lower().split()) for u in weak) \
+            and all(not u.weak for u in strong):
+        if all(abs(w.start / max(s_len, 1) - x.start / max(t_len, 1)) > FAR_APART for w in weak for x in strong):
+            return _desc(weak), _desc(strong)
+    return None
 
 
 def _restricts(text: str, pack: NegationPack) -> bool:
@@ -680,6 +755,15 @@ def check(ctx: PairContext) -> list[Finding]:
         severity, confidence = Severity.MINOR, WEAK_CONFIDENCE
         msg = (f"The polarity may differ: source negations {_desc(s_units)}, {tgt_name} negations {_desc(t_units)}; "
                f"the difference rests on {_desc(weak)}, which negates only in part or by its meaning: check it.")
+        litotes = [u for u in weak if u.litotes]
+        far = _far_apart(s_units, len(ctx.src.text), t_units, len(ctx.tgt.text), sp)
+        if far:
+            severity, confidence = Severity.MAJOR, CLAUSES_DIFFER_CONFIDENCE
+            msg = (f"The source negates only with a word that negates in part ({far[0]}), the {tgt_name} text with a "
+                   f"negation ({far[1]}) far from where that word stands: a negation is probably added.")
+        elif litotes:
+            msg += (f" {_desc(litotes)} negates a word of small degree or bad quality (a litotes: 'not small' = "
+                    f"considerable), which a translation may say without a negation.")
     elif part:
         # built alike, one part negated on one side only: a lost or added negation more likely than a paraphrase
         severity, confidence = Severity.MAJOR, CLAUSES_DIFFER_CONFIDENCE
