@@ -17,7 +17,7 @@ from pathlib import Path
 import zipfile
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from conftest import CORPUS, ROOT, TRAIN_PAIRS, run_cli
 
@@ -288,6 +288,7 @@ def test_number_parsing_round_trips(whole, frac):
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.text(min_size=1, max_size=80), min_size=1, max_size=4), st.lists(st.text(min_size=1, max_size=80), min_size=1, max_size=4))
+@example(src=["Æ", "Æ"], tgt=["Aa"])  # a name read across the two segments of a bead
 def test_checks_never_crash_on_arbitrary_unicode(src, tgt):
     from mt.pipeline import check_documents
     from mt.segment import segment_lines

@@ -98,7 +98,9 @@ class PairContext:
         for k in ids:
             n = len(doc.segments[k].norm)
             if start <= pos + n:
-                return k, start - pos, end - pos
+                # a span that runs on into the next segment of the bead ("Æ" + "Æ" read as one name)
+                # is quoted up to the end of the segment it starts in: evidence always quotes one segment
+                return k, start - pos, min(end - pos, n)
             pos += n + 1
         return ids[-1], start, end
 
@@ -106,8 +108,8 @@ class PairContext:
         from ..types import Span
 
         seg, s, e = self.locate(side, start, end)
-        text = (self.tgt if side == "tgt" else self.src).text[start:end]
-        return Span(side, seg, s, e, text)
+        doc = self.alignment.tgt if side == "tgt" else self.alignment.src
+        return Span(side, seg, s, e, doc.segments[seg].norm[s:e])
 
 
 def language_name(code: str) -> str:
