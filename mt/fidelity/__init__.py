@@ -71,7 +71,7 @@ def _bead_findings(k: int) -> list[Finding]:
     if all(al.src.segments[i].kind is SegmentKind.BOILERPLATE for i in bead.src):
         return []
     ctx = PairContext(al, bead, src_facts[k], _facts(al.tgt_text(bead), al.tgt.lang, known),
-                      lexicon(al.src.lang), lexicon(al.tgt.lang), register, known.names)
+                      lexicon(al.src.lang), lexicon(al.tgt.lang), register, known)
     out: list[Finding] = []
     for signal in PAIR_SIGNALS:
         out.extend(signal(ctx))

@@ -80,7 +80,7 @@ class PairContext:
     src_lex: Lexicon
     tgt_lex: Lexicon
     register: Register
-    src_people: list[str]  # every person named in the source document
+    src_people: NameIndex  # every person named in the source document, indexed once
 
     @property
     def src_lang(self) -> str:

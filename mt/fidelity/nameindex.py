@@ -31,6 +31,7 @@ class NameIndex:
         self._keys_by_gram: dict[str, set[str]] = defaultdict(set)
         self._token_of_key: dict[str, str] = {}  # a token as written, for same_name_token
         self._cache: dict[tuple[str, int], list[str]] = {}  # the same words recur: "Präsident", "Regierung"
+        self._last_keys: set[str] = set()  # keys that end a name (surnames, in most languages' order)
         for n in names:
             self.add(n)
 
@@ -42,7 +43,10 @@ class NameIndex:
 
         ident = len(self.names)
         self.names.append(name)
-        for t in name.split():
+        tokens = name.split()
+        if tokens and len(tokens[-1]) >= MIN_TOKEN and fold_name(tokens[-1]):
+            self._last_keys.add(fold_name(tokens[-1]))
+        for t in tokens:
             if len(t) < MIN_TOKEN:
                 continue
             key = fold_name(t)
@@ -92,6 +96,10 @@ class NameIndex:
                 for k in self._matching_keys(t):
                     out |= self._ids_by_key[k]
         return out
+
+    def has_last_token(self, token: str) -> bool:
+        """Whether `token` is (a spelling of) the last token of a known name: a surname the document names."""
+        return any(k in self._last_keys for k in self._matching_keys(token))
 
     def has_person(self, name: str) -> bool:
         return bool(self.ids_for(name))

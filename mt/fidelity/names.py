@@ -198,12 +198,24 @@ def _currency_names(lang: str) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+@functools.lru_cache(maxsize=None)
+def _currency_names_by_word(lang: str) -> dict[str, tuple[str, ...]]:
+    """Each word of a currency's name -> the names that hold it: a place is looked up, not every name scanned."""
+    out: dict[str, list[str]] = {}
+    for name in _currency_names(lang):
+        for w in set(name.split()):
+            out.setdefault(w, []).append(name)
+    return {w: tuple(v) for w, v in out.items()}
+
+
 def _in_currency(text: str, start: int, end: int, lang: str) -> bool:
     """Whether the place named at text[start:end] is part of a currency's name ("20 million US dollars",
     "dollars US", "Hong Kong dollars"): a currency, not the place, so only a loose mention."""
     word = text[start:end].lower()
+    if not word.split():
+        return False
     low = text.lower()
-    for name in _currency_names(lang):
+    for name in _currency_names_by_word(lang).get(word.split()[0], ()):
         at = name.find(word)
         while at >= 0:
             s0 = start - at
@@ -1100,7 +1112,7 @@ def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) 
     if any(fold_name(w) in src or any(same_name_token(w, x) for x in src_tokens) for w in words):
         return False
     # a person the source document names elsewhere: the translation only resolved a pronoun
-    return not any(same_name_token(words[-1], p.split()[-1]) for p in ctx.src_people if p.split())
+    return not ctx.src_people.has_last_token(words[-1])
 
 
 @functools.lru_cache(maxsize=1)
