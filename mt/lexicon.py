@@ -198,15 +198,20 @@ def _mul_city_index() -> dict[str, str]:
     return {s: ent for ent, surfaces in _pack_file("mul", "places.toml").get("places", {}).items() for s in surfaces}
 
 
+def pack_languages() -> list[str]:
+    """The folders of configs/lang (every language pack, and mul), sorted."""
+    lang_dir = config_dir() / "lang"
+    return sorted(d.name for d in lang_dir.iterdir() if d.is_dir()) if lang_dir.exists() else []
+
+
 @functools.lru_cache(maxsize=None)
 def canonical_ids() -> dict[str, str]:
     """Hand-written city ids ("city:moscow") → the GeoNames id that shares one of their names, so a
     hand entry in one language and a generated name in another are the same entity."""
     cities = _mul_city_index()
     out: dict[str, str] = {}
-    lang_dir = config_dir() / "lang"
-    for d in sorted(lang_dir.iterdir()) if lang_dir.exists() else []:
-        for ent, aliases in _pack_file(d.name, "names.toml").get("places", {}).items():
+    for lang in pack_languages():
+        for ent, aliases in _pack_file(lang, "names.toml").get("places", {}).items():
             if ent.startswith("city:") and ent not in out:
                 hit = next((cities[a] for a in aliases if a in cities), None)
                 if hit:

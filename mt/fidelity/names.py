@@ -848,10 +848,15 @@ def _words(text: str, names: list[Name] | None = None, lang: str | None = None) 
 _DOTTED = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){1,7}\p{Lu}\.?(?![\p{L}])")
 
 
+def _name_parts(text: str) -> list[str]:
+    """A name's words and the parts of its hyphenated words, without punctuation, two letters or more."""
+    return [p for p in (x.strip(".,;:'’") for x in regex.split(r"[\s-]+", text)) if len(p) >= 2]
+
+
 def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names: frozenset[str] = frozenset()) -> bool:
     """Whether the other side spells the name: its last word, or another of its words where that is
     not followed by a different capitalised word ("Joan Ryan" is not in "Joan Elias")."""
-    parts = [p for p in (x.strip(".,;:'’") for x in regex.split(r"[\s-]+", name.text)) if len(p) >= 2 and p not in skip]
+    parts = [p for p in _name_parts(name.text) if p not in skip]
 
     def same(p: str, w: str) -> bool:
         if len(p) <= 3 and p[:1].isupper() and w[:1].islower():
@@ -1000,11 +1005,8 @@ def check(ctx: PairContext) -> list[Finding]:
     used: set[int] = set()
     # a capital the target names by its country ("Bắc Kinh" / "China") is no omission: a metonym
     tgt_entities = {t.entity for t in tgt_names if t.entity}
-    unpaired: list[Name] = []  # source names without counterpart that no target name replaced
     for s in sorted(missing, key=lambda n: not n.strong):
         t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn, bool(ctx.src_lex.caps.get("nouns")), ctx.src_lang, ctx.tgt.text)
-        if t is None:
-            unpaired.append(s)
         if t is not None:
             used.add(id(t))
             out.append(_substitution(ctx, s, t))
@@ -1093,7 +1095,7 @@ def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) 
     reader missed still explains it): the translation put that person there."""
     if t.cls != "person" or not t.strong or t.plain or t.entity:
         return False
-    words = [w for w in (x.strip(".,;:'’") for x in regex.split(r"[\s-]+", t.text)) if len(w) >= 2]
+    words = _name_parts(t.text)
     if not words or not any(w in first_names for w in words):
         return False
     # a word that is also a month, a title or an ordinary word of any language with a word list ("June",
@@ -1118,10 +1120,9 @@ def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) 
 @functools.lru_cache(maxsize=1)
 def _all_word_lists() -> list[tuple[frozenset[str], frozenset[str]]]:
     """The word lists of every pack that names one: a word ordinary in any of them is no sure name."""
-    from ..config import config_dir
+    from ..lexicon import pack_languages
 
-    langs = sorted(d.name for d in (config_dir() / "lang").iterdir() if d.is_dir())
-    return [d for d in (_dictionary(x) for x in langs) if d is not None]
+    return [d for d in (_dictionary(x) for x in pack_languages()) if d is not None]
 
 
 def _unexplained_body(ctx: PairContext, t: Name, kind: str = "entity",
