@@ -60,6 +60,17 @@ class Lexicon:
         out = [(n, n.pattern.flags & regex.IGNORECASE != 0) for n in self.names]
         return [(n, prefix) for n, prefix in out if prefix or not self.index]
 
+    @functools.cached_property
+    def index_heads(self) -> dict[str, int]:
+        """The first word of every indexed surface -> the most words a surface opening with it has:
+        find_names looks up n-grams only where one can start (most words open no name)."""
+        heads: dict[str, int] = {}
+        for surface in self.index:
+            words = _WORD.findall(surface)
+            if words:
+                heads[words[0]] = max(heads.get(words[0], 0), len(words))
+        return heads
+
 
 def _name_pattern(surface: str, prefix: bool = False) -> regex.Pattern:
     # Whole words, but a hyphen may join a name to a compound ("NATO-Generalsekretär",
@@ -275,11 +286,15 @@ def find_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, entity) of every indexed name in `text`, longest first from left to right; a
     genitive s is allowed ("Osakas"). One dictionary look-up per word n-gram: linear in the text."""
     words = list(_WORD.finditer(text))
+    heads = lex.index_heads
     out = []
     k = 0
     while k < len(words):
         hit = None
-        for n in range(min(lex.index_words, len(words) - k), 0, -1):
+        first = words[k].group()
+        # a surface opens with its first word; a genitive of one word may also be that word less its s
+        most = max(heads.get(first, 0), 1 if first.endswith("s") and first[:-1] in heads else 0)
+        for n in range(min(lex.index_words, len(words) - k, most), 0, -1):
             start, end = words[k].start(), words[k + n - 1].end()
             surface = text[start:end]
             ent = lex.index.get(surface)

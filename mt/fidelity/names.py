@@ -700,6 +700,19 @@ def _pyvi():
     return ViTokenizer, ViPosTagger
 
 
+# The names and the negation checks both read a bead's Vietnamese text with the tagger: the last few
+# texts are kept so that each is segmented and tagged once.
+@functools.lru_cache(maxsize=8)
+def pyvi_tags(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """pyvi's words (syllables joined by '_') and part-of-speech tags for `text`; None without pyvi."""
+    tools = _pyvi()
+    if tools is None:
+        return None
+    tok, pos = tools
+    words, tags = pos.postagging(tok.tokenize(text))
+    return tuple(words), tuple(tags)
+
+
 def _vietnamese_full_name(name: str, lang: str) -> bool:
     """A family name and two or three more capitalised syllables ("Trần Văn Bình"; two syllables are as often a
     capitalised term: "Vũ Trụ", the universe)."""
@@ -709,11 +722,10 @@ def _vietnamese_full_name(name: str, lang: str) -> bool:
 
 def _vi_names(text: str, lex: Lexicon) -> list[Name]:
     """Vietnamese names: consecutive proper-noun (Np) words of pyvi, sorted by their head word."""
-    tools = _pyvi()
-    if tools is None:
+    tagged = pyvi_tags(text)
+    if tagged is None:
         return _caps_names(text, lex)
-    tok, pos = tools
-    words, tags = pos.postagging(tok.tokenize(text))
+    words, tags = tagged
     org_heads = tuple(lex.caps.get("org_heads", []))
     not_after = set(lex.caps.get("not_after", []))
     place_heads = tuple(h.lower() for h in lex.caps.get("place_heads", []))

@@ -324,13 +324,12 @@ def _shouted(word: str) -> bool:
 
 def _pos_pyvi(text: str) -> list[tuple[int, int, str]]:
     """(start, end, tag) of each word of a Vietnamese text, from pyvi's segmenter and tagger."""
-    from .names import _pyvi
+    from .names import pyvi_tags
 
-    tools = _pyvi()
-    if tools is None:
+    tagged = pyvi_tags(text)
+    if tagged is None:
         return []
-    tok, pos = tools
-    words, tags = pos.postagging(tok.tokenize(text))
+    words, tags = tagged
     low, out, at = text.lower(), [], 0
     for w, t in zip(words, tags):
         k = low.find(w.replace("_", " ").lower(), at)
