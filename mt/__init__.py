@@ -152,6 +152,7 @@ def export(results: CheckResult | Iterable[CheckResult] | Mapping[str, CheckResu
     `results`: one CheckResult, a list, or {doc_id: CheckResult}. `options` (defaults as in
     `mt.export.ExportOptions`): formats (hf, jsonl, tsv, tmx, marian), drop (severities), keep_flagged,
     min_score, split (train, validation, test fractions), seed, max_length_ratio, licence.
+    `src_lang`/`tgt_lang` are read from the documents (one pair per export); given, they must match them.
     A non-empty `out_dir` is replaced only with `force`. `decisions`: a reviewer's decisions.jsonl:
     pairs whose findings were all dismissed go back into the clean pairs, reviewed pairs are written
     to qe/reviewed.jsonl as labelled quality-estimation examples.

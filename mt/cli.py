@@ -485,7 +485,8 @@ def export(
     pairs = read_inputs(inputs, src_lang, tgt_lang, segmented=segmented)
     with progress_bar(len(pairs), "checking documents") as advance:
         results = check_pairs(pairs, mt=mt, progress=advance, engine=engine, actors=actors, address=ray_address, embed=embed)
-    exported = api.export(results, output, src_lang, tgt_lang, force=force, decisions=decisions, **options)
+    # (the languages come from the documents: a JSONL document may carry its own)
+    exported = api.export(results, output, force=force, decisions=decisions, **options)
     counts = ", ".join(f"{k} {len(v)}" for k, v in exported.rows.items())
     dropped = ", ".join(f"{k} {v}" for k, v in sorted(exported.dropped.items())) or "none"
     if decisions:

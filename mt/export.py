@@ -77,12 +77,17 @@ def export_results(results, out_dir: str | Path, src_lang: str | None = None, tg
                 key += "+"
             named[key] = res
         results = named
-    langs = {(r.alignment.src.lang, r.alignment.tgt.lang) for r in results.values()}
-    if not (src_lang and tgt_lang):
-        if len(langs) != 1:
-            raise MtError("export: give src_lang and tgt_lang" + (" (the documents are in several language pairs)" if langs else ""))
-        (found_src, found_tgt), = langs
-        src_lang, tgt_lang = src_lang or found_src, tgt_lang or found_tgt
+    # The documents say their languages (a JSONL document may carry its own): one dataset is one pair.
+    langs = sorted({(r.alignment.src.lang, r.alignment.tgt.lang) for r in results.values()})
+    if len(langs) > 1:
+        raise MtError("export: the documents are in several language pairs (" + ", ".join(f"{a}→{b}" for a, b in langs)
+                      + "); export one pair at a time")
+    if not langs:
+        raise MtError("export: no documents to export")
+    (found_src, found_tgt), = langs
+    if (src_lang or found_src, tgt_lang or found_tgt) != (found_src, found_tgt):
+        raise MtError(f"export: the documents are {found_src}→{found_tgt}, not {src_lang or found_src}→{tgt_lang or found_tgt}")
+    src_lang, tgt_lang = found_src, found_tgt
     opts = export_options(**options)
     from .review import apply_to_results, reviewed_pairs
 
@@ -263,13 +268,23 @@ def _write_jsonl(tmp: Path, rows: dict[str, list[dict]], src_lang: str, tgt_lang
 
 
 def _write_tsv(tmp: Path, rows: dict[str, list[dict]], src_lang: str, tgt_lang: str) -> None:
+    # Written by the csv module, so a field with a quotation mark is quoted ('"Wir schaffen das", sagte …'
+    # reads back whole with csv.reader(delimiter="\t") or pandas.read_csv(sep="\t")); tabs and line breaks
+    # inside a segment become spaces. Segment ids are space-separated, findings comma-separated.
+    import csv
+    import io
+
     (tmp / "tsv").mkdir(exist_ok=True)
-    clean = lambda t: t.replace("\t", " ").replace("\n", " ")  # noqa: E731
+    clean = lambda t: t.replace("\t", " ").replace("\r", " ").replace("\n", " ")  # noqa: E731
     for s in SPLITS:
-        (tmp / "tsv" / f"{s}.tsv").write_text(
-            f"{src_lang}\t{tgt_lang}\tdoc_id\talign_score\tfindings\n" + "".join(
-                f"{clean(r['translation'][src_lang])}\t{clean(r['translation'][tgt_lang])}\t{r['doc_id']}\t{r['align_score']:.4f}\t{','.join(r['findings'])}\n"
-                for r in rows[s]), encoding="utf-8")
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="\t", lineterminator="\n")
+        w.writerow([src_lang, tgt_lang, "doc_id", "src_ids", "tgt_ids", "align_score", "findings"])
+        for r in rows[s]:
+            w.writerow([clean(r["translation"][src_lang]), clean(r["translation"][tgt_lang]), r["doc_id"],
+                        " ".join(map(str, r["src_ids"])), " ".join(map(str, r["tgt_ids"])), f"{r['align_score']:.4f}",
+                        ",".join(r["findings"])])
+        (tmp / "tsv" / f"{s}.tsv").write_text(buf.getvalue(), encoding="utf-8")
 
 
 def _write_tmx(tmp: Path, rows: dict[str, list[dict]], src_lang: str, tgt_lang: str) -> None:

@@ -170,3 +170,46 @@ def test_finetune_loop_memorises_training_pairs(exported, tmp_path, capsys):
     code, stdout, err = run_cli(["translate", str(sample), "--src", "vi", "--tgt", "de", "--model", str(out), "--backend", "hf", "--beam", "1"], capsys)
     assert code == 0, err
     assert stdout.strip() == train[0][1]
+
+
+# A German–English document whose first segment opens with a quotation mark, and a French–English one.
+DE_EN = {"id": "de-en-quote", "src_lang": "de", "tgt_lang": "en",
+         "src": ['"Wir schaffen das", sagte die Kanzlerin am Montag in Berlin.',
+                 "Die Regierung will im nächsten Jahr zwei neue Schulen bauen."],
+         "tgt": ['"We can do this," the chancellor said in Berlin on Monday.',
+                 "The government wants to build two new schools next year."]}
+FR_EN = {"id": "fr-en", "src_lang": "fr", "tgt_lang": "en",
+         "src": ["Le maire a inauguré la nouvelle bibliothèque samedi.", "Elle compte douze mille livres."],
+         "tgt": ["The mayor opened the new library on Saturday.", "It holds twelve thousand books."]}
+
+
+def _jsonl(path, *docs):
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    return path
+
+
+def test_export_takes_the_documents_languages_and_tsv_reads_back(tmp_path, capsys):
+    import csv
+
+    docs = _jsonl(tmp_path / "de-en.jsonl", DE_EN)
+    code, _, err = run_cli(["export", str(docs), "-o", str(tmp_path / "out"), "--format", "jsonl,tsv,tmx",
+                            "--split", "1,0,0"], capsys)  # no --src-lang: the CLI's vi/de default must not win
+    assert code == 0, err
+    out = tmp_path / "out"
+    assert json.loads((out / "export.json").read_text())["src_lang"] == "de"
+    rows = _all_rows(out)
+    assert rows and all(set(r["translation"]) == {"de", "en"} for r in rows)
+    with (out / "tsv" / "train.tsv").open(encoding="utf-8", newline="") as f:
+        table = list(csv.reader(f, delimiter="\t"))
+    assert table[0] == ["de", "en", "doc_id", "src_ids", "tgt_ids", "align_score", "findings"]
+    assert [(t[0], t[1], t[3], t[4]) for t in table[1:]] == [
+        (r["translation"]["de"], r["translation"]["en"], " ".join(map(str, r["src_ids"])), " ".join(map(str, r["tgt_ids"])))
+        for r in rows]
+    assert any(t[0].startswith('"Wir schaffen das"') for t in table[1:])  # the quotation mark survives the round trip
+
+
+def test_export_refuses_documents_in_several_language_pairs(tmp_path, capsys):
+    docs = _jsonl(tmp_path / "mixed.jsonl", DE_EN, FR_EN)
+    code, _, err = run_cli(["export", str(docs), "-o", str(tmp_path / "out"), "--format", "jsonl"], capsys)
+    assert code == 2 and "several language pairs (de→en, fr→en)" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
