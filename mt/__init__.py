@@ -22,6 +22,7 @@ The stages stay importable by their full path (`from mt.align import align_docum
 """
 from __future__ import annotations
 
+import re
 import sys
 import types as _types
 from pathlib import Path
@@ -67,7 +68,7 @@ def translate(lines: str | Iterable[str], src_lang: str, tgt_lang: str, model: s
 def _document(text: Any, lang: str, segmented: bool, side: str) -> Document:
     """A path (Path, or a str naming an existing file, read and checked like the CLI's inputs),
     a str of text, or a list of lines → a segmented Document."""
-    from .documents import load_document
+    from .documents import ensure_language, load_document
     from .langid import normalize_code
     from .segment import segment_lines
     from .types import Document
@@ -77,6 +78,8 @@ def _document(text: Any, lang: str, segmented: bool, side: str) -> Document:
     lang = normalize_code(lang)
     if isinstance(text, Path) or (isinstance(text, str) and "\n" not in text and text.strip() and Path(text).is_file()):
         return load_document(text, lang, segmented)
+    if isinstance(text, str) and _LOOKS_LIKE_PATH.fullmatch(text.strip()):
+        raise MtError(f"{side}: {text.strip()}: no such file")
     if isinstance(text, str):
         lines = text.split("\n")
     elif isinstance(text, (list, tuple)) and all(isinstance(x, str) for x in text):
@@ -85,7 +88,13 @@ def _document(text: Any, lang: str, segmented: bool, side: str) -> Document:
         raise MtError(f"{side}: expected a path, a string or a list of strings, not {type(text).__name__}")
     if not any(line.strip() for line in lines):
         raise MtError(f"{side}: no text")
+    ensure_language(lines, lang, side)  # as for files: a swapped or mislabelled text is refused
     return segment_lines(lines, lang, segmented=segmented)
+
+
+# One word with a file suffix or a folder in it ("nope.txt", "data/de.txt"): a path that does not exist,
+# never a document to check.
+_LOOKS_LIKE_PATH = re.compile(r"[^\s]*(?:[/\\][^\s]*|\.(?:txt|jsonl|json|tsv|csv|md|html?|xml|srt|vi|de|en|fr))")
 
 
 def align(src: Any, tgt: Any, src_lang: str, tgt_lang: str, mt: Any = None, segmented: bool = False,
@@ -131,15 +140,17 @@ def check(src: Any, tgt: Any, src_lang: str, tgt_lang: str, alignment: Any = Non
     return result
 
 
-def report(result: CheckResult, out_dir: str | Path) -> Path:
+def report(result: CheckResult, out_dir: str | Path, force: bool = False) -> Path:
     """Write index.html (side by side, findings marked), report.json and report.md into `out_dir`
-    (all or nothing); returns the directory.
+    (all or nothing); returns the directory. A directory holding a report is replaced only with `force`.
 
     >>> mt.report(mt.check("vi.txt", "de.txt", "vi", "de"), "report/")  # doctest: +SKIP
     PosixPath('report')
     """
+    from .io import refuse_existing_report
     from .report import write_report
 
+    refuse_existing_report(out_dir, force)
     return write_report(result, out_dir)
 
 

@@ -77,6 +77,7 @@ def export_results(results, out_dir: str | Path, src_lang: str | None = None, tg
                 key += "+"
             named[key] = res
         results = named
+    opts = export_options(**options)
     # The documents say their languages (a JSONL document may carry its own): one dataset is one pair.
     langs = sorted({(r.alignment.src.lang, r.alignment.tgt.lang) for r in results.values()})
     if len(langs) > 1:
@@ -88,7 +89,6 @@ def export_results(results, out_dir: str | Path, src_lang: str | None = None, tg
     if (src_lang or found_src, tgt_lang or found_tgt) != (found_src, found_tgt):
         raise MtError(f"export: the documents are {found_src}→{found_tgt}, not {src_lang or found_src}→{tgt_lang or found_tgt}")
     src_lang, tgt_lang = found_src, found_tgt
-    opts = export_options(**options)
     from .review import apply_to_results, reviewed_pairs
 
     tally = apply_to_results(results, decisions)

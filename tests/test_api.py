@@ -93,6 +93,11 @@ def test_bad_input_raises_mt_error():
         mt.align(42, "Hallo.", "vi", "de")
     with pytest.raises(mt.MtError, match="no such file"):
         mt.check(CORPUS / "missing.txt", CORPUS / "de.txt", "vi", "de")
+    with pytest.raises(mt.MtError, match="nope.txt: no such file"):
+        mt.check("nope.txt", CORPUS / "de.txt", "vi", "de")  # a mistyped path is not a one-word document
+    with pytest.raises(mt.MtError, match="looks like 'fr', not 'en'"):
+        mt.check(["Die Regierung will im nächsten Jahr zwei neue Schulen in Berlin bauen."],
+                 ["Le gouvernement veut construire deux nouvelles écoles à Berlin l'année prochaine."], "de", "en")
     with pytest.raises(TypeError, match="beam"):
         mt.translate(["x"], "vi", "de", beem=2)
     with pytest.raises(TypeError, match="formats"):
@@ -107,6 +112,18 @@ def test_export_takes_one_result_or_a_list(tmp_path):
     assert one.dropped == {"flagged": 2}
     with pytest.raises(mt.MtError, match="--force"):
         mt.export(res, tmp_path / "one", formats="jsonl")
+
+
+def test_report_keeps_an_existing_report_unless_forced(tmp_path):
+    res = mt.check(["Chính phủ chưa phê duyệt dự án."], ["Die Regierung hat das Projekt genehmigt."], "vi", "de")
+    mt.report(res, tmp_path / "r")
+    before = (tmp_path / "r" / "report.json").read_bytes()
+    other = mt.check(["Chính phủ đã phê duyệt dự án."], ["Die Regierung hat das Projekt genehmigt."], "vi", "de")
+    with pytest.raises(mt.MtError, match="holds a report already"):
+        mt.report(other, tmp_path / "r")
+    assert (tmp_path / "r" / "report.json").read_bytes() == before
+    mt.report(other, tmp_path / "r", force=True)
+    assert (tmp_path / "r" / "report.json").read_bytes() != before
 
 
 def test_the_functions_stay_functions_after_their_stages_are_imported():
