@@ -20,6 +20,12 @@ from .options import one_of, some_of
 from .translate.base import DecodeOptions
 from .types import MtError, Severity
 
+def examples(text: str) -> str:
+    """An epilog whose indented example lines click prints as written: not rewrapped to the terminal
+    width (a wrapped path cannot be pasted); click keeps a paragraph that opens with \\b as it is."""
+    return "\n\n".join("\b\n" + p if p.startswith("  ") else p for p in text.split("\n\n"))
+
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -70,7 +76,7 @@ def _languages(src_lang: Optional[str], tgt_lang: Optional[str]) -> tuple[str, s
 # translate
 # --------------------------------------------------------------------------------------------
 @app.command(
-    epilog="""Examples:
+    epilog=examples("""Examples:
 
   mt translate corpora/baoquocte-291854/vi.txt --src vi --tgt de -o de.mt.txt
 
@@ -79,7 +85,7 @@ def _languages(src_lang: Optional[str], tgt_lang: Optional[str]) -> tuple[str, s
   mt translate docs.jsonl --format jsonl --src vi --tgt de --model ./opus-mt-vi-de -o out.jsonl
 
   mt translate archive.txt --src vi --tgt de --engine ray --actors 4 -o archive.de.txt
-""",
+"""),
 )
 def translate(
     input: str = typer.Argument("-", help="Input file, one segment a line (or JSONL with --format jsonl); '-' for stdin."),
@@ -136,7 +142,7 @@ def translate(
 # align
 # --------------------------------------------------------------------------------------------
 @app.command(
-    epilog="""Examples:
+    epilog=examples("""Examples:
 
   mt align corpora/baoquocte-291854/vi.txt corpora/baoquocte-291854/de.txt --src-lang vi --tgt-lang de --segmented
 
@@ -145,7 +151,7 @@ def translate(
   mt align article.vi.txt article.de.txt --src-lang vi --tgt-lang de --mt auto --format jsonl
 
   mt align novel.zh novel.en --src-lang zh --tgt-lang en --segmented --embed labse   # after `mt models pull labse`
-""",
+"""),
 )
 def align(
     src: str = typer.Argument(..., help="Source document (text; blank lines separate paragraphs)."),
@@ -178,7 +184,7 @@ def align(
 
 @eval_app.command(
     "align",
-    epilog="Example:\n\n  mt eval align --gold corpora/baoquocte-291854/gold.vide --test out.vide",
+    epilog=examples("Example:\n\n  mt eval align --gold corpora/baoquocte-291854/gold.vide --test out.vide"),
 )
 def eval_align(
     gold: str = typer.Option(..., "--gold", help="Gold alignment (Vecalign format)."),
@@ -214,16 +220,16 @@ def _finding_rows(results: dict) -> list[dict]:
 
 
 @app.command(
-    epilog="""Examples:
+    epilog=examples("""Examples:
 
   mt check corpora/baoquocte-291854/vi.txt corpora/baoquocte-291854/de.txt --src-lang vi --tgt-lang de --segmented
 
   mt check src.txt tgt.txt --src-lang vi --tgt-lang de --fail-on critical -o findings.jsonl
 
-  mt check --batch ../shared/fidelity-dev/cases.jsonl -o findings.jsonl
+  mt check --batch corpora/examples/cases.jsonl -o findings.jsonl
 
   mt check src.txt tgt.txt --decisions decisions.jsonl   # a reviewer's false alarms are not raised again
-""",
+"""),
 )
 def check(
     src: Optional[str] = typer.Argument(None, help="Source document."),
@@ -279,14 +285,14 @@ def check(
 
 
 @app.command(
-    epilog="""Examples:
+    epilog=examples("""Examples:
 
   mt report                       # the bundled article, into ./report
 
   mt report vi.txt de.txt --src-lang vi --tgt-lang de -o out/report
 
   mt report vi.txt de.txt --decisions decisions.jsonl -o out/report --force   # the page starts from these decisions
-""",
+"""),
 )
 def report(
     src: Optional[str] = typer.Argument(None, help="Source document (default: the bundled article)."),
@@ -328,7 +334,7 @@ def report(
 
 @eval_app.command(
     "fidelity",
-    epilog="Examples:\n\n  mt eval fidelity corpora/examples/cases.jsonl\n\n"
+    epilog=examples("Examples:\n\n  mt eval fidelity corpora/examples/cases.jsonl\n\n"
     "  mt eval fidelity corpora/baoquocte-291854/vi.txt corpora/baoquocte-291854/de.txt --segmented --decisions decisions.jsonl\n\n"
     "  mt eval fidelity --pairs pairs.tsv --src-lang de --tgt-lang en --perturb\n\n"
     "  mt eval fidelity --pairs pairs.tsv --src-lang vi --tgt-lang de --perturb --split both --json out.json\n\n"
@@ -336,7 +342,7 @@ def report(
     "({\"src\", \"tgt\", \"id\"?, \"doc\"?}). A pair with any critical or major finding is an alarm. "
     "--perturb also makes controlled edits of each target (number, date, place, person, organisation, "
     "office, negation, omission, addition) and reports per edit how often the edited pair is alarmed while its "
-    "clean version is not (detection) and how often with a finding of the expected type.",
+    "clean version is not (detection) and how often with a finding of the expected type."),
 )
 def eval_fidelity(
     cases: Optional[list[str]] = typer.Argument(None, help="Labelled cases (fidelity-dev format); with --decisions also two documents or a directory, as for mt export; or use --pairs."),
@@ -438,16 +444,16 @@ def _floats(text: str, name: str) -> tuple[float, ...]:
 
 
 @app.command(
-    epilog="""Examples:
+    epilog=examples("""Examples:
 
   mt export corpora/baoquocte-291854/vi.txt corpora/baoquocte-291854/de.txt --segmented -o data/
 
-  mt export ../shared/fidelity-dev/cases.jsonl -o data/ --format hf,tmx --split 0.8,0.1,0.1 --force
+  mt export corpora/examples/cases.jsonl -o data/ --format hf,tmx --split 0.8,0.1,0.1 --force
 
   mt export articles/ -o qe-data/ --keep-flagged      # a directory of NAME.vi / NAME.de pairs
 
   mt export vi.txt de.txt --segmented --decisions decisions.jsonl -o data/   # reviewed pairs in qe/reviewed.jsonl
-""",
+"""),
 )
 def export(
     inputs: list[str] = typer.Argument(..., help="Two document files, a directory of *.SRC/*.TGT pairs, or a JSONL of documents."),
@@ -495,12 +501,12 @@ def export(
 
 
 @app.command(
-    epilog="""Examples:
+    epilog=examples("""Examples:
 
   mt finetune --model Helsinki-NLP/opus-mt-vi-de --data data/ -o models/vi-de-news --epochs 3
 
   mt finetune --model ./opus-mt-vi-de --data data/ -o out/ --max-steps 300 --lr 1e-4 --batch-size 8
-""",
+"""),
 )
 def finetune(
     model: str = typer.Option(..., "--model", help="Marian checkpoint directory or hub id in the local cache."),
@@ -532,7 +538,7 @@ def models_list() -> None:
         print(f"{pair}\t{model_id}\t{'available' if present else 'missing'}")
 
 
-@models_app.command("pull", epilog="Examples (on a machine with network access):\n\n  mt models pull vi-de\n\n  mt models pull labse      # sentence embeddings for `mt align --embed labse`")
+@models_app.command("pull", epilog=examples("Examples (on a machine with network access):\n\n  mt models pull vi-de\n\n  mt models pull labse      # sentence embeddings for `mt align --embed labse`"))
 def models_pull(pair: str = typer.Argument(..., help="Language pair, e.g. vi-de, or an embedding model: labse, e5, minilm.")) -> None:
     """Download the configured model of PAIR (or an embedding model) into the Hugging Face cache."""
     from .align.embed import aliases, pull as pull_embedder
@@ -543,7 +549,7 @@ def models_pull(pair: str = typer.Argument(..., help="Language pair, e.g. vi-de,
 
 @models_app.command(
     "convert",
-    epilog="Example:\n\n  mt models convert ~/models/opus-mt-vi-de -o ~/models/opus-mt-vi-de-ct2 --quantization int8",
+    epilog=examples("Example:\n\n  mt models convert ~/models/opus-mt-vi-de -o ~/models/opus-mt-vi-de-ct2 --quantization int8"),
 )
 def models_convert(
     path: str = typer.Argument(..., help="A Marian checkpoint directory or hub id already in the cache."),

@@ -78,7 +78,7 @@ def ensure_language(lines: list[str], lang: str, name: str) -> None:
         return
     if lang.split("-")[0] in ranked(" ".join(lines), 3):
         return
-    raise MtError(f"{name}: the text looks like '{found}', not '{lang}' (are source and target swapped, or --src-lang/--tgt-lang wrong?)")
+    raise MtError(f"{name}: the text looks like '{found}', not '{lang}' (are source and target swapped, or is a language code wrong?)")
 
 
 def pair_from_case(case: dict, doc_id: str, where: str, src_lang: str, tgt_lang: str) -> DocumentPair:

@@ -220,3 +220,32 @@ def test_models_list_and_an_offline_pull(capsys, monkeypatch):
     _short_error(code, err, "could not download Helsinki-NLP/opus-mt-vi-de")
     code, out, err = run_cli(["models", "pull", "vide"], capsys)
     _short_error(code, err, "vi-de")
+
+
+def _commands():
+    import typer
+
+    from mt.cli import app
+
+    def walk(cmd, path):
+        if getattr(cmd, "commands", None):  # a group (typer ships its own click)
+            for name, sub in cmd.commands.items():
+                yield from walk(sub, path + [name])
+        else:
+            yield path, cmd
+
+    return list(walk(typer.main.get_command(app), []))
+
+
+@pytest.mark.parametrize("path", [p for p, _ in _commands()], ids=" ".join)
+def test_every_command_has_help_with_examples_that_paste_whole(path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")  # a narrow terminal must not wrap an example inside a path
+    cmd = dict((tuple(p), c) for p, c in _commands())[tuple(path)]
+    code, out, err = run_cli(path + ["--help"], capsys)
+    assert code == 0, err
+    examples = [line.strip() for line in (cmd.epilog or "").splitlines() if line.strip().startswith("mt ")]
+    assert examples, f"mt {' '.join(path)} --help shows no example"
+    printed = [line.strip() for line in out.splitlines()]
+    for example in examples:
+        assert example in printed
+        assert "../shared" not in example  # a user's clone has no ../shared

@@ -42,7 +42,7 @@ def model_id_for_pair(src: str, tgt: str) -> str:
     key = pair_key(src, tgt)
     if key not in models:
         known = ", ".join(sorted(models)) or "none"
-        raise MtError(f"no model configured for {key} (configured: {known}); pass --model or add it to configs/models.toml")
+        raise MtError(f"no model configured for {key} (configured: {known}); add it to configs/models.toml, or give a model directory or hub id (--model)")
     return models[key]
 
 
