@@ -326,7 +326,7 @@ def report(
     res = api.check(Path(src), Path(tgt), *_languages(src_lang, tgt_lang), alignment=alignment, mt=mt, segmented=bool(segmented))
     _say_channels([res], mt)
     tally = apply_to_results({"": res}, decisions)
-    out = api.report(res, output)
+    out = api.report(res, output, force=force)
     crit = sum(1 for f in res.findings if f.severity is Severity.CRITICAL)
     _say(f"mt: {plural(len(res.findings), 'finding')} ({crit} critical)" + (f"; review: {tally.line()}" if tally else "")
          + f"; report in {out}/index.html")
@@ -429,7 +429,7 @@ def demo(output: str = typer.Option("report", "-o", "--output", help="Report dir
     res = api.check(src, tgt, src_lang, tgt_lang, segmented=True)
     for f in res.findings:
         print(f"{f.severity.value:8} {f.type:12} {src_lang} {numbers(f.src)} → {tgt_lang} {numbers(f.tgt)} [{f.id}]: {f.message}")
-    out = api.report(res, output)
+    out = api.report(res, output, force=force)
     _say(f"mt: report written to {out}/index.html")
 
 

@@ -72,9 +72,10 @@ def _bead_findings(k: int) -> list[Finding]:
         return []
     ctx = PairContext(al, bead, src_facts[k], _facts(al.tgt_text(bead), al.tgt.lang, known),
                       lexicon(al.src.lang), lexicon(al.tgt.lang), register, known)
-    out: list[Finding] = []
-    for signal in PAIR_SIGNALS:
-        out.extend(signal(ctx))
+    out: list[Finding] = coverage.left_untranslated(al, bead)
+    if len(out) < len(bead.tgt):  # (a target left in the source language would be read in the wrong language)
+        for signal in PAIR_SIGNALS:
+            out.extend(signal(ctx))
     out.extend(length.check(ctx, lengths))
     return out
 

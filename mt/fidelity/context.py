@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, labels, same_office
 from ..types import Alignment, Bead
-from .extract import Facts
+from .extract import Facts, same_person
 from .nameindex import NameIndex
 
 
@@ -61,7 +61,8 @@ class Register:
         self._by_office.setdefault(office, []).append(h)
 
     def offices_of(self, person: str) -> list[tuple[str, str | None, str]]:
-        return [self.holders[k] for k in sorted(self._people.ids_for(person))]
+        # (a shared token finds the candidates; a shared first name alone is not the same person)
+        return [self.holders[k] for k in sorted(self._people.ids_for(person)) if same_person(self.holders[k][2], person)]
 
     def holders_of(self, office: str, qualifier: str | None) -> list[str]:
         # one office whatever its local name (configs/lang/mul/offices.toml)

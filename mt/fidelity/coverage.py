@@ -28,9 +28,41 @@ def check_bead(al: Alignment, bead: Bead) -> list[Finding]:
         seg = al.tgt.segments[bead.tgt[0]]
         if seg.kind is SegmentKind.BOILERPLATE:
             return []
+        untranslated = left_untranslated(al, bead)
+        if untranslated:
+            return untranslated  # not an addition: the source's own words, untranslated
         return [Finding(
             type="addition", severity=Severity.MINOR if seg.kind is SegmentKind.HEADING else Severity.MAJOR, src=[], tgt=list(bead.tgt),
             message=f"This {language_name(al.tgt.lang)} segment has no counterpart in the source.",
             signal="coverage", confidence=ADDED_CONFIDENCE, evidence=[Span("tgt", bead.tgt[0], 0, len(seg.norm), seg.norm)],
         )]
     return []
+
+
+UNTRANSLATED_CONFIDENCE = 0.8
+UNTRANSLATED_MIN_LETTERS = 40  # shorter text (a name, a quoted title) says too little about its language
+
+
+def left_untranslated(al: Alignment, bead: Bead) -> list[Finding]:
+    """Target segments still in the source language: a sentence the translator did not translate. The
+    language identifier must put the source language first and the target language nowhere in its top
+    three, on a segment long enough to judge (a quoted phrase inside a translated sentence is not enough)."""
+    from ..langid import is_language, ranked
+
+    src_lang, tgt_lang = al.src.lang.split("-")[0], al.tgt.lang.split("-")[0]
+    if src_lang == tgt_lang:
+        return []
+    out = []
+    for k in bead.tgt:
+        seg = al.tgt.segments[k]
+        if seg.kind is SegmentKind.BOILERPLATE or is_language(seg.norm, tgt_lang, UNTRANSLATED_MIN_LETTERS) is not False:
+            continue
+        if ranked(seg.norm, 1)[0] != src_lang:
+            continue
+        out.append(Finding(
+            type="omission", severity=Severity.MAJOR, src=list(bead.src), tgt=[k],
+            message=f"This segment of the {language_name(al.tgt.lang)} text is still in {language_name(al.src.lang)}: "
+                    "it was left untranslated.",
+            signal="coverage", confidence=UNTRANSLATED_CONFIDENCE, evidence=[Span("tgt", k, 0, len(seg.norm), seg.norm)],
+        ))
+    return out

@@ -88,9 +88,24 @@ def same_name_token(a: str, b: str) -> bool:
 
 
 def same_person(a: str, b: str) -> bool:
+    """Whether two names may be one person: they share a token, and where both are full names, the last
+    word of one is a word of the other ("Christine Lagarde" and "Christian Lindner" share a first name only:
+    two people; "Kim Jong Un" / "Kim Jong-un", "Yoon Suk Yeol" / "Yoon", "Macron Emmanuel" / "Emmanuel Macron"
+    are one)."""
     ta = [t for t in a.split() if len(t) >= 2]
     tb = [t for t in b.split() if len(t) >= 2]
-    return any(same_name_token(x, y) for x in ta for y in tb)
+    if not any(same_name_token(x, y) for x in ta for y in tb):
+        return False
+    if len(ta) < 2 or len(tb) < 2:
+        return True
+
+    def parts(tokens: list[str]) -> list[str]:
+        return [p for t in tokens for p in t.split("-") if p]
+
+    def last_in(x: list[str], y: list[str]) -> bool:
+        return any(same_name_token(p, q) for p in parts(x[-1:]) for q in parts(y))
+
+    return last_in(ta, tb) or last_in(tb, ta)
 
 
 def _entity_mentions(text: str, lex: Lexicon) -> list[Mention]:
