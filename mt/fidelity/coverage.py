@@ -2,6 +2,8 @@
 Headlines left untranslated are minor; boilerplate never counts (it is not article text)."""
 from __future__ import annotations
 
+import regex
+
 from ..types import Alignment, Bead, Finding, SegmentKind, Severity, Span
 from .context import language_name
 
@@ -41,28 +43,51 @@ def check_bead(al: Alignment, bead: Bead) -> list[Finding]:
 
 UNTRANSLATED_CONFIDENCE = 0.8
 UNTRANSLATED_MIN_LETTERS = 40  # shorter text (a name, a quoted title) says too little about its language
+UNTRANSLATED_SHARED = 0.6  # of the segment's words found in the source: the source's own sentence, copied
+_WORDS = regex.compile(r"[\p{L}\p{N}]{2,}")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORDS.findall(text)}
+
+
+_LAST_DOCUMENT: list = []  # (document, its words): a document's 0-1 beads share one pass over its source
+
+
+def _document_words(doc) -> set[str]:
+    if not (_LAST_DOCUMENT and _LAST_DOCUMENT[0] is doc):
+        _LAST_DOCUMENT[:] = [doc, _words(" ".join(s.norm for s in doc.segments))]
+    return _LAST_DOCUMENT[1]
 
 
 def left_untranslated(al: Alignment, bead: Bead) -> list[Finding]:
-    """Target segments still in the source language: a sentence the translator did not translate. The
-    language identifier must put the source language first and the target language nowhere in its top
-    three, on a segment long enough to judge (a quoted phrase inside a translated sentence is not enough)."""
+    """Target segments left as the source wrote them: most of their words are words of the source (of the
+    bead's source, or of the document where the bead has none), the language identifier puts the source
+    language first and the target language nowhere in its top three, on a segment long enough to judge.
+    (A target full of the source's names is still in the target language; one in the source's language is
+    not necessarily copied: both conditions must hold.)"""
     from ..langid import is_language, ranked
 
     src_lang, tgt_lang = al.src.lang.split("-")[0], al.tgt.lang.split("-")[0]
     if src_lang == tgt_lang:
         return []
     out = []
+    source_words = None
     for k in bead.tgt:
         seg = al.tgt.segments[k]
         if seg.kind is SegmentKind.BOILERPLATE or is_language(seg.norm, tgt_lang, UNTRANSLATED_MIN_LETTERS) is not False:
             continue
         if ranked(seg.norm, 1)[0] != src_lang:
             continue
+        if source_words is None:
+            source_words = _words(al.src_text(bead)) if bead.src else _document_words(al.src)
+        words = _words(seg.norm)
+        if not words or len(words & source_words) < UNTRANSLATED_SHARED * len(words):
+            continue
         out.append(Finding(
             type="omission", severity=Severity.MAJOR, src=list(bead.src), tgt=[k],
-            message=f"This segment of the {language_name(al.tgt.lang)} text is still in {language_name(al.src.lang)}: "
-                    "it was left untranslated.",
+            message=f"This segment of the {language_name(al.tgt.lang)} text is still in {language_name(al.src.lang)}, "
+                    "as the source wrote it: it was left untranslated.",
             signal="coverage", confidence=UNTRANSLATED_CONFIDENCE, evidence=[Span("tgt", k, 0, len(seg.norm), seg.norm)],
         ))
     return out
