@@ -215,8 +215,12 @@ def _say_channels(results, mt: str) -> None:
 
 
 def _finding_rows(results: dict) -> list[dict]:
-    """Findings as JSONL rows, each with its document's id when there are several documents."""
-    return [{**f.to_dict(), "doc_id": doc_id} if doc_id else f.to_dict() for doc_id, res in results.items() for f in res.findings]
+    """Findings as JSONL rows, each with its document's id (of a single document: from its file name)."""
+    rows = []
+    for doc_id, res in results.items():
+        doc_id = doc_id or res.alignment.src.doc_id
+        rows += [{**f.to_dict(), "doc_id": doc_id} if doc_id else f.to_dict() for f in res.findings]
+    return rows
 
 
 @app.command(
@@ -245,7 +249,7 @@ def check(
     engine: str = typer.Option("local", "--engine", help="local, or ray (documents of --batch spread over Ray workers)."),
     actors: int = typer.Option(2, "--actors", min=1, help="Ray: parallel workers."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray: join this cluster instead of a local instance."),
-    output: Optional[str] = typer.Option(None, "-o", "--output", help="Findings as JSONL (default stdout)."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="Findings as JSONL, one a line, segment ids counted from 0 (default stdout)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
     decisions: Optional[str] = typer.Option(None, "--decisions", help="A reviewer's decisions.jsonl (exported from the report page): false alarms are dismissed, confirmed findings marked."),
 ) -> None:

@@ -73,6 +73,7 @@ def test_faithful_paraphrase_raises_nothing():
 def test_check_cli_fail_on_and_batch(tmp_path, capsys):
     code, out, _ = run_cli(["check", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "--fail-on", "critical"], capsys)
     assert code == 1 and len(out.splitlines()) == 3
+    assert {json.loads(x)["doc_id"] for x in out.splitlines()} == {"baoquocte-291854"}  # a single document too
     if FIDELITY_DEV.exists():
         out_file = tmp_path / "f.jsonl"
         code, _, err = run_cli(["check", "--batch", str(FIDELITY_DEV), "-o", str(out_file)], capsys)
