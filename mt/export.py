@@ -154,6 +154,15 @@ def pair_filters(opts: ExportOptions) -> list[tuple[str, Filter]]:
     ]
 
 
+def _cell_text(text: str) -> str:
+    """A table cell's text without its pipes ("| Caption (Quelle: Yonhap) |" from a Markdown table in
+    a scraped page): the pipes are layout, not part of the sentence a model should learn."""
+    t = text.strip()
+    if t.startswith("|") and t.endswith("|") and t.count("|") == 2 and len(t) > 2:
+        return t[1:-1].strip()
+    return text
+
+
 def collect(results: dict[str, CheckResult], opts: ExportOptions) -> ExportResult:
     if len(opts.split) != 3 or abs(sum(opts.split) - 1.0) > 1e-6 or min(opts.split) < 0:
         raise MtError("--split needs three non-negative fractions that add up to 1, e.g. 0.9,0.05,0.05")
@@ -165,7 +174,7 @@ def collect(results: dict[str, CheckResult], opts: ExportOptions) -> ExportResul
         for bead in al.beads:
             if not (bead.src and bead.tgt):
                 continue  # unaligned segments are not pairs
-            pair = CandidatePair(al.src_text(bead), al.tgt_text(bead), src_lang, tgt_lang,
+            pair = CandidatePair(_cell_text(al.src_text(bead)), _cell_text(al.tgt_text(bead)), src_lang, tgt_lang,
                                  {al.src.segments[i].kind for i in bead.src} | {al.tgt.segments[j].kind for j in bead.tgt},
                                  res.findings_for(bead), bead.score)
             reason = next((name for name, leave_out in filters if leave_out(pair)), None)

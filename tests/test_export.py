@@ -52,6 +52,13 @@ def test_flagged_pairs_of_the_article_are_left_out(exported):
     assert "flagged" in (exported / "README.md").read_text()
 
 
+def test_table_pipes_are_not_part_of_a_pair(exported):
+    rows = _all_rows(exported)
+    caption = [r for r in rows if "Yonhap" in r["translation"]["vi"]]  # the article's photo caption, a table cell
+    assert caption and not any(r["translation"][lang].startswith("|") or r["translation"][lang].endswith("|")
+                               for r in caption for lang in ("vi", "de"))
+
+
 def test_datasets_load_and_formats_agree(exported):
     from datasets import load_dataset, load_from_disk
 
