@@ -77,3 +77,12 @@ NUMBERS = [
 @pytest.mark.parametrize("sl,tl,src,tgt,expected", NUMBERS)
 def test_quantity_cases(sl, tl, src, tgt, expected):
     assert [a for a in alarms(src, tgt, sl, tl) if a[0] != "omission" or expected] == expected
+
+
+def test_a_figure_is_quoted_once_where_its_value_reads_the_same():
+    import mt
+
+    res = mt.check(["El gobierno aprobó 300 euros para la reconstrucción de las escuelas del pueblo."],
+                   ["The government approved 500 euros for the reconstruction of the village schools."], "es", "en")
+    assert [f.message for f in res.findings if f.type == "number"] == [
+        "The number changed: the source says 300, the English text 500."]

@@ -24,6 +24,11 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
+def _said(v) -> str:
+    """A figure as written, with its value where the writing does not show it ("hai trăm (200)", not "300 (300)")."""
+    return v.text if v.text.strip() == _fmt(v.value) else f"{v.text} ({_fmt(v.value)})"
+
+
 def _fmt(v: float) -> str:
     return f"{v:,.0f}" if v == int(v) else f"{v:g}"
 
@@ -237,7 +242,7 @@ def _numbers(ctx: PairContext) -> list[Finding]:
             units_differ = n.unit is not None and t.unit is not None and n.unit[0] == t.unit[0] and n.unit != t.unit
             out.append(Finding(
                 type="number", severity=Severity.MAJOR if units_differ else Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
-                message=f"The number changed: the source says {n.text} ({_fmt(n.value)}), the {language_name(ctx.tgt_lang)} text {t.text} ({_fmt(t.value)})"
+                message=f"The number changed: the source says {_said(n)}, the {language_name(ctx.tgt_lang)} text {_said(t)}"
                         + (", in other units that do not convert into each other." if units_differ else "."),
                 signal="numbers", confidence=CHANGED_CONFIDENCE, evidence=[ev_src, ev_tgt],
             ))
