@@ -859,8 +859,8 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
     parts = [p for p in _name_parts(name.text) if p not in skip]
 
     def same(p: str, w: str) -> bool:
-        if len(p) <= 3 and p[:1].isupper() and w[:1].islower():
-            return False  # "Le" of "Bruno Le Maire" is not spelled by the article "le"
+        if (len(p) <= 3 or len(w) <= 3 and fold_name(p) != fold_name(w)) and p[:1].isupper() and w[:1].islower():
+            return False  # "Le" of "Bruno Le Maire" is not spelled by the article "le", nor "Fund" by "und"
         # a name may open a compound: "Oscar" in "Oscarverleihung", "Trump" in "Trumps"
         if same_name_token(p, w) or len(p) >= 4 and w.startswith(p) or w.endswith("s") and same_name_token(p, w[:-1]):
             return True  # "Ris Rede": a genitive s
@@ -889,6 +889,14 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
                                         and not (i > 1 and same(parts[0], words[i - 2])))]
     if (name.cls == "org" or len(parts) == 1) and any(words[i].isupper() and len(words[i]) >= 2 for i in hits):
         return True  # a shared acronym ("DFB-Präsidium" / "DFB Presidential Board")
+    caps = [p for p in parts if p[:1].isupper()]
+    if name.cls == "org" and len(caps) >= 2:
+        # a body's name of several words is spelled by a word of its own (no word list has it: "Thyssenkrupp
+        # Supervisory Board") or by half of its words at least, not by one ordinary word of three ("International
+        # Monetary Fund" is not in "… und …", "No Such Agency" not in "the agency"; "Technical University" is in
+        # "Technischen Universität")
+        spelled = [p for p in caps if any(same(p, words[i]) for i in hits)]
+        return 2 * len(spelled) >= len(caps) or any(not _common_word(p) for p in spelled)
     if not hits or len(parts) <= 1 or any(same(parts[-1], words[i]) for i in hits):
         return bool(hits)
     for i in hits:
@@ -1115,6 +1123,13 @@ def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) 
         return False
     # a person the source document names elsewhere: the translation only resolved a pronoun
     return not ctx.src_people.has_last_token(words[-1])
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _common_word(word: str) -> bool:
+    """A word that some pack's word list holds in lower case: an ordinary word in some language."""
+    low = word.lower()
+    return any(low in d[1] for d in _all_word_lists())
 
 
 @functools.lru_cache(maxsize=1)
