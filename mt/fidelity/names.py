@@ -578,7 +578,9 @@ def _org_names(text: str, lex: Lexicon, found: list[Name]) -> list[Name]:
             if not w[:1].isupper():
                 continue  # (checked first: most words are not capitalised)
             low = w.lower()
-            head = next((h for h in ends if low.endswith(h) and (len(w) >= len(h) + 3 or "-" in w or low == h)), None)
+            # the head word in the genitive too ("Landesverbandes"; a plural, "Vereinen", is a common noun)
+            stems = [low] + [low[:-len(e)] for e in ("es", "s") if low.endswith(e) and len(low) > len(e) + 3]
+            head = next((h for h in ends for x in stems if x.endswith(h) and (len(x) >= len(h) + 3 or "-" in w or x == h)), None)
             # (a weak name inside it is a qualifier: "US" of "US-Börsenaufsicht")
             if head and w[:1].isupper() and not _overlaps([f for f in found if f.strong], t.start(), t.end()):
                 out.append(Name(w, t.start(), t.end(), "org", None, strong=False, kind=kinds[head]))
@@ -638,8 +640,10 @@ def _caps_names(text: str, lex: Lexicon) -> list[Name]:
         # a run of capitalised words separated by single spaces is one name ("Donald Trump")
         j = k
         while j + 1 < len(toks) and toks[j + 1].group(0)[:1].isupper() and toks[j + 1].group(0) not in stop \
-                and text[toks[j].end():toks[j + 1].start()] == " ":
-            j += 1
+                and text[toks[j].end():toks[j + 1].start()] == " " \
+                and not (not nouns and _acronym_word(toks[j].group(0), lex.lang) and len(toks[j].group(0)) >= 3
+                         and not toks[j + 1].group(0).isupper()):
+            j += 1  # (an acronym ends a run before a word in lower case: "at OPEC Howie admitted" names two)
         initial = _at_sentence_start(text, t.start())
         lead_noun = nouns and j - k >= 2 and (toks[k - 1].group(0).lower() in determiners if k else False or "-" in w)
         if lead_noun:
@@ -889,13 +893,14 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
                                         and not (i > 1 and same(parts[0], words[i - 2])))]
     if (name.cls == "org" or len(parts) == 1) and any(words[i].isupper() and len(words[i]) >= 2 for i in hits):
         return True  # a shared acronym ("DFB-Präsidium" / "DFB Presidential Board")
-    caps = [p for p in parts if p[:1].isupper()]
+    # (title words count here: "European Central Bank"; a short word does not: "The Nielsen Company")
+    caps = [p for p in _name_parts(name.text) if p[:1].isupper() and (len(p) > 3 or p.isupper())]
     if name.cls == "org" and len(caps) >= 2:
         # a body's name of several words is spelled by a word of its own (no word list has it: "Thyssenkrupp
         # Supervisory Board") or by half of its words at least, not by one ordinary word of three ("International
         # Monetary Fund" is not in "… und …", "No Such Agency" not in "the agency"; "Technical University" is in
         # "Technischen Universität")
-        spelled = [p for p in caps if any(same(p, words[i]) for i in hits)]
+        spelled = [p for p in caps if any(same(p, w) for w in words)]
         return 2 * len(spelled) >= len(caps) or any(not _common_word(p) for p in spelled)
     if not hits or len(parts) <= 1 or any(same(parts[-1], words[i]) for i in hits):
         return bool(hits)
@@ -1014,7 +1019,8 @@ def check(ctx: PairContext) -> list[Finding]:
     # a capital the target names by its country ("Bắc Kinh" / "China") is no omission: a metonym
     tgt_entities = {t.entity for t in tgt_names if t.entity}
     for s in sorted(missing, key=lambda n: not n.strong):
-        t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn, bool(ctx.src_lex.caps.get("nouns")), ctx.src_lang, ctx.tgt.text)
+        t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn, bool(ctx.src_lex.caps.get("nouns")), ctx.src_lang,
+                        ctx.tgt.text, tgt_names, ctx.tgt_lang)
         if t is not None:
             used.add(id(t))
             out.append(_substitution(ctx, s, t))
@@ -1127,9 +1133,10 @@ def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) 
 
 @functools.lru_cache(maxsize=1 << 14)
 def _common_word(word: str) -> bool:
-    """A word that some pack's word list holds in lower case: an ordinary word in some language."""
+    """A word that some pack's word list holds, in either case ("agency", "European"): a word of some language,
+    not one of a name's own ("Thyssenkrupp")."""
     low = word.lower()
-    return any(low in d[1] for d in _all_word_lists())
+    return any(low in d[1] or word in d[0] for d in _all_word_lists())
 
 
 @functools.lru_cache(maxsize=1)
@@ -1185,7 +1192,7 @@ def _names_place(word: str, lang: str) -> bool:
 
 def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_len: int,
                 first_names: frozenset[str] = frozenset(), noun_source: bool = False, src_lang: str = "",
-                tgt_text: str = "") -> Name | None:
+                tgt_text: str = "", tgt_names: tuple = (), tgt_lang: str = "") -> Name | None:
     """The target name that most plausibly replaced the source name `s`. A guess (a name of unknown
     class) must also stand at about the same relative place in its sentence."""
     def where(n: Name, length: int) -> float:
@@ -1225,6 +1232,14 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 0  # a compound read as a body ("Verteidigungsministeriums") replaces only a sure organisation
         if s.cls == t.cls == "org" and s.kind and s.kind == t.kind and not (s.strong and t.strong):
             return 0  # one kind of body: the same body translated ("Denkmalschutzbehörde" / "… Authority")
+        if s.cls == "org" and not s.strong and s.entity is None and s.kind and t.cls == "name" and t.strong \
+                and t.entity is None and " " in t.text and abs(where(s, src_len) - where(t, tgt_len)) <= NEAR \
+                and s.kind not in tgt_kinds and not any(w.lower() in heads for w in t.text.split()):
+            return 1  # a body of a known kind named in words ("Denkmalschutzbehörde", "la Cour") and, where it stood, a
+            # name of several words that the source does not spell and whose head word names no body of that kind
+            # ("the Red Cross"): a translation of the body would keep its kind ("Monument Protection Authority");
+            # not where the target names a body of that kind elsewhere, nor where a head word of any kind is in the
+            # name ("District League A1")
         if s.cls == "org" and not s.strong and s.entity is None \
                 and not (t.cls == "org" and t.strong and (t.entity or not t.plain or t.kind and s.kind)):
             return 0  # a body named by a common noun ("Börsenaufsicht") is replaced only by a sure organisation
@@ -1274,6 +1289,8 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 1
         return 0
     s_person = _personal(s, first_names)
+    tgt_kinds = {t.kind for t in tgt_names if t.kind}
+    heads = _org_kinds(tgt_lang) if s.kind else {}
     pool = [t for t in surplus if id(t) not in used]
     # a name that spells no ordinary word is surer than a run of listed words ("Presidential Board")
     sure = [t for t in pool if t.strong and not t.plain] or [t for t in pool if t.strong] or pool
