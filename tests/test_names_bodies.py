@@ -64,3 +64,13 @@ def test_an_acronym_before_a_name_is_two_names(tgt, alarm):
     # "UNESCO Smithers" is no one name: the acronym replaced the town, and Smithers is still there
     found = _entity("À Leeds, Smithers a reconnu les faits lundi.", tgt, "fr", "en")
     assert bool(found) == alarm
+
+
+@pytest.mark.parametrize("tgt, alarm", [
+    ("Peru has the will to win, said Carlos Mendoza, a Bolivian diplomat, on Sunday.", True),
+    ("Bolivia has the will to win, said Carlos Mendoza, a Bolivian diplomat, on Sunday.", False),
+])
+def test_a_country_the_target_only_says_by_an_adjective_is_lost_as_a_name(tgt, alarm):
+    # the source names Bolivia twice; the target keeps the adjective and puts another country in its place
+    src = "Carlos Mendoza, ein Diplomat aus Bolivien, sagte am Sonntag: Bolivien hat den Willen zu gewinnen."
+    assert bool(_entity(src, tgt, "de", "en")) == alarm

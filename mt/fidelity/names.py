@@ -1087,9 +1087,12 @@ def _lost_country(ctx: PairContext, src_names: list[Name], src_words: list[str],
             if len(fw) > k and fw[:k] in stems:
                 said |= stems[fw[:k]]
                 break
+    named = {n.entity for n in src_names if n.entity and n.entity.startswith("country:") and n.strong}
     said |= {n.entity for n in src_names if n.entity and n.entity.startswith("country:")}
-    return any(not any(t.entity and _equivalent(c, t.entity) for t in tgt_names) and not _adjective_of(c, ctx.tgt_lang, tgt_words)
-               for c in said)
+    # (a country the source names and the target only says a word made from, "Bolivia" / "bolivianischer", is
+    # lost as a name: the new country may have taken its place)
+    return any(not any(t.entity and _equivalent(c, t.entity) for t in tgt_names)
+               and (c in named or not _adjective_of(c, ctx.tgt_lang, tgt_words)) for c in said)
 
 
 def _unexplained_country(t: Name, ctx: PairContext, src_names: list[Name], src_words: list[str]) -> bool:
