@@ -74,3 +74,12 @@ def test_a_country_the_target_only_says_by_an_adjective_is_lost_as_a_name(tgt, a
     # the source names Bolivia twice; the target keeps the adjective and puts another country in its place
     src = "Carlos Mendoza, ein Diplomat aus Bolivien, sagte am Sonntag: Bolivien hat den Willen zu gewinnen."
     assert bool(_entity(src, tgt, "de", "en")) == alarm
+
+
+@pytest.mark.parametrize("tgt, alarm", [
+    ("When we were little, our grandmother read us The Sleeping Beauty every night.", False),
+    ("When we were little, our grandmother read us Rosalind Okafor every night.", True),
+])
+def test_a_title_in_ordinary_words_rendered_in_words_is_no_substitution(tgt, alarm):
+    src = "Quand nous étions petits, notre grand-mère nous lisait La Belle Au Bois Dormant chaque soir."
+    assert bool(_alarms(src, tgt, "fr", "en")) == alarm

@@ -1261,6 +1261,11 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
         if s.entity is None and t.entity and _local_place(t.entity) and not (_personal(t, first_names) and s.strong and not s.plain):
             return 0  # as above: an unknown source place may be this one under another name ("Quý Châu" may
             # well be "Guizhou": only countries and regions have names in every pack)
+        if s.cls == t.cls == "name" and s.plain and t.plain and s.entity is None and t.entity is None \
+                and max(len(s.text.split()), len(t.text.split())) >= 3:
+            return 0  # two names of unknown class, each of ordinary words of its language, one of three words or
+            # more: as often a title rendered in words ("La Grosse Citrouille" / "The Great Pumpkin") as one put for
+            # the other (a short one is a name as often: "le Sari Club" / "the Red Cross")
         if s.cls == t.cls and s.cls != "name":
             return 3
         if t.cls == "person" and t.strong and s.cls == "name" and s.strong and not s.plain and s.entity is None \
