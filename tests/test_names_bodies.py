@@ -83,3 +83,17 @@ def test_a_country_the_target_only_says_by_an_adjective_is_lost_as_a_name(tgt, a
 def test_a_title_in_ordinary_words_rendered_in_words_is_no_substitution(tgt, alarm):
     src = "Quand nous étions petits, notre grand-mère nous lisait La Belle Au Bois Dormant chaque soir."
     assert bool(_alarms(src, tgt, "fr", "en")) == alarm
+
+
+def test_a_vietnamese_body_after_a_title_is_the_body():
+    # "Thẩm phán" (judge) before "Tòa án Tối cao" (the Supreme Court): the body, not "phán Tòa án"
+    import importlib
+
+    from mt.fidelity.names import find
+    from mt.lexicon import lexicon
+
+    extract = importlib.import_module("mt.fidelity.extract").extract  # (mt.fidelity.extract is also a function's name)
+    text = "Ông được đề cử vào vị trí Thẩm phán Tòa án Tối cao năm ngoái."
+    lex = lexicon("vi")
+    found = [(n.text, n.cls) for n in find(extract(text, lex), lex)]
+    assert ("Tòa án Tối cao", "org") in found

@@ -772,7 +772,10 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
         k0, k = k, j + 1
         # title words lead the run ("Thượng nghị sĩ Arizona Jeff Flake"): the name follows them
         titles = _title_words(lex.lang)
-        while name and (name in titles or name.split()[0] in titles):
+        # (and the lower-case rest of a title's word before a body: "Thẩm phán Tòa án" less "Thẩm" leaves "phán
+        # Tòa án", a judge of the court; "Nghị viện Wales" is itself a body)
+        while name and (name in titles or name.split()[0] in titles
+                        or not name[:1].isupper() and " " in name and name.split(" ", 1)[1].startswith(org_heads)):
             rest = name.split(" ", 1)[1] if " " in name else ""
             s += len(name) - len(rest)
             name = rest
