@@ -303,6 +303,9 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
                 continue
             if _title_regex(lex.lang).search(m.group(1)):
                 continue
+            toks = m.group(1).split()
+            if any(a.isupper() and a.isalpha() and len(a) >= 3 and not b.isupper() for a, b in zip(toks, toks[1:])):
+                continue  # an acronym before a word in lower case: two names ("at OPEC Howie admitted"), names.py splits them
             # "name?": a capitalised run, maybe a person, maybe an institution ("La Toussaint")
             facts.people.append(Mention("name?", "person", s, e, m.group(1)))
     facts.people.sort(key=lambda p: p.start)
