@@ -78,6 +78,13 @@ class NegationPack:
     determiners: frozenset[str] = frozenset()  # "kein", "no": they negate a noun, not the weak adjective after them
     coordinators: frozenset[str] = frozenset()  # "và", "und", "or": negations they join are one ("weder … noch")
     answers: list[str] = field(default_factory=list)  # "no", "nein", "không": an answer when they close their clause
+    # words that may stand beside an answer word in a clause of its own ("Không, ồ không hề, …", "No, not at all,
+    # …", "Nein, äh nein, …"): such a clause answers, it negates no statement of the sentence
+    interjections: frozenset[str] = frozenset()
+    # markers that go on with a negation said before in their sentence ("neither A nor B", "did not call, nor
+    # write"): there no negation of their own; opening a sentence a negation ("Nor did anyone ask"); elsewhere,
+    # with no negation before them, a negation said in part ("Musk nor Tesla admitted" = "weder Musk noch Tesla")
+    continuing: frozenset[str] = frozenset()
     timing: list[str] = field(default_factory=list)  # "until": "not … until Monday" only times the event
     restrictive_words: list[str] = field(default_factory=list)  # "erst", "only": how another language says "not … until"
     prefixed: frozenset[str] = frozenset()  # words negated by a prefix, generated: "unklar", "inconnu"
@@ -131,6 +138,8 @@ def negation_pack(lang: str) -> NegationPack:
     pack.before = list(conc.get("before", []))
     pack.expletive = [w.lower() for w in conc.get("expletive", [])]
     pack.answers = [w.lower() for w in neg.get("answers", [])]
+    pack.interjections = frozenset(w.lower() for w in neg.get("interjections", []))
+    pack.continuing = frozenset(w.lower() for w in neg.get("continuing", []))
     pack.coordinators = frozenset(w.lower() for w in neg.get("coordinators", []))
     pack.determiners = frozenset(w.lower() for w in neg.get("determiners", []))
     pack.timing = [w.lower() for w in neg.get("timing", [])]
@@ -192,6 +201,7 @@ class Clause:
     closes: bool = False  # the clause ends its sentence (or a part of it closed by ";")
     denied_verb: bool = False  # a verb of denial cancelled by a negation ("không quên" = "don't miss")
     repeats: bool = False  # opens with a negation after a negated clause and a comma: "no formula, no method"
+    answers: int = 0  # answer clauses ("Không,", "Nein,", "No, not at all,"): their own class, no clause negation
 
     @property
     def count(self) -> int:
@@ -262,6 +272,8 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
             if _is_prefixed(m.group(0), pack):
                 found.append(Unit(m.start(), m.end(), text[m.start():m.end()], weak=True))
     found = [u for u in found if not any(s <= u.start < e for s, e in blocked)]
+    if pack.continuing:
+        found = _continuing(text, found, pack)
     for u in found:
         # inside a name or title: "Bác sĩ Không biên giới", "Did Not Finish"; a word in capitals
         # throughout ("tôi chọn KHÔNG khen thưởng", "NICHT belohnen") is emphasis, not a name
@@ -286,6 +298,12 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
         own.sort(key=lambda u: u.start)
         question = "?" in delim
         words = _WORDS.findall(low[s:e])
+        if not question and _answers(words, own, pack, bool(out and out[-1].answers and not sentence_start)):
+            # "Không, …", "Nein, …", "No, not at all, …": an answer, counted apart from clause negations (one
+            # language says it, another leaves it out or has no marker for it: German "nein" negates no clause)
+            out.append(Clause(s, e, [], closes=bool(_PART_END.search(delim)), answers=1))
+            sentence_start, after_comma = bool(_SENTENCE_END.search(delim)), delim.strip() == ","
+            continue
         if question and not sentence_start and len(words) <= pack.tag_max_words:
             own = []  # a tag: "…, phải không?", "…, isn't it?"
         elif own and own[-1].text.lower() in pack.final_particles and _is_question_particle(low, own[-1], e, words, question, pack):
@@ -302,6 +320,34 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
                           denied_verb=any(u.verb for u in cancelled), repeats=repeats))
         sentence_start, after_comma = bool(_SENTENCE_END.search(delim)), delim.strip() == ","
     return out
+
+
+def _continuing(text: str, found: list[Unit], pack: NegationPack) -> list[Unit]:
+    """`continuing` markers ("nor") after a negation of their sentence go on with it (dropped); opening a
+    sentence they negate; elsewhere, with none before them, they negate in part."""
+    out = []
+    for u in found:
+        if u.text.lower() not in pack.continuing or _starts_sentence(text, u.start):
+            out.append(u)
+            continue
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, u.start)]
+        since = ends[-1] if ends else 0
+        if any(since <= v.start < u.start for v in found if v is not u):
+            continue
+        out.append(Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail))
+    return out
+
+
+def _answers(words: list[str], units: list[Unit], pack: NegationPack, after_answer: bool = False) -> bool:
+    """A clause of its own made only of answer words, negations and interjections, at least one an
+    answer word ("Không", "Nein", "No, not at all") or, right after an answer, a negation ("Non, pas du
+    tout", "Nein, niemals"): it answers, it states nothing negated."""
+    if not pack.answers or not words:
+        return False
+    if not any(w in pack.answers for w in words) and not (after_answer and units):
+        return False
+    said = {w for u in units for w in _WORDS.findall(u.text.lower())}
+    return all(w in pack.answers or w in pack.interjections or w in said for w in words)
 
 
 def _runs(units: list[Unit], low: str, pack: NegationPack) -> int:
@@ -536,7 +582,7 @@ def _unpaired(cs: list[Clause], other_weak: int) -> list[Clause]:
                 continue
             units.append(u)
         out.append(Clause(c.start, c.end, units, c.cancelled, runs=c.runs, closes=c.closes, denied_verb=c.denied_verb,
-                          repeats=c.repeats))
+                          repeats=c.repeats, answers=c.answers))
     return out
 
 
@@ -684,7 +730,7 @@ def _weaken(cs: list[Clause], units: list[Unit], text: str, pack: NegationPack) 
         own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail) if any(u is w for w in units) else u
                for u in c.units]
         out.append(Clause(c.start, c.end, own, c.cancelled, runs=_runs(own, low, pack), closes=c.closes,
-                          denied_verb=c.denied_verb, repeats=c.repeats))
+                          denied_verb=c.denied_verb, repeats=c.repeats, answers=c.answers))
     return out
 
 
@@ -713,6 +759,22 @@ def _restricts(text: str, pack: NegationPack) -> bool:
     return bool(pack.restrictive_words) and next(_find(pack.restrictive_words, text.lower()), None) is not None
 
 
+def _answer_note(ctx: PairContext, sc: list[Clause], tc: list[Clause]) -> list[Finding]:
+    """Where only answer clauses differ ("Không, …" / "Es ist …"), a minor note: an answer particle is
+    no negation of the statement, and one language says it where another leaves it out."""
+    sa, ta = sum(c.answers for c in sc), sum(c.answers for c in tc)
+    if bool(sa) == bool(ta):
+        return []
+    side, text, cs = ("source", ctx.src.text, sc) if sa else (f"{language_name(ctx.tgt_lang)} text", ctx.tgt.text, tc)
+    first = next(c for c in cs if c.answers)
+    msg = (f"Only the {side} opens with an answer ('{text[first.start:first.end].strip()}'): an answer particle negates "
+           f"no statement of the sentence, and translations often leave it out: check that the answer is kept.")
+    where = "src" if sa else "tgt"
+    return [Finding(type="negation", severity=Severity.MINOR, src=list(ctx.bead.src), tgt=list(ctx.bead.tgt),
+                    message=msg, signal="negation", confidence=WEAK_CONFIDENCE,
+                    evidence=[ctx.span(where, first.start, first.end)])]
+
+
 def check(ctx: PairContext) -> list[Finding]:
     sp, tp = negation_pack(ctx.src_lang), negation_pack(ctx.tgt_lang)
     if not (sp.known and tp.known):
@@ -722,7 +784,7 @@ def check(ctx: PairContext) -> list[Finding]:
     tc = clauses(ctx.tgt.text, tp, timed=_restricts(ctx.src.text, sp))
     verdict = _verdict(sc, tc)
     if verdict is None:
-        return []
+        return _answer_note(ctx, sc, tc)
     s_units = [u for c in sc for u in c.units]
     t_units = [u for c in tc for u in c.units]
     tgt_name = language_name(ctx.tgt_lang)

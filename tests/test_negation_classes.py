@@ -1,0 +1,85 @@
+"""Negation classes beside clause negation: answer particles ("Không, …", "Nein, …", "No, …") and a
+marker that goes on with a negation said before ("nor"). Every sentence here was written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from mt.fidelity.evaluate import check_pair
+from mt.fidelity.negation import clauses, negation_pack
+
+ALARM = ("critical", "major")
+
+
+def negation_findings(src: str, tgt: str, sl: str, tl: str):
+    return [f for f in check_pair(src, tgt, sl, tl) if f.type == "negation"]
+
+
+def alarms(src: str, tgt: str, sl: str, tl: str) -> list[str]:
+    return [f.severity.value for f in negation_findings(src, tgt, sl, tl) if f.severity.value in ALARM]
+
+
+@pytest.mark.parametrize("lang,text,answers,negated", [
+    ("vi", "Không, ồ không hề, chúng tôi vui lắm.", 2, 0),
+    ("de", "Nein, äh nein, wir freuen uns sehr.", 2, 0),
+    ("en", "No, not at all, we are very happy.", 2, 0),
+    ("fr", "Non, pas du tout, nous sommes très contents.", 2, 0),
+    # an answer beside a negated statement: the statement keeps its negation
+    ("vi", "Không, tôi không đi.", 1, 1),
+    ("de", "Nein, ich gehe nicht.", 1, 1),
+    # not an answer clause: the clause says more than an answer
+    ("en", "Not now, the shop is closed.", 0, 1),
+    ("de", "Nicht heute, sagte sie.", 0, 1),
+])
+def test_answer_clauses_are_their_own_class(lang, text, answers, negated):
+    cs = clauses(text, negation_pack(lang))
+    assert sum(c.answers for c in cs) == answers
+    assert sum(1 for c in cs if c.strongly_negative) == negated
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    # the answer said on one side only, or by a word one language does not count as a marker
+    ("Không, ồ không hề, cuộc họp rất ngắn.", "Nein, äh, die Sitzung war sehr kurz.", "vi", "de"),
+    ("Không, cuộc họp rất ngắn.", "The meeting was very short.", "vi", "en"),
+    ("Nein, die Sitzung war sehr kurz.", "No, the meeting was very short.", "de", "en"),
+    ("Non, la réunion était très courte.", "The meeting was very short.", "fr", "en"),
+])
+def test_answer_differences_do_not_alarm(src, tgt, sl, tl):
+    found = negation_findings(src, tgt, sl, tl)
+    assert [f.severity.value for f in found if f.severity.value in ALARM] == []
+
+
+def test_a_dropped_answer_is_a_minor_note_naming_it():
+    found = negation_findings("Không, cuộc họp rất ngắn.", "The meeting was very short.", "vi", "en")
+    assert [f.severity.value for f in found] == ["minor"]
+    assert "answer" in found[0].message and "'Không'" in found[0].message
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    # a statement's negation still counts beside an answer on both sides
+    ("Không, tôi không đi.", "Nein, ich gehe.", "vi", "de"),
+    ("Nein, ich gehe nicht.", "No, I am going.", "de", "en"),
+    # an answer does not stand in for a lost negation of the statement
+    ("Không, cửa hàng không mở cửa.", "Nein, der Laden ist offen.", "vi", "de"),
+])
+def test_answers_do_not_hide_a_lost_negation(src, tgt, sl, tl):
+    assert alarms(src, tgt, sl, tl) == ["critical"]
+
+
+def test_nor_without_a_negation_before_it_negates_in_part():
+    pack = negation_pack("en")
+    units = [u for c in clauses("The mayor nor the council answered the letter.", pack) for u in c.units]
+    assert [(u.text, u.weak) for u in units] == [("nor", True)]
+    # "weder … noch" rendered by a lone "nor" is no reversed statement
+    assert alarms("Weder der Bürgermeister noch der Rat beantworteten den Brief.",
+                  "The mayor nor the council answered the letter.", "de", "en") == []
+
+
+def test_nor_after_a_negation_goes_on_with_it_and_opening_a_sentence_negates():
+    pack = negation_pack("en")
+    cs = clauses("She did not call, nor did she write.", pack)
+    assert [u.text for c in cs for u in c.units] == ["not"]
+    cs = clauses("Nor did anyone ask.", pack)
+    assert [(u.text, u.weak) for c in cs for u in c.units] == [("Nor", False)]
+    # removing the first negation of "not … nor" is still found: the lone "nor" negates only in part
+    assert alarms("Sie rief nicht an und schrieb auch nicht.", "She did not call, nor did she write.", "de", "en") == []
+    assert alarms("Der Bürgermeister antwortete nicht.", "The mayor answered, nor the council.", "de", "en") == []
