@@ -83,3 +83,45 @@ def test_nor_after_a_negation_goes_on_with_it_and_opening_a_sentence_negates():
     # removing the first negation of "not … nor" is still found: the lone "nor" negates only in part
     assert alarms("Sie rief nicht an und schrieb auch nicht.", "She did not call, nor did she write.", "de", "en") == []
     assert alarms("Der Bürgermeister antwortete nicht.", "The mayor answered, nor the council.", "de", "en") == []
+
+
+def test_severity_thresholds_are_data_chosen_by_cross_validation():
+    from mt.fidelity import negation
+
+    negation._PARAMS = None
+    params = negation.severity_params()
+    assert set(params) == set(negation.SEVERITY_DEFAULTS)
+    assert 0 < params["far_apart_added"] < 1  # chosen by eval/negation_cv.py, not the fallback
+
+
+def test_an_added_negation_far_from_the_sources_partial_one_is_major(monkeypatch):
+    from mt.fidelity import negation
+
+    # the source's only negation is a weak word ("ohne") early on; the edited translation negates at its end
+    src = "Der Bäcker arbeitet heute ohne Strom im Dunkeln, und die Kunden kaufen trotzdem viel Brot."
+    far = "The baker works in the dark today because the power is off, and the customers still do not buy much bread."
+    near = "The baker does not have power today and works in the dark, and the customers still buy much bread."
+    found = negation_findings(src, far, "de", "en")
+    assert [f.severity.value for f in found] == ["major"] and "probably added" in found[0].message
+    assert [f.severity.value for f in negation_findings(src, near, "de", "en")] == ["minor"]
+    # the threshold is read from the data: a wider one lets the far negation pass as a rendering
+    monkeypatch.setattr(negation, "_PARAMS", {**negation.severity_params(), "far_apart_added": 0.9})
+    assert [f.severity.value for f in negation_findings(src, far, "de", "en")] == ["minor"]
+
+
+def test_cross_validation_scores_each_document_with_the_value_chosen_without_it(monkeypatch):
+    import importlib
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    cv = importlib.import_module("eval.negation_cv")
+    # 0.5 wins on all documents only through document a: without a, 2.0 is chosen, so a is scored with 2.0
+    # (nothing found) and b, c with 0.5 (a false alarm each)
+    fake = {0.5: {"a": [6, 0], "b": [0, 1], "c": [0, 1]}, 2.0: {"a": [0, 0], "b": [0, 0], "c": [0, 0]}}
+    monkeypatch.setattr(cv, "GRID", {"far_apart_added": [0.5, 2.0]})
+    monkeypatch.setattr(cv, "_score", lambda pairs, param, value, base: fake[value])
+    r = cv.cross_validate([], "far_apart_added", {"far_apart_added": 2.0, "far_apart_lost": 2.0})
+    assert r["chosen"] == 0.5 and r["cv"] == (0, 2) and r["stored"] == (0, 0)
+    # a tie keeps the stored value
+    assert cv._choose({0.5: 4, 2.0: 4}, 2.0) == 2.0 and cv._choose({0.3: 4, 0.5: 4}, 2.0) == 0.5

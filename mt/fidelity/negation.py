@@ -735,22 +735,32 @@ def _weaken(cs: list[Clause], units: list[Unit], text: str, pack: NegationPack) 
 
 
 # A weak word on one side and the other side's only negation this far apart (share of each text) do not
-# render each other.
-FAR_APART = 0.5
+# render each other: the thresholds are data (configs/lang/mul/negation.toml [severity]), chosen by
+# leave-one-document-out cross-validation (eval/negation_cv.py); these defaults hold where the file lacks them.
+SEVERITY_DEFAULTS = {"far_apart_added": 0.5, "far_apart_lost": 2.0}
+_PARAMS: dict[str, float] | None = None
 
 
-def _far_apart(s_units: list[Unit], s_len: int, t_units: list[Unit], t_len: int, sp: NegationPack) -> tuple[str, str] | None:
-    """Where the source negates only with weak words (no litotes), the translation only with strong
-    negations, and every weak word stands far from every negation (relative place in its text): (weak,
-    strong). Only this way round: a translation that negates where its source says a partial negation
-    elsewhere has most likely added one, while a source negation said by a weak word of the translation
-    moves with the word order ("Chưa rõ …" = "…, ist noch unklar"). A weak phrase made of a marker ("auch
-    nicht", clause-final in German) is a negation that moves with the word order too."""
-    weak, strong = s_units, t_units
-    markers = set(sp.markers)
+def severity_params() -> dict[str, float]:
+    """The thresholds of [severity] in configs/lang/mul/negation.toml (read once)."""
+    global _PARAMS
+    if _PARAMS is None:
+        rel = "lang/mul/negation.toml"
+        data = load_toml(rel).get("severity", {}) if (config_dir() / rel).exists() else {}
+        _PARAMS = {k: float(data.get(k, v)) for k, v in SEVERITY_DEFAULTS.items()}
+    return _PARAMS
+
+
+def _far_apart(weak: list[Unit], w_len: int, strong: list[Unit], s_len: int, wp: NegationPack,
+               limit: float) -> tuple[str, str] | None:
+    """Where one side negates only with weak words (no litotes), the other only with strong negations,
+    and every weak word stands more than `limit` from every negation (relative place in its text):
+    (weak, strong). A weak phrase made of a marker ("auch nicht", clause-final in German) is a negation
+    that moves with the word order, so it never stands far."""
+    markers = set(wp.markers)
     if weak and strong and all(u.weak and not u.litotes and not markers & set(u.text.lower().split()) for u in weak) \
             and all(not u.weak for u in strong):
-        if all(abs(w.start / max(s_len, 1) - x.start / max(t_len, 1)) > FAR_APART for w in weak for x in strong):
+        if all(abs(w.start / max(w_len, 1) - x.start / max(s_len, 1)) > limit for w in weak for x in strong):
             return _desc(weak), _desc(strong)
     return None
 
@@ -818,11 +828,21 @@ def check(ctx: PairContext) -> list[Finding]:
         msg = (f"The polarity may differ: source negations {_desc(s_units)}, {tgt_name} negations {_desc(t_units)}; "
                f"the difference rests on {_desc(weak)}, which negates only in part or by its meaning: check it.")
         litotes = [u for u in weak if u.litotes]
-        far = _far_apart(s_units, len(ctx.src.text), t_units, len(ctx.tgt.text), sp)
-        if far:
+        # a translation negating far from where its source says a partial negation has most likely added
+        # one; a source negation far from the translation's only partial one is more often moved by the
+        # word order ("Chưa rõ …" = "…, ist noch unklar"): each way has its own threshold
+        limits = severity_params()
+        added = _far_apart(s_units, len(ctx.src.text), t_units, len(ctx.tgt.text), sp, limits["far_apart_added"])
+        lost = None if added else \
+            _far_apart(t_units, len(ctx.tgt.text), s_units, len(ctx.src.text), tp, limits["far_apart_lost"])
+        if added:
             severity, confidence = Severity.MAJOR, CLAUSES_DIFFER_CONFIDENCE
-            msg = (f"The source negates only with a word that negates in part ({far[0]}), the {tgt_name} text with a "
-                   f"negation ({far[1]}) far from where that word stands: a negation is probably added.")
+            msg = (f"The source negates only with a word that negates in part ({added[0]}), the {tgt_name} text with a "
+                   f"negation ({added[1]}) far from where that word stands: a negation is probably added.")
+        elif lost:
+            severity, confidence = Severity.MAJOR, CLAUSES_DIFFER_CONFIDENCE
+            msg = (f"The source negates ({lost[1]}), the {tgt_name} text only with a word that negates in part "
+                   f"({lost[0]}) far from where the source negates: a negation is probably lost.")
         elif litotes:
             msg += (f" {_desc(litotes)} negates a word of small degree or bad quality (a litotes: 'not small' = "
                     f"considerable), which a translation may say without a negation.")
