@@ -737,7 +737,7 @@ def _weaken(cs: list[Clause], units: list[Unit], text: str, pack: NegationPack) 
 # A weak word on one side and the other side's only negation this far apart (share of each text) do not
 # render each other: the thresholds are data (configs/lang/mul/negation.toml [severity]), chosen by
 # leave-one-document-out cross-validation (eval/negation_cv.py); these defaults hold where the file lacks them.
-SEVERITY_DEFAULTS = {"far_apart_added": 0.5, "far_apart_lost": 2.0}
+SEVERITY_DEFAULTS = {"far_apart_added": 0.5, "far_apart_lost": 2.0, "far_apart_extra": 2.0}
 _PARAMS: dict[str, float] | None = None
 
 
@@ -763,6 +763,12 @@ def _far_apart(weak: list[Unit], w_len: int, strong: list[Unit], s_len: int, wp:
         if all(abs(w.start / max(w_len, 1) - x.start / max(s_len, 1)) > limit for w in weak for x in strong):
             return _desc(weak), _desc(strong)
     return None
+
+
+def _lone(units: list[Unit], n: int, other: list[Unit], m: int, limit: float) -> list[Unit]:
+    """The strong negations of `units` more than `limit` (share of each text) from every negation of `other`."""
+    return [u for u in units if not u.weak and other
+            and all(abs(u.start / max(n, 1) - v.start / max(m, 1)) > limit for v in other)]
 
 
 def _restricts(text: str, pack: NegationPack) -> bool:
@@ -857,6 +863,16 @@ def check(ctx: PairContext) -> list[Finding]:
         severity, confidence = BOTH_NEGATE_SEVERITY, CLAUSES_DIFFER_CONFIDENCE
         msg = (f"Both sides negate, but the source {s_all} time(s) ({_desc(s_units)}) and the {tgt_name} text "
                f"{t_all} time(s) ({_desc(t_units)}); a negation may be lost or added, or the clauses may only be built differently.")
+        # the side that negates more has as many strong negations far from every negation of the other side
+        # (relative place) as it has more: those are more likely added (or the other side's lost) than restructured
+        more, more_len, fewer, fewer_len = (s_units, len(ctx.src.text), t_units, len(ctx.tgt.text)) if s_all > t_all \
+            else (t_units, len(ctx.tgt.text), s_units, len(ctx.src.text))
+        lone = _lone(more, more_len, fewer, fewer_len, severity_params()["far_apart_extra"])
+        if len(lone) >= abs(s_all - t_all):
+            severity = Severity.MAJOR
+            which = "source" if more is s_units else f"{tgt_name} text"
+            msg += (f" The {which}'s {_desc(lone)} stands far from every negation of the other side: a negation is "
+                    f"probably {'lost' if which == 'source' else 'added'}.")
     elif verdict == "src":
         severity, confidence = Severity.CRITICAL, REVERSED_CONFIDENCE
         msg = f"The source is negated ({_desc(s_units)}) but the {tgt_name} text is not: the statement is reversed."
