@@ -141,3 +141,29 @@ def test_one_more_negation_far_from_the_other_sides_is_major_only_where_the_data
     monkeypatch.setattr(negation, "_PARAMS", {**negation.severity_params(), "far_apart_extra": 0.3})
     found = negation_findings(src, tgt, "de", "en")
     assert [f.severity.value for f in found] == ["major"] and "probably added" in found[0].message
+
+
+def test_a_negative_pronoun_answering_a_question_stays_a_negation():
+    # "No one." answers with a negative pronoun: no answer particle, so it counts like "Niemand."
+    cs = clauses('"Who was at home?" "No one."', negation_pack("en"))
+    assert sum(c.answers for c in cs) == 0 and [u.text for c in cs for u in c.units] == ["No one"]
+    assert alarms('„Wer war zu Hause?“ – „Niemand.“', '"Who was at home?" "No one."', "de", "en") == []
+
+
+def test_an_idiom_that_a_longer_negation_runs_past_is_none():
+    # "hoặc không" (or not) is an idiom, but in "hoặc không gì" the negative pronoun "không gì" (nothing) runs past it
+    pack = negation_pack("vi")
+    assert [u.text for c in clauses("Chúng ta được tất cả hoặc không gì cả.", pack) for u in c.units] == ["không gì"]
+    assert [u.text for c in clauses("Anh có muốn đi hay không?", pack) for u in c.units] == []
+    assert alarms("Chúng ta được tất cả hoặc không gì cả.", "We get all or nothing.", "vi", "en") == []
+
+
+def test_french_nul_before_ne_is_a_negative_pronoun():
+    cs = clauses("Nul ne sait où il habite.", negation_pack("fr"))
+    assert [(u.text, u.weak) for c in cs for u in c.units] == [("ne", False)]
+    assert alarms("Nul ne sait où il habite.", "Nobody knows where he lives.", "fr", "en") == []
+
+
+def test_far_apart_needs_more_than_a_word_moved_in_a_short_sentence():
+    # "thiếu" (lack) and "not" are one word apart: in four words that is a quarter of the sentence, no added negation
+    assert alarms("Anh ấy thiếu ngủ.", "He is not sleeping enough.", "vi", "en") == []

@@ -259,12 +259,15 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
     low = text.lower()
     # an idiom that begins inside a compound is no idiom: "khách hàng không đến" (customers did not come)
     inside = [(m.start(), m.end()) for m in _find(pack.compounds, low)] if pack.compounds else []
-    blocked = [(m.start(), m.end()) for m in _find(pack.not_negation, low)
-               if not any(s < m.start() < e for s, e in inside)]
-    blocked += [(m.start(), m.end()) for p in pack.not_negation_patterns for m in _pattern(p).finditer(low)]
+    idioms = [(m.start(), m.end()) for m in _find(pack.not_negation, low)
+              if not any(s < m.start() < e for s, e in inside)]
     found: list[Unit] = []
     for words, weak, stem in ((pack.markers, False, False), (pack.weak, True, False), (pack.verbs, True, True)):
         found += [Unit(m.start(), m.end(), text[m.start():m.end()], weak, verb=stem) for m in _find(words, low, stem)]
+    # an idiom that a longer negation begins inside and runs past is none: "tất cả hoặc không gì cả" (all or
+    # nothing) holds "hoặc không" (or not) but says "không gì" (nothing)
+    blocked = [(s, e) for s, e in idioms if not any(s <= u.start < e < u.end for u in found if not u.weak)]
+    blocked += [(m.start(), m.end()) for p in pack.not_negation_patterns for m in _pattern(p).finditer(low)]
     for suffix in pack.suffixes:
         found += [Unit(m.start(), m.end(), text[m.start():m.end()]) for m in _suffix_re(suffix).finditer(low)]
     if pack.prefixed or pack.word_starts or pack.word_ends:
@@ -344,7 +347,9 @@ def _answers(words: list[str], units: list[Unit], pack: NegationPack, after_answ
     tout", "Nein, niemals"): it answers, it states nothing negated."""
     if not pack.answers or not words:
         return False
-    if not any(w in pack.answers for w in words) and not (after_answer and units):
+    # an answer word inside a longer negation is none: "No one." answers a question with a negative pronoun
+    inside = {w for u in units if u.text.lower() not in pack.answers for w in _WORDS.findall(u.text.lower())}
+    if not any(w in pack.answers and w not in inside for w in words) and not (after_answer and units):
         return False
     said = {w for u in units for w in _WORDS.findall(u.text.lower())}
     return all(w in pack.answers or w in pack.interjections or w in said for w in words)
@@ -751,13 +756,20 @@ def severity_params() -> dict[str, float]:
     return _PARAMS
 
 
-def _far_apart(weak: list[Unit], w_len: int, strong: list[Unit], s_len: int, wp: NegationPack,
+# In a short sentence one word moved shifts its relative place far: a negation must stand at least this
+# many words' worth (of the shorter side) from the other side's to be far from it.
+FAR_MIN_WORDS = 2
+
+
+def _far_apart(weak: list[Unit], w_text: str, strong: list[Unit], s_text: str, wp: NegationPack,
                limit: float) -> tuple[str, str] | None:
     """Where one side negates only with weak words (no litotes), the other only with strong negations,
-    and every weak word stands more than `limit` from every negation (relative place in its text):
-    (weak, strong). A weak phrase made of a marker ("auch nicht", clause-final in German) is a negation
-    that moves with the word order, so it never stands far."""
+    and every weak word stands more than `limit` from every negation (relative place in its text, and
+    FAR_MIN_WORDS words' worth): (weak, strong). A weak phrase made of a marker ("auch nicht",
+    clause-final in German) is a negation that moves with the word order, so it never stands far."""
     markers = set(wp.markers)
+    w_len, s_len = len(w_text), len(s_text)
+    limit = max(limit, FAR_MIN_WORDS / max(min(len(_WORDS.findall(w_text)), len(_WORDS.findall(s_text))), 1))
     if weak and strong and all(u.weak and not u.litotes and not markers & set(u.text.lower().split()) for u in weak) \
             and all(not u.weak for u in strong):
         if all(abs(w.start / max(w_len, 1) - x.start / max(s_len, 1)) > limit for w in weak for x in strong):
@@ -838,9 +850,8 @@ def check(ctx: PairContext) -> list[Finding]:
         # one; a source negation far from the translation's only partial one is more often moved by the
         # word order ("Chưa rõ …" = "…, ist noch unklar"): each way has its own threshold
         limits = severity_params()
-        added = _far_apart(s_units, len(ctx.src.text), t_units, len(ctx.tgt.text), sp, limits["far_apart_added"])
-        lost = None if added else \
-            _far_apart(t_units, len(ctx.tgt.text), s_units, len(ctx.src.text), tp, limits["far_apart_lost"])
+        added = _far_apart(s_units, ctx.src.text, t_units, ctx.tgt.text, sp, limits["far_apart_added"])
+        lost = None if added else _far_apart(t_units, ctx.tgt.text, s_units, ctx.src.text, tp, limits["far_apart_lost"])
         if added:
             severity, confidence = Severity.MAJOR, CLAUSES_DIFFER_CONFIDENCE
             msg = (f"The source negates only with a word that negates in part ({added[0]}), the {tgt_name} text with a "
