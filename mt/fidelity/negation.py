@@ -78,6 +78,13 @@ class NegationPack:
     determiners: frozenset[str] = frozenset()  # "kein", "no": they negate a noun, not the weak adjective after them
     coordinators: frozenset[str] = frozenset()  # "và", "und", "or": negations they join are one ("weder … noch")
     answers: list[str] = field(default_factory=list)  # "no", "nein", "không": an answer when they close their clause
+    # words that may stand beside an answer word in a clause of its own ("Không, ồ không hề, …", "No, not at all,
+    # …", "Nein, äh nein, …"): such a clause answers, it negates no statement of the sentence
+    interjections: frozenset[str] = frozenset()
+    # markers that go on with a negation said before in their sentence ("neither A nor B", "did not call, nor
+    # write"): there no negation of their own; opening a sentence a negation ("Nor did anyone ask"); elsewhere,
+    # with no negation before them, a negation said in part ("Musk nor Tesla admitted" = "weder Musk noch Tesla")
+    continuing: frozenset[str] = frozenset()
     timing: list[str] = field(default_factory=list)  # "until": "not … until Monday" only times the event
     restrictive_words: list[str] = field(default_factory=list)  # "erst", "only": how another language says "not … until"
     prefixed: frozenset[str] = frozenset()  # words negated by a prefix, generated: "unklar", "inconnu"
@@ -131,6 +138,8 @@ def negation_pack(lang: str) -> NegationPack:
     pack.before = list(conc.get("before", []))
     pack.expletive = [w.lower() for w in conc.get("expletive", [])]
     pack.answers = [w.lower() for w in neg.get("answers", [])]
+    pack.interjections = frozenset(w.lower() for w in neg.get("interjections", []))
+    pack.continuing = frozenset(w.lower() for w in neg.get("continuing", []))
     pack.coordinators = frozenset(w.lower() for w in neg.get("coordinators", []))
     pack.determiners = frozenset(w.lower() for w in neg.get("determiners", []))
     pack.timing = [w.lower() for w in neg.get("timing", [])]
@@ -192,6 +201,7 @@ class Clause:
     closes: bool = False  # the clause ends its sentence (or a part of it closed by ";")
     denied_verb: bool = False  # a verb of denial cancelled by a negation ("không quên" = "don't miss")
     repeats: bool = False  # opens with a negation after a negated clause and a comma: "no formula, no method"
+    answers: int = 0  # answer clauses ("Không,", "Nein,", "No, not at all,"): their own class, no clause negation
 
     @property
     def count(self) -> int:
@@ -249,12 +259,15 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
     low = text.lower()
     # an idiom that begins inside a compound is no idiom: "khách hàng không đến" (customers did not come)
     inside = [(m.start(), m.end()) for m in _find(pack.compounds, low)] if pack.compounds else []
-    blocked = [(m.start(), m.end()) for m in _find(pack.not_negation, low)
-               if not any(s < m.start() < e for s, e in inside)]
-    blocked += [(m.start(), m.end()) for p in pack.not_negation_patterns for m in _pattern(p).finditer(low)]
+    idioms = [(m.start(), m.end()) for m in _find(pack.not_negation, low)
+              if not any(s < m.start() < e for s, e in inside)]
     found: list[Unit] = []
     for words, weak, stem in ((pack.markers, False, False), (pack.weak, True, False), (pack.verbs, True, True)):
         found += [Unit(m.start(), m.end(), text[m.start():m.end()], weak, verb=stem) for m in _find(words, low, stem)]
+    # an idiom that a longer negation begins inside and runs past is none: "tất cả hoặc không gì cả" (all or
+    # nothing) holds "hoặc không" (or not) but says "không gì" (nothing)
+    blocked = [(s, e) for s, e in idioms if not any(s <= u.start < e < u.end for u in found if not u.weak)]
+    blocked += [(m.start(), m.end()) for p in pack.not_negation_patterns for m in _pattern(p).finditer(low)]
     for suffix in pack.suffixes:
         found += [Unit(m.start(), m.end(), text[m.start():m.end()]) for m in _suffix_re(suffix).finditer(low)]
     if pack.prefixed or pack.word_starts or pack.word_ends:
@@ -262,6 +275,8 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
             if _is_prefixed(m.group(0), pack):
                 found.append(Unit(m.start(), m.end(), text[m.start():m.end()], weak=True))
     found = [u for u in found if not any(s <= u.start < e for s, e in blocked)]
+    if pack.continuing:
+        found = _continuing(text, found, pack)
     for u in found:
         # inside a name or title: "Bác sĩ Không biên giới", "Did Not Finish"; a word in capitals
         # throughout ("tôi chọn KHÔNG khen thưởng", "NICHT belohnen") is emphasis, not a name
@@ -286,6 +301,12 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
         own.sort(key=lambda u: u.start)
         question = "?" in delim
         words = _WORDS.findall(low[s:e])
+        if not question and _answers(words, own, pack, bool(out and out[-1].answers and not sentence_start)):
+            # "Không, …", "Nein, …", "No, not at all, …": an answer, counted apart from clause negations (one
+            # language says it, another leaves it out or has no marker for it: German "nein" negates no clause)
+            out.append(Clause(s, e, [], closes=bool(_PART_END.search(delim)), answers=1))
+            sentence_start, after_comma = bool(_SENTENCE_END.search(delim)), delim.strip() == ","
+            continue
         if question and not sentence_start and len(words) <= pack.tag_max_words:
             own = []  # a tag: "…, phải không?", "…, isn't it?"
         elif own and own[-1].text.lower() in pack.final_particles and _is_question_particle(low, own[-1], e, words, question, pack):
@@ -302,6 +323,36 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
                           denied_verb=any(u.verb for u in cancelled), repeats=repeats))
         sentence_start, after_comma = bool(_SENTENCE_END.search(delim)), delim.strip() == ","
     return out
+
+
+def _continuing(text: str, found: list[Unit], pack: NegationPack) -> list[Unit]:
+    """`continuing` markers ("nor") after a negation of their sentence go on with it (dropped); opening a
+    sentence they negate; elsewhere, with none before them, they negate in part."""
+    out = []
+    for u in found:
+        if u.text.lower() not in pack.continuing or _starts_sentence(text, u.start):
+            out.append(u)
+            continue
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, u.start)]
+        since = ends[-1] if ends else 0
+        if any(since <= v.start < u.start for v in found if v is not u):
+            continue
+        out.append(Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail))
+    return out
+
+
+def _answers(words: list[str], units: list[Unit], pack: NegationPack, after_answer: bool = False) -> bool:
+    """A clause of its own made only of answer words, negations and interjections, at least one an
+    answer word ("Không", "Nein", "No, not at all") or, right after an answer, a negation ("Non, pas du
+    tout", "Nein, niemals"): it answers, it states nothing negated."""
+    if not pack.answers or not words:
+        return False
+    # an answer word inside a longer negation is none: "No one." answers a question with a negative pronoun
+    inside = {w for u in units if u.text.lower() not in pack.answers for w in _WORDS.findall(u.text.lower())}
+    if not any(w in pack.answers and w not in inside for w in words) and not (after_answer and units):
+        return False
+    said = {w for u in units for w in _WORDS.findall(u.text.lower())}
+    return all(w in pack.answers or w in pack.interjections or w in said for w in words)
 
 
 def _runs(units: list[Unit], low: str, pack: NegationPack) -> int:
@@ -535,7 +586,7 @@ def _unpaired(cs: list[Clause], other_weak: int) -> list[Clause]:
                 continue
             units.append(u)
         out.append(Clause(c.start, c.end, units, c.cancelled, runs=c.runs, closes=c.closes, denied_verb=c.denied_verb,
-                          repeats=c.repeats))
+                          repeats=c.repeats, answers=c.answers))
     return out
 
 
@@ -683,33 +734,72 @@ def _weaken(cs: list[Clause], units: list[Unit], text: str, pack: NegationPack) 
         own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail) if any(u is w for w in units) else u
                for u in c.units]
         out.append(Clause(c.start, c.end, own, c.cancelled, runs=_runs(own, low, pack), closes=c.closes,
-                          denied_verb=c.denied_verb, repeats=c.repeats))
+                          denied_verb=c.denied_verb, repeats=c.repeats, answers=c.answers))
     return out
 
 
 # A weak word on one side and the other side's only negation this far apart (share of each text) do not
-# render each other.
-FAR_APART = 0.5
+# render each other: the thresholds are data (configs/lang/mul/negation.toml [severity]), chosen by
+# leave-one-document-out cross-validation (eval/negation_cv.py); these defaults hold where the file lacks them.
+SEVERITY_DEFAULTS = {"far_apart_added": 0.5, "far_apart_lost": 2.0, "far_apart_extra": 2.0}
+_PARAMS: dict[str, float] | None = None
 
 
-def _far_apart(s_units: list[Unit], s_len: int, t_units: list[Unit], t_len: int, sp: NegationPack) -> tuple[str, str] | None:
-    """Where the source negates only with weak words (no litotes), the translation only with strong
-    negations, and every weak word stands far from every negation (relative place in its text): (weak,
-    strong). Only this way round: a translation that negates where its source says a partial negation
-    elsewhere has most likely added one, while a source negation said by a weak word of the translation
-    moves with the word order ("Chưa rõ …" = "…, ist noch unklar"). A weak phrase made of a marker ("auch
-    nicht", clause-final in German) is a negation that moves with the word order too."""
-    weak, strong = s_units, t_units
-    markers = set(sp.markers)
+def severity_params() -> dict[str, float]:
+    """The thresholds of [severity] in configs/lang/mul/negation.toml (read once)."""
+    global _PARAMS
+    if _PARAMS is None:
+        rel = "lang/mul/negation.toml"
+        data = load_toml(rel).get("severity", {}) if (config_dir() / rel).exists() else {}
+        _PARAMS = {k: float(data.get(k, v)) for k, v in SEVERITY_DEFAULTS.items()}
+    return _PARAMS
+
+
+# In a short sentence one word moved shifts its relative place far: a negation must stand at least this
+# many words' worth (of the shorter side) from the other side's to be far from it.
+FAR_MIN_WORDS = 2
+
+
+def _far_apart(weak: list[Unit], w_text: str, strong: list[Unit], s_text: str, wp: NegationPack,
+               limit: float) -> tuple[str, str] | None:
+    """Where one side negates only with weak words (no litotes), the other only with strong negations,
+    and every weak word stands more than `limit` from every negation (relative place in its text, and
+    FAR_MIN_WORDS words' worth): (weak, strong). A weak phrase made of a marker ("auch nicht",
+    clause-final in German) is a negation that moves with the word order, so it never stands far."""
+    markers = set(wp.markers)
+    w_len, s_len = len(w_text), len(s_text)
+    limit = max(limit, FAR_MIN_WORDS / max(min(len(_WORDS.findall(w_text)), len(_WORDS.findall(s_text))), 1))
     if weak and strong and all(u.weak and not u.litotes and not markers & set(u.text.lower().split()) for u in weak) \
             and all(not u.weak for u in strong):
-        if all(abs(w.start / max(s_len, 1) - x.start / max(t_len, 1)) > FAR_APART for w in weak for x in strong):
+        if all(abs(w.start / max(w_len, 1) - x.start / max(s_len, 1)) > limit for w in weak for x in strong):
             return _desc(weak), _desc(strong)
     return None
 
 
+def _lone(units: list[Unit], n: int, other: list[Unit], m: int, limit: float) -> list[Unit]:
+    """The strong negations of `units` more than `limit` (share of each text) from every negation of `other`."""
+    return [u for u in units if not u.weak and other
+            and all(abs(u.start / max(n, 1) - v.start / max(m, 1)) > limit for v in other)]
+
+
 def _restricts(text: str, pack: NegationPack) -> bool:
     return bool(pack.restrictive_words) and next(_find(pack.restrictive_words, text.lower()), None) is not None
+
+
+def _answer_note(ctx: PairContext, sc: list[Clause], tc: list[Clause]) -> list[Finding]:
+    """Where only answer clauses differ ("Không, …" / "Es ist …"), a minor note: an answer particle is
+    no negation of the statement, and one language says it where another leaves it out."""
+    sa, ta = sum(c.answers for c in sc), sum(c.answers for c in tc)
+    if bool(sa) == bool(ta):
+        return []
+    side, text, cs = ("source", ctx.src.text, sc) if sa else (f"{language_name(ctx.tgt_lang)} text", ctx.tgt.text, tc)
+    first = next(c for c in cs if c.answers)
+    msg = (f"Only the {side} opens with an answer ('{text[first.start:first.end].strip()}'): an answer particle negates "
+           f"no statement of the sentence, and translations often leave it out: check that the answer is kept.")
+    where = "src" if sa else "tgt"
+    return [Finding(type="negation", severity=Severity.MINOR, src=list(ctx.bead.src), tgt=list(ctx.bead.tgt),
+                    message=msg, signal="negation", confidence=WEAK_CONFIDENCE,
+                    evidence=[ctx.span(where, first.start, first.end)])]
 
 
 def check(ctx: PairContext) -> list[Finding]:
@@ -721,7 +811,7 @@ def check(ctx: PairContext) -> list[Finding]:
     tc = clauses(ctx.tgt.text, tp, timed=_restricts(ctx.src.text, sp))
     verdict = _verdict(sc, tc)
     if verdict is None:
-        return []
+        return _answer_note(ctx, sc, tc)
     s_units = [u for c in sc for u in c.units]
     t_units = [u for c in tc for u in c.units]
     tgt_name = language_name(ctx.tgt_lang)
@@ -755,11 +845,20 @@ def check(ctx: PairContext) -> list[Finding]:
         msg = (f"The polarity may differ: source negations {_desc(s_units)}, {tgt_name} negations {_desc(t_units)}; "
                f"the difference rests on {_desc(weak)}, which negates only in part or by its meaning: check it.")
         litotes = [u for u in weak if u.litotes]
-        far = _far_apart(s_units, len(ctx.src.text), t_units, len(ctx.tgt.text), sp)
-        if far:
+        # a translation negating far from where its source says a partial negation has most likely added
+        # one; a source negation far from the translation's only partial one is more often moved by the
+        # word order ("Chưa rõ …" = "…, ist noch unklar"): each way has its own threshold
+        limits = severity_params()
+        added = _far_apart(s_units, ctx.src.text, t_units, ctx.tgt.text, sp, limits["far_apart_added"])
+        lost = None if added else _far_apart(t_units, ctx.tgt.text, s_units, ctx.src.text, tp, limits["far_apart_lost"])
+        if added:
             severity, confidence = Severity.MAJOR, CLAUSES_DIFFER_CONFIDENCE
-            msg = (f"The source negates only with a word that negates in part ({far[0]}), the {tgt_name} text with a "
-                   f"negation ({far[1]}) far from where that word stands: a negation is probably added.")
+            msg = (f"The source negates only with a word that negates in part ({added[0]}), the {tgt_name} text with a "
+                   f"negation ({added[1]}) far from where that word stands: a negation is probably added.")
+        elif lost:
+            severity, confidence = Severity.MAJOR, CLAUSES_DIFFER_CONFIDENCE
+            msg = (f"The source negates ({lost[1]}), the {tgt_name} text only with a word that negates in part "
+                   f"({lost[0]}) far from where the source negates: a negation is probably lost.")
         elif litotes:
             msg += (f" {_desc(litotes)} negates a word of small degree or bad quality (a litotes: 'not small' = "
                     f"considerable), which a translation may say without a negation.")
@@ -774,6 +873,16 @@ def check(ctx: PairContext) -> list[Finding]:
         severity, confidence = BOTH_NEGATE_SEVERITY, CLAUSES_DIFFER_CONFIDENCE
         msg = (f"Both sides negate, but the source {s_all} time(s) ({_desc(s_units)}) and the {tgt_name} text "
                f"{t_all} time(s) ({_desc(t_units)}); a negation may be lost or added, or the clauses may only be built differently.")
+        # the side that negates more has as many strong negations far from every negation of the other side
+        # (relative place) as it has more: those are more likely added (or the other side's lost) than restructured
+        more, more_len, fewer, fewer_len = (s_units, len(ctx.src.text), t_units, len(ctx.tgt.text)) if s_all > t_all \
+            else (t_units, len(ctx.tgt.text), s_units, len(ctx.src.text))
+        lone = _lone(more, more_len, fewer, fewer_len, severity_params()["far_apart_extra"])
+        if len(lone) >= abs(s_all - t_all):
+            severity = Severity.MAJOR
+            which = "source" if more is s_units else f"{tgt_name} text"
+            msg += (f" The {which}'s {_desc(lone)} stands far from every negation of the other side: a negation is "
+                    f"probably {'lost' if which == 'source' else 'added'}.")
     elif verdict == "src":
         severity, confidence = Severity.CRITICAL, REVERSED_CONFIDENCE
         msg = f"The source is negated ({_desc(s_units)}) but the {tgt_name} text is not: the statement is reversed."
