@@ -176,3 +176,23 @@ def test_a_weak_word_far_from_the_other_sides_only_negation_does_not_render_it()
     assert negation_alarms(src, edited, "vi", "de") == ["major"]
     # near each other, a weak word and a negation may render each other: a note
     assert negation_alarms("Anh ấy thiếu kinh nghiệm.", "Er hat keine Erfahrung.", "vi", "de") == []
+
+
+def test_a_separable_verbs_particle_statt_is_no_negation():
+    import mt
+
+    res = mt.check(["Die nächste Sitzung des Stadtrats findet im Juli im Rathaus statt."],
+                   ["The next meeting of the city council will take place in the town hall in July."], "de", "en")
+    assert [f for f in res.findings if f.type == "negation"] == []
+    # "statt" before what it replaces still reads as a partial negation where the other side has none
+    res = mt.check(["Statt eines neuen Rathauses baut die Stadt im Juli zwei neue Schulen."],
+                   ["In July the city is building a new town hall and two new schools."], "de", "en")
+    assert [f.severity.value for f in res.findings if f.type == "negation"] == ["minor"]
+
+
+def test_french_no_longer_allowed_against_barred_is_wording():
+    import mt
+
+    res = mt.check(["Les habitants n'ont plus le droit d'accéder au site depuis l'incendie de la semaine dernière."],
+                   ["Residents have been barred from the site since the fire last week."], "fr", "en")
+    assert [f.severity.value for f in res.findings if f.type == "negation"] in ([], ["minor"])
