@@ -71,6 +71,9 @@ class AlignParams:
     # After the DP, adjacent beads whose lengths balance only together are merged (mt.align.refine): the
     # threshold on the balance gained, in units of the document's 1-1 length-ratio spread. 0: off.
     length_merge: float = 0.0
+    # ... and only where content crosses the boundary of the two beads (mt.align.refine.crossing_z above this
+    # z; on the first channel: MT, or the direct one). None: length alone decides.
+    length_merge_cross: float | None = None
 
 
 # skip, skip_extend, len_weight, member_min, direct_weight, spread_ref, junk_weight, balance and length_merge are chosen by leave-one-document-out cross-validation over
