@@ -84,3 +84,25 @@ def test_mt_alignment_merges_a_split_two_two_bead():
     assert ((4,), (4,)) in [(b.src, b.tgt) for b in split.beads]  # without the pass: split into 1-1 beads
     assert WITH_MT.length_merge > 0
     assert [(b.src, b.tgt) for b in align_documents(src, tgt, mt=MT).beads] == gold
+
+
+def test_the_crossing_gate_merges_only_where_content_crosses_the_boundary():
+    from scipy import sparse
+
+    from mt.align.refine import crossing_z
+
+    x, y = _lengths(30)
+    x[10], y[10], x[11], y[11] = 180.0, 100.0, 60.0, 140.0
+    # sentence vectors: each sentence its own feature, shared by its translation (an identity)
+    vx, vy = sparse.identity(30, format="csr"), sparse.identity(30, format="csr")
+    assert crossing_z(vx, vy, (0.0, 0.1), (range(10, 11), range(10, 11)), (range(11, 12), range(11, 12))) == 0.0
+    # nothing crosses beads 10 and 11: the length imbalance alone is not enough
+    assert len(merge_by_length(_ones(30), x, y, 8.0, cross=(vx, vy, 1.0))) == 30
+    # source 10's moved clause shares a feature with target 11: now the pair merges, and only that pair
+    vx = sparse.lil_matrix(vx)
+    vx[10, 11] = 1.0
+    vx = vx.tocsr()
+    z = crossing_z(vx, vy, (0.0, 0.1), (range(10, 11), range(10, 11)), (range(11, 12), range(11, 12)))
+    assert z > 1.0
+    out = merge_by_length(_ones(30), x, y, 8.0, cross=(vx, vy, 1.0))
+    assert (range(10, 12), range(10, 12)) in out and len(out) == 29
