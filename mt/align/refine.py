@@ -22,6 +22,7 @@ without MT, the length-only merges that hurt all had crossing z at or below 0, t
 from __future__ import annotations
 
 import numpy as np
+from scipy import sparse
 
 from .dp import _random_norm
 
@@ -44,11 +45,19 @@ def length_spread(spans: Spans, xl: np.ndarray, yl: np.ndarray, ratio: float) ->
 def crossing_z(x, y, norm: tuple[float, float], p: tuple[range, range], q: tuple[range, range]) -> float:
     """The stronger of the two crossing blocks of adjacent beads p, q (p's source with q's target, q's source
     with p's target): the cosine of the summed sentence vectors, in units of the unrelated pairs (norm: mean, spread)."""
+    def span(v, r: range):
+        block = v[r.start:r.stop]
+        if isinstance(block, np.ndarray):
+            return block.sum(axis=0)
+        return sparse.csr_matrix(np.ones((1, block.shape[0]), dtype=block.dtype)) @ block  # stays sparse: no dense row per call
+
     def cos(s: range, t: range) -> float:
-        a = np.asarray(x[s.start:s.stop].sum(axis=0)).ravel()
-        b = np.asarray(y[t.start:t.stop].sum(axis=0)).ravel()
-        d = float(np.linalg.norm(a) * np.linalg.norm(b))
-        return float(a @ b) / d if d > 0 else 0.0
+        a, b = span(x, s), span(y, t)
+        if isinstance(a, np.ndarray):
+            dot, d = float(a @ b), float(np.linalg.norm(a) * np.linalg.norm(b))
+        else:
+            dot, d = float(a.multiply(b).sum()), float(np.sqrt(a.multiply(a).sum() * b.multiply(b).sum()))
+        return dot / d if d > 0 else 0.0
     return (max(cos(p[0], q[1]), cos(q[0], p[1])) - norm[0]) / norm[1]
 
 
