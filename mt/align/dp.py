@@ -72,7 +72,7 @@ class AlignParams:
     # threshold on the balance gained, in units of the document's 1-1 length-ratio spread. 0: off.
     length_merge: float = 0.0
     # ... and only where content crosses the boundary of the two beads (mt.align.refine.crossing_z above this
-    # z; on the first channel: MT, or the direct one). None: length alone decides.
+    # z, on the direct channel: source against target). None: length alone decides.
     length_merge_cross: float | None = None
 
 
