@@ -56,10 +56,11 @@ def test_left_out_sentences_and_size_limit():
 
 # Our own small story: the German fourth sentence's second clause ('tastend ... über den Gletscher') opens the
 # fifth French sentence, and its MT is poor ('commutation clés ...'), so the DP pairs each sentence with its
-# best single partner; the lengths (MT 4 long / French 4 short, MT 5 short / French 5 long) give the 2-2 away.
+# best single partner; the lengths (MT 4 long / French 4 short, MT 5 short / French 5 long) give the 2-2 away, and
+# the clause's number, which German and French share, shows content crossing the boundary (the gate).
 DE = ["Am Montag brachen wir früh vom Dorf auf.", "Der Weg führte zuerst durch einen dichten Wald.",
       "Nach drei Stunden erreichten wir die Hütte am See.", "Dort tranken wir Tee und ruhten uns aus.",
-      "Am nächsten Morgen war das Wetter klar, und tastend stiegen wir sechs Stunden lang über den Gletscher.",
+      "Am nächsten Morgen war das Wetter klar, und tastend stiegen wir 6 Stunden lang über den Gletscher.",
       "Oben blieben wir nur kurz.", "Der Abstieg über den Nordgrat war schwierig.",
       "Erst am Abend kamen wir müde wieder zur Hütte zurück.", "Zwei Tage später fuhren wir mit dem Bus nach Hause.",
       "Die Reise hatte insgesamt eine Woche gedauert."]
@@ -72,7 +73,7 @@ MT = ["Lundi, nous sommes partis tôt du village.", "Le chemin passait d'abord p
 FR = ["Lundi, nous quittâmes le village de bonne heure.", "Le sentier traversait d'abord une forêt épaisse.",
       "Au bout de trois heures, nous arrivâmes à la cabane du lac.", "Nous y bûmes du thé et prîmes du repos.",
       "Le lendemain matin, le temps était clair.",
-      "Nous montâmes à tâtons par le glacier durant six heures ; en haut, nous ne restâmes que peu de temps.",
+      "Nous montâmes à tâtons par le glacier durant 6 heures ; en haut, nous ne restâmes que peu de temps.",
       "La descente par l'arête nord fut difficile.", "Le soir seulement, nous revînmes fatigués à la cabane.",
       "Deux jours plus tard, nous rentrâmes en bus.", "Le voyage avait duré une semaine en tout."]
 
@@ -82,5 +83,27 @@ def test_mt_alignment_merges_a_split_two_two_bead():
     gold = [((i,), (i,)) for i in range(4)] + [((4, 5), (4, 5))] + [((i,), (i,)) for i in range(6, 10)]
     split = align_documents(src, tgt, mt=MT, params=dataclasses.replace(WITH_MT, length_merge=0.0))
     assert ((4,), (4,)) in [(b.src, b.tgt) for b in split.beads]  # without the pass: split into 1-1 beads
-    assert WITH_MT.length_merge > 0
+    assert WITH_MT.length_merge > 0 and WITH_MT.length_merge_cross is not None
     assert [(b.src, b.tgt) for b in align_documents(src, tgt, mt=MT).beads] == gold
+
+
+def test_the_crossing_gate_merges_only_where_content_crosses_the_boundary():
+    from scipy import sparse
+
+    from mt.align.refine import crossing_z
+
+    x, y = _lengths(30)
+    x[10], y[10], x[11], y[11] = 180.0, 100.0, 60.0, 140.0
+    # sentence vectors: each sentence its own feature, shared by its translation (an identity)
+    vx, vy = sparse.identity(30, format="csr"), sparse.identity(30, format="csr")
+    assert crossing_z(vx, vy, (0.0, 0.1), (range(10, 11), range(10, 11)), (range(11, 12), range(11, 12))) == 0.0
+    # nothing crosses beads 10 and 11: the length imbalance alone is not enough
+    assert len(merge_by_length(_ones(30), x, y, 8.0, cross=(vx, vy, 1.0))) == 30
+    # source 10's moved clause shares a feature with target 11: now the pair merges, and only that pair
+    vx = sparse.lil_matrix(vx)
+    vx[10, 11] = 1.0
+    vx = vx.tocsr()
+    z = crossing_z(vx, vy, (0.0, 0.1), (range(10, 11), range(10, 11)), (range(11, 12), range(11, 12)))
+    assert z > 1.0
+    out = merge_by_length(_ones(30), x, y, 8.0, cross=(vx, vy, 1.0))
+    assert (range(10, 12), range(10, 12)) in out and len(out) == 29

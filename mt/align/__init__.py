@@ -4,6 +4,7 @@ Non-content segments (boilerplate) are never aligned as content: each becomes a 
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -54,9 +55,30 @@ def default_params(prep: Prepared) -> AlignParams:
     return WITH_MT if prep.mt is not None else WITHOUT_MT
 
 
-def align_prepared(prep: Prepared, params: AlignParams | None = None) -> tuple[list[tuple[range, range]], list[float]]:
-    """Bead spans over the content sentences and each bead's score."""
+def align_prepared(prep: Prepared, params: AlignParams | None = None,
+                   cache: dict | None = None) -> tuple[list[tuple[range, range]], list[float]]:
+    """Bead spans over the content sentences and each bead's score. `cache`: a dict kept across calls on
+    the same `prep` (tuning): settings that differ only in the length merge share one search."""
     params = params or default_params(prep)
+    key = repr(dataclasses.replace(params, length_merge=0.0, length_merge_cross=None))  # AlignParams holds a dict: no hash
+    if cache is not None and key in cache:
+        spans, scores, vectors, direct = cache[key]
+    else:
+        spans, scores, vectors, direct = _search(prep, params)
+        if cache is not None:
+            cache[key] = spans, scores, vectors, direct
+    if params.length_merge > 0:
+        # crossing evidence from the direct channel (names, numbers, cognates, learned links): with MT it is
+        # independent of the MT that the DP already trusted, and a poorly translated moved clause still shows there
+        cross = None if params.length_merge_cross is None else (*direct, params.length_merge_cross)
+        merged = merge_by_length(spans, *prep.lengths, params.length_merge, cross=cross)
+        if len(merged) != len(spans):
+            spans, scores = merged, _bead_cosines(*vectors, merged)
+    return spans, scores
+
+
+def _search(prep: Prepared, params: AlignParams):
+    """The DP passes: bead spans, their cosines, the first channel's vectors and the direct channel's (after the learned links)."""
     channels: list = [SumChannel(*prep.direct, params.direct_weight)]
     if prep.mt is not None:
         channels.insert(0, SumChannel(*prep.mt, params.mt_weight, params.balance))
@@ -73,11 +95,7 @@ def align_prepared(prep: Prepared, params: AlignParams | None = None) -> tuple[l
                                                                    params.direct_weight)
             spans = _spans(align_channels(channels, *prep.lengths, params, guide=path))
             scores = _bead_cosines(*channels[0].vectors(), spans)
-    if params.length_merge > 0:
-        merged = merge_by_length(spans, *prep.lengths, params.length_merge)
-        if len(merged) != len(spans):
-            spans, scores = merged, _bead_cosines(*channels[0].vectors(), merged)
-    return spans, scores
+    return spans, scores, channels[0].vectors(), channels[1 if prep.mt is not None else 0].vectors()
 
 
 def align_documents(src: Document, tgt: Document, mt: Sequence[str] | None = None, params: AlignParams | None = None,
