@@ -10,7 +10,12 @@ A pair far outside it has lost or gained content:
   deviation is a minor note, never an alarm.
 Inside a document of enough pairs the expected ratio is learned from the document itself (its
 median, drawn towards the pack's value), so a translator's style or a genre does not read as omission.
-A language without a factor is checked only in such documents.
+A language without a factor is checked only in such documents. Each language pair has its own spread
+(Vietnamese lengths vary more than German-English ones; [spread.pairs] of the pack).
+A length deviation weighs more where the longer side's extra part carries content the other side lacks:
+figures, dates, known places and organisations, and names (anchors) are marked as matched or not on the
+other side, and every bar moves with them (_bar). Words in parentheses on one side only are a gloss
+("the DGSE (Directorate General for External Security)") and are not counted.
 """
 from __future__ import annotations
 
