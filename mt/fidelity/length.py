@@ -462,6 +462,8 @@ def check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
     off = t / expected - 1
     basis = "this document's usual ratio" if model.learned_from == "document" else f"the usual {src_name}–{tgt_name} ratio"
     odd = _dropped_question(ctx) if z < QUESTION_MAX_Z else None
+    if not odd and abs(z) < min(SENTENCE_Z, CLAUSE_Z, COORD_Z, COORD_ALARM_Z, NOTE_Z) - ANCHOR_LOWER:
+        return []  # below every bar however the anchors fall: most pairs stop here, before anchors are read
     longer = "src" if odd or z <= 0 else "tgt"
     found = anchors(ctx, longer)
     if odd or abs(z) >= min(SENTENCE_Z, CLAUSE_Z, COORD_Z) - ANCHOR_LOWER:
