@@ -183,7 +183,7 @@ def test_a_dropped_question_is_named_even_where_the_length_is_nearly_usual():
 def _context(src: str, tgt: str, sl: str, tl: str, monkeypatch):
     """The PairContext the length check sees for one sentence pair."""
     seen = {}
-    monkeypatch.setattr(length, "check", lambda ctx, model: seen.setdefault("ctx", ctx) and [])
+    monkeypatch.setattr(length, "check", lambda ctx, model, others=(): seen.setdefault("ctx", ctx) and [])
     mt.check([src], [tgt], sl, tl, segmented=True)
     return seen["ctx"]
 
@@ -201,6 +201,13 @@ def test_anchors_are_marked_with_whether_the_other_side_has_them(monkeypatch):
     ctx = _context("Các Đại biểu Quốc hội Wales lo lắng về tên mới.", "Die Abgeordneten in Wales sorgen sich um den neuen Namen.",
                    "vi", "de", monkeypatch)
     assert [(a.text, a.matched) for a in length.anchors(ctx, "src")] == [("Wales", True)]
+
+
+def test_an_omission_by_length_names_what_the_translation_lacks():
+    res = mt.check(["Ông Minh, 40 tuổi, đã làm việc ba năm ở Lyon trước khi chuyển tới Berlin hồi tháng 9 năm ngoái."],
+                   ["Herr Minh, 40, arbeitete drei Jahre in Lyon."], "vi", "de", segmented=True)
+    (f,) = [f for f in res.findings if f.signal == "length"]
+    assert f.severity.value == "major" and f.message.endswith("Not found in the German text: “Berlin”, “tháng 9”.")
 
 
 def test_a_part_whose_names_and_figures_the_translation_keeps_is_not_called_dropped():
@@ -251,3 +258,12 @@ def test_the_length_pack_builder_rejects_a_missing_folder():
     r = subprocess.run([sys.executable, str(ROOT / "eval" / "build_length_pack.py"), "--data", "/nonexistent/devsets"],
                        capture_output=True, text=True)
     assert r.returncode == 2 and r.stderr.startswith("no dev sets") and "Traceback" not in r.stderr
+
+
+def test_a_part_another_check_already_reports_dropped_is_not_reported_twice():
+    from mt.fidelity.evaluate import check_pair
+
+    # the numbers check names the dropped "12 mét"; the length check would quote the clause around it
+    found = [(f.signal, f.type, f.severity.value) for f in check_pair("Cây cầu dài 200 mét và rộng 12 mét.",
+                                                                      "Die Brücke ist 200 Meter lang.", "vi", "de")]
+    assert found == [("numbers", "omission", "major")]

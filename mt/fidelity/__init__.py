@@ -75,7 +75,7 @@ def _bead_findings(k: int) -> list[Finding]:
     out: list[Finding] = []
     for signal in PAIR_SIGNALS:
         out.extend(signal(ctx))
-    out.extend(length.check(ctx, lengths))
+    out.extend(length.check(ctx, lengths, out))
     return out
 
 

@@ -447,7 +447,28 @@ def _quote(text: str, limit: int = 90) -> str:
     return "“" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "”"
 
 
-def check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
+def check(ctx: PairContext, model: LengthModel | None, others: list[Finding] = ()) -> list[Finding]:
+    """Omission or addition in the pair, read from length. `others`: the other signals' findings on the
+    pair; where one of them already alarms on the same omission or addition inside the part this names
+    (the numbers check on a dropped "10 mét"), the length says it again and is left out."""
+    found = _check(ctx, model)
+    return [f for f in found if not (_part(ctx, f) and any(
+        o.type == f.type and o.severity in (Severity.CRITICAL, Severity.MAJOR) and _overlaps(o.evidence, f.evidence)
+        for o in others))]
+
+
+def _part(ctx: PairContext, f: Finding) -> bool:
+    """The finding names a part of a segment (a sentence or clause), not the whole pair's length."""
+    sp = f.evidence[0]
+    doc = ctx.alignment.src if sp.side == "src" else ctx.alignment.tgt
+    return sp.start > 0 or sp.end < len(doc.segments[sp.segment].norm)
+
+
+def _overlaps(a: list[Span], b: list[Span]) -> bool:
+    return any(x.side == y.side and x.segment == y.segment and x.start < y.end and y.start < x.end for x in a for y in b)
+
+
+def _check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
     if model is None:
         return []
     al, bead = ctx.alignment, ctx.bead
@@ -483,7 +504,8 @@ def check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
                             tgt=list(bead.tgt), message=msg, signal="length",
                             confidence=round(min(0.85, 0.55 + 0.05 * abs(z)), 2), evidence=[sp])]
     matched = sum(x.matched for x in found)
-    joined = z <= -_bar(COORD_ALARM_Z, matched, len(found) - matched) and _fewer_joins(ctx, _sentences(ctx, "src"), _sentences(ctx, "tgt"))
+    joined = z <= -_bar(COORD_ALARM_Z, matched, len(found) - matched) \
+        and _fewer_joins(ctx, _sentences(ctx, "src"), _sentences(ctx, "tgt"))
     if abs(z) < NOTE_Z and not joined:
         return []
     alarm = (abs(z) >= _bar(ALARM_Z, matched, len(found) - matched) or joined) and not heading
@@ -497,6 +519,10 @@ def check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
         kind = "addition"
         msg = (f"The {tgt_name} text is {100 * off:.0f} % longer than a faithful rendering of this source usually is "
                f"({t} letters, about {expected:.0f} expected from {basis}): it may say more than the source.")
+    lacking = list(dict.fromkeys(x.text for x in found if not x.matched))
+    if lacking:
+        other = tgt_name if kind == "omission" else "source"
+        msg += f" Not found in the {other} text: " + ", ".join(_quote(x, 40) for x in lacking[:4]) + "."
     if not alarm:
         msg += " The length alone is not proof; a minor note."
     side, seg = ("src", bead.src[0]) if kind == "omission" else ("tgt", bead.tgt[0])
