@@ -45,7 +45,7 @@ def _checked(src: str, tgt: str, sl: str, tl: str):
     seen = {}
     real = length.check
 
-    def keep(ctx, model):
+    def keep(ctx, model, others=()):
         seen["ctx"] = ctx
         return []
 
