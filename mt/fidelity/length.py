@@ -336,13 +336,17 @@ def _keys(facts, text: str, lang: str, lex) -> list[tuple[int, int, str, tuple]]
         out.append((v.start, v.end, v.text, ("n", v.value) if v.alt is None else ("n", v.value, v.alt)))
     for d in facts.dates:
         out.append((d.start, d.end, d.text, ("d",) + tuple(d.key)))
+    native = _native(lang)
     for m in facts.mentions:
-        out.append((m.start, m.end, m.text, ("e", m.entity)))
+        # at a sentence's start a capitalised word of the language's own may be no name at all
+        # (Vietnamese "Anh ấy …" is "he", not England): such a mention counts only where the other side has it
+        before = text[:m.start].rstrip(_OPENING)
+        unsure = (not before or before[-1] in ".!?…") and all(native(w) for w in m.text.split())
+        out.append((m.start, m.end, m.text, ("e?" if unsure else "e", m.entity)))
     taken = [(a, b) for a, b, _, _ in out]
     names = [(p.start, p.end) for p in facts.people]
     if not lex.caps.get("nouns"):
         names += [(m.start(), m.end()) for m in _NAME.finditer(text)]
-    native = _native(lang)
     for a, b in names:
         for w in _WORD.finditer(text, a, b):
             if len(w.group()) >= 3 and not native(w.group()) and not any(x <= w.start() < y for x, y in taken):
@@ -376,8 +380,12 @@ def anchors(ctx: PairContext, side: str) -> list[Anchor]:
             hit = k in keys or any(x in values for x in k[1:])
         elif k[0] == "d" and k[1] == "y":
             hit = k in keys or k[2] in values
+        elif k[0] == "e?":
+            hit = ("e", k[1]) in keys or k in keys
+            if not hit:
+                continue
         else:
-            hit = k in keys
+            hit = k in keys or ("e?", k[1]) in keys
         out.append(Anchor(a, b, text, hit))
     # one anchor per span ("3. März" is a figure and a date): kept where either reading is matched
     best: dict[tuple[int, int], Anchor] = {}
