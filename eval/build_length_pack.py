@@ -2,6 +2,7 @@
 
     python eval/build_length_pack.py                 # reads ../devsets (or MT_FIDELITY_DEVSETS), dev halves only
     python eval/build_length_pack.py --check         # exits 1 if the committed file differs from a fresh fit
+    python eval/build_length_pack.py --report dev    # spread and median of z by length and kind of pair
 
 The model (mt/fidelity/length.py): log(target letters / source letters) of a faithful translation is
 about factor[target] - factor[source], with a spread that shrinks with the length of the pair,
@@ -9,7 +10,8 @@ sd(n) = sqrt(floor^2 + scale^2 / n) where n = sqrt(source letters * target lette
 model the variance as growing with length; in log terms that is scale^2 / n, and a floor keeps long
 sentences from looking exact). Fitted on the dev half of each set only (eval/fidelity_pairs.py
 judges the held-out half): the factors by least squares over the sets' median log ratios (English = 0),
-the spread from robust (median absolute deviation) estimates in length bins.
+the spread from robust (median absolute deviation) estimates in length bins, and each language pair's
+own spread as a multiple of it.
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ def fit(data: Path) -> str:
 
     medians: list[tuple[str, str, float, int]] = []
     residuals: list[tuple[float, float]] = []  # (n, log ratio - set median)
+    by_pair: dict[str, list[tuple[float, float]]] = {}  # (n, log ratio) per language pair
     used = []
     for name, (sl, tl) in SETS.items():
         path = data / f"{name}.tsv"
@@ -53,6 +56,7 @@ def fit(data: Path) -> str:
         med = statistics.median(r for _, r in ratios)
         medians.append((sl, tl, med, len(ratios)))
         residuals += [(n, r - med) for n, r in ratios]
+        by_pair.setdefault(f"{sl}-{tl}", []).extend(ratios)
         used.append(f"{name} ({len(ratios)} dev pairs)")
     if not medians:
         raise SystemExit(f"no dev sets in {data}: build them with eval/build_devsets.py")
@@ -78,6 +82,14 @@ def fit(data: Path) -> str:
             ys.append(sd * sd)
     slope, intercept = np.polyfit(xs, ys, 1)
     floor, scale = math.sqrt(max(intercept, 1e-4)), math.sqrt(max(slope, 1e-4))
+    # each language pair's own spread, in units of the pooled one: the robust spread of its z-scores
+    # around the value the factors expect (a genre whose ratio the factors miss spreads wider)
+    f = dict(zip(langs, factors), en=0.0)
+    pair_spread = {}
+    for pair, res in sorted(by_pair.items()):
+        sl, tl = pair.split("-")
+        zs = [(r - f[tl] + f[sl]) / math.sqrt(floor ** 2 + scale ** 2 / n) for n, r in res]
+        pair_spread[pair] = 1.4826 * statistics.median(abs(z) for z in zs)
     hand = OUT.read_text(encoding="utf-8").split(MARKER)[0] if OUT.is_file() else ""
     lines = [
         hand.rstrip("\n") + "\n" if hand.strip() else "",
@@ -91,17 +103,77 @@ def fit(data: Path) -> str:
         f"floor = {floor:.4f}",
         f"scale = {scale:.4f}",
         "",
+        "[spread.pairs]",
+        "# a language pair's spread as a multiple of the one above (1.4826 x median |z| around the factors' ratio); 1 for others",
+    ] + [f'"{pair}" = {k:.3f}' for pair, k in pair_spread.items()] + [
+        "",
         "[factor]",
         'en = 0.0',
     ] + [f"{x} = {f:.4f}" for x, f in zip(langs, factors)]
     return "\n".join(lines) + "\n"
 
 
+def report(data: Path, split: str = "dev") -> str:
+    """How well the fitted model describes the pairs: the robust spread (1.4826 x median absolute
+    deviation) and the median of the z-score (mt/fidelity/length.py LengthModel.z) by length bin and
+    for pairs with digits, quotes, parentheses on one side only, lists (4 commas or more), and a
+    different number of sentence ends; a calibrated model gives spread 1 and median 0 everywhere."""
+    import re
+
+    from mt.fidelity.length import LengthModel, _pack
+
+    pack = _pack()
+    sp, fac = pack["spread"], pack["factor"]
+    rows = []
+    for name, (sl, tl) in SETS.items():
+        path = data / f"{name}.tsv"
+        if not path.is_file():
+            continue
+        model = LengthModel(float(fac[tl]) - float(fac[sl]), float(sp["floor"]), float(sp["scale"]), "pack")
+        for p in read_pairs(path):
+            if split != "all" and split_of(p) != split:
+                continue
+            s, t = letters(p["src"]), letters(p["tgt"])
+            if min(s, t) < 12:
+                continue
+            both = p["src"] + p["tgt"]
+            ends = [len(re.findall(r"[.!?]", x)) for x in (p["src"], p["tgt"])]
+            rows.append({"z": model.z(s, t), "n": math.sqrt(s * t), "set": name,
+                         "digits": bool(re.search(r"\d", both)), "quotes": bool(re.search("[\"„“”«»]", both)),
+                         "one-sided ( )": ("(" in p["src"]) != ("(" in p["tgt"]), "lists": both.count(",") >= 8,
+                         "sentence ends differ": ends[0] != ends[1]})
+    out = [f"{'pairs':28} {'n':>5} {'spread':>6} {'median':>6} {'|z|>3':>6}"]
+
+    def line(label, zs):
+        if len(zs) < 20:
+            return
+        med = statistics.median(zs)
+        sd = 1.4826 * statistics.median(abs(z - med) for z in zs)
+        out.append(f"{label:28} {len(zs):5d} {sd:6.2f} {med:+6.2f} {100 * sum(abs(z) > 3 for z in zs) / len(zs):5.1f}%")
+
+    line("all", [r["z"] for r in rows])
+    for lo, hi in BINS + ((400, 10 ** 6),):
+        line(f"n in [{lo}, {hi})", [r["z"] for r in rows if lo <= r["n"] < hi])
+    for k in ("digits", "quotes", "one-sided ( )", "lists", "sentence ends differ"):
+        line(k, [r["z"] for r in rows if r[k]])
+    for name in SETS:
+        line(name, [r["z"] for r in rows if r["set"] == name])
+    return "\n".join(out) + "\n"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=os.environ.get("MT_FIDELITY_DEVSETS", str(ROOT.parent / "devsets")))
     ap.add_argument("--check", action="store_true", help="exit 1 if the committed file differs from a fresh fit")
+    ap.add_argument("--report", choices=["dev", "heldout", "all"],
+                    help="print how calibrated the committed model is on that split (spread and median of z by group)")
     a = ap.parse_args()
+    if not Path(a.data).is_dir():
+        print(f"no dev sets at {a.data}: build them with eval/build_devsets.py or set MT_FIDELITY_DEVSETS", file=sys.stderr)
+        return 2
+    if a.report:
+        print(report(Path(a.data), a.report), end="")
+        return 0
     text = fit(Path(a.data))
     if a.check:
         same = OUT.is_file() and OUT.read_text(encoding="utf-8") == text

@@ -63,7 +63,7 @@ def test_a_target_far_too_short_is_an_omission_and_a_small_gap_only_a_note():
     assert [(t, s) for t, s, _ in far] == [("omission", "major")]
     # (every part joined as in the source: only the length speaks)
     near = _by_length(mt.check([src], ["After talks with states and groups, the government passed a law for forests "
-                                       "and moors."], "de", "en", segmented=True))
+                                       "and moors on Monday."], "de", "en", segmented=True))
     assert [(t, s) for t, s, _ in near] == [("omission", "minor")]
     # the same gap where the target joins one part fewer ("and the environmental associations" left
     # out) is a dropped part: an alarm, quoting a source part that opens with 'und'
@@ -178,3 +178,92 @@ def test_a_dropped_question_is_named_even_where_the_length_is_nearly_usual():
                                "vi", "de", segmented=True)) == []
     assert _by_length(mt.check(["Wer redet mehr? Tom oder Maria?"], ["Who's more talkative, Tom or Mary?"],
                                "de", "en", segmented=True)) == []
+
+
+def _context(src: str, tgt: str, sl: str, tl: str, monkeypatch):
+    """The PairContext the length check sees for one sentence pair."""
+    seen = {}
+    monkeypatch.setattr(length, "check", lambda ctx, model, others=(): seen.setdefault("ctx", ctx) and [])
+    mt.check([src], [tgt], sl, tl, segmented=True)
+    return seen["ctx"]
+
+
+def test_anchors_are_marked_with_whether_the_other_side_has_them(monkeypatch):
+    ctx = _context("Le maire de Lyon a rencontré Angela Merkel le lundi 3 mars à Berlin.",
+                   "The mayor of Lyon met Angela Merkel in Hamburg on Monday.", "fr", "en", monkeypatch)
+    marks = [(a.text, a.matched) for a in length.anchors(ctx, "src")]
+    # places by concept, weekdays by key, names by spelling: the other side has them; the date and Berlin it lacks
+    assert marks == [("Lyon", True), ("Angela", True), ("Merkel", True), ("lundi", True), ("3 mars", False), ("Berlin", False)]
+    # a figure by its value, also where the other side writes it as a date's part
+    ctx = _context("Im Jahr 2019 verkaufte die Firma 4000 Autos.", "In 2019 the firm sold 4,000 cars.", "de", "en", monkeypatch)
+    assert all(a.matched for a in length.anchors(ctx, "src")) and len(length.anchors(ctx, "src")) == 2
+    # a Vietnamese capitalised syllable is a word of the language, not a name written alike in a translation
+    ctx = _context("Các Đại biểu Quốc hội Wales lo lắng về tên mới.", "Die Abgeordneten in Wales sorgen sich um den neuen Namen.",
+                   "vi", "de", monkeypatch)
+    assert [(a.text, a.matched) for a in length.anchors(ctx, "src")] == [("Wales", True)]
+
+
+def test_an_omission_by_length_names_what_the_translation_lacks():
+    res = mt.check(["Ông Minh, 40 tuổi, đã làm việc ba năm ở Lyon trước khi chuyển tới Berlin hồi tháng 9 năm ngoái."],
+                   ["Herr Minh, 40, arbeitete drei Jahre in Lyon."], "vi", "de", segmented=True)
+    (f,) = [f for f in res.findings if f.signal == "length"]
+    assert f.severity.value == "major" and f.message.endswith("Not found in the German text: “Berlin”, “tháng 9”.")
+
+
+def test_a_part_whose_names_and_figures_the_translation_keeps_is_not_called_dropped():
+    src = "Das Unternehmen verkaufte im vergangenen Jahr in Frankreich 4000 Autos und eröffnete eine neue Fabrik in Lyon."
+    # the translation renders the 'und' part shorter, keeping its place: no omission named
+    kept = "Last year the company sold 4000 cars in France, opening a new plant in Lyon."
+    assert _by_length(mt.check([src], [kept], "de", "en", segmented=True)) == []
+    # as long, but the place of that part is not there: the part is named as dropped
+    other = "Last year the company sold 4000 cars in France, opening a new plant in Nice."
+    assert _by_length(mt.check([src], [other], "de", "en", segmented=True)) == [
+        ("omission", "major", "und eröffnete eine neue Fabrik in Lyon.")]
+
+
+def test_a_gloss_in_parentheses_is_not_an_addition():
+    src = "Comment se sont passés les examens médicaux et le débriefing de la DGSE à Paris ?"
+    glossed = "How did the medical examinations and the debriefing with the DGSE (Directorate-General for External Security) in Paris go?"
+    assert [s for _, s, _ in _by_length(mt.check([src], [glossed], "fr", "en", segmented=True))] in ([], ["minor"])
+    # the same words outside parentheses are more than the source says
+    added = ("How did the medical examinations and the debriefing with the DGSE in Paris go? The Directorate-General for "
+             "External Security has not said.")
+    assert [(t, s) for t, s, _ in _by_length(mt.check([src], [added], "fr", "en", segmented=True))] == [("addition", "major")]
+
+
+def test_each_language_pair_has_its_own_spread():
+    from mt.types import Alignment, Bead, Document, Segment
+
+    pairs = length._pack()["spread"]["pairs"]
+    assert pairs["vi-de"] > 1.0  # Vietnamese lengths vary more than the pooled model's
+    al = Alignment(Document("vi", [Segment("Xin chào các bạn.")]), Document("de", [Segment("Hallo zusammen.")]), [Bead((0,), (0,))])
+    m = length.model_for(al)
+    assert m.spread == pairs["vi-de"]
+    wide, pooled = m.z(100, 60), length.LengthModel(m.expected, m.floor, m.scale, "pack").z(100, 60)
+    assert wide == pytest.approx(pooled / pairs["vi-de"])
+    al = Alignment(Document("pl", [Segment("Dzień dobry.")]), Document("en", [Segment("Good morning.")]), [Bead((0,), (0,))])
+    assert length.model_for(al) is None or length.model_for(al).spread == 1.0
+
+
+@pytest.mark.skipif(not (Path(os.environ.get("MT_FIDELITY_DEVSETS", ROOT.parent / "devsets")) / "news-deu-eng.tsv").is_file(),
+                    reason="the dev sets (eval/build_devsets.py) are not beside the checkout")
+def test_the_length_pack_reports_its_calibration():
+    r = subprocess.run([sys.executable, str(ROOT / "eval" / "build_length_pack.py"), "--report", "dev"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    first = r.stdout.splitlines()[1].split()
+    assert first[0] == "all" and 0.8 < float(first[2]) < 1.2  # a calibrated spread
+
+
+def test_the_length_pack_builder_rejects_a_missing_folder():
+    r = subprocess.run([sys.executable, str(ROOT / "eval" / "build_length_pack.py"), "--data", "/nonexistent/devsets"],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and r.stderr.startswith("no dev sets") and "Traceback" not in r.stderr
+
+
+def test_a_part_another_check_already_reports_dropped_is_not_reported_twice():
+    from mt.fidelity.evaluate import check_pair
+
+    # the numbers check names the dropped "12 mét"; the length check would quote the clause around it
+    found = [(f.signal, f.type, f.severity.value) for f in check_pair("Cây cầu dài 200 mét và rộng 12 mét.",
+                                                                      "Die Brücke ist 200 Meter lang.", "vi", "de")]
+    assert found == [("numbers", "omission", "major")]

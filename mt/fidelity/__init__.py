@@ -76,7 +76,7 @@ def _bead_findings(k: int) -> list[Finding]:
     if len(out) < len(bead.tgt):  # (a target left in the source language would be read in the wrong language)
         for signal in PAIR_SIGNALS:
             out.extend(signal(ctx))
-    out.extend(length.check(ctx, lengths))
+    out.extend(length.check(ctx, lengths, out))
     return out
 
 

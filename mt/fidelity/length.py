@@ -10,7 +10,12 @@ A pair far outside it has lost or gained content:
   deviation is a minor note, never an alarm.
 Inside a document of enough pairs the expected ratio is learned from the document itself (its
 median, drawn towards the pack's value), so a translator's style or a genre does not read as omission.
-A language without a factor is checked only in such documents.
+A language without a factor is checked only in such documents. Each language pair has its own spread
+(Vietnamese lengths vary more than German-English ones; [spread.pairs] of the pack).
+A length deviation weighs more where the longer side's extra part carries content the other side lacks:
+figures, dates, known places and organisations, and names (anchors) are marked as matched or not on the
+other side, and every bar moves with them (_bar). Words in parentheses on one side only are a gloss
+("the DGSE (Directorate General for External Security)") and are not counted.
 """
 from __future__ import annotations
 
@@ -30,7 +35,7 @@ _LETTER = regex.compile(r"[\p{L}\p{N}]")
 # z-scores (deviations in units of the expected spread), chosen on the dev halves of
 # eval/fidelity_pairs.py's sets; see the README for the held-out figures they give.
 ALARM_Z = 3.6  # the length alone: too far off to be a translator's freedom
-SENTENCE_Z = 1.5  # with a whole sentence on one side that explains the difference
+SENTENCE_Z = 1.8  # with a whole sentence on one side that explains the difference
 SENTENCE_FIT = 1.0  # without that sentence the pair must be this close to the usual ratio
 CLAUSE_Z = 3.0  # the same for a dropped clause (between commas, semicolons, colons, dashes): more candidates, so stricter
 CLAUSE_FIT = 0.7
@@ -45,6 +50,17 @@ COORD_FIT = 1.0  # the part that opens with the missing join fits more loosely: 
 # pairs a source had more questions than its translation in 4 of 7,000, none with more sentences), so
 # the length need not be off, as long as the translation is not itself too long.
 QUESTION_MAX_Z = 1.5
+# Content anchors (figures, dates, known places and organisations, names; see anchors) move each bar
+# above: a part carrying one the other side lacks needs ANCHOR_LOWER less, a part whose every anchor the
+# other side has needs ANCHOR_RAISE more, a part without anchors the bar itself (ANCHOR_NONE). Chosen with
+# SENTENCE_Z by five-fold cross-validation across documents of the dev halves and the spare pool
+# (eval/length_cv.py: four of five folds chose these, one ANCHOR_RAISE 0): a false alarm weighs as four
+# missed omissions or eight missed additions.
+ANCHOR_LOWER = 0.6
+ANCHOR_RAISE = 0.5
+ANCHOR_NONE = 0.0
+ASIDES = True  # parenthesised words on one side only are a gloss, not counted (_counted)
+PAIR_SPREAD = True  # each language pair's own spread ([spread.pairs] of the pack)
 NOTE_Z = 2.3  # a minor note: worth a look, not an alarm
 MIN_LETTERS = 12  # shorter sides ("Ja." / "Yes, I do.") say nothing by their length...
 LONG_SIDE = 36  # ...unless the other side is this long ("Süß und ehrenvoll ist es, …" / "It is sweet.")
@@ -55,6 +71,21 @@ DOC_PRIOR_WEIGHT = 10  # the pack's ratio counts as this many pairs of the docum
 def letters(text: str) -> int:
     """Letters and digits: what carries content, whatever the script spaces or punctuation."""
     return len(_LETTER.findall(text))
+
+
+_ASIDE = regex.compile(r"\([^()]*\)")
+
+
+def _counted(text: str, asides: bool) -> int:
+    """Letters of the text, without those in parentheses when `asides`: a translator's gloss of a name
+    or an acronym ("the DGSE (Directorate General for External Security)") explains, it adds nothing."""
+    return letters(_ASIDE.sub(" ", text) if asides else text)
+
+
+def _aside_side(src: str, tgt: str) -> str | None:
+    """The side whose parenthesised words are asides: the one with parentheses where the other has none."""
+    a, b = bool(_ASIDE.search(src)), bool(_ASIDE.search(tgt))
+    return "src" if a and not b else "tgt" if b and not a else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,10 +103,11 @@ class LengthModel:
     floor: float
     scale: float
     learned_from: str  # "pack" or "document", for the message
+    spread: float = 1.0  # the language pair's spread as a multiple of the pooled one ([spread.pairs])
 
     def z(self, src_letters: int, tgt_letters: int) -> float:
         n = math.sqrt(src_letters * tgt_letters)
-        sd = math.sqrt(self.floor ** 2 + self.scale ** 2 / n)
+        sd = self.spread * math.sqrt(self.floor ** 2 + self.scale ** 2 / n)
         return (math.log(tgt_letters / src_letters) - self.expected) / sd
 
 
@@ -85,6 +117,7 @@ def model_for(al: Alignment) -> LengthModel | None:
     pack = _pack()
     spread = pack.get("spread", {})
     floor, scale = float(spread.get("floor", 0.12)), float(spread.get("scale", 0.8))
+    k = float(spread.get("pairs", {}).get(f"{al.src.lang}-{al.tgt.lang}", 1.0)) if PAIR_SPREAD else 1.0
     factors = pack.get("factor", {})
     prior = None
     if al.src.lang in factors and al.tgt.lang in factors:
@@ -99,12 +132,12 @@ def model_for(al: Alignment) -> LengthModel | None:
     if len(ratios) >= DOC_MIN_PAIRS:
         med = statistics.median(ratios)
         if prior is None:
-            return LengthModel(med, floor, scale, "document")
+            return LengthModel(med, floor, scale, "document", k)
         n = len(ratios)
-        return LengthModel((n * med + DOC_PRIOR_WEIGHT * prior) / (n + DOC_PRIOR_WEIGHT), floor, scale, "document")
+        return LengthModel((n * med + DOC_PRIOR_WEIGHT * prior) / (n + DOC_PRIOR_WEIGHT), floor, scale, "document", k)
     if prior is None:
         return None
-    return LengthModel(prior, floor, scale, "pack")
+    return LengthModel(prior, floor, scale, "pack", k)
 
 
 def _sentences(ctx: PairContext, side: str) -> list[Span]:
@@ -193,27 +226,29 @@ def _clauses(sentences: list[Span], lang: str) -> list[Span]:
     return [c for c in out if c.text.strip()]
 
 
-def _odd_unit(ctx: PairContext, model: LengthModel, side: str, s: int, t: int, z: float) -> tuple[Span, str] | None:
+def _odd_unit(ctx: PairContext, model: LengthModel, side: str, s: int, t: int, z: float,
+              found: list[Anchor], asides: bool = False) -> tuple[Span, str] | None:
     """The sentence (or clause) of `side` whose removal brings the pair back to the usual ratio,
-    when that side has more sentences (clauses) than the other: what was added or dropped."""
+    when that side has more sentences (clauses) than the other: what was added or dropped.
+    `found`: the anchors of `side` (see anchors), which raise or lower each unit's bar (_bar)."""
     other = "tgt" if side == "src" else "src"
     mine_s, other_s = _sentences(ctx, side), _sentences(ctx, other)
-    if abs(z) >= SENTENCE_Z and len(mine_s) > len(other_s):
-        hit = _fitting(mine_s, model, side, s, t, SENTENCE_FIT, " ".join(x.text for x in other_s))
+    if len(mine_s) > len(other_s):
+        hit = _fitting(ctx, mine_s, model, side, s, t, SENTENCE_FIT, z, SENTENCE_Z, found, asides)
         if hit:
             return hit, "sentence"
     # only a dropped clause: translators add words to clauses (explanations, split sentences) all the time
-    if side != "src" or abs(z) < min(COORD_Z, CLAUSE_Z):
+    if side != "src":
         return None
     mine_c, other_c = _clauses(mine_s, ctx.src_lang), _clauses(other_s, ctx.tgt_lang)
-    if abs(z) >= COORD_Z and _fewer_joins(ctx, mine_s, other_s):
+    if _fewer_joins(ctx, mine_s, other_s):
         # the join the target lacks goes with the part it opens ("…, und war vorher …")
         runs = [r for r in _runs(ctx, mine_c) if _opens_with_join(ctx, r, ctx.src_lang)]
-        hit = _fitting(runs, model, side, s, t, COORD_FIT, " ".join(x.text for x in other_s)) if runs else None
+        hit = _fitting(ctx, runs, model, side, s, t, COORD_FIT, z, COORD_Z, found, asides) if runs else None
         if hit:
             return hit, "clause"
-    if abs(z) >= CLAUSE_Z and len(mine_c) > len(other_c) and len(mine_c) > 1:
-        hit = _fitting(_runs(ctx, mine_c), model, side, s, t, CLAUSE_FIT, " ".join(x.text for x in other_s))
+    if len(mine_c) > len(other_c) and len(mine_c) > 1:
+        hit = _fitting(ctx, _runs(ctx, mine_c), model, side, s, t, CLAUSE_FIT, z, CLAUSE_Z, found, asides)
         if hit:
             return hit, "clause"
     return None
@@ -262,6 +297,121 @@ def _runs(ctx: PairContext, clauses: list[Span]) -> list[Span]:
 
 
 _ANCHOR = regex.compile(r"\p{N}+|(?<=\S\s+)\p{Lu}[\p{L}]{2,}")
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_NAME = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)\p{Lu}[\p{L}\p{M}]{2,}")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A piece of content a translation keeps whatever its wording: a figure, a date, a known place or
+    organisation, a name. `matched`: the other side of the pair has it too."""
+    start: int  # in the bead's joined text of its side
+    end: int
+    text: str
+    matched: bool
+
+
+@functools.lru_cache(maxsize=None)
+def _native(lang: str):
+    """Whether a word is the language's own (configs/lang/LANG/names.toml [capitalisation]: a letter only
+    it writes, or one of its syllables): a capitalised Vietnamese "Quốc", "Ban" is not written alike in
+    a translation, "Wales", "Sims" are."""
+    from ..lexicon import _pack_file
+
+    caps = _pack_file(lang, "names.toml").get("capitalisation", {})
+    marks = frozenset(caps.get("letters", ""))
+    syllable = regex.compile(caps["native_syllable"]) if caps.get("native_syllable") else None
+    return lambda w: any(c in marks for c in w.lower()) or bool(syllable and syllable.fullmatch(w))
+
+
+def _keys(facts, text: str, lang: str, lex) -> list[tuple[int, int, str, tuple]]:
+    """(start, end, text, key) for each piece of content of one side: figures and spelled-out numbers
+    by value, dates by their key (a weekday, a month, a year), places and organisations by their
+    concept id, people's and other names (capitalised past a sentence's start, in a language that
+    does not capitalise every noun) by their folded spelling."""
+    from .extract import fold_name
+
+    out: list[tuple[int, int, str, tuple]] = []
+    for v in list(facts.numbers) + [v for v in facts.number_words if v.figure]:
+        out.append((v.start, v.end, v.text, ("n", v.value) if v.alt is None else ("n", v.value, v.alt)))
+    for d in facts.dates:
+        out.append((d.start, d.end, d.text, ("d",) + tuple(d.key)))
+    native = _native(lang)
+    for m in facts.mentions:
+        # at a sentence's start a capitalised word of the language's own may be no name at all
+        # (Vietnamese "Anh ấy …" is "he", not England): such a mention counts only where the other side has it
+        before = text[:m.start].rstrip(_OPENING)
+        unsure = (not before or before[-1] in ".!?…") and all(native(w) for w in m.text.split())
+        out.append((m.start, m.end, m.text, ("e?" if unsure else "e", m.entity)))
+    taken = [(a, b) for a, b, _, _ in out]
+    names = [(p.start, p.end) for p in facts.people]
+    if not lex.caps.get("nouns"):
+        names += [(m.start(), m.end()) for m in _NAME.finditer(text)]
+    for a, b in names:
+        for w in _WORD.finditer(text, a, b):
+            if len(w.group()) >= 3 and not native(w.group()) and not any(x <= w.start() < y for x, y in taken):
+                out.append((w.start(), w.end(), w.group(), ("w", fold_name(w.group())[:4])))
+                taken.append((w.start(), w.end()))
+    return out
+
+
+def anchors(ctx: PairContext, side: str) -> list[Anchor]:
+    """The content anchors of one side of the pair, each marked with whether the other side has it:
+    a figure of the same value (or a date part of that value), the same date, place or organisation,
+    a word spelled alike (folded: "Moskau"/"Moskva", "Selenskyj"/"Zelensky")."""
+    from .extract import fold_name
+
+    al = ctx.alignment
+    texts = {"src": al.src_text(ctx.bead), "tgt": al.tgt_text(ctx.bead)}
+    facts = {"src": ctx.src, "tgt": ctx.tgt}
+    lexes = {"src": ctx.src_lex, "tgt": ctx.tgt_lex}
+    other = "tgt" if side == "src" else "src"
+    mine = _keys(facts[side], texts[side], al.src.lang if side == "src" else al.tgt.lang, lexes[side])
+    theirs = _keys(facts[other], texts[other], al.tgt.lang if side == "src" else al.src.lang, lexes[other])
+    keys = {k for *_, k in theirs}
+    values = {x for *_, k in theirs if k[0] in ("n", "d") for x in k[1:] if isinstance(x, (int, float))}
+    values |= {float(w) for w in regex.findall(r"\d+", texts[other])}
+    words = {fold_name(w)[:4] for w in _WORD.findall(texts[other]) if len(w) >= 3}
+    out = []
+    for a, b, text, k in mine:
+        if k[0] == "w":
+            hit = k[1] in words
+        elif k[0] == "n":
+            hit = k in keys or any(x in values for x in k[1:])
+        elif k[0] == "d" and k[1] == "y":
+            hit = k in keys or k[2] in values
+        elif k[0] == "e?":
+            hit = ("e", k[1]) in keys or k in keys
+            if not hit:
+                continue
+        else:
+            hit = k in keys or ("e?", k[1]) in keys
+        out.append(Anchor(a, b, text, hit))
+    # one anchor per span ("3. März" is a figure and a date): kept where either reading is matched
+    best: dict[tuple[int, int], Anchor] = {}
+    for x in out:
+        if (x.start, x.end) not in best or x.matched:
+            best[x.start, x.end] = x
+    return sorted(best.values(), key=lambda x: x.start)
+
+
+def _offset(ctx: PairContext, sp: Span) -> int:
+    """Where the span's segment starts in the bead's joined text of its side."""
+    doc = ctx.alignment.src if sp.side == "src" else ctx.alignment.tgt
+    ids = ctx.bead.src if sp.side == "src" else ctx.bead.tgt
+    pos = 0
+    for k in ids:
+        if k == sp.segment:
+            return pos
+        pos += len(doc.segments[k].norm) + 1
+    return pos
+
+
+def _inside(ctx: PairContext, sp: Span, found: list[Anchor]) -> tuple[int, int]:
+    """(matched, unmatched) anchors inside the span."""
+    o = _offset(ctx, sp)
+    hits = [x.matched for x in found if o + sp.start <= x.start and x.end <= o + sp.end]
+    return sum(hits), len(hits) - sum(hits)
 
 
 def _anchors(text: str) -> set[str]:
@@ -272,18 +422,30 @@ def _anchors(text: str) -> set[str]:
     return {w if w.isdigit() else fold_name(w)[:4] for w in (m.group() for m in _ANCHOR.finditer(text))}
 
 
-def _fitting(units: list[Span], model: LengthModel, side: str, s: int, t: int, fit: float,
-             other_text: str = "") -> Span | None:
-    """The unit whose removal fits best; among those that fit, one that shares no figure or name
-    with the other side goes first (two sentences of like length: the one with the source's names stays)."""
-    shared = _anchors(other_text)
+def _bar(bar: float, matched: int, unmatched: int) -> float:
+    """A unit's z bar moved by its content: a figure, date or name that the other side lacks is what a
+    dropped or added part carries (ANCHOR_LOWER off the bar); a unit whose every anchor the other side
+    has is rendered there, in other words (ANCHOR_RAISE on)."""
+    if unmatched:
+        return bar - ANCHOR_LOWER
+    return bar + (ANCHOR_RAISE if matched else ANCHOR_NONE)
+
+
+def _fitting(ctx: PairContext, units: list[Span], model: LengthModel, side: str, s: int, t: int, fit: float,
+             z: float, bar: float, found: list[Anchor], asides: bool = False) -> Span | None:
+    """The unit whose removal fits best, among those whose bar (_bar) the pair's |z| reaches; among
+    those that nearly fit, one that shares no figure or name with the other side goes first (two
+    sentences of like length: the one with the source's names stays)."""
     fits: list[tuple[int, float, Span]] = []
     for sp in units:
-        n = letters(sp.text)
+        n = _counted(sp.text, asides)
         rest_s, rest_t = (s - n, t) if side == "src" else (s, t - n)
         if rest_s < 1 or rest_t < 1 or min(rest_s, rest_t) < MIN_LETTERS and max(rest_s, rest_t) < LONG_SIDE:
             continue
-        fits.append((len(_anchors(sp.text) & shared), abs(model.z(rest_s, rest_t)), sp))
+        m, u = _inside(ctx, sp, found)
+        if abs(z) < _bar(bar, m, u):
+            continue
+        fits.append((m, abs(model.z(rest_s, rest_t)), sp))
     if not fits or min(z for _, z, _ in fits) >= fit:
         return None
     # which unit: among those that nearly fit, names and figures decide before length does
@@ -294,11 +456,33 @@ def _quote(text: str, limit: int = 90) -> str:
     return "“" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "”"
 
 
-def check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
+def check(ctx: PairContext, model: LengthModel | None, others: list[Finding] = ()) -> list[Finding]:
+    """Omission or addition in the pair, read from length. `others`: the other signals' findings on the
+    pair; where one of them already alarms on the same omission or addition inside the part this names
+    (the numbers check on a dropped "10 mét"), the length says it again and is left out."""
+    found = _check(ctx, model)
+    return [f for f in found if not (_part(ctx, f) and any(
+        o.type == f.type and o.severity in (Severity.CRITICAL, Severity.MAJOR) and _overlaps(o.evidence, f.evidence)
+        for o in others))]
+
+
+def _part(ctx: PairContext, f: Finding) -> bool:
+    """The finding names a part of a segment (a sentence or clause), not the whole pair's length."""
+    sp = f.evidence[0]
+    doc = ctx.alignment.src if sp.side == "src" else ctx.alignment.tgt
+    return sp.start > 0 or sp.end < len(doc.segments[sp.segment].norm)
+
+
+def _overlaps(a: list[Span], b: list[Span]) -> bool:
+    return any(x.side == y.side and x.segment == y.segment and x.start < y.end and y.start < x.end for x in a for y in b)
+
+
+def _check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
     if model is None:
         return []
     al, bead = ctx.alignment, ctx.bead
-    s, t = letters(al.src_text(bead)), letters(al.tgt_text(bead))
+    aside = _aside_side(al.src_text(bead), al.tgt_text(bead)) if ASIDES else None
+    s, t = _counted(al.src_text(bead), aside == "src"), _counted(al.tgt_text(bead), aside == "tgt")
     if min(s, t) < 1 or min(s, t) < MIN_LETTERS and max(s, t) < LONG_SIDE:
         return []
     z = model.z(s, t)
@@ -308,9 +492,13 @@ def check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
     off = t / expected - 1
     basis = "this document's usual ratio" if model.learned_from == "document" else f"the usual {src_name}–{tgt_name} ratio"
     odd = _dropped_question(ctx) if z < QUESTION_MAX_Z else None
-    if odd or abs(z) >= min(SENTENCE_Z, CLAUSE_Z, COORD_Z):
-        side = "src" if odd or z <= 0 else "tgt"
-        odd = odd or _odd_unit(ctx, model, side, s, t, z)
+    if not odd and abs(z) < min(SENTENCE_Z, CLAUSE_Z, COORD_Z, COORD_ALARM_Z, NOTE_Z) - ANCHOR_LOWER:
+        return []  # below every bar however the anchors fall: most pairs stop here, before anchors are read
+    longer = "src" if odd or z <= 0 else "tgt"
+    found = anchors(ctx, longer)
+    if odd or abs(z) >= min(SENTENCE_Z, CLAUSE_Z, COORD_Z) - ANCHOR_LOWER:
+        side = longer
+        odd = odd or _odd_unit(ctx, model, side, s, t, z, found, aside == side)
         if odd:
             sp, unit = odd
             if side == "tgt":
@@ -324,10 +512,12 @@ def check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
             return [Finding(type=kind, severity=Severity.MINOR if heading else Severity.MAJOR, src=list(bead.src),
                             tgt=list(bead.tgt), message=msg, signal="length",
                             confidence=round(min(0.85, 0.55 + 0.05 * abs(z)), 2), evidence=[sp])]
-    joined = z <= -COORD_ALARM_Z and _fewer_joins(ctx, _sentences(ctx, "src"), _sentences(ctx, "tgt"))
+    matched = sum(x.matched for x in found)
+    joined = z <= -_bar(COORD_ALARM_Z, matched, len(found) - matched) \
+        and _fewer_joins(ctx, _sentences(ctx, "src"), _sentences(ctx, "tgt"))
     if abs(z) < NOTE_Z and not joined:
         return []
-    alarm = (abs(z) >= ALARM_Z or joined) and not heading
+    alarm = (abs(z) >= _bar(ALARM_Z, matched, len(found) - matched) or joined) and not heading
     if z < 0:
         kind = "omission"
         msg = (f"The {tgt_name} text is {-100 * off:.0f} % shorter than a faithful rendering of this source usually is "
@@ -338,6 +528,10 @@ def check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
         kind = "addition"
         msg = (f"The {tgt_name} text is {100 * off:.0f} % longer than a faithful rendering of this source usually is "
                f"({t} letters, about {expected:.0f} expected from {basis}): it may say more than the source.")
+    lacking = list(dict.fromkeys(x.text for x in found if not x.matched))
+    if lacking:
+        other = tgt_name if kind == "omission" else "source"
+        msg += f" Not found in the {other} text: " + ", ".join(_quote(x, 40) for x in lacking[:4]) + "."
     if not alarm:
         msg += " The length alone is not proof; a minor note."
     side, seg = ("src", bead.src[0]) if kind == "omission" else ("tgt", bead.tgt[0])
