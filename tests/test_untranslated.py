@@ -28,3 +28,13 @@ def test_a_sentence_left_in_the_source_language_is_reported():
 
 def test_a_translated_document_has_no_untranslated_finding():
     assert _untranslated(mt.check(DE, EN, "de", "en", segmented=True)) == []
+
+
+def test_a_line_of_names_is_the_same_in_every_language():
+    de = ["Tore: 1:0 Brinkmann (12.), 2:0 Oelschläger (40.), 2:1 Kowalczyk (51.), 3:1 Hülsmann (77.), 3:2 Kowalczyk (88.)."]
+    en = ["Goals: 1-0 Brinkmann (12), 2-0 Oelschläger (40), 2-1 Kowalczyk (51), 3-1 Hülsmann (77), 3-2 Kowalczyk (88)."]
+    from mt.pipeline import check_documents
+    from mt.segment import segment_lines
+
+    # (through the pipeline: the document-level language check would already refuse so short an English text)
+    assert _untranslated(check_documents(segment_lines(de, "de", True), segment_lines(en, "en", True))) == []

@@ -44,11 +44,13 @@ def check_bead(al: Alignment, bead: Bead) -> list[Finding]:
 UNTRANSLATED_CONFIDENCE = 0.8
 UNTRANSLATED_MIN_LETTERS = 40  # shorter text (a name, a quoted title) says too little about its language
 UNTRANSLATED_SHARED = 0.6  # of the segment's words found in the source: the source's own sentence, copied
-_WORDS = regex.compile(r"[\p{L}\p{N}]{2,}")
+UNTRANSLATED_MIN_WORDS = 4  # ordinary words: a line-up of names ("Tore: Zymner (24.), …") is the same in every language
+_WORDS = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}[\p{L}]+")
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORDS.findall(text)}
+    """The ordinary (lower-case) words of a text: names and figures are kept by a translation too."""
+    return set(_WORDS.findall(text))
 
 
 _LAST_DOCUMENT: list = []  # (document, its words): a document's 0-1 beads share one pass over its source
@@ -61,7 +63,7 @@ def _document_words(doc) -> set[str]:
 
 
 def left_untranslated(al: Alignment, bead: Bead) -> list[Finding]:
-    """Target segments left as the source wrote them: most of their words are words of the source (of the
+    """Target segments left as the source wrote them: most of their ordinary (lower-case) words, four or more, are words of the source (of the
     bead's source, or of the document where the bead has none), the language identifier puts the source
     language first and the target language nowhere in its top three, on a segment long enough to judge.
     (A target full of the source's names is still in the target language; one in the source's language is
@@ -82,7 +84,7 @@ def left_untranslated(al: Alignment, bead: Bead) -> list[Finding]:
         if source_words is None:
             source_words = _words(al.src_text(bead)) if bead.src else _document_words(al.src)
         words = _words(seg.norm)
-        if not words or len(words & source_words) < UNTRANSLATED_SHARED * len(words):
+        if len(words) < UNTRANSLATED_MIN_WORDS or len(words & source_words) < UNTRANSLATED_SHARED * len(words):
             continue
         out.append(Finding(
             type="omission", severity=Severity.MAJOR, src=list(bead.src), tgt=[k],
