@@ -35,6 +35,21 @@ TARGET_FA, TARGET_DET, TARGET_TYPE = 0.03, 0.90, 0.90
 MIN_BASE = 20  # fewer edited pairs than this: the rate is shown but not judged
 
 
+
+def set_pairs(folder: Path, names: list[str], split: str):
+    """(set name, source lang, target lang, the set's pairs of `split`: dev, heldout or all) for each set whose
+    file is in `folder` (an absent one is said on stderr): what every per-channel eval script reads."""
+    from mt.fidelity.evaluate import read_pairs, split_of
+
+    for name in names:
+        path = Path(folder) / f"{name}.tsv"
+        if not path.is_file():
+            print(f"{name}: {path} is absent; skipped", file=sys.stderr)
+            continue
+        sl, tl = SETS[name]
+        yield name, sl, tl, [p for p in read_pairs(path) if split == "all" or split_of(p) == split]
+
+
 def _pct(x) -> str:
     return "  n/a" if x is None else f"{100 * x:4.0f}%"
 

@@ -27,13 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from eval.fidelity_pairs import SETS, set_pairs  # noqa: E402
 from mt.fidelity import evaluate as ev, length  # noqa: E402
 from mt.fidelity.perturb import perturb  # noqa: E402
 from mt.types import Severity  # noqa: E402
 
-SETS = {"ntrex-vie-deu": ("vi", "de"), "flores-vie-deu": ("vi", "de"), "news-deu-eng": ("de", "en"),
-        "tatoeba-deu-eng": ("de", "en"), "news-fra-eng": ("fr", "en"), "tatoeba-fra-eng": ("fr", "en"),
-        "tatoeba-vie-eng": ("vi", "en")}
 SPARE_SETS = ("ntrex-vie-deu", "news-deu-eng", "news-fra-eng")
 GRID = {"ANCHOR_RAISE": [0.0, 0.5, 1.0], "ANCHOR_LOWER": [0.0, 0.3, 0.6], "SENTENCE_Z": [1.5, 1.8],
         "PAIR_SPREAD": [False, True]}
@@ -59,13 +57,7 @@ def _checked(src: str, tgt: str, sl: str, tl: str):
 
 def collect(folder: Path, names, split: str, pool: str) -> list[dict]:
     recs = []
-    for name in names:
-        path = folder / f"{name}.tsv"
-        if not path.is_file():
-            print(f"note: {path} is absent; skipped", file=sys.stderr)
-            continue
-        sl, tl = SETS[name]
-        pairs = [p for p in ev.read_pairs(path) if split == "all" or ev.split_of(p) == split]
+    for name, sl, tl, pairs in set_pairs(folder, names, split):
         targets = [p["tgt"] for p in pairs]
         for k, p in enumerate(pairs, 1):
             r = {"set": name, "pool": pool, "doc": p["doc"]}

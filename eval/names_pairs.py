@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval.fidelity_pairs import SETS  # noqa: E402
-from mt.fidelity.evaluate import check_pair, read_pairs, split_of  # noqa: E402
+from eval.fidelity_pairs import SETS, set_pairs  # noqa: E402
+from mt.fidelity.evaluate import check_pair  # noqa: E402
 from mt.fidelity.perturb import perturb  # noqa: E402
 from mt.types import Severity  # noqa: E402
 
@@ -55,13 +55,7 @@ def main() -> int:
         print(f"unknown set or kind {bad[0]!r}", file=sys.stderr)
         return 2
     print(f"{'set':16} {'split':8} {'pairs':>5} {'name FA':>7} {'all FA':>6} | " + " ".join(f"{k[:12]:>16}" for k in kinds))
-    for name in names:
-        path = Path(a.data) / f"{name}.tsv"
-        if not path.is_file():
-            print(f"{name:16} skipped: {path} is absent")
-            continue
-        sl, tl = SETS[name]
-        pairs = [p for p in read_pairs(path) if a.split == "all" or split_of(p) == a.split]
+    for name, sl, tl, pairs in set_pairs(Path(a.data), names, a.split):
         pool = [p["tgt"] for p in pairs]
         n_fa, n_any, shown_fa = 0, 0, []
         stats = {k: [0, 0, []] for k in kinds}  # base, detected, missed

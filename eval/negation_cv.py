@@ -29,10 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval.fidelity_pairs import SETS  # noqa: E402
+from eval.fidelity_pairs import SETS, set_pairs  # noqa: E402
 from eval.negation_pairs import ALARM, _check  # noqa: E402
 from mt.fidelity import negation  # noqa: E402
-from mt.fidelity.evaluate import read_pairs, split_of  # noqa: E402
 from mt.fidelity.perturb import perturb  # noqa: E402
 
 # candidate values per parameter (a share of each text's length; 2.0 never fires)
@@ -51,13 +50,7 @@ def _pairs(dev: Path, spare: Path | None, names: list[str]) -> list[tuple[str, d
     for root, split in ((dev, "dev"), (spare, "all")):
         if root is None:
             continue
-        for name in names:
-            path = root / f"{name}.tsv"
-            if not path.is_file():
-                print(f"{name}: {path} is absent, skipped", file=sys.stderr)
-                continue
-            sl, tl = SETS[name]
-            pairs = [p for p in read_pairs(path) if split == "all" or split_of(p) == split]
+        for name, sl, tl, pairs in set_pairs(root, names, split):
             pool = [p["tgt"] for p in pairs]
             for p in pairs:
                 ed = perturb(p["src"], p["tgt"], sl, tl, "negation", seed=0, pool=pool)

@@ -21,9 +21,8 @@ from types import SimpleNamespace
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval.fidelity_pairs import SETS  # noqa: E402
+from eval.fidelity_pairs import SETS, set_pairs  # noqa: E402
 from mt.fidelity import negation  # noqa: E402
-from mt.fidelity.evaluate import read_pairs, split_of  # noqa: E402
 from mt.fidelity.perturb import perturb  # noqa: E402
 from mt.types import Severity  # noqa: E402
 
@@ -57,13 +56,7 @@ def main() -> int:
         print(f"unknown set {unknown[0]!r}; known: {', '.join(SETS)}", file=sys.stderr)
         return 2
     print(f"{'set':16} {'split':8} {'pairs':>5} {'neg FA':>7} {'rate':>6} | {'edits':>5} {'found':>5} {'rate':>6}")
-    for name in names:
-        path = Path(a.data) / f"{name}.tsv"
-        if not path.is_file():
-            print(f"{name:16} skipped: {path} is absent")
-            continue
-        sl, tl = SETS[name]
-        pairs = [p for p in read_pairs(path) if a.split == "all" or split_of(p) == a.split]
+    for name, sl, tl, pairs in set_pairs(Path(a.data), names, a.split):
         pool = [p["tgt"] for p in pairs]
         fa, base, found, shown_fa, shown_miss = 0, 0, 0, [], []
         for p in pairs:
