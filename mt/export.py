@@ -86,8 +86,9 @@ def export_results(results, out_dir: str | Path, src_lang: str | None = None, tg
     if not langs:
         raise MtError("export: no documents to export")
     (found_src, found_tgt), = langs
-    if (src_lang or found_src, tgt_lang or found_tgt) != (found_src, found_tgt):
-        raise MtError(f"export: the documents are {found_src}→{found_tgt}, not {src_lang or found_src}→{tgt_lang or found_tgt}")
+    asked = (src_lang or found_src, tgt_lang or found_tgt)
+    if asked != (found_src, found_tgt):
+        raise MtError(f"export: the documents are {found_src}→{found_tgt}, not {asked[0]}→{asked[1]}")
     src_lang, tgt_lang = found_src, found_tgt
     from .review import apply_to_results, reviewed_pairs
 

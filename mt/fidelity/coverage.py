@@ -53,22 +53,13 @@ def _words(text: str) -> set[str]:
     return set(_WORDS.findall(text))
 
 
-_LAST_DOCUMENT: list = []  # (document, its words): a document's 0-1 beads share one pass over its source
-
-
-def _document_words(doc) -> set[str]:
-    if not (_LAST_DOCUMENT and _LAST_DOCUMENT[0] is doc):
-        _LAST_DOCUMENT[:] = [doc, _words(" ".join(s.norm for s in doc.segments))]
-    return _LAST_DOCUMENT[1]
-
-
 def left_untranslated(al: Alignment, bead: Bead) -> list[Finding]:
     """Target segments left as the source wrote them: most of their ordinary (lower-case) words, four or more, are words of the source (of the
     bead's source, or of the document where the bead has none), the language identifier puts the source
     language first and the target language nowhere in its top three, on a segment long enough to judge.
     (A target full of the source's names is still in the target language; one in the source's language is
     not necessarily copied: both conditions must hold.)"""
-    from ..langid import is_language, ranked
+    from ..langid import ranked
 
     src_lang, tgt_lang = al.src.lang.split("-")[0], al.tgt.lang.split("-")[0]
     if src_lang == tgt_lang:
@@ -77,12 +68,13 @@ def left_untranslated(al: Alignment, bead: Bead) -> list[Finding]:
     source_words = None
     for k in bead.tgt:
         seg = al.tgt.segments[k]
-        if seg.kind is SegmentKind.BOILERPLATE or is_language(seg.norm, tgt_lang, UNTRANSLATED_MIN_LETTERS) is not False:
+        if seg.kind is SegmentKind.BOILERPLATE or sum(ch.isalpha() for ch in seg.norm) < UNTRANSLATED_MIN_LETTERS:
             continue
-        if ranked(seg.norm, 1)[0] != src_lang:
+        top = ranked(seg.norm, 3)  # one identification: the source's language first, the target's nowhere
+        if top[0] != src_lang or tgt_lang in top:
             continue
-        if source_words is None:
-            source_words = _words(al.src_text(bead)) if bead.src else _document_words(al.src)
+        if source_words is None:  # (rarely reached: only past the identifier)
+            source_words = _words(al.src_text(bead) if bead.src else " ".join(s.norm for s in al.src.segments))
         words = _words(seg.norm)
         if len(words) < UNTRANSLATED_MIN_WORDS or len(words & source_words) < UNTRANSLATED_SHARED * len(words):
             continue
