@@ -47,7 +47,6 @@ class Lexicon:
     # from the language pack (configs/lang/LANG, configs/lang/mul): see load_pack
     index: dict[str, str] = field(default_factory=dict)  # surface as written -> entity id
     entities: frozenset[str] = frozenset()  # the ids the index can name
-    index_words: int = 1  # the most words any indexed surface has
     first_names: frozenset[str] = frozenset()
     caps: dict = field(default_factory=dict)  # [capitalisation] of names.toml
     has_pack: bool = False
@@ -263,13 +262,13 @@ def load_pack(lex: Lexicon, hand: dict[tuple[str, str], bool]) -> None:
                 index.setdefault(nfc(surface), ent)
     lex.index = index
     lex.entities = frozenset(index.values()) - {""}
-    lex.index_words = min(8, max((len(_WORD.findall(k)) for k in index), default=1))  # longer ones are rare
     people = _pack_file("mul", "people.toml").get("first_names", {}).get("all", []) if lex.has_pack else []
     lex.caps = dict(hand_file.get("capitalisation", {}))
     lex.first_names = frozenset(people) | (_given_names(lex.lang) if lex.has_pack else frozenset())
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+MAX_NAME_WORDS = 8  # the longest indexed surface find_names looks up (longer ones are rare)
 
 
 @functools.lru_cache(maxsize=None)
@@ -294,7 +293,7 @@ def find_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         first = words[k].group()
         # a surface opens with its first word; a genitive of one word may also be that word less its s
         most = max(heads.get(first, 0), 1 if first.endswith("s") and first[:-1] in heads else 0)
-        for n in range(min(lex.index_words, len(words) - k, most), 0, -1):
+        for n in range(min(MAX_NAME_WORDS, len(words) - k, most), 0, -1):
             start, end = words[k].start(), words[k + n - 1].end()
             surface = text[start:end]
             ent = lex.index.get(surface)
