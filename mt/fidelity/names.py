@@ -867,9 +867,12 @@ def _words(text: str, names: list[Name] | None = None, lang: str | None = None) 
 _DOTTED = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){1,7}\p{Lu}\.?(?![\p{L}])")
 
 
+_PART_BREAK = regex.compile(r"[\s-]+")
+
+
 def _name_parts(text: str) -> list[str]:
     """A name's words and the parts of its hyphenated words, without punctuation, two letters or more."""
-    return [p for p in (x.strip(".,;:'’") for x in regex.split(r"[\s-]+", text)) if len(p) >= 2]
+    return [p for p in (x.strip(".,;:'’") for x in _PART_BREAK.split(text)) if len(p) >= 2]
 
 
 def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names: frozenset[str] = frozenset()) -> bool:
