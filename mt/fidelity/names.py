@@ -1039,6 +1039,8 @@ def check(ctx: PairContext) -> list[Finding]:
     for s in sorted(missing, key=lambda n: not n.strong):
         t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn, bool(ctx.src_lex.caps.get("nouns")), ctx.src_lang,
                         ctx.tgt.text, tgt_names, ctx.tgt_lang)
+        if t is not None and _personal(t, fn) and _common_noun(s, ctx):
+            continue  # a capitalised noun ("droits de l'Homme") is nobody a person could replace
         if t is not None:
             used.add(id(t))
             out.append(_substitution(ctx, s, t))
@@ -1068,6 +1070,17 @@ def check(ctx: PairContext) -> list[Finding]:
             # makes explicit, "im Norden der Republik" / "in the north of Germany", stays quiet)
             out.append(_unexplained_body(ctx, t, "entity", "a country added, or put in place of a place the source names"))
     return out
+
+
+def _common_noun(s: Name, ctx: PairContext) -> bool:
+    """One ordinary word guessed to be a name, right after an article, where only names are capitalised
+    ("les droits de l'Homme", "the State"): a noun written with a capital, which names no person (it
+    may open a body's name: "la Haute cour")."""
+    if s.strong or not s.plain or s.cls != "name" or " " in s.text or ctx.src_lex.caps.get("nouns"):
+        return False
+    arts = ctx.src_lex.caps.get("articles") or []
+    before = regex.search(r"(\p{L}+['’]?)\s*$", ctx.src.text[:s.start])
+    return bool(before) and before.group(1).lower().replace("’", "'") in arts
 
 
 def _head_named(entity: str, names: list[Name], lang: str) -> bool:
@@ -1237,6 +1250,14 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
         if s.entity and _local_place(s.entity) and t.entity is None and t.plain and " " in t.text and t.cls == "name" \
                 and _dictionary(src_lang) is not None and all(_known_word(w, src_lang) for w in regex.split(r"[\s-]+", s.text) if w):
             return 0  # a place whose name is ordinary words, rendered in words of the target ("Sainte-Croix" / "Holy Cross")
+        if s.cls == "place" and s.entity and t.entity is None and t.cls in ("org", "name") and " " in t.text.strip(" .") \
+                and (t.kind or any(w.lower().strip(".,") in all_heads for w in t.text.split())):
+            return 0  # a body named in words of the target is no place: a place may be part of a body's name the
+            # translation renders whole ("agence Chine nouvelle" / "Xinhua News Agency", "Naturschutzbund
+            # Deutschland" / "… Conservation Union"); one place put for another keeps a place's name
+        if noun_source and s.cls == "name" and s.entity is None and " " not in s.text and t.cls == "name" and t.plain:
+            return 0  # where nouns are capitalised, one word of unknown class is as likely a noun, rendered in
+            # ordinary words ("für Gartenbau" / "for … Landscape Conservation")
         if s.repeat and t.entity is None and t.cls != s.cls:
             return 0  # a name said fewer times (a pronoun, the context) is not replaced by an unknown name of another class
         if not s.strong and s.plain and " " not in s.text and (
@@ -1316,7 +1337,8 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
         return 0
     s_person = _personal(s, first_names)
     tgt_kinds = {t.kind for t in tgt_names if t.kind}
-    heads = _org_kinds(tgt_lang) if s.kind else {}
+    all_heads = _org_kinds(tgt_lang)
+    heads = all_heads if s.kind else {}
     pool = [t for t in surplus if id(t) not in used]
     # a name that spells no ordinary word is surer than a run of listed words ("Presidential Board")
     sure = [t for t in pool if t.strong and not t.plain] or [t for t in pool if t.strong] or pool

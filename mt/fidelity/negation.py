@@ -600,6 +600,19 @@ def _readings(cs: list[Clause]) -> set[int]:
             sum(c.count or c.denied_verb for c in cs)}
 
 
+def _mirrored(negated: list[Clause], other: list[Clause]) -> bool:
+    """A weak word and then a strong negation on one side ("ohne uns nicht gehen"), a strong negation
+    cancelled by a weak word a word or more after it on the other ("not work without us"): one double
+    negation in each language's order, the same statement."""
+    units = [u for c in negated for u in c.units]
+    strong = [u for u in units if not u.weak]
+    if len(strong) != 1 or not any(u.weak and u.start < strong[0].start for u in units):
+        return False
+    gone = [u for c in other for u in c.cancelled if not u.verb]
+    # (next to each other the two make one word's meaning: "not unbeatable")
+    return any(not u.weak and any(w.weak and w.start - u.reach > 1 for w in gone) for u in gone)
+
+
 def _desc(units: list[Unit]) -> str:
     return ", ".join(f"'{u.text}'" for u in units) or "none"
 
@@ -810,6 +823,8 @@ def check(ctx: PairContext) -> list[Finding]:
     sc = clauses(ctx.src.text, sp, timed=_restricts(ctx.tgt.text, tp))
     tc = clauses(ctx.tgt.text, tp, timed=_restricts(ctx.src.text, sp))
     verdict = _verdict(sc, tc)
+    if verdict == "src" and _mirrored(sc, tc) or verdict == "tgt" and _mirrored(tc, sc):
+        verdict = "weak"
     if verdict is None:
         return _answer_note(ctx, sc, tc)
     s_units = [u for c in sc for u in c.units]

@@ -212,8 +212,10 @@ def _digits_re(lang: str) -> regex.Pattern:
     spaces = THIN_SPACES + (" " if number_pack(lang).space_groups else "")
     # a space joins only a following group of exactly three digits ("20 000"); see _group_ok.
     # Digits inside a word of an alphabet are a code ("A320"); scripts written without spaces glue
-    # figures to words ("有3个", "3명"), and there the figure counts.
-    return regex.compile(rf"(?<![\p{{Latin}}\p{{Greek}}\p{{Cyrillic}}\p{{Armenian}}\p{{Georgian}}\p{{N}}])\p{{N}}+(?:[.,]\p{{N}}+|[{spaces}]\p{{N}}{{3}}(?!\p{{N}}))*")
+    # figures to words ("有3个", "3명"), and there the figure counts. A group of three after such a
+    # glued figure is that figure's thousands, not a figure of its own ("de1 000 miles").
+    return regex.compile(rf"(?<![\p{{Latin}}\p{{Greek}}\p{{Cyrillic}}\p{{Armenian}}\p{{Georgian}}\p{{N}}])"
+                         rf"(?<![\p{{Latin}}\p{{Greek}}\p{{Cyrillic}}]\p{{N}}{{1,3}}[{spaces}](?=\p{{N}}{{3}}(?!\p{{N}})))\p{{N}}+(?:[.,]\p{{N}}+|[{spaces}]\p{{N}}{{3}}(?!\p{{N}}))*")
 
 
 _SPACE = regex.compile(rf"[ {THIN_SPACES}]")

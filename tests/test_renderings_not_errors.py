@@ -1,0 +1,67 @@
+"""Free but faithful renderings that are no errors, each beside the real error it must not hide:
+a count the translation spells out, a place that is part of a body's name, a capitalised noun,
+a German noun said in English words, a double negation in each language's order, a figure glued
+to a word. Our own sentences."""
+from __future__ import annotations
+
+from mt.fidelity.evaluate import check_pair
+from mt.types import Severity
+
+ALARM = (Severity.CRITICAL, Severity.MAJOR)
+
+
+def _alarms(src: str, tgt: str, sl: str, tl: str) -> list:
+    return [f for f in check_pair(src, tgt, sl, tl) if f.severity in ALARM]
+
+
+def test_a_count_spelled_out_by_the_translation_is_no_addition():
+    src = "Der Trainer stellte seine Mannschaft nach der Pause um."
+    assert not _alarms(src, "After the break the coach changed his starting eleven.", "de", "en")
+    assert not _alarms("Nach der roten Karte spielte Werder in Unterzahl weiter.",
+                       "After the red card Werder played on with ten men.", "de", "en")
+    # a figure in digits, or a spelled count of twenty or more, is still an addition
+    assert any(f.type == "addition" for f in _alarms(src, "After the break the coach changed his 11 players.", "de", "en"))
+    assert any(f.type == "addition" for f in _alarms(src, "After the break the coach changed his forty players.", "de", "en"))
+    # and a spelled count that differs from the source's is still a changed number
+    found = _alarms("Die drei Spieler kamen spät.", "The twelve players came late.", "de", "en")
+    assert any(f.type == "number" for f in found)
+
+
+def test_a_place_inside_a_body_name_rendered_whole_is_no_substitution():
+    src = "La nouvelle a été reprise par l'agence Égypte actualités samedi."
+    assert not _alarms(src, "The news was carried by the National Press Agency on Saturday.", "fr", "en")
+    # a place put for the place is still one
+    found = _alarms(src, "The news was carried by the Spain news agency on Saturday.", "fr", "en")
+    assert any(f.type == "entity" and "Spain" in f.message for f in found)
+
+
+def test_a_capitalised_noun_after_an_article_is_nobody_a_person_replaced():
+    src = "Le président de la Ligue des droits de l'Homme a répondu mercredi."
+    assert not _alarms(src, "The league's president Marie Dubois replied on Wednesday.", "fr", "en")
+    # a person the source names, replaced by another, is still found
+    found = _alarms("Le ministre Jacques Lefort a répondu mercredi.", "Minister Paul Dubois replied on Wednesday.", "fr", "en")
+    assert any(f.type == "attribution" for f in found)
+
+
+def test_a_german_noun_said_in_english_words_is_no_substitution():
+    src = "Der Verein für Obstbau und Landschaftspflege feierte sein Jubiläum."
+    assert not _alarms(src, "The Association for Fruit Growing and Landscape Conservation celebrated its anniversary.", "de", "en")
+
+
+def test_a_double_negation_in_each_languages_order():
+    # German puts "ohne" before "nicht", English "not" before "without": the same statement
+    assert not _alarms("Ohne die Gewerkschaft wird das nicht gehen.", "That will not work without the union.", "de", "en")
+    # an inserted negation that cancels an un-word next to it still reverses the statement
+    found = _alarms("Ohne Zweifel war die Mannschaft nicht zu schlagen.", "Without doubt the team was not unbeatable.", "de", "en")
+    assert any(f.type == "negation" for f in found)
+    # and the negation dropped is still found
+    found = _alarms("Ohne die Gewerkschaft wird das nicht gehen.", "That will work without the union.", "de", "en")
+    assert any(f.type == "negation" for f in found)
+
+
+def test_a_figure_glued_to_a_word_keeps_its_thousands():
+    src = "Un vol de1 000 kilomètres coûte 250 euros."
+    assert not [f for f in check_pair(src, "A 1,000 kilometre flight costs 250 euros.", "fr", "en") if f.type in ("omission", "number")]
+    # a separate group of three is still a figure of its own
+    found = _alarms("Un vol de 1 000 kilomètres coûte 250 euros.", "A 3,000 kilometre flight costs 250 euros.", "fr", "en")
+    assert any(f.type == "number" for f in found)
