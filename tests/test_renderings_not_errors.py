@@ -65,3 +65,22 @@ def test_a_figure_glued_to_a_word_keeps_its_thousands():
     # a separate group of three is still a figure of its own
     found = _alarms("Un vol de 1 000 kilomètres coûte 250 euros.", "A 3,000 kilometre flight costs 250 euros.", "fr", "en")
     assert any(f.type == "number" for f in found)
+
+
+def test_a_zero_said_in_words_renders_the_figure():
+    src = "Số ca nhiễm mới đã giảm xuống gần bằng 0 trong tháng này."
+    assert not _alarms(src, "Die Zahl der Neuinfektionen ist in diesem Monat fast auf Null gesunken.", "vi", "de")
+    assert any(f.type == "omission" for f in _alarms(src, "Die Zahl der Neuinfektionen ist in diesem Monat gesunken.", "vi", "de"))
+    # "không" is above all "not": it explains no 0 of the other side
+    found = _alarms("Đội chủ nhà không thắng.", "Die Gastgeber gewannen nicht 1:0.", "vi", "de")
+    assert any(f.type == "addition" and "0" in f.message for f in found)
+
+
+def test_a_word_of_another_language_in_a_german_text_is_no_substitute():
+    # ("Citizen" is an English word of the festival's name, not who replaced the meadow)
+    src = "Tuần này, hàng nghìn người sẽ đổ về bãi cỏ Sheep Meadow để xem Lễ hội Công dân Toàn cầu."
+    assert not _alarms(src, "Diese Woche besuchen Tausende das Global Citizen Festival im Park.", "vi", "de")
+    # a place put for the place is still found
+    found = _alarms("Tuần này, lễ hội sẽ diễn ra tại Hà Nội với nhiều ca sĩ.",
+                    "Diese Woche findet das Festival in Berlin mit vielen Sängern statt.", "vi", "de")
+    assert any(f.type == "entity" for f in found)

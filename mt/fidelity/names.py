@@ -1038,7 +1038,7 @@ def check(ctx: PairContext) -> list[Finding]:
     tgt_entities = {t.entity for t in tgt_names if t.entity}
     for s in sorted(missing, key=lambda n: not n.strong):
         t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn, bool(ctx.src_lex.caps.get("nouns")), ctx.src_lang,
-                        ctx.tgt.text, tgt_names, ctx.tgt_lang)
+                        ctx.tgt.text, tgt_names, ctx.tgt_lang, bool(ctx.tgt_lex.caps.get("nouns")))
         if t is not None and _personal(t, fn) and _common_noun(s, ctx):
             continue  # a capitalised noun ("droits de l'Homme") is nobody a person could replace
         if t is not None:
@@ -1226,7 +1226,7 @@ def _names_place(word: str, lang: str) -> bool:
 
 def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_len: int,
                 first_names: frozenset[str] = frozenset(), noun_source: bool = False, src_lang: str = "",
-                tgt_text: str = "", tgt_names: tuple = (), tgt_lang: str = "") -> Name | None:
+                tgt_text: str = "", tgt_names: tuple = (), tgt_lang: str = "", noun_target: bool = False) -> Name | None:
     """The target name that most plausibly replaced the source name `s`. A guess (a name of unknown
     class) must also stand at about the same relative place in its sentence."""
     def where(n: Name, length: int) -> float:
@@ -1255,6 +1255,10 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 0  # a body named in words of the target is no place: a place may be part of a body's name the
             # translation renders whole ("agence Chine nouvelle" / "Xinhua News Agency", "Naturschutzbund
             # Deutschland" / "… Conservation Union"); one place put for another keeps a place's name
+        if noun_target and t.cls == "name" and t.entity is None and " " not in t.text \
+                and any(t.text.lower() in d[1] for d in _all_word_lists()):
+            return 0  # where nouns are capitalised, an ordinary word of another language is a loanword or a word of
+            # a foreign title ("Tweets", "Global Citizen Festival") as likely as a name
         if noun_source and s.cls == "name" and s.entity is None and " " not in s.text and t.cls == "name" and t.plain:
             return 0  # where nouns are capitalised, one word of unknown class is as likely a noun, rendered in
             # ordinary words ("für Gartenbau" / "for … Landscape Conservation")

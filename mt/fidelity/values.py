@@ -64,6 +64,7 @@ class NumberPack:
     either_scale: frozenset[str] = frozenset()  # temperature words without a scale ("độ", "Grad"): °C or °F
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
     starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
+    zeros: frozenset[str] = frozenset()  # words for zero ("null", "zero"): they only explain a 0 of the other side
 
 
 class DateValue(NamedTuple):
@@ -115,8 +116,11 @@ def number_pack(lang: str) -> NumberPack:
     data = load_toml(f"lang/{lang}/numbers.toml")
     gen, hand, dates = data.get("generated", {}), data.get("numbers", {}), data.get("dates", {})
     pack.decimal, pack.group = gen.get("decimal", "."), gen.get("group", ",")
-    # 'không', 'null' are also "not", "zero tolerance": zero is never read from a word
+    # 'không', 'null' are also "not", "zero tolerance": zero is never read from a word as a figure of its
+    # own, only as the rendering of a 0 ("bằng 0" = "auf Null")
     pack.words = {nfc(k).lower(): float(v) for k, v in {**gen.get("words", {}), **gen.get("ordinals", {})}.items() if float(v) != 0}
+    pack.zeros = frozenset(nfc(k).lower() for k, v in gen.get("words", {}).items() if float(v) == 0 and " " not in k) \
+        - {nfc(w).lower() for w in hand.get("not_zero", [])}
     pack.scales = {(nfc(k) if k.isupper() else nfc(k).lower()): float(v) for k, v in {**gen.get("scales", {}), **hand.get("scales", {})}.items()}
     pack.approximate = {nfc(k).lower(): float(v) for k, v in hand.get("approximate", {}).items()}
     pack.currency_scales = {nfc(k): float(v) for k, v in hand.get("currency_scales", {}).items()}
@@ -420,6 +424,10 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
     for f in figures:
         if not f.aside and f.unit is not None:
             f.aside = _is_aside(text, f.start, [w for w in words if w.unit is not None])
+    if pack.zeros:
+        low = nfc(text).lower()
+        words += [Value(0.0, m.start(), m.end(), text[m.start():m.end()], figure=False) for m in _WORD.finditer(low)
+                  if m.group(0) in pack.zeros]
     for m in _ROMAN.finditer(text):
         if (v := _roman(m.group(1))) is not None:
             words.append(Value(float(v), m.start(), m.end(), m.group(0), figure=False))
