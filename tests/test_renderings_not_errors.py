@@ -1,7 +1,6 @@
 """Free but faithful renderings that are no errors, each beside the real error it must not hide:
-a count the translation spells out, a place that is part of a body's name, a capitalised noun,
-a German noun said in English words, a double negation in each language's order, a figure glued
-to a word. Our own sentences."""
+a capitalised noun, a German noun said in English words, a double negation in each language's
+order, a figure glued to a word, a zero in words, a foreign word in a German text. Our own sentences."""
 from __future__ import annotations
 
 from mt.fidelity.evaluate import check_pair
@@ -12,27 +11,6 @@ ALARM = (Severity.CRITICAL, Severity.MAJOR)
 
 def _alarms(src: str, tgt: str, sl: str, tl: str) -> list:
     return [f for f in check_pair(src, tgt, sl, tl) if f.severity in ALARM]
-
-
-def test_a_count_spelled_out_by_the_translation_is_no_addition():
-    src = "Der Trainer stellte seine Mannschaft nach der Pause um."
-    assert not _alarms(src, "After the break the coach changed his starting eleven.", "de", "en")
-    assert not _alarms("Nach der roten Karte spielte Werder in Unterzahl weiter.",
-                       "After the red card Werder played on with ten men.", "de", "en")
-    # a figure in digits, or a spelled count of twenty or more, is still an addition
-    assert any(f.type == "addition" for f in _alarms(src, "After the break the coach changed his 11 players.", "de", "en"))
-    assert any(f.type == "addition" for f in _alarms(src, "After the break the coach changed his forty players.", "de", "en"))
-    # and a spelled count that differs from the source's is still a changed number
-    found = _alarms("Die drei Spieler kamen spät.", "The twelve players came late.", "de", "en")
-    assert any(f.type == "number" for f in found)
-
-
-def test_a_place_inside_a_body_name_rendered_whole_is_no_substitution():
-    src = "La nouvelle a été reprise par l'agence Égypte actualités samedi."
-    assert not _alarms(src, "The news was carried by the National Press Agency on Saturday.", "fr", "en")
-    # a place put for the place is still one
-    found = _alarms(src, "The news was carried by the Spain news agency on Saturday.", "fr", "en")
-    assert any(f.type == "entity" and "Spain" in f.message for f in found)
 
 
 def test_a_capitalised_noun_after_an_article_is_nobody_a_person_replaced():

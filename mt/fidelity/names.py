@@ -1250,11 +1250,6 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
         if s.entity and _local_place(s.entity) and t.entity is None and t.plain and " " in t.text and t.cls == "name" \
                 and _dictionary(src_lang) is not None and all(_known_word(w, src_lang) for w in regex.split(r"[\s-]+", s.text) if w):
             return 0  # a place whose name is ordinary words, rendered in words of the target ("Sainte-Croix" / "Holy Cross")
-        if s.cls == "place" and s.entity and t.entity is None and t.cls in ("org", "name") and " " in t.text.strip(" .") \
-                and (t.kind or any(w.lower().strip(".,") in all_heads for w in t.text.split())):
-            return 0  # a body named in words of the target is no place: a place may be part of a body's name the
-            # translation renders whole ("agence Chine nouvelle" / "Xinhua News Agency", "Naturschutzbund
-            # Deutschland" / "… Conservation Union"); one place put for another keeps a place's name
         if noun_target and t.cls == "name" and t.entity is None and " " not in t.text \
                 and any(t.text.lower() in d[1] for d in _all_word_lists()):
             return 0  # where nouns are capitalised, an ordinary word of another language is a loanword or a word of
@@ -1341,8 +1336,7 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
         return 0
     s_person = _personal(s, first_names)
     tgt_kinds = {t.kind for t in tgt_names if t.kind}
-    all_heads = _org_kinds(tgt_lang)
-    heads = all_heads if s.kind else {}
+    heads = _org_kinds(tgt_lang) if s.kind else {}
     pool = [t for t in surplus if id(t) not in used]
     # a name that spells no ordinary word is surer than a run of listed words ("Presidential Board")
     sure = [t for t in pool if t.strong and not t.plain] or [t for t in pool if t.strong] or pool

@@ -18,11 +18,6 @@ OMITTED_CONFIDENCE = 0.6
 ADDED_CONFIDENCE = 0.65
 # A converted figure may be rounded: "15 m" = "50 ft" (49.2), "210 km/h" = "130 mph" (209).
 CONVERSION_TOLERANCE = 0.1
-# A count of one word below this that only the translation spells out ("his starting eleven" for "seine
-# Elf", "with ten men" for "in Unterzahl") makes explicit what the source implies more often than it
-# adds a fact; below 10 such words are soft already (values.WORD_FIGURE_MIN). A source count the
-# translation drops stays an omission.
-ADDED_WORD_MIN = 20
 
 
 def _close(a: float, b: float) -> bool:
@@ -262,7 +257,7 @@ def _numbers(ctx: PairContext) -> list[Finding]:
                 signal="numbers", confidence=OMITTED_CONFIDENCE, evidence=[ev],
             ))
     for t in tgt_left:
-        if t.soft or t.text[:1].isalpha() and " " not in t.text.strip() and t.value < ADDED_WORD_MIN:
+        if t.soft:
             continue
         ev = ctx.span("tgt", t.start, t.end)
         out.append(Finding(
