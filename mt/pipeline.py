@@ -94,7 +94,7 @@ def check_documents(src: Document, tgt: Document, mt=None, alignment: str | Path
         from .align.embed import load_embedder
 
         al = align_documents(src, tgt, mt=channel.lines, embedder=load_embedder(embed))
-    return check_alignment(al, retranslate=_retranslation(al, channel))
+    return check_alignment(al, retranslate=_retranslation(al, channel), mt_lines=channel.lines)
 
 
 def _check_pair(pair: DocumentPair, mt: str | None = None, embed: str | None = None) -> CheckResult:

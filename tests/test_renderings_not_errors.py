@@ -62,3 +62,20 @@ def test_a_word_of_another_language_in_a_german_text_is_no_substitute():
     found = _alarms("Tuần này, lễ hội sẽ diễn ra tại Hà Nội với nhiều ca sĩ.",
                     "Diese Woche findet das Festival in Berlin mit vielen Sängern statt.", "vi", "de")
     assert any(f.type == "entity" for f in found)
+
+
+def test_the_machine_translation_of_the_source_decides_a_negation_said_in_other_words():
+    from mt.pipeline import check_documents
+    from mt.segment import segment_lines
+
+    def negation(src, tgt, mt):
+        r = check_documents(segment_lines([src], "vi"), segment_lines([tgt], "de"), mt=[mt] if mt else None)
+        return [f for f in r.findings if f.type == "negation"]
+
+    src, tgt = "Bolivia là một quốc gia không giáp biển.", "Bolivien ist ein Binnenland."
+    assert negation(src, tgt, None)[0].severity is Severity.CRITICAL  # without MT: the source negates, the target not
+    found = negation(src, tgt, "Bolivien ist ein Binnenland.")  # an MT file (one line per source segment)
+    assert found[0].severity is Severity.MINOR and "machine translation" in found[0].message
+    # a dropped negation: the MT negates as the source does, and the alarm stands
+    found = negation("Hôm qua anh ấy không đến dự cuộc họp.", "Gestern kam er zur Sitzung.", "Gestern kam er nicht zur Sitzung.")
+    assert found[0].severity is Severity.CRITICAL and "polarity too" in found[0].message

@@ -80,7 +80,10 @@ def _bead_findings(k: int) -> list[Finding]:
     return out
 
 
-def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = False) -> CheckResult:
+def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = False,
+                    mt_lines: list[str] | None = None) -> CheckResult:
+    """Every check over an alignment. `mt_lines`: the machine translation of each source segment (the
+    MT channel's lines), which the negation alarms are checked against."""
     src_lang, tgt_lang = al.src.lang, al.tgt.lang
     workers = _workers(len(al.beads))
     if workers > 1:  # load packs and taggers once, before the fork, not once per worker
@@ -105,6 +108,9 @@ def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = Fal
         findings = [f for part in _map(_bead_findings, list(range(len(al.beads))), workers) for f in part]
     finally:
         _JOB.clear()
+    if mt_lines is not None and len(mt_lines) == len(al.src.segments):
+        findings = negation.confirm_with_mt(findings, lambda f: " ".join(mt_lines[i] for i in f.src).strip(),
+                                            lambda f: " ".join(al.tgt.segments[j].norm for j in f.tgt), tgt_lang)
     channels = channel_coverage(src_lang, tgt_lang)
     rt = None
     if isinstance(retranslate, RetranslationResult):

@@ -908,3 +908,35 @@ def check(ctx: PairContext) -> list[Finding]:
                [ctx.span("tgt", u.start, u.end) for u in t_units[:EVIDENCE_PER_SIDE]]
     return [Finding(type="negation", severity=severity, src=list(ctx.bead.src), tgt=list(ctx.bead.tgt),
                     message=msg, signal="negation", confidence=confidence, evidence=evidence)]
+
+
+def confirm_with_mt(findings: list[Finding], mt_text, tgt_text, lang: str) -> list[Finding]:
+    """Negation alarms checked against the machine translation of the source, in the target's language:
+    where the MT agrees with the translation's polarity, the source's negation is most likely said there
+    in other words ("không giáp biển" / „Binnenland“), and the alarm becomes a minor note; where the MT
+    negates as the source does, the alarm stands, confirmed. `mt_text(f)` and `tgt_text(f)` give a
+    finding's MT and target text (None where there is no MT)."""
+    pack = negation_pack(lang)
+    if not pack.known:
+        return findings
+    out = []
+    for f in findings:
+        mt = mt_text(f) if f.signal == "negation" and f.severity is not Severity.MINOR else None
+        if not mt:
+            out.append(f)
+            continue
+        verdict = _verdict(clauses(mt, pack), clauses(tgt_text(f), pack))
+        if verdict in (None, "weak"):
+            f = Finding(type=f.type, severity=Severity.MINOR, src=f.src, tgt=f.tgt, signal=f.signal,
+                        confidence=WEAK_CONFIDENCE, evidence=f.evidence,
+                        message=f"The machine translation of the source agrees with the {language_name(lang)} text's "
+                                f"polarity: the source's negation is probably said there in other words; a minor note. "
+                                f"Without the MT: {f.message}")
+        else:
+            f = Finding(type=f.type, severity=f.severity, src=f.src, tgt=f.tgt, signal=f.signal,
+                        confidence=max(f.confidence, REVERSED_CONFIDENCE), evidence=f.evidence,
+                        message=f.message + " The machine translation of the source differs from the translation "
+                                            "in polarity too.")
+        out.append(f)
+    return out
+
