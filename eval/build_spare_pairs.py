@@ -3,7 +3,7 @@
 eval/build_devsets.py caps each set at --max pairs (whole documents in hash order); this writes the
 pairs it left out, under the same set names, so `eval/fidelity_pairs.py --data OUT --split all`
 measures a rule on documents it was not written from (NTREX and FLORES documents past the cap, the
-newstest lines not sampled). At most --max pairs a set, again whole documents in hash order.
+newstest lines not sampled, the Tatoeba sentences past the cap). At most --max pairs a set, again whole documents in hash order.
 
     python eval/build_spare_pairs.py --raw /work/devsets/raw --out /tmp/spare
     MT_FIDELITY_DEVSETS=/tmp/spare python eval/fidelity_pairs.py --split all --sets ntrex-vie-deu,news-fra-eng
@@ -29,6 +29,11 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     ts = raw / B.TESTSETS
     sets: dict[str, tuple[list[dict], str]] = {}
+    for name, _sl, _tl, sf, tf in B.TATOEBA:  # everyday sentences; never the deu-vie file (held out by the project)
+        pairs = B._pairs(B._lines(ts / sf), B._lines(ts / tf), name)
+        for p in pairs:  # every translation of one source sentence in one group, as build_devsets.py does
+            p["doc"] = name + ":" + B._key(p["src"])[:12]
+        sets[name] = (pairs, "doc")
     for name, _sl, _tl, sf, tf in B.NEWSTEST:
         sets[name] = (B._pairs(B._lines(ts / sf), B._lines(ts / tf), name), "id")
     meta = B._lines(ts / B.FLORES / "metadata_devtest.tsv")
