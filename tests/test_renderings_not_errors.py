@@ -79,3 +79,11 @@ def test_the_machine_translation_of_the_source_decides_a_negation_said_in_other_
     # a dropped negation: the MT negates as the source does, and the alarm stands
     found = negation("Hôm qua anh ấy không đến dự cuộc họp.", "Gestern kam er zur Sitzung.", "Gestern kam er nicht zur Sitzung.")
     assert found[0].severity is Severity.CRITICAL and "polarity too" in found[0].message
+
+
+def test_vietnamese_idioms_with_a_marker_that_assert():
+    # "không khỏi" before a feeling = cannot help (feeling it); "không chừng" = perhaps
+    assert not _alarms("Cô ấy không khỏi ngạc nhiên khi nghe tin.", "Sie war überrascht, als sie die Nachricht hörte.", "vi", "de")
+    assert not _alarms("Không chừng ngày mai trời sẽ mưa.", "Vielleicht regnet es morgen.", "vi", "de")
+    # "không khỏi bệnh" (did not recover) negates
+    assert any(f.type == "negation" for f in _alarms("Ông ấy vẫn không khỏi bệnh.", "Er ist wieder gesund.", "vi", "de"))
