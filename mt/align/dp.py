@@ -43,6 +43,9 @@ class AlignParams:
     junk_z: float = 0.5
     skip: float = 2.0
     skip_extend: float | None = None  # the cost of each further sentence of a run of 1-0 or 0-1 beads; None: skip
+    # A sentence with fewer letters than this costs proportionally less to leave out (skip × letters / skip_letters):
+    # OCR debris ('24 a !', '.:-- , .') is left out rather than glued into a neighbouring bead. 0: off.
+    skip_letters: float = 0.0
     max_bead: int = 4  # beads up to 4-1 / 1-4, 3-2 / 2-3 and 2-2
     penalties: dict = field(default_factory=lambda: {(1, 1): 0.0, (1, 2): 0.5, (2, 1): 0.5, (2, 2): 1.0, (1, 3): 1.0, (3, 1): 1.0,
                                                      (2, 3): 1.5, (3, 2): 1.5, (1, 4): 1.5, (4, 1): 1.5})
@@ -367,9 +370,10 @@ def _bead_costs(zf, lx_: _Lengths, ly_: _Lengths, n: int, m: int, cols: np.ndarr
 
 
 def _dp(zf, lx: _Lengths, ly: _Lengths, n: int, m: int, lo: np.ndarray, hi: np.ndarray, params: AlignParams,
-        ratio: float) -> list[tuple[int, int]]:
+        ratio: float, fx: np.ndarray | None = None, fy: np.ndarray | None = None) -> list[tuple[int, int]]:
     """Best path through rows 0..n with row i restricted to columns lo[i]..hi[i] (inclusive).
     Bead costs are computed for the whole band first (vectorised); the row loop only combines.
+    fx, fy: each sentence's factor on the cost of leaving it out (None: 1).
     Returns the bead types (a, b) from start to end."""
     types = bead_types(params)
     width = int((hi - lo).max()) + 1
@@ -388,6 +392,10 @@ def _dp(zf, lx: _Lengths, ly: _Lengths, n: int, m: int, lo: np.ndarray, hi: np.n
     SKIP_SRC = len(types)
     steps = [(t, a, b) for t, (a, b) in enumerate(types)]
     ar = np.arange(width)
+    fx = np.ones(n) if fx is None else fx
+    # fy padded past m (band columns beyond the end are masked anyway) and prefix-summed: Fy[k] = fy[0] + … + fy[k-1]
+    fy = np.concatenate([np.ones(m) if fy is None else fy, np.ones(width + 1)])
+    Fy = np.concatenate([[0.0], np.cumsum(fy)])
     for i in range(n + 1):
         c = cols[i]
         best = np.full(width, INF)
@@ -408,20 +416,20 @@ def _dp(zf, lx: _Lengths, ly: _Lengths, n: int, m: int, lo: np.ndarray, hi: np.n
             k = c - lo[i - 1]
             ok = (k >= 0) & (k <= hi[i - 1] - lo[i - 1])
             kk = np.minimum(np.maximum(k, 0), width - 1)
-            opened = np.where(ok, cost[i - 1, kk] + params.skip, INF)
-            extended = np.where(ok, srun[i - 1, kk] + ext, INF)
+            opened = np.where(ok, cost[i - 1, kk] + params.skip * fx[i - 1], INF)
+            extended = np.where(ok, srun[i - 1, kk] + ext * fx[i - 1], INF)
             sext[i] = extended < opened
             srun[i] = np.minimum(opened, extended)
             better = srun[i] < best
             best = np.where(better, srun[i], best)
             arg = np.where(better, SKIP_SRC, arg)
         best[~in_band[i]] = INF
-        # a run of 0-1 inside the row, from column j < k: best[j] + skip + (k - j - 1) * ext, a running minimum
-        shifted = best - ar * ext
+        # a run of 0-1 inside the row, from column j < k: best[j] + skip f_j + ext (f_j+1 + … + f_k-1), a running minimum
+        shifted = best + (params.skip - ext) * fy[c] - ext * Fy[c]
         prefix = np.minimum.accumulate(shifted)
         where = np.maximum.accumulate(np.where(shifted == prefix, ar, 0))
         run = np.full(width, INF)
-        run[1:] = prefix[:-1] + ar[1:] * ext + (params.skip - ext)
+        run[1:] = prefix[:-1] + ext * Fy[c[1:]]
         skip_better = run < best - 1e-12
         tstart[i, 1:] = np.where(skip_better[1:], where[:-1], -1)
         cost[i] = np.where(skip_better, run, best)
@@ -493,10 +501,12 @@ def _band_from_path(path: list[tuple[int, int]], n: int, m: int, width: int, sca
 
 
 def align_channels(channels: list, xl: np.ndarray, yl: np.ndarray, params: AlignParams = AlignParams(),
-                   ratio: float | None = None, guide: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+                   ratio: float | None = None, guide: list[tuple[int, int]] | None = None,
+                   letters: tuple[np.ndarray, np.ndarray] | None = None) -> list[tuple[int, int]]:
     """Bead types (a, b) covering n source and m target sentences in order (xl, yl: their lengths).
     `channels`: SumChannel / WindowChannel similarities whose weighted z-scores add up.
-    `guide`: a path found before at this resolution; the search keeps to a band around it."""
+    `guide`: a path found before at this resolution; the search keeps to a band around it.
+    `letters`: each sentence's count of letters, for AlignParams.skip_letters."""
     n, m = len(xl), len(yl)
     if n == 0 or m == 0:
         return [(1, 0)] * n + [(0, 1)] * m
@@ -509,7 +519,11 @@ def align_channels(channels: list, xl: np.ndarray, yl: np.ndarray, params: Align
     elif guide is not None:
         lo, hi = _band_from_path(guide, n, m, params.band, scale=1)
     else:
-        coarse = align_channels([c.coarsened() for c in channels], _coarsen_lengths(xl), _coarsen_lengths(yl), params, ratio=ratio)
+        coarse = align_channels([c.coarsened() for c in channels], _coarsen_lengths(xl), _coarsen_lengths(yl), params, ratio=ratio,
+                                letters=None if letters is None else (_coarsen_lengths(letters[0]), _coarsen_lengths(letters[1])))
         lo, hi = _band_from_path(coarse, n, m, params.band)
     bound = [(c.bind(lo, hi, n, m, maxlen, full, params.spread_ref), c.weight) for c in channels if c.weight]
-    return _dp(_combined_z(bound, params), _Lengths(xl), _Lengths(yl), n, m, lo, hi, params, ratio)
+    fx = fy = None
+    if letters is not None and params.skip_letters > 0:
+        fx, fy = (np.minimum(1.0, np.asarray(v, dtype=np.float64) / params.skip_letters) for v in letters)
+    return _dp(_combined_z(bound, params), _Lengths(xl), _Lengths(yl), n, m, lo, hi, params, ratio, fx, fy)
