@@ -46,9 +46,9 @@ class AlignParams:
     # A sentence with fewer letters than this costs proportionally less to leave out (skip × letters / skip_letters):
     # OCR debris ('24 a !', '.:-- , .') is left out rather than glued into a neighbouring bead. 0: off.
     skip_letters: float = 0.0
-    max_bead: int = 4  # beads up to 4-1 / 1-4, 3-2 / 2-3 and 2-2
+    max_bead: int = 4  # beads up to 4-1 / 1-4, 3-2 / 2-3 and 2-2; 5 adds 1-5 and 5-1
     penalties: dict = field(default_factory=lambda: {(1, 1): 0.0, (1, 2): 0.5, (2, 1): 0.5, (2, 2): 1.0, (1, 3): 1.0, (3, 1): 1.0,
-                                                     (2, 3): 1.5, (3, 2): 1.5, (1, 4): 1.5, (4, 1): 1.5})
+                                                     (2, 3): 1.5, (3, 2): 1.5, (1, 4): 1.5, (4, 1): 1.5, (1, 5): 3.0, (5, 1): 3.0})
     band: int = 10  # half-width of the refinement band, in sentences
     full_dp_cells: int = 400_000  # documents up to this many cells are aligned without coarsening
     gc_variance: float = 6.8
