@@ -86,7 +86,7 @@ class AlignParams:
 WITH_MT = AlignParams(direct_weight=0.5, len_weight=1.0, len_offset=0.5, merge_scale=2.5, member_weight=2.0,
                       member_min=1.0, size_exponent=0.25, z_cap=30.0, gc_variance=4.0, cross_weight=1.5, cross_min=6.0,
                       spread_ref=250.0, junk_weight=0.15, skip_extend=5.0, skip=12.0, balance=0.25, length_merge=3.0,
-                      length_merge_cross=2.0)
+                      length_merge_cross=2.0, skip_letters=3.0, max_bead=5)
 WITHOUT_MT = AlignParams(skip=6.0, len_weight=2.0, len_offset=0.5, merge_scale=2.5, member_weight=2.0, member_min=0.5,
                          size_exponent=0.0, z_cap=20.0, gc_variance=10.0, induce_top=0.8, link_weight=1.25,
                          length_merge=6.0, length_merge_cross=0.0, skip_letters=2.0)
