@@ -1,71 +1,14 @@
-"""Leaving out a sentence costs less the fewer letters it has (AlignParams.skip_letters), and 1-5 / 5-1 beads
-(max_bead 5)."""
+"""Leaving out a sentence costs less the fewer letters it has (AlignParams.skip_letters; the DP with per-sentence
+skip factors is checked against a brute force in test_align_gaps.py), and 1-5 / 5-1 beads (max_bead 5)."""
 from __future__ import annotations
 
 import dataclasses
-import functools
-import random
-
-import numpy as np
 
 from mt.align import align_documents
-from mt.align.dp import WITH_MT, AlignParams, _dp, _Lengths
+from mt.align.dp import WITH_MT
 from mt.align.features import letter_counts
 from mt.align.metrics import beads_to_pairs
 from mt.segment import segment_lines
-
-
-def _brute_force(table, skip, ext, fx, fy):
-    """Cheapest path of 1-1 / 1-0 / 0-1 steps: 1-1 beads cost table[i, j]; leaving out source sentence i costs
-    skip * fx[i] when it opens a run of 1-0 steps and ext * fx[i] when it extends one (likewise fy for 0-1)."""
-    n, m = table.shape
-
-    @functools.lru_cache(maxsize=None)
-    def best(i, j, prev):
-        if (i, j) == (n, m):
-            return 0.0
-        options = []
-        if i < n and j < m:
-            options.append(table[i, j] + best(i + 1, j + 1, (1, 1)))
-        if i < n:
-            options.append((ext if prev == (1, 0) else skip) * fx[i] + best(i + 1, j, (1, 0)))
-        if j < m:
-            options.append((ext if prev == (0, 1) else skip) * fy[j] + best(i, j + 1, (0, 1)))
-        return min(options)
-
-    return best(0, 0, None)
-
-
-def _path_cost(path, table, skip, ext, fx, fy):
-    total, i, j, prev = 0.0, 0, 0, None
-    for step in path:
-        if step == (1, 1):
-            total += table[i, j]
-        elif step == (1, 0):
-            total += (ext if step == prev else skip) * fx[i]
-        else:
-            total += (ext if step == prev else skip) * fy[j]
-        prev = step
-        i, j = i + step[0], j + step[1]
-    return total
-
-
-def test_per_sentence_skip_costs_find_the_cheapest_path():
-    rng = random.Random(11)
-    for trial in range(80):
-        n, m = rng.randint(1, 6), rng.randint(1, 6)
-        table = np.array([[rng.uniform(-6.0, 8.0) for _ in range(m)] for _ in range(n)])
-        skip = rng.uniform(1.0, 6.0)
-        ext = rng.choice([None, rng.uniform(0.0, skip)])
-        fx = np.array([rng.choice([1.0, rng.uniform(0.0, 1.0)]) for _ in range(n)])
-        fy = np.array([rng.choice([1.0, rng.uniform(0.0, 1.0)]) for _ in range(m)])
-        params = AlignParams(max_bead=1, skip=skip, skip_extend=ext, len_weight=0.0, size_exponent=0.0)
-        zf = lambda rows, na, cols, nb: -table[rows[:, None] - 1, cols - 1]  # noqa: E731
-        lo, hi = np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64)
-        path = _dp(zf, _Lengths(np.ones(n)), _Lengths(np.ones(m)), n, m, lo, hi, params, 1.0, fx, fy)
-        assert sum(a for a, _ in path) == n and sum(b for _, b in path) == m
-        e = skip if ext is None else ext
-        assert abs(_path_cost(path, table, skip, e, fx, fy) - _brute_force(table, skip, e, fx, fy)) < 1e-9, (trial, path)
 
 
 def test_letters_are_counted_in_any_script():
