@@ -6,6 +6,7 @@ import functools
 import random
 
 import numpy as np
+import pytest
 
 from mt.align import align_documents
 from mt.align.dp import WITH_MT, AlignParams, _dp, _Lengths
@@ -13,21 +14,22 @@ from mt.align.metrics import beads_to_pairs
 from mt.segment import segment_lines
 
 
-def _path_cost(path, table, skip, ext):
+def _path_cost(path, table, skip, ext, fx, fy):
     """Cost of a path of 1-1 / 1-0 / 0-1 steps: 1-1 beads cost table[i, j]; each maximal run of 1-0
-    (or of 0-1) steps of length k costs skip + (k - 1) * ext."""
+    (or of 0-1) steps of length k costs skip + (k - 1) * ext, each step times its sentence's factor
+    (fx[i] for source sentence i, fy[j] for target sentence j: AlignParams.skip_letters)."""
     total, i, j, prev = 0.0, 0, 0, None
     for step in path:
         if step == (1, 1):
             total += table[i, j]
         else:
-            total += ext if step == prev else skip
+            total += (ext if step == prev else skip) * (fx[i] if step == (1, 0) else fy[j])
         prev = step
         i, j = i + step[0], j + step[1]
     return total
 
 
-def _brute_force(table, skip, ext):
+def _brute_force(table, skip, ext, fx, fy):
     n, m = table.shape
 
     @functools.lru_cache(maxsize=None)
@@ -38,29 +40,33 @@ def _brute_force(table, skip, ext):
         if i < n and j < m:
             options.append(table[i, j] + best(i + 1, j + 1, (1, 1)))
         if i < n:
-            options.append((ext if prev == (1, 0) else skip) + best(i + 1, j, (1, 0)))
+            options.append((ext if prev == (1, 0) else skip) * fx[i] + best(i + 1, j, (1, 0)))
         if j < m:
-            options.append((ext if prev == (0, 1) else skip) + best(i, j + 1, (0, 1)))
+            options.append((ext if prev == (0, 1) else skip) * fy[j] + best(i, j + 1, (0, 1)))
         return min(options)
 
     return best(0, 0, None)
 
 
-def test_affine_gap_search_finds_the_cheapest_path():
-    rng = random.Random(7)
+@pytest.mark.parametrize("scaled", [False, True])
+def test_affine_gap_search_finds_the_cheapest_path(scaled):
+    """scaled: each sentence's skip cost times a random factor in [0, 1] (as AlignParams.skip_letters gives)."""
+    rng = random.Random(7 + scaled)
     for trial in range(60):
         n, m = rng.randint(1, 6), rng.randint(1, 6)
         table = np.array([[rng.uniform(-6.0, 8.0) for _ in range(m)] for _ in range(n)])
         skip = rng.uniform(1.0, 6.0)
         ext = rng.choice([None, rng.uniform(0.0, skip)])
+        fx, fy = ([rng.choice([1.0, rng.uniform(0.0, 1.0)]) if scaled else 1.0 for _ in range(k)] for k in (n, m))
         # 1-1 beads only, scored by the table alone
         params = AlignParams(max_bead=1, skip=skip, skip_extend=ext, len_weight=0.0, size_exponent=0.0)
         zf = lambda rows, na, cols, nb: -table[rows[:, None] - 1, cols - 1]  # noqa: E731
         lo, hi = np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64)
-        path = _dp(zf, _Lengths(np.ones(n)), _Lengths(np.ones(m)), n, m, lo, hi, params, 1.0)
+        factors = (np.array(fx), np.array(fy)) if scaled else (None, None)
+        path = _dp(zf, _Lengths(np.ones(n)), _Lengths(np.ones(m)), n, m, lo, hi, params, 1.0, *factors)
         assert sum(a for a, _ in path) == n and sum(b for _, b in path) == m
         e = skip if ext is None else ext
-        assert abs(_path_cost(path, table, skip, e) - _brute_force(table, skip, e)) < 1e-9, (trial, path)
+        assert abs(_path_cost(path, table, skip, e, fx, fy) - _brute_force(table, skip, e, tuple(fx), tuple(fy))) < 1e-9, (trial, path)
 
 
 DE = ["Am 9. Mai erreichten Imanishi und der Sherpa Gyalzen den Gipfel.",

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..types import Alignment, Bead, Document, MtError, SegmentKind
 from .dp import WITH_MT, WITHOUT_MT, AlignParams, SumChannel, WindowChannel, align_channels
-from .features import char_lengths, weighted_pair, with_links
+from .features import char_lengths, letter_counts, weighted_pair, with_links
 from .induce import content_words, induce_links
 from .refine import merge_by_length
 
@@ -28,6 +28,7 @@ class Prepared:
     words: tuple[list[set[str]], list[set[str]]]  # content words, for the learned lexicon
     mt: tuple | None = None  # MT of the source and target vectors
     embed: tuple[dict, dict] | None = None  # sentence-window embeddings (mt.align.embed)
+    letters: tuple[np.ndarray, np.ndarray] | None = None  # letters of each source and target sentence (AlignParams.skip_letters)
 
 
 def prepare(src: Document, tgt: Document, mt: Sequence[str] | None = None, embedder=None) -> Prepared:
@@ -44,6 +45,7 @@ def prepare(src: Document, tgt: Document, mt: Sequence[str] | None = None, embed
     lengths = char_lengths(mt_texts if mt_texts is not None else src_texts), char_lengths(tgt_texts)
     prep = Prepared(sx, ty, lengths, weighted_pair(src_texts, tgt_texts, src.lang, tgt.lang),
                     ([content_words(t) for t in src_texts], [content_words(t) for t in tgt_texts]))
+    prep.letters = letter_counts(src_texts), letter_counts(tgt_texts)
     if mt_texts is not None:
         prep.mt = weighted_pair(mt_texts, tgt_texts, tgt.lang, tgt.lang)
     if embedder is not None:
@@ -84,7 +86,7 @@ def _search(prep: Prepared, params: AlignParams):
         channels.insert(0, SumChannel(*prep.mt, params.mt_weight, params.balance))
     if prep.embed is not None:
         channels.append(WindowChannel(*prep.embed, params.embed_weight))
-    path = align_channels(channels, *prep.lengths, params)
+    path = align_channels(channels, *prep.lengths, params, letters=prep.letters)
     spans = _spans(path)
     scores = _bead_cosines(*channels[0].vectors(), spans)
     if params.induce_top > 0 and params.direct_weight:
@@ -93,7 +95,7 @@ def _search(prep: Prepared, params: AlignParams):
         if links[0]:
             channels[1 if prep.mt is not None else 0] = SumChannel(*with_links(*prep.direct, *prep.words, links, params.link_weight),
                                                                    params.direct_weight)
-            spans = _spans(align_channels(channels, *prep.lengths, params, guide=path))
+            spans = _spans(align_channels(channels, *prep.lengths, params, guide=path, letters=prep.letters))
             scores = _bead_cosines(*channels[0].vectors(), spans)
     return spans, scores, channels[0].vectors(), channels[1 if prep.mt is not None else 0].vectors()
 

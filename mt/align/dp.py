@@ -43,9 +43,12 @@ class AlignParams:
     junk_z: float = 0.5
     skip: float = 2.0
     skip_extend: float | None = None  # the cost of each further sentence of a run of 1-0 or 0-1 beads; None: skip
-    max_bead: int = 4  # beads up to 4-1 / 1-4, 3-2 / 2-3 and 2-2
+    # A sentence with fewer letters than this costs proportionally less to leave out (skip × letters / skip_letters):
+    # OCR debris ('24 a !', '.:-- , .') is left out rather than glued into a neighbouring bead. 0: off.
+    skip_letters: float = 0.0
+    max_bead: int = 4  # beads up to 4-1 / 1-4, 3-2 / 2-3 and 2-2; 5 adds 1-5 and 5-1
     penalties: dict = field(default_factory=lambda: {(1, 1): 0.0, (1, 2): 0.5, (2, 1): 0.5, (2, 2): 1.0, (1, 3): 1.0, (3, 1): 1.0,
-                                                     (2, 3): 1.5, (3, 2): 1.5, (1, 4): 1.5, (4, 1): 1.5})
+                                                     (2, 3): 1.5, (3, 2): 1.5, (1, 4): 1.5, (4, 1): 1.5, (1, 5): 3.0, (5, 1): 3.0})
     band: int = 10  # half-width of the refinement band, in sentences
     full_dp_cells: int = 400_000  # documents up to this many cells are aligned without coarsening
     gc_variance: float = 6.8
@@ -76,17 +79,17 @@ class AlignParams:
     length_merge_cross: float | None = None
 
 
-# skip, skip_extend, len_weight, member_min, direct_weight, spread_ref, junk_weight, balance, length_merge and length_merge_cross are chosen by leave-one-document-out cross-validation over
+# skip, skip_extend, skip_letters, max_bead, len_weight, member_min, direct_weight, spread_ref, junk_weight, balance, length_merge and length_merge_cross are chosen by leave-one-document-out cross-validation over
 # Text+Berg dev (two halves, de–fr) and eight MAC chapters (zh–en literary): eval/align_cv.py, which prints the
 # setting it chooses on all documents (these) and the held-out figures. The rest stayed as first tuned on
 # Text+Berg dev; eval/align_cv.py's ablations show which of those features pay.
 WITH_MT = AlignParams(direct_weight=0.5, len_weight=1.0, len_offset=0.5, merge_scale=2.5, member_weight=2.0,
                       member_min=1.0, size_exponent=0.25, z_cap=30.0, gc_variance=4.0, cross_weight=1.5, cross_min=6.0,
                       spread_ref=250.0, junk_weight=0.15, skip_extend=5.0, skip=12.0, balance=0.25, length_merge=3.0,
-                      length_merge_cross=2.0)
+                      length_merge_cross=2.0, skip_letters=3.0, max_bead=5)
 WITHOUT_MT = AlignParams(skip=6.0, len_weight=2.0, len_offset=0.5, merge_scale=2.5, member_weight=2.0, member_min=0.5,
                          size_exponent=0.0, z_cap=20.0, gc_variance=10.0, induce_top=0.8, link_weight=1.25,
-                         length_merge=6.0, length_merge_cross=0.0)
+                         length_merge=6.0, length_merge_cross=0.0, skip_letters=2.0)
 
 
 def bead_types(params: AlignParams) -> list[tuple[int, int]]:
@@ -367,9 +370,10 @@ def _bead_costs(zf, lx_: _Lengths, ly_: _Lengths, n: int, m: int, cols: np.ndarr
 
 
 def _dp(zf, lx: _Lengths, ly: _Lengths, n: int, m: int, lo: np.ndarray, hi: np.ndarray, params: AlignParams,
-        ratio: float) -> list[tuple[int, int]]:
+        ratio: float, fx: np.ndarray | None = None, fy: np.ndarray | None = None) -> list[tuple[int, int]]:
     """Best path through rows 0..n with row i restricted to columns lo[i]..hi[i] (inclusive).
     Bead costs are computed for the whole band first (vectorised); the row loop only combines.
+    fx, fy: each sentence's factor on the cost of leaving it out (None: 1).
     Returns the bead types (a, b) from start to end."""
     types = bead_types(params)
     width = int((hi - lo).max()) + 1
@@ -388,6 +392,10 @@ def _dp(zf, lx: _Lengths, ly: _Lengths, n: int, m: int, lo: np.ndarray, hi: np.n
     SKIP_SRC = len(types)
     steps = [(t, a, b) for t, (a, b) in enumerate(types)]
     ar = np.arange(width)
+    fx = np.ones(n) if fx is None else fx
+    # fy padded past m (band columns beyond the end are masked anyway) and prefix-summed: Fy[k] = fy[0] + … + fy[k-1]
+    fy = np.concatenate([np.ones(m) if fy is None else fy, np.ones(width + 1)])
+    Fy = np.concatenate([[0.0], np.cumsum(fy)])
     for i in range(n + 1):
         c = cols[i]
         best = np.full(width, INF)
@@ -408,20 +416,20 @@ def _dp(zf, lx: _Lengths, ly: _Lengths, n: int, m: int, lo: np.ndarray, hi: np.n
             k = c - lo[i - 1]
             ok = (k >= 0) & (k <= hi[i - 1] - lo[i - 1])
             kk = np.minimum(np.maximum(k, 0), width - 1)
-            opened = np.where(ok, cost[i - 1, kk] + params.skip, INF)
-            extended = np.where(ok, srun[i - 1, kk] + ext, INF)
+            opened = np.where(ok, cost[i - 1, kk] + params.skip * fx[i - 1], INF)
+            extended = np.where(ok, srun[i - 1, kk] + ext * fx[i - 1], INF)
             sext[i] = extended < opened
             srun[i] = np.minimum(opened, extended)
             better = srun[i] < best
             best = np.where(better, srun[i], best)
             arg = np.where(better, SKIP_SRC, arg)
         best[~in_band[i]] = INF
-        # a run of 0-1 inside the row, from column j < k: best[j] + skip + (k - j - 1) * ext, a running minimum
-        shifted = best - ar * ext
+        # a run of 0-1 inside the row, from column j < k: best[j] + skip f_j + ext (f_j+1 + … + f_k-1), a running minimum
+        shifted = best + (params.skip - ext) * fy[c] - ext * Fy[c]
         prefix = np.minimum.accumulate(shifted)
         where = np.maximum.accumulate(np.where(shifted == prefix, ar, 0))
         run = np.full(width, INF)
-        run[1:] = prefix[:-1] + ar[1:] * ext + (params.skip - ext)
+        run[1:] = prefix[:-1] + ext * Fy[c[1:]]
         skip_better = run < best - 1e-12
         tstart[i, 1:] = np.where(skip_better[1:], where[:-1], -1)
         cost[i] = np.where(skip_better, run, best)
@@ -493,10 +501,12 @@ def _band_from_path(path: list[tuple[int, int]], n: int, m: int, width: int, sca
 
 
 def align_channels(channels: list, xl: np.ndarray, yl: np.ndarray, params: AlignParams = AlignParams(),
-                   ratio: float | None = None, guide: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+                   ratio: float | None = None, guide: list[tuple[int, int]] | None = None,
+                   letters: tuple[np.ndarray, np.ndarray] | None = None) -> list[tuple[int, int]]:
     """Bead types (a, b) covering n source and m target sentences in order (xl, yl: their lengths).
     `channels`: SumChannel / WindowChannel similarities whose weighted z-scores add up.
-    `guide`: a path found before at this resolution; the search keeps to a band around it."""
+    `guide`: a path found before at this resolution; the search keeps to a band around it.
+    `letters`: each sentence's count of letters, for AlignParams.skip_letters."""
     n, m = len(xl), len(yl)
     if n == 0 or m == 0:
         return [(1, 0)] * n + [(0, 1)] * m
@@ -509,7 +519,11 @@ def align_channels(channels: list, xl: np.ndarray, yl: np.ndarray, params: Align
     elif guide is not None:
         lo, hi = _band_from_path(guide, n, m, params.band, scale=1)
     else:
-        coarse = align_channels([c.coarsened() for c in channels], _coarsen_lengths(xl), _coarsen_lengths(yl), params, ratio=ratio)
+        coarse = align_channels([c.coarsened() for c in channels], _coarsen_lengths(xl), _coarsen_lengths(yl), params, ratio=ratio,
+                                letters=None if letters is None else (_coarsen_lengths(letters[0]), _coarsen_lengths(letters[1])))
         lo, hi = _band_from_path(coarse, n, m, params.band)
     bound = [(c.bind(lo, hi, n, m, maxlen, full, params.spread_ref), c.weight) for c in channels if c.weight]
-    return _dp(_combined_z(bound, params), _Lengths(xl), _Lengths(yl), n, m, lo, hi, params, ratio)
+    fx = fy = None
+    if letters is not None and params.skip_letters > 0:
+        fx, fy = (np.minimum(1.0, np.asarray(v, dtype=np.float64) / params.skip_letters) for v in letters)
+    return _dp(_combined_z(bound, params), _Lengths(xl), _Lengths(yl), n, m, lo, hi, params, ratio, fx, fy)

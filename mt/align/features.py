@@ -200,5 +200,13 @@ def with_links(a, b, a_words: list[set[str]], b_words: list[set[str]], links: tu
     return extend(a, *columns[0]), extend(b, *columns[1])
 
 
+_LETTER = regex.compile(r"\p{L}")
+
+
+def letter_counts(texts: list[str]) -> np.ndarray:
+    """Letters of each text, any script: OCR debris and stray marks have almost none."""
+    return np.array([len(_LETTER.findall(t)) for t in texts], dtype=np.float64)
+
+
 def char_lengths(texts: list[str]) -> np.ndarray:
     return np.array([max(1, len(t)) for t in texts], dtype=np.float64)
