@@ -171,6 +171,19 @@ def test_pack_sections_cover_what_they_claim():
     assert len(_pack_file("mul", "people.toml")["first_names"]["all"]) >= 1000
 
 
+def test_short_subdivision_names_are_kept_where_they_are_no_word_nor_person():
+    from mt.lexicon import find_names, lexicon
+
+    # four-letter US states: proper nouns of the word lists, no ordinary word, no first name
+    for lang, text in (("en", "She grew up in Ohio."), ("de", "Sie wuchs in Iowa auf."), ("vi", "Cô ấy lớn lên ở Utah."),
+                       ("fr", "Elle a grandi dans l'Ohio.")):
+        assert [h[2] for h in find_names(text, lexicon(lang))] == [f"subdivision:US-{'OH' if 'Ohio' in text else 'IA' if 'Iowa' in text else 'UT'}"], lang
+    # short names that are also first names or Vietnamese syllables stay out ("Mary" TM-M, "Nam" GW-S)
+    en, vi = lexicon("en"), lexicon("vi")
+    assert not any(h[2].startswith("subdivision:") for h in find_names("Mary went to Lara.", en))
+    assert not any(h[2] == "subdivision:GW-S" for h in find_names("Việt Nam và Hàn Quốc", vi))
+
+
 def test_generated_packs_are_up_to_date():
     import subprocess
     import sys
