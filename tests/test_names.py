@@ -99,7 +99,33 @@ NAME_CASES = [
      "Die stellvertretende Gesundheitsministerin Le Thi Mai sagte, die Zahl der Fälle sei gesunken.", "vi", "de", set()),
     ("Bộ trưởng Bộ Tài chính Đỗ Văn Hùng cho biết ngân sách sẽ tăng.",
      "Finanzminister Do Van Hung sagte, der Haushalt werde steigen.", "vi", "de", set()),
+    # a capital the target says only by its country is no substitute's alibi: a town the source names in no
+    # form stands where it stood
+    ("Berlin - Die Ministerin appellierte an alle Landsleute.",
+     "Hamburg - The minister appealed to all German citizens.", "de", "en", {"entity"}),
+    ("Berlin - Die Ministerin appellierte an alle Landsleute.",
+     "Berlin - The minister appealed to all German citizens.", "de", "en", set()),
+    ("Die Ministerin sprach in Berlin über die Einheit.",
+     "The minister spoke about German unity.", "de", "en", set()),
+    # a body the packs name in the source's language is not spelled by an ordinary word in lower case there
+    ("Il travaille au bureau du Conseil national de la recherche.",
+     "He works at the United Nations office.", "fr", "en", {"entity"}),
+    ("Il travaille au bureau des Nations unies.", "He works at the United Nations office.", "fr", "en", set()),
+    # nor is a person's name spelled by a lower-case word a letter or two apart ("Shannon" / "schon")
+    ("Das klingt schon sehr nach Meg Ryan und Hugh Grant.",
+     "That sounds very much like Shannon Suarez and Hugh Grant.", "de", "en", {"attribution"}),
 ]
+
+
+def test_the_same_bracketed_acronym_makes_two_names_one_body():
+    # "Deutschland" of the German name is neither lost nor replaced: both sides name the NABU
+    src = "Das sagte der Geschäftsführer des Naturschutzbundes Deutschland (NABU) in Schleswig-Holstein."
+    tgt = "This was said by the director of the Nature And Biodiversity Conservation Union (NABU) in Schleswig-Holstein."
+    res = check_documents(segment_lines([src], "de", True), segment_lines([tgt], "en", True))
+    assert [f for f in res.findings if f.signal == "names"] == []
+    other = "This was said by the director of the Nature And Biodiversity Conservation Union (NAJU) in Schleswig-Holstein."
+    res = check_documents(segment_lines([src], "de", True), segment_lines([other], "en", True))
+    assert [f.type for f in res.findings if f.signal == "names"]  # another acronym: the country is unaccounted for
 
 
 @pytest.mark.parametrize("src,tgt,sl,tl,expected", NAME_CASES, ids=[c[1][:40] for c in NAME_CASES])
