@@ -126,6 +126,10 @@ def test_the_same_bracketed_acronym_makes_two_names_one_body():
     other = "This was said by the director of the Nature And Biodiversity Conservation Union (NAJU) in Schleswig-Holstein."
     res = check_documents(segment_lines([src], "de", True), segment_lines([other], "en", True))
     assert [f.type for f in res.findings if f.signal == "names"]  # another acronym: the country is unaccounted for
+    # two known places before the one acronym are still two places
+    src = "Die Türkische Gemeinde in Deutschland (TGD) hat die Einweihung der Moschee in Köln kritisiert."
+    tgt = "The Turkish Community in Austria (TGD) has criticized the opening of the mosque in Cologne."
+    assert _alarms(src, tgt, "de", "en")
 
 
 @pytest.mark.parametrize("src,tgt,sl,tl,expected", NAME_CASES, ids=[c[1][:40] for c in NAME_CASES])

@@ -1027,11 +1027,16 @@ def check(ctx: PairContext) -> list[Finding]:
                 matched.add(id(n))
     # a name with an acronym in brackets right after it that the other side also writes in brackets is the
     # same body, whatever the words before ("Naturschutzbundes Deutschland (NABU)" / "Nature And Biodiversity
-    # Conservation Union (NABU)")
-    src_acr = {a for a in (_bracketed_acronym(ctx.src.text, n.end) for n in src_names) if a}
-    tgt_acr = {a for a in (_bracketed_acronym(ctx.tgt.text, t.end) for t in tgt_names) if a}
+    # Conservation Union (NABU)"), unless both are known and differ ("Gemeinde in Deutschland (TGD)" / "… in Guam (TGD)")
+    src_acr = {a: n for n in src_names if (a := _bracketed_acronym(ctx.src.text, n.end))}
+    tgt_acr = {a: t for t in tgt_names if (a := _bracketed_acronym(ctx.tgt.text, t.end))}
+
+    def one_body(n: Name, text: str, other: dict) -> bool:
+        o = other.get(_bracketed_acronym(text, n.end))
+        return o is not None and not (n.entity and o.entity and not _equivalent(n.entity, o.entity))
+
     for n in src_names:
-        if id(n) in matched or _bracketed_acronym(ctx.src.text, n.end) in tgt_acr:
+        if id(n) in matched or one_body(n, ctx.src.text, tgt_acr):
             continue
         if n.entity:
             if any(n.entity == t.entity for t in tgt_names):
@@ -1046,7 +1051,7 @@ def check(ctx: PairContext) -> list[Finding]:
     # lower case ("United Nations" is not in "Conseil national"): the source would have named it
     proper_src_words = [w for w in src_words if w[:1].isupper() or not _common_word(w)]
     for t in sorted(tgt_names, key=lambda n: (not n.strong, -n.start)):  # a left-over id: its surest, last mention
-        if _bracketed_acronym(ctx.tgt.text, t.end) in src_acr:
+        if one_body(t, ctx.tgt.text, src_acr):
             continue
         if t.entity:
             known_body = entity_class(t.entity) == "org" and t.entity in ctx.src_lex.entities
