@@ -114,6 +114,12 @@ NAME_CASES = [
     # nor is a person's name spelled by a lower-case word a letter or two apart ("Shannon" / "schon")
     ("Das klingt schon sehr nach Meg Ryan und Hugh Grant.",
      "That sounds very much like Shannon Suarez and Hugh Grant.", "de", "en", {"attribution"}),
+    # one first name is another's local form only where the shorter has three letters ("Lena" is not "Lee")
+    ("Công ty có Berners-Lee, Bruce và một nhóm lập trình viên.",
+     "Zum Unternehmen gehören Berners-Lee, Lena und eine Gruppe Programmierer.", "vi", "de", {"attribution"}),
+    ("Công ty có Berners-Lee, Bruce và một nhóm lập trình viên.",
+     "Zum Unternehmen gehören Berners-Lee, Bruce und eine Gruppe Programmierer.", "vi", "de", set()),
+    ("Anne est arrivée hier.", "Ann arrived yesterday.", "fr", "en", set()),
 ]
 
 

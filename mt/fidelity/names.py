@@ -886,9 +886,9 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
         # a name may open a compound: "Oscar" in "Oscarverleihung", "Trump" in "Trumps"
         if len(p) >= 4 and w.startswith(p):
             return True
-        # a loose spelling (a letter or two apart) of a name is another name, not an ordinary word in lower case
-        # ("Shannon" is not "schon"): that must spell the name's letters as they fold
-        loose = not (p[:1].isupper() and w[:1].islower() and _common_word(w))
+        # a loose spelling (a letter or two apart) of a name is another name, not a word in lower case ("Shannon"
+        # is not "schon", "Lena" not Vietnamese "lên"): that must spell the name's letters as they fold
+        loose = not (p[:1].isupper() and w[:1].islower())
         if (same_name_token(p, w) if loose else fold_name(p) == fold_name(w)) \
                 or w.endswith("s") and same_name_token(p, w[:-1]):
             return True  # "Ris Rede": a genitive s
@@ -897,7 +897,11 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
             return True  # an adjective made from the name: "Olympic" / "Olympischen"
         # a first name in its local form: Maria / Mary, Johannes / John, Pierre / Peter is not; only for a
         # first name alone (in "Marc Fesneau" / "Bruno Martin" it would take the surname "Martin" for "Marc")
-        return len(parts) == 1 and p in first_names and w in first_names and (fp[:3] == fw[:3] or fp.startswith(fw) or fw.startswith(fp))
+        # (a short one opens the other as folded only from three letters, "Lena" is not "Lee", or as written: "Ann" / "Anne")
+        lp, lw = p.lower(), w.lower()
+        return len(parts) == 1 and p in first_names and w in first_names and (
+            fp[:3] == fw[:3] or min(len(fp), len(fw)) >= 3 and (fp.startswith(fw) or fw.startswith(fp))
+            or min(len(lp), len(lw)) >= 3 and (lp.startswith(lw) or lw.startswith(lp)))
 
     if len(parts) == 1 and parts[0].isupper() and 2 <= len(parts[0]) <= 5:
         a = parts[0]
