@@ -85,11 +85,16 @@ def fit(data: Path) -> str:
     # each language pair's own spread, in units of the pooled one: the robust spread of its z-scores
     # around the value the factors expect (a genre whose ratio the factors miss spreads wider)
     f = dict(zip(langs, factors), en=0.0)
-    pair_spread = {}
+    pair_spread, sides = {}, {}
     for pair, res in sorted(by_pair.items()):
         sl, tl = pair.split("-")
         zs = [(r - f[tl] + f[sl]) / math.sqrt(floor ** 2 + scale ** 2 / n) for n, r in res]
         pair_spread[pair] = 1.4826 * statistics.median(abs(z) for z in zs)
+        # its centre (median z) and the robust spread of each side of it: the side below is what an
+        # omission is judged against, the side above an addition
+        med = statistics.median(zs)
+        sides[pair] = (med, 1.4826 * statistics.median(med - z for z in zs if z <= med),
+                       1.4826 * statistics.median(z - med for z in zs if z >= med))
     hand = OUT.read_text(encoding="utf-8").split(MARKER)[0] if OUT.is_file() else ""
     lines = [
         hand.rstrip("\n") + "\n" if hand.strip() else "",
@@ -106,6 +111,11 @@ def fit(data: Path) -> str:
         "[spread.pairs]",
         "# a language pair's spread as a multiple of the one above (1.4826 x median |z| around the factors' ratio); 1 for others",
     ] + [f'"{pair}" = {k:.3f}' for pair, k in pair_spread.items()] + [
+        "",
+        "[spread.sides]",
+        "# a language pair's centre (median z around the factors' ratio) and the robust spread of z below and above it",
+        "# (1.4826 x median distance from the centre on that side), in units of the pooled spread: [centre, shorter, longer]",
+    ] + [f'"{pair}" = [{c:.3f}, {lo:.3f}, {hi:.3f}]' for pair, (c, lo, hi) in sides.items()] + [
         "",
         "[factor]",
         'en = 0.0',

