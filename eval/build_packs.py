@@ -73,6 +73,14 @@ def _proper_nouns() -> set[str]:
     return {w for w in _word_lists() if w[:1].isupper()}
 
 
+def _bracketed(name: str) -> list[str]:
+    """An ISO 3166-2 name and the other names it gives in brackets, less codes: "Wales [Cymru GB-CYM]" is
+    Wales and Cymru, "Catalunya [Cataluña]" both spellings, "Stockholms län [SE-01]" only the name."""
+    main, _, rest = name.partition("[")
+    alt = regex.sub(r"\b[A-Z]{2}-[A-Z0-9]+\b", "", rest.rstrip("]")).strip()
+    return [n for n in dict.fromkeys((main.strip(), alt)) if n]
+
+
 SHORT_NAME = 5  # a subdivision name shorter than this must pass _short_name_ok
 
 
@@ -211,12 +219,15 @@ def build_lang(lang: str, common: set[str], city_of_zone: dict[tuple[str, str], 
     shared: dict[str, int] = {}
     top = [sd for sd in pycountry.subdivisions if not sd.parent_code]  # districts: too many, too generic
     for sd in top:
-        shared[t2(sd.name)] = shared.get(t2(sd.name), 0) + 1
+        for s in _bracketed(t2(sd.name)):
+            shared[s] = shared.get(s, 0) + 1
     for sd in top:
-        s = t2(sd.name)
-        if _name_like(s) and shared[s] == 1 and s.lower() not in common \
-                and (len(s) >= SHORT_NAME or _short_name_ok(s, lang, proper)):  # "Iowa"; not "Bắc", "Nam"
-            subdivisions.setdefault(f"subdivision:{sd.code}", []).append(s)
+        names = _bracketed(t2(sd.name))
+        for s in names:
+            # (a name ISO gives in two forms, "Wales [Cymru]", is a name even where it is also a word: "wales")
+            if _name_like(s) and shared[s] == 1 and (s.lower() not in common or len(names) > 1) \
+                    and (len(s) >= SHORT_NAME or _short_name_ok(s, lang, proper)):  # "Iowa"; not "Bắc", "Nam"
+                subdivisions.setdefault(f"subdivision:{sd.code}", []).append(s)
     tz_cities: dict[str, list[str]] = {}
     for tz in sorted(zoneinfo.available_timezones()):
         if "/" not in tz or tz.startswith(("Etc/", "SystemV/", "US/")):
