@@ -159,17 +159,28 @@ def _deputy_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _pack_file(lang, "offices.toml").get("binding", {}).get("deputy", []))
 
 
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)[ \t]+$")
+
+
 def _word_before(text: str, pos: int) -> str:
-    m = regex.search(r"([\p{L}.]+)[ \t]+$", text[max(0, pos - 40):pos])
+    m = _WORD_BEFORE.search(text[max(0, pos - 40):pos])
     return m.group(1) if m else ""
 
 
+_OFFICE_TABLES: dict[int, tuple[dict, dict[str, tuple[str, int]]]] = {}
+
+
 def _office_of(word: str, lex: Lexicon) -> str | None:
-    best = None
-    for office, ws in lex.titles.items():
-        for w in ws:
-            if word.lower() == w.lower() and (best is None or len(w) > best[1]):
-                best = (office, len(w))
+    """The office whose title is `word` (any case); of several, the longest title as written, the first listed."""
+    tables = _OFFICE_TABLES.get(id(lex.titles))
+    if tables is None or tables[0] is not lex.titles:  # built once per lexicon, not a scan per look-up
+        table: dict[str, tuple[str, int]] = {}
+        for office, ws in lex.titles.items():
+            for w in ws:
+                if w.lower() not in table or len(w) > table[w.lower()][1]:
+                    table[w.lower()] = (office, len(w))
+        tables = _OFFICE_TABLES[id(lex.titles)] = (lex.titles, table)
+    best = tables[1].get(word.lower())
     return best[0] if best else None
 
 

@@ -1,0 +1,51 @@
+"""The check's faster paths decide as the plain ones did."""
+from __future__ import annotations
+
+import pytest
+
+from mt.fidelity.coverage import left_untranslated
+from mt.fidelity.extract import _office_of
+from mt.lexicon import lexicon
+from mt.segment import segment_lines
+from mt.types import Alignment, Bead
+
+DE = ["Die Stadt Köln hat am Dienstag einen neuen Radweg am Rheinufer eröffnet.",
+      "Der Bürgermeister sagte, der Weg sei nicht nur für Pendler gedacht.",
+      "Die Bauarbeiten hatten fast zwei Jahre gedauert und kosteten vier Millionen Euro."]
+EN = ["The city of Cologne opened a new cycle path along the Rhine on Tuesday.",
+      "The mayor said the path was not only meant for commuters.",
+      "The construction work had taken almost two years and cost four million euros."]
+
+
+def _flagged(src: list[str], tgt: list[str], beads: list[Bead]) -> list[int]:
+    al = Alignment(segment_lines(src, "de", True), segment_lines(tgt, "en", True), beads)
+    return [k for b in beads for f in left_untranslated(al, b) for k in f.tgt]
+
+
+def test_a_target_without_source_is_untranslated_when_the_document_says_it():
+    # a bead without source: its words are looked for in the whole source document
+    copied = EN[:1] + DE[1:2] + EN[2:]
+    assert _flagged(DE, copied, [Bead((0,), (0,)), Bead((1,), ()), Bead((), (1,)), Bead((2,), (2,))]) == [1]
+    other = EN[:1] + ["Die Kinder spielten den ganzen Nachmittag im Garten hinter dem alten Haus am See."] + EN[2:]
+    assert _flagged(DE, other, [Bead((0,), (0,)), Bead((1,), ()), Bead((), (1,)), Bead((2,), (2,))]) == []
+    # with a source of its own: that source's words, not the document's
+    assert _flagged(DE, copied, [Bead((0,), (0,)), Bead((1,), (1,)), Bead((2,), (2,))]) == [1]
+    assert _flagged(DE, copied, [Bead((0, 1), (0,)), Bead((2,), (1, 2))]) == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "de", "en", "fr"])
+def test_office_look_up_is_the_scan_over_titles(lang):
+    lex = lexicon(lang)
+
+    def scan(word: str) -> str | None:  # the look-up as it was: every title of every office
+        best = None
+        for office, ws in lex.titles.items():
+            for w in ws:
+                if word.lower() == w.lower() and (best is None or len(w) > best[1]):
+                    best = (office, len(w))
+        return best[0] if best else None
+
+    words = [w for ws in lex.titles.values() for w in ws]
+    assert words
+    for w in words + [w.upper() for w in words] + [w.title() for w in words] + ["Bürgermeisterin", "x"]:
+        assert _office_of(w, lex) == scan(w), w
