@@ -49,3 +49,17 @@ def test_office_look_up_is_the_scan_over_titles(lang):
     assert words
     for w in words + [w.upper() for w in words] + [w.title() for w in words] + ["Bürgermeisterin", "x"]:
         assert _office_of(w, lex) == scan(w), w
+
+
+@pytest.mark.parametrize("lang", ["vi", "de", "en", "fr"])
+def test_title_matches_are_the_full_pattern_s(lang):
+    from mt.config import bundled_corpus
+    from mt.fidelity.extract import _title_matches, _title_regex
+
+    texts = [line for x in ("vi", "de") for line in (bundled_corpus() / f"{x}.txt").read_text().splitlines()]
+    words = [w for ws in lexicon(lang).titles.values() for w in ws][:40]
+    # titles inside compounds, after hyphens, twice in a row, at the start and the end, in other cases
+    texts += [f"{a}-{w} X, Vize{w.lower()} Y und {w.upper()} {w}" for a, w in zip(["NATO", "EU", "x"] * 20, words)]
+    texts += [t for w in words for t in (w, f"({w})", f"Ab-{w}-Cd {w}s")] + ["", "ohne Titel"]
+    for text in texts:
+        assert [m.span() for m in _title_matches(text, lang)] == [m.span() for m in _title_regex(lang).finditer(text)], text

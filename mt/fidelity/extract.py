@@ -130,12 +130,23 @@ def _entity_mentions(text: str, lex: Lexicon) -> list[Mention]:
 
 
 @functools.lru_cache(maxsize=None)
-def _title_regex(lang: str) -> regex.Pattern:
+def _title_alternation(lang: str) -> str:
     lex = lexicon(lang)
     words = sorted({w for ws in lex.titles.values() for w in ws}, key=len, reverse=True)
-    alt = "|".join(regex.escape(w) for w in words)
+    return "|".join(regex.escape(w) for w in words)
+
+
+@functools.lru_cache(maxsize=None)
+def _title_regex(lang: str) -> regex.Pattern:
+    alt = _title_alternation(lang)
     # a title may be the head of a compound: "NATO-Generalsekretär", "Bundesverteidigungsminister"
     return regex.compile(rf"(?<![\p{{L}}])(?P<pre>[\p{{L}}]+-)?(?P<join>[\p{{Lu}}][\p{{Ll}}]+?)?(?P<title>{alt})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _title_anywhere(lang: str) -> regex.Pattern:
+    """The title group of _title_regex alone: where it finds nothing, neither does _title_regex."""
+    return regex.compile(rf"(?:{_title_alternation(lang)})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 _GAP_AFTER_TITLE = r",?[ \t]+(?:\p{Ll}[\p{Ll}\p{M}'’-]{2,}[ \t]+)?(?=\p{Lu})"
@@ -228,11 +239,31 @@ def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Men
     return name, start, start + len(name)
 
 
+def _title_matches(text: str, lang: str):
+    """_title_regex(lang).finditer(text), found faster: a match holds a title (_title_anywhere) and starts no
+    earlier than the letters and hyphens right before it, so the full pattern, whose compound parts are tried
+    at every position, is searched only from there."""
+    anywhere, full = _title_anywhere(lang), _title_regex(lang)
+    pos = 0
+    while True:
+        hit = anywhere.search(text, pos)
+        if hit is None:
+            return
+        start = hit.start()
+        while start > pos and (text[start - 1].isalpha() or text[start - 1] == "-"):
+            start -= 1
+        m = full.search(text, start)
+        if m is None:
+            return
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
 def titles(text: str, lex: Lexicon):
     """The office titles in `text`: (match, office id, the capitalised part joined before the title that is
     not itself the office, "" where none), a deputy's office where a deputy word goes with the title."""
     deputy_words = _deputy_words(lex.lang)
-    for m in _title_regex(lex.lang).finditer(text):
+    for m in _title_matches(text, lex.lang):
         join = m.group("join") or ""
         office = _office_of(join + m.group("title"), lex)  # "Premier"+"minister" is one title
         if office is not None:
