@@ -63,3 +63,17 @@ def test_title_matches_are_the_full_pattern_s(lang):
     texts += [t for w in words for t in (w, f"({w})", f"Ab-{w}-Cd {w}s")] + ["", "ohne Titel"]
     for text in texts:
         assert [m.span() for m in _title_matches(text, lang)] == [m.span() for m in _title_regex(lang).finditer(text)], text
+
+
+def test_a_person_s_offices_are_asked_again_after_a_holder_is_added():
+    from mt.fidelity.context import Register
+
+    reg = Register()
+    reg.add("president", "country:KR", "Yoon Suk Yeol")
+    first = reg.offices_of("Yoon")
+    first.append(("x", None, "y"))  # the caller's list, not the register's
+    assert reg.offices_of("Yoon") == [("president", "country:KR", "Yoon Suk Yeol")]
+    reg.add("prime_minister", "country:NL", "Mark Rutte")
+    reg.add("secretary_general", "org:nato", "Yoon")
+    assert reg.offices_of("Yoon") == [("president", "country:KR", "Yoon Suk Yeol"), ("secretary_general", "org:nato", "Yoon")]
+    assert reg.offices_of("Christine Lagarde") == [] and not reg.knows("Mark Lagarde")
