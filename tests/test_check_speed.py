@@ -8,13 +8,7 @@ from mt.fidelity.extract import _office_of
 from mt.lexicon import lexicon
 from mt.segment import segment_lines
 from mt.types import Alignment, Bead
-
-DE = ["Die Stadt Köln hat am Dienstag einen neuen Radweg am Rheinufer eröffnet.",
-      "Der Bürgermeister sagte, der Weg sei nicht nur für Pendler gedacht.",
-      "Die Bauarbeiten hatten fast zwei Jahre gedauert und kosteten vier Millionen Euro."]
-EN = ["The city of Cologne opened a new cycle path along the Rhine on Tuesday.",
-      "The mayor said the path was not only meant for commuters.",
-      "The construction work had taken almost two years and cost four million euros."]
+from test_untranslated import DE, EN  # the same three sentences
 
 
 def _flagged(src: list[str], tgt: list[str], beads: list[Bead]) -> list[int]:
