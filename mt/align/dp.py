@@ -146,9 +146,9 @@ def _band_dots(x, y, off: np.ndarray, top: np.ndarray, width: int) -> np.ndarray
     canonical = modes.pop()
     g = np.zeros((n, width))
     ncol = np.int64(x.shape[1])
-    # rows at a time: the band's y rows for them are about as many again as its width (a pair's number fits
-    # 16 bits, so that sorting by it is a radix sort)
-    chunk = max(1, min(CHUNK_ROWS, 65535 // width))
+    # rows at a time: the band's y rows for them are about as many again as its width; some 65,000 x entries
+    # at most (coarsened rows hold many), and a pair's number fits 16 bits (sorting by it is a radix sort)
+    chunk = max(1, min(CHUNK_ROWS, 65535 // width, (1 << 16) // max(1, x.nnz // n)))
     for r0 in range(0, n, chunk):
         r1 = min(n, r0 + chunk)
         last = np.minimum(top[r0:r1], off[r0:r1] + width - 1)
