@@ -144,9 +144,11 @@ def _title_regex(lang: str) -> regex.Pattern:
 
 
 @functools.lru_cache(maxsize=None)
-def _title_anywhere(lang: str) -> regex.Pattern:
-    """The title group of _title_regex alone: where it finds nothing, neither does _title_regex."""
-    return regex.compile(rf"(?:{_title_alternation(lang)})(?![\p{{L}}])", regex.IGNORECASE)
+def _title_anywhere(lang: str) -> regex.Pattern | None:
+    """The title group of _title_regex alone: where it finds nothing, neither does _title_regex. None where a
+    title may be empty (a language without titles): matches may be empty, and _title_matches is finditer."""
+    pattern = regex.compile(rf"(?:{_title_alternation(lang)})(?![\p{{L}}])", regex.IGNORECASE)
+    return None if pattern.match("") else pattern
 
 
 _GAP_AFTER_TITLE = r",?[ \t]+(?:\p{Ll}[\p{Ll}\p{M}'’-]{2,}[ \t]+)?(?=\p{Lu})"
@@ -244,6 +246,9 @@ def _title_matches(text: str, lang: str):
     earlier than the letters and hyphens right before it, so the full pattern, whose compound parts are tried
     at every position, is searched only from there."""
     anywhere, full = _title_anywhere(lang), _title_regex(lang)
+    if anywhere is None:
+        yield from full.finditer(text)
+        return
     pos = 0
     while True:
         hit = anywhere.search(text, pos)
@@ -256,7 +261,7 @@ def _title_matches(text: str, lang: str):
         if m is None:
             return
         yield m
-        pos = m.end() if m.end() > m.start() else m.end() + 1
+        pos = m.end()  # (never empty: a title is not)
 
 
 def titles(text: str, lex: Lexicon):
