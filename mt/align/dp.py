@@ -113,6 +113,99 @@ def _dots(x, y, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     return np.asarray(x[rows].multiply(y[cols]).sum(axis=1)).ravel().astype(np.float64)
 
 
+def _band_dots_rowwise(x, y, off: np.ndarray, top: np.ndarray, width: int) -> np.ndarray:
+    g = np.zeros((x.shape[0], width))
+    rows = np.arange(x.shape[0])
+    for k in range(width):
+        q = off + k
+        ok = q <= top
+        g[ok, k] = _dots(x, y, rows[ok], q[ok])
+    return g
+
+
+def _band_dots(x, y, off: np.ndarray, top: np.ndarray, width: int) -> np.ndarray:
+    """g[p, k] = x[p] · y[off[p] + k] where off[p] + k <= top[p], else 0: the dot products of a band, the
+    very numbers of _dots per column k (_band_dots_rowwise).
+
+    Both sparse: _dots multiplies copied rows merge-wise, a pair costing both rows' length while they share
+    a few features; here each x entry meets the y rows of the band that have its feature (postings), and a
+    pair's products, in the order scipy's element-wise multiply leaves them, are summed by the same reduceat."""
+    from scipy import sparse
+
+    n = x.shape[0]
+    if not (sparse.isspmatrix_csr(x) and sparse.isspmatrix_csr(y)) or x.dtype != y.dtype or n == 0:
+        return _band_dots_rowwise(x, y, off, top, width)
+    # scipy multiplies canonical rows (sorted columns) in column order, others in the reverse of x's stored
+    # order (coarsened rows are unsorted and never hold a column twice); it decides per call, for all its rows
+    x_sorted, y_sorted = _sorted_rows(x), _sorted_rows(y)
+    modes = set()
+    for k in range(width):
+        q = off + k
+        ok = q <= top
+        if ok.any():
+            modes.add(bool(x_sorted[ok].all() and y_sorted[q[ok]].all()))
+    if len(modes) != 1:
+        return _band_dots_rowwise(x, y, off, top, width)
+    canonical = modes.pop()
+    g = np.zeros((n, width))
+    ncol = np.int64(x.shape[1])
+    # rows at a time: the band's y rows for them are about as many again as its width; some 65,000 x entries
+    # at most (coarsened rows hold many), and a pair's number fits 16 bits (sorting by it is a radix sort)
+    chunk = max(1, min(CHUNK_ROWS, 65535 // width, (1 << 16) // max(1, x.nnz // n)))
+    for r0 in range(0, n, chunk):
+        r1 = min(n, r0 + chunk)
+        last = np.minimum(top[r0:r1], off[r0:r1] + width - 1)
+        if (last < off[r0:r1]).all():
+            continue
+        c0, c1 = int(off[r0:r1].min()), int(last.max()) + 1
+        ys = y[c0:c1].tocsc()  # postings: per feature, the band's y rows that have it, in row order
+        if not canonical:
+            col = np.repeat(np.arange(ys.shape[1]), np.diff(ys.indptr))
+            if ((ys.indices[1:] == ys.indices[:-1]) & (col[1:] == col[:-1])).any():
+                return _band_dots_rowwise(x, y, off, top, width)  # a column twice in a row: scipy adds them first
+        lo, hi = x.indptr[r0], x.indptr[r1]
+        lens = np.diff(x.indptr[r0:r1 + 1])
+        xrow = np.repeat(np.arange(r0, r1, dtype=np.int64), lens)
+        xf, xd = x.indices[lo:hi], x.data[lo:hi]
+        if not canonical:
+            xkey = np.sort(xrow * ncol + xf)
+            if (xkey[1:] == xkey[:-1]).any():
+                return _band_dots_rowwise(x, y, off, top, width)
+            e = np.repeat(2 * (x.indptr[r0:r1] - lo) + lens - 1, lens) - np.arange(hi - lo)  # each row reversed
+            xf, xd = xf[e], xd[e]
+        first = ys.indptr[xf]
+        cnt = ys.indptr[xf + 1] - first
+        ent = np.repeat(np.arange(len(xf)), cnt)  # each x entry once per y row of the band that shares its feature
+        yi = np.repeat(first - (np.cumsum(cnt) - cnt), cnt) + np.arange(int(cnt.sum()))
+        p, q = xrow[ent], ys.indices[yi] + c0
+        k = q - off[p]
+        keep = (k >= 0) & (k < width) & (q <= top[p])
+        prod = xd[ent[keep]] * ys.data[yi[keep]]
+        pair = ((p[keep] - r0) * width + k[keep]).astype(np.uint16)
+        nz = prod != 0
+        prod, pair = prod[nz], pair[nz]
+        if len(pair) == 0:
+            continue
+        order = np.argsort(pair, kind="stable")  # a pair's products stay in x's entry order
+        prod, pair = prod[order], pair[order]
+        starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
+        pid = pair[starts].astype(np.int64)
+        g[r0 + pid // width, pid % width] = np.add.reduceat(prod, starts)
+    return g
+
+
+CHUNK_ROWS = 64
+
+
+def _sorted_rows(m) -> np.ndarray:
+    """Per row of a CSR matrix: its columns strictly increase (scipy's canonical format)."""
+    row = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+    bad = (row[1:] == row[:-1]) & (m.indices[1:] <= m.indices[:-1])
+    out = np.ones(m.shape[0], dtype=bool)
+    out[row[1:][bad]] = False
+    return out
+
+
 def _product(x, y) -> np.ndarray:
     """x @ y.T as a dense float64 array."""
     p = x @ y.T
@@ -212,12 +305,7 @@ class _BandDots:
             self.off = np.maximum(0, lo_next - max_len)
             top = np.minimum(m - 1, hi_next - 1)
             width = int(max(1, (top - self.off + 1).max()))
-            g = np.zeros((n, width))
-            rows = np.arange(n)
-            for k in range(width):
-                q = self.off + k
-                ok = q <= top
-                g[ok, k] = _dots(x, y, rows[ok], q[ok])
+            g = _band_dots(x, y, self.off, top, width)
         self.cum = np.zeros((n, g.shape[1] + 1))
         np.cumsum(g, axis=1, out=self.cum[:, 1:])
         self.width = g.shape[1]
@@ -369,6 +457,9 @@ def _bead_costs(zf, lx_: _Lengths, ly_: _Lengths, n: int, m: int, cols: np.ndarr
     return out
 
 
+STACKED_TYPES = True  # False: one bead type at a time (the reference the tests compare with)
+
+
 def _dp(zf, lx: _Lengths, ly: _Lengths, n: int, m: int, lo: np.ndarray, hi: np.ndarray, params: AlignParams,
         ratio: float, fx: np.ndarray | None = None, fy: np.ndarray | None = None) -> list[tuple[int, int]]:
     """Best path through rows 0..n with row i restricted to columns lo[i]..hi[i] (inclusive).
@@ -379,7 +470,9 @@ def _dp(zf, lx: _Lengths, ly: _Lengths, n: int, m: int, lo: np.ndarray, hi: np.n
     width = int((hi - lo).max()) + 1
     cols = lo[:, None] + np.arange(width)[None, :]
     in_band = cols <= hi[:, None]
-    bead_cost = [_bead_costs(zf, lx, ly, n, m, np.minimum(cols, m), a, b, params, ratio) for a, b in types]
+    bead_cost = np.empty((len(types), n + 1, width))
+    for t, (a, b) in enumerate(types):
+        bead_cost[t] = _bead_costs(zf, lx, ly, n, m, np.minimum(cols, m), a, b, params, ratio)
     cost = np.full((n + 1, width), INF)
     back = np.full((n + 1, width), -1, dtype=np.int16)  # the best step into each cell before 0-1 runs
     # Skipping k sentences in a row costs skip + (k - 1) * skip_extend (an affine gap): a block of captions or
@@ -390,6 +483,12 @@ def _dp(zf, lx: _Lengths, ly: _Lengths, n: int, m: int, lo: np.ndarray, hi: np.n
     sext = np.zeros((n + 1, width), dtype=bool)  # ... whose previous step was a 1-0 bead too
     # type index len(types) = 1-0 (skip source)
     SKIP_SRC = len(types)
+    # Every bead type at once per row: type t reads row i - a at columns c - b (rows i < a read nothing: their
+    # bead cost is INF throughout). The earliest type of least total wins where it beats the row's best, as the
+    # loop over types with a strict "<" below chooses (a NaN cost, which that loop passes over, takes the loop).
+    a_t = np.array([a for a, _ in types], dtype=np.int64)
+    b_t = np.array([b for _, b in types], dtype=np.int64)
+    stacked = STACKED_TYPES and not np.isnan(bead_cost).any()
     steps = [(t, a, b) for t, (a, b) in enumerate(types)]
     ar = np.arange(width)
     fx = np.ones(n) if fx is None else fx
@@ -402,7 +501,16 @@ def _dp(zf, lx: _Lengths, ly: _Lengths, n: int, m: int, lo: np.ndarray, hi: np.n
         arg = np.full(width, -1, dtype=np.int16)
         if i == 0:
             best[c == 0] = 0.0
-        for t, a, b in steps:
+        if i >= 1 and stacked:
+            prev = np.maximum(i - a_t, 0)
+            k = c[None, :] - b_t[:, None] - lo[prev][:, None]
+            ok = (k >= 0) & (k <= (hi[prev] - lo[prev])[:, None])
+            total = np.where(ok, cost[prev[:, None], np.minimum(np.maximum(k, 0), width - 1)], INF) + bead_cost[:, i]
+            least = total.min(axis=0)
+            better = least < best
+            best = np.where(better, least, best)
+            arg = np.where(better, total.argmin(axis=0), arg).astype(np.int16)
+        for t, a, b in steps if not stacked else ():
             if i < a:
                 continue
             k = c - b - lo[i - a]

@@ -25,6 +25,7 @@ _FOLD = str.maketrans({"ß": "ss", "đ": "d", "Đ": "d", "ø": "o", "æ": "ae", 
 _PRIME = np.uint64(1_000_003)
 
 
+@functools.lru_cache(maxsize=1 << 15)  # each sentence is folded for its features and again for its words (induce)
 def fold(text: str) -> str:
     """Lower case, no diacritics: 'Mátxcơva' and 'Moskau' share more, 'Zürich'/'Zurich' match."""
     text = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))

@@ -45,6 +45,29 @@ def _g2(k11: int, k12: int, k21: int, k22: int) -> float:
     return 2.0 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22))
 
 
+def _joint_counts(pairs: list[tuple[set[str], set[str]]], src_count: Counter, tgt_count: Counter, n: int,
+                  min_count: int) -> list[tuple[str, str, int]]:
+    """(u, v, k): a source word u and a different target word v found together in k of the n pairs, where k is at
+    least min_count and more than chance (k * n > count of u * count of v). Counted as integer keys: a bead
+    pairs each of its some 20 words with each of the other side's."""
+    ids: dict[str, int] = {}
+    keys = []
+    for sw, tw in pairs:
+        a = np.fromiter((ids.setdefault(w, len(ids)) for w in sw), np.int64, len(sw))
+        b = np.fromiter((ids.setdefault(w, len(ids)) for w in tw), np.int64, len(tw))
+        both = ((a[:, None] << 32) | b[None, :]).ravel()
+        keys.append(both[np.repeat(a, len(b)) != np.tile(b, len(a))])
+    if not keys:
+        return []
+    key, k = np.unique(np.concatenate(keys), return_counts=True)
+    words = list(ids)
+    sc = np.array([src_count.get(w, 0) for w in words], dtype=np.int64)
+    tc = np.array([tgt_count.get(w, 0) for w in words], dtype=np.int64)
+    u, v = key >> 32, key & 0xFFFFFFFF
+    ok = (k >= min_count) & (k * n > sc[u] * tc[v])  # not rare, and more than chance
+    return [(words[a], words[b], c) for a, b, c in zip(u[ok].tolist(), v[ok].tolist(), k[ok].tolist())]
+
+
 def induce_links(src_words: Sequence[set[str]], tgt_words: Sequence[set[str]], beads: Sequence[tuple[Sequence[int], Sequence[int]]],
                  scores: Sequence[float], top: float = 0.8, min_g2: float = 10.0, min_count: int = 2) -> Links:
     """Word links from the best-scoring `top` share of the two-sided beads of a first alignment.
@@ -58,15 +81,11 @@ def induce_links(src_words: Sequence[set[str]], tgt_words: Sequence[set[str]], b
     n = len(pairs)
     src_count: Counter = Counter()
     tgt_count: Counter = Counter()
-    joint: Counter = Counter()
     for sw, tw in pairs:
         src_count.update(sw)
         tgt_count.update(tw)
-        joint.update((u, v) for u in sw for v in tw if u != v)
     candidates = []
-    for (u, v), k in joint.items():
-        if k < min_count or k * n <= src_count[u] * tgt_count[v]:  # rare, or no more than chance
-            continue
+    for u, v, k in _joint_counts(pairs, src_count, tgt_count, n, min_count):
         g = _g2(k, src_count[u] - k, tgt_count[v] - k, n - src_count[u] - tgt_count[v] + k)
         if g >= min_g2:
             candidates.append((g, u, v))

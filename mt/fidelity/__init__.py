@@ -105,6 +105,12 @@ def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = Fal
                 register.add(b.office, b.qualifier, b.person)
         lengths = length.model_for(al)  # the document's expected length ratio, learned once
         _JOB.update(src_facts=src_facts, known=known, register=register, lengths=lengths)
+        if workers > 1:
+            # what the signals load on first use (the tagger and its libraries, word lists): once here, not once
+            # in every worker; the findings of this bead are made again in its worker
+            warm = next((k for k, b in enumerate(al.beads) if b.src and b.tgt), None)
+            if warm is not None:
+                _bead_findings(warm)
         findings = [f for part in _map(_bead_findings, list(range(len(al.beads))), workers) for f in part]
     finally:
         _JOB.clear()

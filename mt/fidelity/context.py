@@ -50,19 +50,25 @@ class Register:
     _people: NameIndex = field(default_factory=NameIndex, repr=False)
     _by_office: dict[str, list[tuple[str, str | None, str]]] = field(default_factory=dict, repr=False)
     _seen: set[tuple[str, str | None, str]] = field(default_factory=set, repr=False)
+    # a person's offices, asked again for each mention (kept while no holder is added)
+    _offices: dict[str, list[tuple[str, str | None, str]]] = field(default_factory=dict, repr=False)
 
     def add(self, office: str, qualifier: str | None, person: str) -> None:
         h = (office, qualifier, person)
         if h in self._seen:
             return  # a document names the same holder many times
         self._seen.add(h)
+        self._offices.clear()
         self.holders.append(h)
         self._people.add(person)  # name id = index in self.holders
         self._by_office.setdefault(office, []).append(h)
 
     def offices_of(self, person: str) -> list[tuple[str, str | None, str]]:
         # (a shared token finds the candidates; a shared first name alone is not the same person)
-        return [self.holders[k] for k in sorted(self._people.ids_for(person)) if same_person(self.holders[k][2], person)]
+        if person not in self._offices:
+            self._offices[person] = [self.holders[k] for k in sorted(self._people.ids_for(person))
+                                     if same_person(self.holders[k][2], person)]
+        return list(self._offices[person])
 
     def holders_of(self, office: str, qualifier: str | None) -> list[str]:
         # one office whatever its local name (configs/lang/mul/offices.toml)

@@ -70,14 +70,24 @@ def left_untranslated(al: Alignment, bead: Bead) -> list[Finding]:
         seg = al.tgt.segments[k]
         if seg.kind is SegmentKind.BOILERPLATE or sum(ch.isalpha() for ch in seg.norm) < UNTRANSLATED_MIN_LETTERS:
             continue
+        # both conditions must hold; the cheaper first where the bead has a source of its own (the identifier
+        # costs a millisecond a segment, and a translation seldom shares most of its words with its source)
+        words = _words(seg.norm)
+        if len(words) < UNTRANSLATED_MIN_WORDS:
+            continue
+        if bead.src:
+            if source_words is None:
+                source_words = _words(al.src_text(bead))
+            if len(words & source_words) < UNTRANSLATED_SHARED * len(words):
+                continue
         top = ranked(seg.norm, 3)  # one identification: the source's language first, the target's nowhere
         if top[0] != src_lang or tgt_lang in top:
             continue
-        if source_words is None:  # (rarely reached: only past the identifier)
-            source_words = _words(al.src_text(bead) if bead.src else " ".join(s.norm for s in al.src.segments))
-        words = _words(seg.norm)
-        if len(words) < UNTRANSLATED_MIN_WORDS or len(words & source_words) < UNTRANSLATED_SHARED * len(words):
-            continue
+        if not bead.src:
+            if source_words is None:  # the whole source document's words: rarely reached
+                source_words = _words(" ".join(s.norm for s in al.src.segments))
+            if len(words & source_words) < UNTRANSLATED_SHARED * len(words):
+                continue
         out.append(Finding(
             type="omission", severity=Severity.MAJOR, src=list(bead.src), tgt=[k],
             message=f"This segment of the {language_name(al.tgt.lang)} text is still in {language_name(al.src.lang)}, "

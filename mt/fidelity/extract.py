@@ -130,12 +130,25 @@ def _entity_mentions(text: str, lex: Lexicon) -> list[Mention]:
 
 
 @functools.lru_cache(maxsize=None)
-def _title_regex(lang: str) -> regex.Pattern:
+def _title_alternation(lang: str) -> str:
     lex = lexicon(lang)
     words = sorted({w for ws in lex.titles.values() for w in ws}, key=len, reverse=True)
-    alt = "|".join(regex.escape(w) for w in words)
+    return "|".join(regex.escape(w) for w in words)
+
+
+@functools.lru_cache(maxsize=None)
+def _title_regex(lang: str) -> regex.Pattern:
+    alt = _title_alternation(lang)
     # a title may be the head of a compound: "NATO-Generalsekretär", "Bundesverteidigungsminister"
     return regex.compile(rf"(?<![\p{{L}}])(?P<pre>[\p{{L}}]+-)?(?P<join>[\p{{Lu}}][\p{{Ll}}]+?)?(?P<title>{alt})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _title_anywhere(lang: str) -> regex.Pattern | None:
+    """The title group of _title_regex alone: where it finds nothing, neither does _title_regex. None where a
+    title may be empty (a language without titles): matches may be empty, and _title_matches is finditer."""
+    pattern = regex.compile(rf"(?:{_title_alternation(lang)})(?![\p{{L}}])", regex.IGNORECASE)
+    return None if pattern.match("") else pattern
 
 
 _GAP_AFTER_TITLE = r",?[ \t]+(?:\p{Ll}[\p{Ll}\p{M}'’-]{2,}[ \t]+)?(?=\p{Lu})"
@@ -159,17 +172,28 @@ def _deputy_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _pack_file(lang, "offices.toml").get("binding", {}).get("deputy", []))
 
 
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)[ \t]+$")
+
+
 def _word_before(text: str, pos: int) -> str:
-    m = regex.search(r"([\p{L}.]+)[ \t]+$", text[max(0, pos - 40):pos])
+    m = _WORD_BEFORE.search(text[max(0, pos - 40):pos])
     return m.group(1) if m else ""
 
 
+_OFFICE_TABLES: dict[int, tuple[dict, dict[str, tuple[str, int]]]] = {}
+
+
 def _office_of(word: str, lex: Lexicon) -> str | None:
-    best = None
-    for office, ws in lex.titles.items():
-        for w in ws:
-            if word.lower() == w.lower() and (best is None or len(w) > best[1]):
-                best = (office, len(w))
+    """The office whose title is `word` (any case); of several, the longest title as written, the first listed."""
+    tables = _OFFICE_TABLES.get(id(lex.titles))
+    if tables is None or tables[0] is not lex.titles:  # built once per lexicon, not a scan per look-up
+        table: dict[str, tuple[str, int]] = {}
+        for office, ws in lex.titles.items():
+            for w in ws:
+                if w.lower() not in table or len(w) > table[w.lower()][1]:
+                    table[w.lower()] = (office, len(w))
+        tables = _OFFICE_TABLES[id(lex.titles)] = (lex.titles, table)
+    best = tables[1].get(word.lower())
     return best[0] if best else None
 
 
@@ -217,11 +241,34 @@ def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Men
     return name, start, start + len(name)
 
 
+def _title_matches(text: str, lang: str):
+    """_title_regex(lang).finditer(text), found faster: a match holds a title (_title_anywhere) and starts no
+    earlier than the letters and hyphens right before it, so the full pattern, whose compound parts are tried
+    at every position, is searched only from there."""
+    anywhere, full = _title_anywhere(lang), _title_regex(lang)
+    if anywhere is None:
+        yield from full.finditer(text)
+        return
+    pos = 0
+    while True:
+        hit = anywhere.search(text, pos)
+        if hit is None:
+            return
+        start = hit.start()
+        while start > pos and (text[start - 1].isalpha() or text[start - 1] == "-"):
+            start -= 1
+        m = full.search(text, start)
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # (never empty: a title is not)
+
+
 def titles(text: str, lex: Lexicon):
     """The office titles in `text`: (match, office id, the capitalised part joined before the title that is
     not itself the office, "" where none), a deputy's office where a deputy word goes with the title."""
     deputy_words = _deputy_words(lex.lang)
-    for m in _title_regex(lex.lang).finditer(text):
+    for m in _title_matches(text, lex.lang):
         join = m.group("join") or ""
         office = _office_of(join + m.group("title"), lex)  # "Premier"+"minister" is one title
         if office is not None:
