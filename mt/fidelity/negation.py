@@ -17,6 +17,7 @@ and `coverage(lang)` says so.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 
@@ -927,16 +928,13 @@ def confirm_with_mt(findings: list[Finding], mt_text, tgt_text, lang: str) -> li
             continue
         verdict = _verdict(clauses(mt, pack), clauses(tgt_text(f), pack))
         if verdict in (None, "weak"):
-            f = Finding(type=f.type, severity=Severity.MINOR, src=f.src, tgt=f.tgt, signal=f.signal,
-                        confidence=WEAK_CONFIDENCE, evidence=f.evidence,
-                        message=f"The machine translation of the source agrees with the {language_name(lang)} text's "
-                                f"polarity: the source's negation is probably said there in other words; a minor note. "
-                                f"Without the MT: {f.message}")
+            f = dataclasses.replace(
+                f, severity=Severity.MINOR, confidence=WEAK_CONFIDENCE,
+                message=f"The machine translation of the source agrees with the {language_name(lang)} text's polarity: "
+                        f"the source's negation is probably said there in other words; a minor note. Without the MT: {f.message}")
         else:
-            f = Finding(type=f.type, severity=f.severity, src=f.src, tgt=f.tgt, signal=f.signal,
-                        confidence=max(f.confidence, REVERSED_CONFIDENCE), evidence=f.evidence,
-                        message=f.message + " The machine translation of the source differs from the translation "
-                                            "in polarity too.")
+            f = dataclasses.replace(
+                f, confidence=max(f.confidence, REVERSED_CONFIDENCE),
+                message=f.message + " The machine translation of the source differs from the translation in polarity too.")
         out.append(f)
     return out
-
