@@ -1111,9 +1111,7 @@ def _common_noun(s: Name, ctx: PairContext) -> bool:
     may open a body's name: "la Haute cour")."""
     if s.strong or not s.plain or s.cls != "name" or " " in s.text or ctx.src_lex.caps.get("nouns"):
         return False
-    arts = ctx.src_lex.caps.get("articles") or []
-    before = regex.search(r"(\p{L}+['’]?)\s*$", ctx.src.text[:s.start])
-    return bool(before) and before.group(1).lower().replace("’", "'") in arts
+    return _after_word(ctx.src.text.replace("’", "'"), s.start, ctx.src_lex.caps.get("articles") or [])
 
 
 _BRACKETED = regex.compile(r"\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&]{1,9})\s*\)")
@@ -1195,9 +1193,7 @@ def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) 
     lead = words[:1] if len(words) >= 2 and words[0] in first_names else words
     if any(w in stop for w in words) or any(any(w.lower() in d[1] for d in _all_word_lists()) for w in lead):
         return False
-    arts = ctx.tgt_lex.caps.get("articles") or ctx.tgt_lex.caps.get("determiners") or []
-    before = regex.search(r"(\p{L}+'?)\s*$", ctx.tgt.text[:t.start])
-    if before and before.group(1).lower() in arts:
+    if _after_word(ctx.tgt.text, t.start, ctx.tgt_lex.caps.get("articles") or ctx.tgt_lex.caps.get("determiners") or []):
         return False  # after an article: a noun or an adjective ("a Christian group", "der Gila cypha")
     src_tokens = _TOKEN.findall(ctx.src.text)
     src = {fold_name(w) for w in src_tokens}
