@@ -68,6 +68,13 @@ NUMBERS = [
     ("vi", "de", "Trời ấm hơn bình thường khoảng 18 độ.", "Es ist etwa 10 Grad wärmer als normal.", []),
     ("vi", "de", "Nhiệt độ ở Chicago có thể lên tới 90 độ vào thứ Sáu.", "In Chicago könnte es am Freitag 50 °C heiß werden.", [("number", "critical")]),
     ("vi", "de", "Nhiệt độ ở Hà Nội có thể lên tới 30 độ C vào thứ Sáu.", "In Hanoi könnte es am Freitag 86 °C heiß werden.", [("number", "critical")]),
+    # a bare figure in a clause about temperature is a degree without its scale, as "90 độ" is
+    ("vi", "de", "Nhiệt độ ở Chicago phổ biến trong khoảng 80 vào thứ Sáu.", "In Chicago liegen die Temperaturen am Freitag um 27 °C.", []),
+    ("en", "fr", "Temperatures in Chicago will be in the 80s on Friday.", "Vendredi, les températures à Chicago avoisineront 27 °C.", []),
+    ("vi", "de", "Nhiệt độ ở Chicago phổ biến trong khoảng 80 vào thứ Sáu.", "In Chicago liegen die Temperaturen am Freitag um 35 °C.", [("number", "critical")]),
+    # both sides without a scale, read on the same scale: the figures differ, whatever the scale
+    ("vi", "de", "Trời lạnh khoảng 5 độ.", "Es ist etwa 6 Grad kalt.", [("number", "critical")]),
+    ("vi", "de", "Nhiệt độ ở 5 thành phố tăng mạnh.", "Die Temperatur stieg in 6 Städten stark.", [("number", "critical")]),
     # a conversion in parentheses after a spelled-out quantity is an aside
     ("vi", "de", "Bức tường cao ba mét (10 feet).", "Die Mauer ist drei Meter hoch.", []),
     ("vi", "de", "Bức tường cao ba mét và dài 10 mét.", "Die Mauer ist drei Meter hoch.", [("omission", "major")]),

@@ -99,8 +99,9 @@ def _converts(a: Value, b: Value) -> bool:
         near = lambda x, y: abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y), 1e-9)  # noqa: E731
         # a difference ("10 độ" warmer = "6 Grad" wärmer) only where neither side names its scale
         both = a.either_scale and b.either_scale
+        # read on one scale, the figures differ (checked above): only a change of scale converts
         return any(near(a.value * f + o, b.value * g + p) or (both and near(a.value * f, b.value * g))
-                   for f, o in sa for g, p in sb)
+                   for f, o in sa for g, p in sb if (f, o) != (g, p))
     if a.unit == b.unit:
         return False
     x, y = _base(a), _base(b)

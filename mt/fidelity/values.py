@@ -62,6 +62,7 @@ class NumberPack:
     units: dict[str, tuple[str, float, float]] = field(default_factory=dict)  # "feet" -> ("length", 0.3048, 0)
     unit_endings: tuple[str, ...] = ()  # inflections of unit words: German "Zentimetern"
     either_scale: frozenset[str] = frozenset()  # temperature words without a scale ("độ", "Grad"): °C or °F
+    temperature_words: tuple[str, ...] = ()  # "nhiệt độ", "Temperatur": a bare figure after one may be a degree
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
     starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
     zeros: frozenset[str] = frozenset()  # words for zero ("null", "zero"): they only explain a 0 of the other side
@@ -157,6 +158,7 @@ def number_pack(lang: str) -> NumberPack:
     pack.units = _units(data.get("units", {}))
     pack.unit_endings = tuple(hand.get("unit_endings", []))
     pack.either_scale = frozenset(nfc(w).lower() for w in hand.get("either_scale", []))
+    pack.temperature_words = tuple(nfc(w).lower() for w in hand.get("temperature_words", []))
     return pack
 
 
@@ -413,6 +415,7 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
         figures.append(Value(value, m.start(), end, text[m.start():end], alt=alt,
                              aside=_is_aside(text, m.start(), figures), unit=unit, either_scale=either))
     _range_scales(text, figures, pack)
+    _temperature_context(text, figures, pack)
     words = _number_words(text, pack, used)
     if pack.units:
         for w in words:
@@ -432,6 +435,28 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
         if (v := _roman(m.group(1))) is not None:
             words.append(Value(float(v), m.start(), m.end(), m.group(0), figure=False))
     return dates, figures, words
+
+
+# A bare figure this close after a temperature word, in the same clause, may be a degree.
+_TEMPERATURE_REACH = 60
+_PLAUSIBLE_DEGREES = (-60.0, 130.0)
+
+
+def _temperature_context(text: str, figures: list[Value], pack: NumberPack) -> None:
+    """A bare figure in a clause about temperature ("nhiệt độ phổ biến trong khoảng 80", "highs in the
+    80s") is a degree without its scale, as "80 độ" is: a translation may give it converted ("27 °C")."""
+    if not pack.temperature_words:
+        return
+    low = nfc(text).lower()
+    for f in figures:
+        if f.unit is not None or f.aside or not _PLAUSIBLE_DEGREES[0] <= f.value <= _PLAUSIBLE_DEGREES[1] \
+                or regex.match(r"\s*(?:%|‰)", text[f.end:]):
+            continue
+        before = low[max(0, f.start - _TEMPERATURE_REACH):f.start]
+        if regex.search(r"[.;:!?]", before):
+            before = regex.split(r"[.;:!?]", before)[-1]
+        if any(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}", before) for w in pack.temperature_words):
+            f.unit, f.either_scale = ("temperature", 1.0, 0.0), True
 
 
 def _range_scales(text: str, figures: list[Value], pack: NumberPack) -> None:
