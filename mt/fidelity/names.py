@@ -1191,7 +1191,7 @@ def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) 
     # (after a first name a surname may be an ordinary word: "Juan Graves", "Donna Wood")
     stop = _calendar_and_titles(ctx.tgt_lang) | _calendar_and_titles(ctx.src_lang)
     lead = words[:1] if len(words) >= 2 and words[0] in first_names else words
-    if any(w in stop for w in words) or any(any(w.lower() in d[1] for d in _all_word_lists()) for w in lead):
+    if any(w in stop for w in words) or any(_ordinary_lower_word(w) for w in lead):
         return False
     if _after_word(ctx.tgt.text, t.start, ctx.tgt_lex.caps.get("articles") or ctx.tgt_lex.caps.get("determiners") or []):
         return False  # after an article: a noun or an adjective ("a Christian group", "der Gila cypha")
@@ -1209,6 +1209,14 @@ def _common_word(word: str) -> bool:
     not one of a name's own ("Thyssenkrupp")."""
     low = word.lower()
     return any(low in d[1] or word in d[0] for d in _all_word_lists())
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _ordinary_lower_word(word: str) -> bool:
+    """A word some pack's word list holds in lower case ("peer", "tweets"): an ordinary word of some
+    language. Unlike `_common_word`, a capitalised entry (which may be a name) does not count."""
+    low = word.lower()
+    return any(low in d[1] for d in _all_word_lists())
 
 
 @functools.lru_cache(maxsize=1)
@@ -1289,7 +1297,7 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
                 and _dictionary(src_lang) is not None and all(_known_word(w, src_lang) for w in regex.split(r"[\s-]+", s.text) if w):
             return 0  # a place whose name is ordinary words, rendered in words of the target ("Sainte-Croix" / "Holy Cross")
         if noun_target and t.cls == "name" and t.entity is None and " " not in t.text \
-                and any(t.text.lower() in d[1] for d in _all_word_lists()):
+                and _ordinary_lower_word(t.text):
             return 0  # where nouns are capitalised, an ordinary word of another language is a loanword or a word of
             # a foreign title ("Tweets", "Global Citizen Festival") as likely as a name
         if noun_source and s.cls == "name" and s.entity is None and " " not in s.text and t.cls == "name" and t.plain:
