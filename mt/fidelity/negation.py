@@ -79,6 +79,9 @@ class NegationPack:
     determiners: frozenset[str] = frozenset()  # "kein", "no": they negate a noun, not the weak adjective after them
     coordinators: frozenset[str] = frozenset()  # "và", "und", "or": negations they join are one ("weder … noch")
     answers: list[str] = field(default_factory=list)  # "no", "nein", "không": an answer when they close their clause
+    # negations that answer only as a clause of their own ("Chưa, em chưa ăn." = "Nein, noch nicht"; "Không phải,
+    # …"): closing a longer clause they still negate it ("còn anh ấy thì chưa" = he has not yet)
+    answer_clauses: list[str] = field(default_factory=list)
     # words that may stand beside an answer word in a clause of its own ("Không, ồ không hề, …", "No, not at all,
     # …", "Nein, äh nein, …"): such a clause answers, it negates no statement of the sentence
     interjections: frozenset[str] = frozenset()
@@ -139,6 +142,7 @@ def negation_pack(lang: str) -> NegationPack:
     pack.before = list(conc.get("before", []))
     pack.expletive = [w.lower() for w in conc.get("expletive", [])]
     pack.answers = [w.lower() for w in neg.get("answers", [])]
+    pack.answer_clauses = [w.lower() for w in neg.get("answer_clauses", [])]
     pack.interjections = frozenset(w.lower() for w in neg.get("interjections", []))
     pack.continuing = frozenset(w.lower() for w in neg.get("continuing", []))
     pack.coordinators = frozenset(w.lower() for w in neg.get("coordinators", []))
@@ -346,14 +350,17 @@ def _answers(words: list[str], units: list[Unit], pack: NegationPack, after_answ
     """A clause of its own made only of answer words, negations and interjections, at least one an
     answer word ("Không", "Nein", "No, not at all") or, right after an answer, a negation ("Non, pas du
     tout", "Nein, niemals"): it answers, it states nothing negated."""
-    if not pack.answers or not words:
+    answers = {*pack.answers, *pack.answer_clauses}
+    if not answers or not words:
         return False
+    if " ".join(words) in answers:
+        return True  # an answer of several words: "Không phải,"
     # an answer word inside a longer negation is none: "No one." answers a question with a negative pronoun
-    inside = {w for u in units if u.text.lower() not in pack.answers for w in _WORDS.findall(u.text.lower())}
-    if not any(w in pack.answers and w not in inside for w in words) and not (after_answer and units):
+    inside = {w for u in units if u.text.lower() not in answers for w in _WORDS.findall(u.text.lower())}
+    if not any(w in answers and w not in inside for w in words) and not (after_answer and units):
         return False
     said = {w for u in units for w in _WORDS.findall(u.text.lower())}
-    return all(w in pack.answers or w in pack.interjections or w in said for w in words)
+    return all(w in answers or w in pack.interjections or w in said for w in words)
 
 
 def _runs(units: list[Unit], low: str, pack: NegationPack) -> int:

@@ -59,6 +59,7 @@ class NumberPack:
     time_patterns: list[regex.Pattern] = field(default_factory=list)  # "19.30 Uhr", "19h30", "4.40 giờ"
     half_before: list[str] = field(default_factory=list)  # "halb drei" = 2:30
     half_past: list[str] = field(default_factory=list)  # "half past two" = 2:30
+    word_times: list[tuple[regex.Pattern, int]] = field(default_factory=list)  # clock times in words, minutes added
     units: dict[str, tuple[str, float, float]] = field(default_factory=dict)  # "feet" -> ("length", 0.3048, 0)
     unit_endings: tuple[str, ...] = ()  # inflections of unit words: German "Zentimetern"
     either_scale: frozenset[str] = frozenset()  # temperature words without a scale ("độ", "Grad"): °C or °F
@@ -155,11 +156,22 @@ def number_pack(lang: str) -> NumberPack:
     pack.time_patterns = [regex.compile(p) for p in data.get("times", {}).get("patterns", [])]
     pack.half_before = [w.lower() for w in data.get("times", {}).get("half_before", [])]
     pack.half_past = [w.lower() for w in data.get("times", {}).get("half_past", [])]
+    pack.word_times = _word_times(data.get("times", {}).get("word_patterns", []), pack.words)
     pack.units = _units(data.get("units", {}))
     pack.unit_endings = tuple(hand.get("unit_endings", []))
     pack.either_scale = frozenset(nfc(w).lower() for w in hand.get("either_scale", []))
     pack.temperature_words = tuple(nfc(w).lower() for w in hand.get("temperature_words", []))
     return pack
+
+
+def _word_times(entries: list[dict], words: dict[str, float]) -> list[tuple[regex.Pattern, int]]:
+    """The pack's clock times in words ("ba giờ rưỡi", "Viertel vor zehn", "trois heures et quart"): each
+    pattern's `{n}` is a number from 1 to 59 in digits or in the pack's words; `minutes` are added to
+    the hour it reads (negative: before it)."""
+    small = sorted((w for w, v in words.items() if 1 <= v <= 59 and v == int(v)), key=len, reverse=True)
+    number = "(?:" + "|".join([*(regex.escape(w) for w in small), r"\d{1,2}"]) + ")"
+    return [(regex.compile(r"(?i)(?<![\p{L}\p{N}])" + e["pattern"].replace("{n}", number) + r"(?![\p{L}\p{N}])"),
+             int(e.get("minutes", 0))) for e in entries]
 
 
 def _units(own: dict) -> dict[str, tuple[str, float, float]]:
@@ -362,6 +374,21 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             h = float(hour - back or 12)
             figures += [Value(h, m.start(), m.end(), m.group(0), alt=h + 12 if h < 12 else 0.0),
                         Value(30.0, m.start(), m.end(), m.group(0))]
+    # clock times in words: the hour and, past it or before it, the minutes ("mười giờ kém mười lăm" = 9:45)
+    for pat, minutes in pack.word_times:
+        for m in pat.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in used):
+                continue
+            gd = {k: (int(v) if v.isdigit() else pack.words.get(nfc(v).lower())) for k, v in m.groupdict().items() if v}
+            if gd.get("h") is None or not 1 <= gd["h"] <= 24 or any(v is None for v in gd.values()):
+                continue
+            total = (gd["h"] * 60 + minutes + gd.get("mi", 0) - gd.get("mi_to", 0)) % (24 * 60)
+            hour, minute = divmod(total, 60)
+            hour = hour or 12
+            used.append(m.span())
+            figures.append(Value(float(hour), m.start(), m.end(), m.group(0), alt=float(hour + 12) if hour < 12 else 0.0))
+            if minute:
+                figures.append(Value(float(minute), m.start(), m.end(), m.group(0)))
     for pat in [*pack.time_patterns, _TIME]:
         for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in used):

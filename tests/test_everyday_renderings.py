@@ -1,0 +1,63 @@
+"""Everyday vi→de renderings that are no errors, each beside the error it must not hide: an adjective
+said by its opposite, clock times in words, "tư" for four, an answer of its own, set phrases.
+Our own sentences (written for these tests, not taken from any dev set)."""
+from __future__ import annotations
+
+import pytest
+
+from mt.fidelity.evaluate import check_pair
+from mt.types import Severity
+
+ALARM = (Severity.CRITICAL, Severity.MAJOR)
+
+
+def _alarm_types(src: str, tgt: str, sl: str = "vi", tl: str = "de") -> set[str]:
+    return {f.type for f in check_pair(src, tgt, sl, tl) if f.severity in ALARM}
+
+
+# (source, faithful rendering, the same rendering with its fact changed, type that change must raise)
+CASES = [
+    # a negated adjective said by its opposite; the adjective itself (the negation dropped) still alarms
+    ("Cái áo này không đắt.", "Das Hemd ist günstig.", "Das Hemd ist teuer.", "negation"),
+    ("Phòng này không sạch.", "Das Zimmer ist schmutzig.", "Das Zimmer ist sauber.", "negation"),
+    ("Cửa hàng không mở cửa hôm nay.", "Der Laden ist heute geschlossen.", "Der Laden ist heute geöffnet.", "negation"),
+    ("Bài kiểm tra không khó.", "Der Test war leicht.", "Der Test war schwer.", "negation"),
+    ("Nhà ga không xa đâu.", "Der Bahnhof ist ganz in der Nähe.", "Der Bahnhof ist weit weg.", "negation"),
+    # and the other way round: a plain adjective against a negated opposite
+    ("Món này rất ngon.", "Das Essen ist gar nicht schlecht.", "Das Essen ist gar nicht gut.", "negation"),
+    # clock times in words on both sides
+    ("Bây giờ là mười giờ kém mười lăm.", "Es ist Viertel vor zehn.", "Es ist Viertel nach zehn.", "number"),
+    ("Chúng tôi gặp nhau lúc ba giờ rưỡi chiều.", "Wir trafen uns um halb vier nachmittags.", "Wir trafen uns um halb fünf nachmittags.", "number"),
+    ("Tôi dậy lúc tám giờ mười lăm.", "Ich stehe um Viertel nach acht auf.", "Ich stehe um Viertel nach neun auf.", "number"),
+    # "tư" is four after "mươi"
+    ("Năm nay tôi ba mươi tư tuổi.", "Ich bin dieses Jahr vierunddreißig.", "Ich bin dieses Jahr vierundvierzig.", "number"),
+    # an answer of its own ("Chưa,", "Không phải,") is no clause negation
+    ("Chưa, em chưa ăn.", "Nein, ich habe noch nichts gegessen.", "Ja, ich habe schon gegessen.", "negation"),
+    ("Không phải, hôm nay là Chủ nhật.", "Nein, heute ist Sonntag.", "Nein, heute ist nicht Sonntag.", "negation"),
+    # set phrases: "không sao" = "macht nichts", "đừng … nữa" = "hör auf"
+    ("Không sao đâu.", "Macht nichts.", None, None),
+    ("Đừng khóc nữa!", "Hör auf zu weinen!", "Weine weiter!", "negation"),
+]
+
+
+@pytest.mark.parametrize("src,faithful,changed,kind", CASES)
+def test_an_everyday_rendering_is_quiet_and_its_change_is_not(src, faithful, changed, kind):
+    assert not _alarm_types(src, faithful)
+    if changed is not None:
+        assert kind in _alarm_types(src, changed)
+
+
+def test_clock_times_in_words_read_in_english_and_french():
+    assert not _alarm_types("We met at a quarter to ten.", "Nous nous sommes vus à dix heures moins le quart.", "en", "fr")
+    assert not _alarm_types("We met at twenty past ten.", "Wir trafen uns um zwanzig nach zehn.", "en", "de")
+    assert "number" in _alarm_types("We met at twenty past ten.", "Wir trafen uns um zwanzig nach elf.", "en", "de")
+
+
+def test_hours_and_days_are_no_clock_time():
+    # "tám giờ năm ngày" is eight hours on five days, not 8:05
+    assert not _alarm_types("Tôi làm tám giờ năm ngày một tuần.", "Ich arbeite acht Stunden an fünf Tagen pro Woche.")
+
+
+def test_an_ending_not_yet_still_negates():
+    # "chưa" closing a longer clause is "not yet", not an answer
+    assert "negation" in _alarm_types("Tôi ăn rồi, còn anh ấy thì chưa.", "Ich habe gegessen, und er auch.")
