@@ -37,6 +37,17 @@ CASES = [
     # set phrases: "không sao" = "macht nichts", "đừng … nữa" = "hör auf"
     ("Không sao đâu.", "Macht nichts.", None, None),
     ("Đừng khóc nữa!", "Hör auf zu weinen!", "Weine weiter!", "negation"),
+    ("Không có gì.", "Gern geschehen.", None, None),
+    ("Căn phòng này không rộng lắm.", "Dieses Zimmer ist ziemlich klein.", "Dieses Zimmer ist ziemlich groß.", "negation"),
+    # "phòng" is a room: its "không" negates ("phòng không" is air defence only after a military word)
+    ("Máy lạnh trong phòng không chạy.", "Die Klimaanlage im Zimmer funktioniert nicht.", "Die Klimaanlage im Zimmer funktioniert.", "negation"),
+    # "rưỡi" after a unit is a half more
+    ("Tôi bị sốt 38 độ rưỡi.", "Ich habe 38,5 Grad Fieber.", "Ich habe 39,5 Grad Fieber.", "number"),
+    # a currency named by the last word of its name is no person
+    ("Tôi cần đổi 200 euro sang tiền Việt.", "Ich muss 200 Euro in Dong umtauschen.", "Ich muss 300 Euro in Dong umtauschen.", "number"),
+    # "Noch nicht," says the source's negated clause; "Chưa," answers as "Noch nicht," does
+    ("Tôi chưa đọc, nhưng tôi đã xem phim.", "Noch nicht, aber ich habe den Film gesehen.", "Ja, aber ich habe den Film gesehen.", "negation"),
+    ("Chưa, đợi thêm hai phút nữa.", "Noch nicht, warte noch zwei Minuten.", None, None),
 ]
 
 

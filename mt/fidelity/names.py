@@ -199,6 +199,20 @@ def _currency_names(lang: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=None)
+def _currency_units(lang: str) -> frozenset[str]:
+    """The last word of CLDR's currency names, lower case ("dong" of "Vietnamesischer Dong", "yen", "euro"):
+    a word a translation may name a currency by, never a person."""
+    try:
+        from babel import Locale
+        from babel.numbers import get_currency_name
+        loc = Locale.parse(lang)
+    except Exception:  # no CLDR locale: no currency names
+        return frozenset()
+    return frozenset(get_currency_name(code, count=count, locale=lang).split()[-1].lower()
+                     for code in loc.currencies for count in (1, 2))
+
+
+@functools.lru_cache(maxsize=None)
 def _currency_names_by_word(lang: str) -> dict[str, tuple[str, ...]]:
     """Each word of a currency's name -> the names that hold it: a place is looked up, not every name scanned."""
     out: dict[str, list[str]] = {}
@@ -1193,6 +1207,8 @@ def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) 
     lead = words[:1] if len(words) >= 2 and words[0] in first_names else words
     if any(w in stop for w in words) or any(_ordinary_lower_word(w) for w in lead):
         return False
+    if len(words) == 1 and words[0].lower() in _currency_units(ctx.tgt_lang):
+        return False  # "200 Euro in Dong": a currency
     if _after_word(ctx.tgt.text, t.start, ctx.tgt_lex.caps.get("articles") or ctx.tgt_lex.caps.get("determiners") or []):
         return False  # after an article: a noun or an adjective ("a Christian group", "der Gila cypha")
     src_tokens = _TOKEN.findall(ctx.src.text)

@@ -207,6 +207,9 @@ class Clause:
     denied_verb: bool = False  # a verb of denial cancelled by a negation ("không quên" = "don't miss")
     repeats: bool = False  # opens with a negation after a negated clause and a comma: "no formula, no method"
     answers: int = 0  # answer clauses ("Không,", "Nein,", "No, not at all,"): their own class, no clause negation
+    # an answer that is also an elliptical negation ("Chưa,", "Noch nicht,"): its negations, for the reading
+    # where the other side says it as a clause ("Tôi chưa đọc, …" / "Noch nicht, …")
+    held: list[Unit] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -309,7 +312,8 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
         if not question and _answers(words, own, pack, bool(out and out[-1].answers and not sentence_start)):
             # "Không, …", "Nein, …", "No, not at all, …": an answer, counted apart from clause negations (one
             # language says it, another leaves it out or has no marker for it: German "nein" negates no clause)
-            out.append(Clause(s, e, [], closes=bool(_PART_END.search(delim)), answers=1))
+            held = [u for u in own if not u.weak] if _elliptical(words, pack) else []
+            out.append(Clause(s, e, [], closes=bool(_PART_END.search(delim)), answers=1, held=held))
             sentence_start, after_comma = bool(_SENTENCE_END.search(delim)), delim.strip() == ","
             continue
         if question and not sentence_start and len(words) <= pack.tag_max_words:
@@ -361,6 +365,16 @@ def _answers(words: list[str], units: list[Unit], pack: NegationPack, after_answ
         return False
     said = {w for u in units for w in _WORDS.findall(u.text.lower())}
     return all(w in answers or w in pack.interjections or w in said for w in words)
+
+
+def _elliptical(words: list[str], pack: NegationPack) -> bool:
+    """An answer clause that is one of the pack's `answer_clauses` ("Chưa", "Noch nicht", "Not yet")."""
+    return " ".join(words) in pack.answer_clauses or (len(words) == 1 and words[0] in pack.answer_clauses)
+
+
+def _answers_negating(cs: list[Clause]) -> list[Clause]:
+    """`cs` with each elliptical answer read as the negated clause it abbreviates."""
+    return [Clause(c.start, c.end, c.held, runs=1, closes=c.closes) if c.held else c for c in cs]
 
 
 def _runs(units: list[Unit], low: str, pack: NegationPack) -> int:
@@ -831,6 +845,13 @@ def check(ctx: PairContext) -> list[Finding]:
     sc = clauses(ctx.src.text, sp, timed=_restricts(ctx.tgt.text, tp))
     tc = clauses(ctx.tgt.text, tp, timed=_restricts(ctx.src.text, sp))
     verdict = _verdict(sc, tc)
+    if verdict is not None and any(c.held for c in sc + tc) and sum(c.answers for c in sc) != sum(c.answers for c in tc):
+        # "Chưa," / "Noch nicht," answers on one side and says a clause's negation on the other (which has
+        # fewer answers: "Không phải, …" / "Nein, …" pair as answers): either reading
+        for sc2, tc2 in ((_answers_negating(sc), tc), (sc, _answers_negating(tc)), (_answers_negating(sc), _answers_negating(tc))):
+            if _verdict(sc2, tc2) is None:
+                sc, tc, verdict = sc2, tc2, None
+                break
     if verdict == "src" and _mirrored(sc, tc) or verdict == "tgt" and _mirrored(tc, sc):
         verdict = "weak"
     if verdict is None:

@@ -63,6 +63,7 @@ class NumberPack:
     units: dict[str, tuple[str, float, float]] = field(default_factory=dict)  # "feet" -> ("length", 0.3048, 0)
     unit_endings: tuple[str, ...] = ()  # inflections of unit words: German "Zentimetern"
     either_scale: frozenset[str] = frozenset()  # temperature words without a scale ("độ", "Grad"): °C or °F
+    half_after_unit: tuple[str, ...] = ()  # "38 độ rưỡi" = 38.5 degrees, "2 mét rưỡi" = 2.5 m
     temperature_words: tuple[str, ...] = ()  # "nhiệt độ", "Temperatur": a bare figure after one may be a degree
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
     starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
@@ -161,6 +162,7 @@ def number_pack(lang: str) -> NumberPack:
     pack.unit_endings = tuple(hand.get("unit_endings", []))
     pack.either_scale = frozenset(nfc(w).lower() for w in hand.get("either_scale", []))
     pack.temperature_words = tuple(nfc(w).lower() for w in hand.get("temperature_words", []))
+    pack.half_after_unit = tuple(nfc(w).lower() for w in hand.get("half_after_unit", []))
     return pack
 
 
@@ -200,6 +202,12 @@ def _unit_of(um: regex.Match, pack: NumberPack) -> tuple[str, float, float] | No
         if found is None and key.lower().endswith(e) and len(key) - len(e) >= 4:
             found = next((u for k, u in pack.units.items() if k.lower() == key[: -len(e)].lower()), None)
     return found
+
+
+def _half_after(text: str, pos: int, pack: NumberPack) -> regex.Match | None:
+    """A word for "and a half" right after a unit ("38 độ rưỡi", "2 mét rưỡi")."""
+    words = "|".join(regex.escape(w) for w in pack.half_after_unit)
+    return regex.compile(rf"\s+(?i:{words})(?![\p{{L}}])").match(text, pos)
 
 
 def _either_scale(um: regex.Match, pack: NumberPack) -> bool:
@@ -431,6 +439,9 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
         if unit is None and pack.units and (um := _unit_re(lang).match(text, end)):
             unit = _unit_of(um, pack)
             either = _either_scale(um, pack)
+            if unit and pack.half_after_unit and (hm := _half_after(text, um.end(), pack)):
+                value += 0.5  # "38 độ rưỡi" = 38.5 °
+                end = pos = hm.end()
             if unit and unit[0] == "length" and abs(unit[1] - 0.3048) < 1e-9 and (im := _INCHES.match(text, um.end())) \
                     and int(im.group(1)) < 12:
                 value += int(im.group(1)) / 12  # "6 foot 6" = 6.5 feet
