@@ -43,6 +43,9 @@ CASES = [
     ("Máy lạnh trong phòng không chạy.", "Die Klimaanlage im Zimmer funktioniert nicht.", "Die Klimaanlage im Zimmer funktioniert.", "negation"),
     # "rưỡi" after a unit is a half more
     ("Tôi bị sốt 38 độ rưỡi.", "Ich habe 38,5 Grad Fieber.", "Ich habe 39,5 Grad Fieber.", "number"),
+    # a bare number ending the clause after metres is centimetres; elsewhere it counts on its own
+    ("Anh ấy cao một mét tám mươi.", "Er ist 1,80 Meter groß.", "Er ist 1,90 Meter groß.", "number"),
+    ("Cây cao 5 mét, 3 cây khác thấp hơn.", "Der Baum ist 5 Meter hoch, 3 andere sind niedriger.", "Der Baum ist 5,3 Meter hoch, andere sind niedriger.", "number"),
     # a currency named by the last word of its name is no person
     ("Tôi cần đổi 200 euro sang tiền Việt.", "Ich muss 200 Euro in Dong umtauschen.", "Ich muss 300 Euro in Dong umtauschen.", "number"),
     # "Noch nicht," says the source's negated clause; "Chưa," answers as "Noch nicht," does

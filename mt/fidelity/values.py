@@ -63,6 +63,7 @@ class NumberPack:
     units: dict[str, tuple[str, float, float]] = field(default_factory=dict)  # "feet" -> ("length", 0.3048, 0)
     unit_endings: tuple[str, ...] = ()  # inflections of unit words: German "Zentimetern"
     either_scale: frozenset[str] = frozenset()  # temperature words without a scale ("độ", "Grad"): °C or °F
+    metre_then_centimetres: bool = False  # "một mét tám mươi", "ein Meter achtzig" = 1.80 m
     half_after_unit: tuple[str, ...] = ()  # "38 độ rưỡi" = 38.5 degrees, "2 mét rưỡi" = 2.5 m
     temperature_words: tuple[str, ...] = ()  # "nhiệt độ", "Temperatur": a bare figure after one may be a degree
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
@@ -163,6 +164,7 @@ def number_pack(lang: str) -> NumberPack:
     pack.either_scale = frozenset(nfc(w).lower() for w in hand.get("either_scale", []))
     pack.temperature_words = tuple(nfc(w).lower() for w in hand.get("temperature_words", []))
     pack.half_after_unit = tuple(nfc(w).lower() for w in hand.get("half_after_unit", []))
+    pack.metre_then_centimetres = bool(hand.get("metre_then_centimetres", False))
     return pack
 
 
@@ -461,6 +463,8 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             # ("một dặm" = "1,6 Kilometer": any number word with a unit, since it converts)
             if (um := _unit_re(lang).match(text, w.end)):
                 w.unit, w.either_scale = _unit_of(um, pack), _either_scale(um, pack)
+    if pack.metre_then_centimetres:
+        _centimetres_after_metres(text, figures, words, pack)
     # a figure in parentheses after a spelled-out quantity converts it too: "sáu mét (18 feet)"
     for f in figures:
         if not f.aside and f.unit is not None:
@@ -495,6 +499,25 @@ def _temperature_context(text: str, figures: list[Value], pack: NumberPack) -> N
             before = regex.split(r"[.;:!?]", before)[-1]
         if any(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}", before) for w in pack.temperature_words):
             f.unit, f.either_scale = ("temperature", 1.0, 0.0), True
+
+
+_METRE = ("length", 1.0, 0.0)
+
+
+def _centimetres_after_metres(text: str, figures: list[Value], words: list[Value], pack: NumberPack) -> None:
+    """A height said as metres and then a bare number that ends the clause ("cao một mét tám mươi.", "1 mét
+    75,"): the number is centimetres (tenths where it has one digit), one quantity with the metres."""
+    for v in figures + words:
+        if v.unit != _METRE or not (um := _unit_re(pack.lang).match(text, v.end)):
+            continue
+        for side in (figures, words):
+            n = next((x for x in side if x.start >= um.end() and not text[um.end():x.start].strip()), None)
+            if n is not None and n.unit is None and n.value == int(n.value) and 1 <= n.value <= 99 \
+                    and regex.match(r"\s*(?:[.,;:!?)\"”]|$)", text[n.end:]):  # not "5 mét, 3 cây khác"
+                v.value += n.value / (100 if n.value >= 10 else 10)
+                v.figure, v.soft = True, False  # "một mét tám mươi" is a quantity, whatever "một" alone is
+                side.remove(n)
+                break
 
 
 def _range_scales(text: str, figures: list[Value], pack: NumberPack) -> None:
