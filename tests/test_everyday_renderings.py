@@ -38,6 +38,14 @@ CASES = [
     ("Không sao đâu.", "Macht nichts.", None, None),
     ("Đừng khóc nữa!", "Hör auf zu weinen!", "Weine weiter!", "negation"),
     ("Không có gì.", "Gern geschehen.", None, None),
+    # spoken denials with "đâu" negate; "đâu" asking where does not
+    ("Tớ đâu có nói thế!", "Das hab ich doch gar nicht gesagt!", "Das hab ich doch gesagt!", "negation"),
+    ("Tớ có biết gì đâu.", "Ich weiß doch von nichts.", "Ich weiß doch alles.", "negation"),
+    ("Ở đâu có bán vé tàu?", "Wo kann man Zugtickets kaufen?", None, None),
+    ("Đừng làm ồn!", "Sei leise!", "Sei laut!", "negation"),
+    # more clock times: "lúc bốn rưỡi" = 4:30, "còn mười lăm phút nữa là chín giờ" = 8:45
+    ("Chúng ta gặp nhau lúc bốn rưỡi nhé.", "Treffen wir uns um halb fünf.", "Treffen wir uns um halb sechs.", "number"),
+    ("Còn mười lăm phút nữa là chín giờ.", "Es ist Viertel vor neun.", "Es ist Viertel vor zehn.", "number"),
     ("Căn phòng này không rộng lắm.", "Dieses Zimmer ist ziemlich klein.", "Dieses Zimmer ist ziemlich groß.", "negation"),
     # "phòng" is a room: its "không" negates ("phòng không" is air defence only after a military word)
     ("Máy lạnh trong phòng không chạy.", "Die Klimaanlage im Zimmer funktioniert nicht.", "Die Klimaanlage im Zimmer funktioniert.", "negation"),
