@@ -204,6 +204,36 @@ def _given_names(lang: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def local_given_names(lang: str) -> frozenset[str]:
+    """Given names common in `lang`'s own countries ([given_names] local: "Mark" in German, not "Dong")."""
+    spec = _pack_file("mul", "names.toml").get("given_names", {})
+    least = int(spec.get("min_frequency", 3))
+    columns = spec.get("columns", [])
+    local = [columns.index(c) for c in spec.get("local", {}).get(lang, []) if c in columns]
+    return frozenset(name for name, freq in _given_names_data().items() if any(freq[i] >= least for i in local))
+
+
+@functools.lru_cache(maxsize=None)
+def native_given_names(lang: str) -> frozenset[str]:
+    """Given names common in `lang`'s own countries that a syllable of the language also spells
+    (Vietnamese "Minh", "Lan", "Hùng" as "hung"): lower case, without marks. `_given_names` leaves them
+    out, since such a word is as often an ordinary one; a tagger's proper noun of this form is a name."""
+    import unicodedata
+
+    spec = _pack_file("mul", "names.toml").get("given_names", {})
+    least = int(spec.get("min_frequency", 3))
+    columns = spec.get("columns", [])
+    local = [columns.index(c) for c in spec.get("local", {}).get(lang, []) if c in columns]
+    caps = _pack_file(lang, "names.toml").get("capitalisation", {})
+    if not local or not caps.get("native_syllable"):
+        return frozenset()
+    native = regex.compile(caps["native_syllable"])
+    out = {name.lower() for name, freq in _given_names_data().items()
+           if native.fullmatch(name) and any(freq[i] >= least for i in local)}
+    return frozenset(unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in out)
+
+
+@functools.lru_cache(maxsize=None)
 def _mul_city_index() -> dict[str, str]:
     return {s: ent for ent, surfaces in _pack_file("mul", "places.toml").get("places", {}).items() for s in surfaces}
 

@@ -83,3 +83,20 @@ def test_hours_and_days_are_no_clock_time():
 def test_an_ending_not_yet_still_negates():
     # "chưa" closing a longer clause is "not yet", not an answer
     assert "negation" in _alarm_types("Tôi ăn rồi, còn anh ấy thì chưa.", "Ich habe gegessen, und er auch.")
+
+
+def test_a_given_name_opening_a_sentence_is_a_name_another_may_replace():
+    # a first name or a Vietnamese given name tagged as a proper noun is a name also where it opens the sentence
+    assert not _alarm_types("Minh chưa bao giờ đến Đức.", "Minh war noch nie in Deutschland.")
+    assert "attribution" in _alarm_types("Minh chưa bao giờ đến Đức.", "Janina war noch nie in Deutschland.")
+    assert "attribution" in _alarm_types("Tom nói tiếng Việt rất giỏi.", "Henner spricht sehr gut Vietnamesisch.")
+    assert "attribution" in _alarm_types("Hùng đang ngủ.", "Stefan schläft.")
+    assert not _alarm_types("Hùng đang ngủ.", "Hùng schläft.")
+    # a pronoun or a word that opens the sentence is no name
+    assert not _alarm_types("Anh đi đâu vậy?", "Wohin gehst du?")
+    assert not _alarm_types("Mai tôi đi Hà Nội.", "Morgen fahre ich nach Hanoi.")
+
+
+def test_a_currency_word_is_no_name_but_a_common_first_name_is():
+    assert not _alarm_types("Tôi cần đổi 200 euro sang tiền Việt.", "Ich muss 200 Euro in Dong umtauschen.")
+    assert "attribution" in _alarm_types("Tom gặp Lan hôm qua.", "Mark traf gestern Lan.")

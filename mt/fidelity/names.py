@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..lexicon import Lexicon, entity_class, find_names, stands_for, surfaces_of
+from ..lexicon import Lexicon, entity_class, find_names, local_given_names, native_given_names, stands_for, surfaces_of
 from ..types import Finding, Severity
 from .context import PairContext, entity_label, language_name
 from .extract import Facts, fold_name, same_name_token
@@ -198,6 +198,28 @@ def _currency_names(lang: str) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+def _given_alone(n: Name, text: str, lang: str) -> bool:
+    """A given name of the language standing as a name of its own: opening its sentence ("Hùng đang ngủ."), or
+    in Latin letters after a lower-case word ("tên là Lan"); not a syllable of a longer name ("Nhà Trắng",
+    "Thứ Hai") nor a Vietnamese word after one ("phía Đông")."""
+    if not _native_given(n.text, lang):
+        return False
+    if _at_sentence_start(text, n.start):
+        return True
+    before = regex.search(r"(\p{L}+)\P{L}*$", text[:n.start])
+    return n.text.isascii() and bool(before) and before.group(1)[:1].islower()
+
+
+def _native_given(name: str, lang: str) -> bool:
+    """One word that is a common given name of the language's own countries ("Minh", "Hùng")."""
+    import unicodedata
+
+    if " " in name or not name[:1].isupper():
+        return False
+    key = unicodedata.normalize("NFKD", name.lower().replace("đ", "d")).encode("ascii", "ignore").decode()
+    return key in native_given_names(lang)
+
+
 @functools.lru_cache(maxsize=None)
 def _currency_units(lang: str) -> frozenset[str]:
     """The last word of CLDR's currency names, lower case ("dong" of "Vietnamesischer Dong", "yen", "euro"):
@@ -305,6 +327,10 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
         out.extend(n for n in _caps_names(text, lex) if not _overlaps(out, n.start, n.end))
     out = [n for n in out if sum(c.isalpha() for c in n.text) >= 2 or n.entity and n.entity.startswith("country:")]
     out = [n for n in out if n.entity or n.text not in _currency_codes()]  # "25 triệu USD": a currency, no body
+    # "in Dong umtauschen", "in Yen": the last word of a currency's name, no name (unless a first name common where
+    # the language is spoken: "Mark")
+    out = [n for n in out if n.entity or " " in n.text or n.text.lower() not in _currency_units(lex.lang)
+           or n.text in local_given_names(lex.lang)]
     out = [p for n in out for p in _split_at_first_name(n, lex)]
     out.extend(_derived_places(text, lex, out))
     out.extend(_org_names(text, lex, out))
@@ -315,7 +341,8 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
         for n in out:
             # (a word may be Vietnamese written without its marks: "Nam", "Kim", "Long")
             n.kept = n.cls == "person" or n.entity is not None or n.text.isascii() and any(
-                not native.fullmatch(w) for w in n.text.split()) or _foreign_letters(n.text, lex)
+                not native.fullmatch(w) for w in n.text.split()) or _foreign_letters(n.text, lex) \
+                or n.strong and _given_alone(n, text, lex.lang)  # "Minh", "Hùng": a tagged given name stays as written
     if _dictionary(lex.lang) is not None:
         for n in out:
             words = [t.group(0) for t in _TOKEN.finditer(n.text)]
@@ -853,8 +880,11 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
             # sure: the tagger's proper noun, not an acronym; a capitalised run the tagger did not
             # tag is often a translated title or institution ("Trò chơi Vương quyền"): a guess
             # one Vietnamese syllable ("Chúa", "Đông") is as often a capitalised word as a name
-            sure = tagged and not acronym and (not initial or len(name.split()) > 1 or foreign) \
-                and (len(name.split()) > 1 or name.isascii())
+            # (opening a sentence, one tagged word that is a first name or a given name of the language is a name:
+            # "Tom đang ngủ.", "Minh chưa bao giờ đến Đức.")
+            given = first or initial and _native_given(name, lex.lang)
+            sure = tagged and not acronym and (not initial or len(name.split()) > 1 or foreign or given) \
+                and (len(name.split()) > 1 or name.isascii() or given)
             out.append(Name(name, s, e, "person" if first or family else "name", None, strong=sure or first and not initial))
     return out
 
