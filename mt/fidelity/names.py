@@ -1279,6 +1279,10 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 3  # one first name for another, even where each opens its sentence ("Tom" → "Anna")
         if s_person and t_person and s.cls != t.cls and (s.strong or t.strong) and (s.text in first_names or t.text in first_names):
             return 3  # a person for a first name read as a town, or the other way ("Tom" → "Logan")
+        if first_for_name and not s.repeat and t.entity is None and " " not in t.text \
+                and _first_name_word(t.text, first_names, tgt_lang) and not t_after_article(t):
+            return 2  # a known first name the source spells nowhere, where the source's person or sure name has no
+            # counterpart: one person put for another ("Lee" → "Anatol", "West" → "Heide-Marie")
         if not (s.strong or t.strong):
             return 0  # two guesses do not make a finding
         if t.entity and _head_named(t.entity, [s], src_lang):
@@ -1373,6 +1377,13 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 1
         return 0
     s_person = _personal(s, first_names)
+    # a source name that a person's name may have replaced: a person, a sure name kept as written, a town (also a surname)
+    first_for_name = s.cls == "person" or s.strong and (s.cls == "name" and s.kept or bool(s.entity) and _local_place(s.entity))
+    articles = _articles(tgt_lang)
+
+    def t_after_article(t: Name) -> bool:
+        return _after_word(tgt_text, t.start, articles)  # a noun ("der Horst"), not a person
+
     tgt_kinds = {t.kind for t in tgt_names if t.kind}
     heads = _org_kinds(tgt_lang) if s.kind else {}
     pool = [t for t in surplus if id(t) not in used]
@@ -1383,6 +1394,32 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
     nearest = min(sure, key=lambda t: abs(where(s, src_len) - where(t, tgt_len)), default=None)
     ranked = sorted(surplus, key=lambda t: (-fits(t), not t.strong, t.plain, -t.start))
     return ranked[0] if ranked and fits(ranked[0]) else None
+
+
+_GENITIVE = regex.compile(r"(?:['’]s|s['’]?|['’])$")
+
+
+def _first_name_word(word: str, first_names: frozenset[str], lang: str = "") -> bool:
+    """A known first name, also in the genitive ("Annas", "Anna's") or joined by a hyphen ("Heide-Marie",
+    "Jean-Pierre": every part a first name)."""
+    if word in first_names:
+        return True
+    bare = _GENITIVE.sub("", word)
+    d = _dictionary(lang) if lang else None
+    if bare != word and len(bare) >= 3 and bare in first_names and not (d and bare.lower() in d[1]) \
+            and not any(word.lower() in x[1] for x in _all_word_lists()):
+        return True  # (not where either form is an ordinary word: "Jungs" is no genitive of "Jung")
+    parts = word.split("-")
+    return len(parts) >= 2 and all(p in first_names for p in parts)
+
+
+@functools.lru_cache(maxsize=None)
+def _articles(lang: str) -> tuple[str, ...]:
+    """The language's articles or determiners (names.toml [capitalisation]): a capitalised word after one is a noun."""
+    from ..lexicon import lexicon
+
+    caps = lexicon(lang).caps if lang else {}
+    return tuple(caps.get("articles") or caps.get("determiners") or ())
 
 
 def _acronym(n: Name) -> bool:
