@@ -61,3 +61,16 @@ def test_a_kept_name_is_not_a_known_place_under_another_name():
     t2 = Name("White House", 3, 14, "place", "city:gn2553604")
     assert _substitute(Name("Maison-Blanche", 150, 164, "name"), [t2], set(), 170, 160, fn, False, "fr",
                        "x" * 160, (t2,), "en", False) is None
+
+
+@pytest.mark.parametrize("text,acronyms", [
+    ("Die Regierung will der UNESCO beitreten.", {"UNESCO"}),
+    ("Er sprach über UNESCO und OPEC.", {"UNESCO", "OPEC"}),
+    ("Das ist NICHT wahr.", set()),  # an ordinary word in capitals for emphasis
+])
+def test_an_acronym_the_word_list_holds_names_a_body_in_german(text, acronyms):
+    # where every noun is capitalised, an acronym is no noun even where the word list holds it
+    from mt.fidelity.names import _noun_language_names
+
+    found = {n.text for n in _noun_language_names(text, lexicon("de")) if n.cls == "org" and n.strong}
+    assert found == acronyms
