@@ -74,3 +74,11 @@ def test_an_acronym_the_word_list_holds_names_a_body_in_german(text, acronyms):
 
     found = {n.text for n in _noun_language_names(text, lexicon("de")) if n.cls == "org" and n.strong}
     assert found == acronyms
+
+
+def test_listed_words_opening_with_a_first_name_name_a_person_in_german():
+    # two listed nouns in a row ("Dennis", "Meyer" are in the word list) that open with a known first name
+    from mt.fidelity.names import _noun_language_names
+
+    names = _noun_language_names("Gestern spielte Dennis Meyer in einer Serie.", lexicon("de"))
+    assert [(n.text, n.cls) for n in names] == [("Dennis Meyer", "person")]

@@ -542,7 +542,9 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
             # two or more listed nouns in a row, not after an article: a name the list holds ("Michaela Gutknecht");
             # opening a sentence, two words, none an ordinary lower-case word and one listed without a plural
             s, e = toks[k].start(), toks[j].end()
-            out.append(Name(text[s:e], s, e, "name", None, strong=True))
+            # (one that opens with a known first name names a person: "Dennis Meyer")
+            cls = "person" if toks[k].group(0) in lex.first_names else "name"
+            out.append(Name(text[s:e], s, e, cls, None, strong=True))
         elif j == k:
             w = toks[k].group(0)
             prev = toks[k - 1].group(0) if k else ""
