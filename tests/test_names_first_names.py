@@ -48,21 +48,6 @@ def test_first_name_words():
     assert not _first_name_word("Jungs", fn, "de")
 
 
-def test_a_kept_name_is_not_a_known_place_under_another_name():
-    # a sure name the translation keeps as written (Latin script, no word of any list) that the target spells
-    # nowhere is not a known place under another name, wherever the place stands: it was replaced
-    from mt.fidelity.names import Name, _substitute
-
-    fn = lexicon("vi").first_names | lexicon("de").first_names
-    s = Name("Baden-Wuerttemberg", 150, 168, "name")
-    t = Name("Nordrhein-Westfalen", 3, 22, "place", "subdivision:DE-NW")
-    assert _substitute(s, [t], set(), 170, 160, fn, False, "vi", "x" * 160, (t,), "de", True) is t
-    # a place whose name is ordinary words ("White House", another name of a town in GeoNames) is no sure place
-    t2 = Name("White House", 3, 14, "place", "city:gn2553604")
-    assert _substitute(Name("Maison-Blanche", 150, 164, "name"), [t2], set(), 170, 160, fn, False, "fr",
-                       "x" * 160, (t2,), "en", False) is None
-
-
 @pytest.mark.parametrize("text,acronyms", [
     ("Die Regierung will der UNESCO beitreten.", {"UNESCO"}),
     ("Er sprach über UNESCO und OPEC.", {"UNESCO", "OPEC"}),

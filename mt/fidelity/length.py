@@ -64,10 +64,11 @@ ANCHOR_RAISE = 0.5
 ANCHOR_NONE = 0.0
 ASIDES = True  # parenthesised words on one side only are a gloss, not counted (_counted)
 PAIR_SPREAD = "sides"  # each language pair: its own centre and a spread for each side of it ([spread.sides]); True: one spread ([spread.pairs]); False: pooled
-# A source with more sentences than its translation, while the translation is this short (z below -LOST_SENTENCE_Z),
-# has lost a sentence even where no one sentence's removal fits, and even where one side is very short ("Ich habe
-# Hunger. Ich will Lasagne." / "I'm hungry."): on the dev halves and the spare pool no clean pair reached it
-# (1.5: one), while dropped sentences did.
+# A short pair (below MIN_LETTERS / LONG_SIDE, which the length otherwise leaves alone) whose source has more
+# sentences than its translation, while the translation is this short (z below -LOST_SENTENCE_Z), has lost a
+# sentence ("Ich habe Hunger. Ich will Lasagne." / "I'm hungry."): on the dev halves and the spare pool no clean
+# pair reached it. (Read for every pair it cost three clean NTREX pairs on the held-out half: longer pairs are
+# left to the sentence whose removal fits.)
 LOST_SENTENCE_Z = 2.0
 NOTE_Z = 2.3  # a minor note: worth a look, not an alarm
 MIN_LETTERS = 12  # shorter sides ("Ja." / "Yes, I do.") say nothing by their length...
@@ -507,8 +508,9 @@ def _check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
     if min(s, t) < 1:
         return []
     z = model.z(s, t)
-    # (read only where the length is that far off: most pairs never count their sentences here)
-    lost = z <= -LOST_SENTENCE_Z and len(_sentences(ctx, "src")) > len(_sentences(ctx, "tgt"))
+    # (a short pair only: a longer one that lost a sentence is found where that sentence's removal fits, _odd_unit)
+    lost = min(s, t) < MIN_LETTERS and max(s, t) < LONG_SIDE and z <= -LOST_SENTENCE_Z \
+        and len(_sentences(ctx, "src")) > len(_sentences(ctx, "tgt"))
     if min(s, t) < MIN_LETTERS and max(s, t) < LONG_SIDE and not lost:
         return []
     tgt_name, src_name = language_name(ctx.tgt_lang), language_name(ctx.src_lang)

@@ -1209,12 +1209,6 @@ def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) 
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _lower_word(word: str) -> bool:
-    """A word that some pack's word list holds in lower case ("house"): an ordinary word of some language."""
-    return any(word.lower() in d[1] for d in _all_word_lists())
-
-
-@functools.lru_cache(maxsize=1 << 14)
 def _common_word(word: str) -> bool:
     """A word that some pack's word list holds, in either case ("agency", "European"): a word of some language,
     not one of a name's own ("Thyssenkrupp")."""
@@ -1349,8 +1343,7 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 0  # a loose mention ("US-Dollar", "vietnamesische") does not replace a name we cannot identify
         if not s.strong and s.entity and t.entity and s.entity.split(":")[0] != t.entity.split(":")[0]:
             return 0  # a demonym ("britannique") is replaced only by a name of its own kind (a country)
-        if s.entity is None and t.entity and _local_place(t.entity) and not (_personal(t, first_names) and s.strong and not s.plain) \
-                and not kept_name_for_place(t):
+        if s.entity is None and t.entity and _local_place(t.entity) and not (_personal(t, first_names) and s.strong and not s.plain):
             return 0  # as above: an unknown source place may be this one under another name ("Quý Châu" may
             # well be "Guizhou": only countries and regions have names in every pack)
         if s.cls == t.cls == "name" and s.plain and t.plain and s.entity is None and t.entity is None \
@@ -1392,14 +1385,6 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
     # a source name that a person's name may have replaced: a person, a sure name kept as written, a town (also a surname)
     first_for_name = s.cls == "person" or s.strong and (s.cls == "name" and s.kept or bool(s.entity) and _local_place(s.entity))
     articles = _articles(tgt_lang)
-    # a sure name the translation keeps as written (Latin script, no word of any list: "Baden-Wuerttemberg") that
-    # the target spells nowhere is not that place under another name
-    kept_src = s.strong and s.kept and not s.plain and s.cls in ("name", "place") \
-        and not all(_common_word(w) for w in _name_parts(s.text))
-
-    def kept_name_for_place(t: Name) -> bool:
-        # (nor is a place whose name is ordinary words, "White House", a town's other name a sure place)
-        return kept_src and not all(_lower_word(w) for w in _name_parts(t.text))
 
     def t_after_article(t: Name) -> bool:
         return _after_word(tgt_text, t.start, articles)  # a noun ("der Horst"), not a person
