@@ -504,6 +504,9 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
             return ""
         if w in lex.first_names and not _known_word(w, lex.lang):
             return "first"  # a known first name, also where no noun of the list is spelled so ("über die Philip")
+        if len(w) >= 3 and _acronym_word(w, lex.lang) and not _listed_capitalised(w.capitalize(), lex.lang):
+            return "name"  # an acronym names a body ("UNESCO", "OPEC"), also where the word list holds it: no noun
+            # is written in capitals (not a noun in capitals for emphasis, "HAUS")
         if not _ordinary(w, lex.lang) and not (_at_sentence_start(text, toks[k].start()) and _known_word(w, lex.lang)):
             return "name"
         if w in lex.first_names:
@@ -580,7 +583,9 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
             # two or more listed nouns in a row, not after an article: a name the list holds ("Michaela Gutknecht");
             # opening a sentence, two words, none an ordinary lower-case word and one listed without a plural
             s, e = toks[k].start(), toks[j].end()
-            out.append(Name(text[s:e], s, e, "name", None, strong=True))
+            # (one that opens with a known first name names a person: "Dennis Meyer")
+            cls = "person" if toks[k].group(0) in lex.first_names else "name"
+            out.append(Name(text[s:e], s, e, cls, None, strong=True))
         elif j == k:
             w = toks[k].group(0)
             prev = toks[k - 1].group(0) if k else ""
@@ -1333,6 +1338,10 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 3  # one first name for another, even where each opens its sentence ("Tom" → "Anna")
         if s_person and t_person and s.cls != t.cls and (s.strong or t.strong) and (s.text in first_names or t.text in first_names):
             return 3  # a person for a first name read as a town, or the other way ("Tom" → "Logan")
+        if first_for_name and not s.repeat and t.entity is None and " " not in t.text \
+                and _first_name_word(t.text, first_names, tgt_lang) and not t_after_article(t):
+            return 2  # a known first name the source spells nowhere, where the source's person or sure name has no
+            # counterpart: one person put for another ("Lee" → "Anatol", "West" → "Heide-Marie")
         if not (s.strong or t.strong):
             return 0  # two guesses do not make a finding
         if t.entity and _head_named(t.entity, [s], src_lang):
@@ -1427,6 +1436,13 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 1
         return 0
     s_person = _personal(s, first_names)
+    # a source name that a person's name may have replaced: a person, a sure name kept as written, a town (also a surname)
+    first_for_name = s.cls == "person" or s.strong and (s.cls == "name" and s.kept or bool(s.entity) and _local_place(s.entity))
+    articles = _articles(tgt_lang)
+
+    def t_after_article(t: Name) -> bool:
+        return _after_word(tgt_text, t.start, articles)  # a noun ("der Horst"), not a person
+
     tgt_kinds = {t.kind for t in tgt_names if t.kind}
     heads = _org_kinds(tgt_lang) if s.kind else {}
     pool = [t for t in surplus if id(t) not in used]
@@ -1437,6 +1453,32 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
     nearest = min(sure, key=lambda t: abs(where(s, src_len) - where(t, tgt_len)), default=None)
     ranked = sorted(surplus, key=lambda t: (-fits(t), not t.strong, t.plain, -t.start))
     return ranked[0] if ranked and fits(ranked[0]) else None
+
+
+_GENITIVE = regex.compile(r"(?:['’]s|s['’]?|['’])$")
+
+
+def _first_name_word(word: str, first_names: frozenset[str], lang: str = "") -> bool:
+    """A known first name, also in the genitive ("Annas", "Anna's") or joined by a hyphen ("Heide-Marie",
+    "Jean-Pierre": every part a first name)."""
+    if word in first_names:
+        return True
+    bare = _GENITIVE.sub("", word)
+    d = _dictionary(lang) if lang else None
+    if bare != word and len(bare) >= 3 and bare in first_names and not (d and bare.lower() in d[1]) \
+            and not any(word.lower() in x[1] for x in _all_word_lists()):
+        return True  # (not where either form is an ordinary word: "Jungs" is no genitive of "Jung")
+    parts = word.split("-")
+    return len(parts) >= 2 and all(p in first_names for p in parts)
+
+
+@functools.lru_cache(maxsize=None)
+def _articles(lang: str) -> tuple[str, ...]:
+    """The language's articles or determiners (names.toml [capitalisation]): a capitalised word after one is a noun."""
+    from ..lexicon import lexicon
+
+    caps = lexicon(lang).caps if lang else {}
+    return tuple(caps.get("articles") or caps.get("determiners") or ())
 
 
 def _acronym(n: Name) -> bool:
