@@ -504,9 +504,6 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
             return ""
         if w in lex.first_names and not _known_word(w, lex.lang):
             return "first"  # a known first name, also where no noun of the list is spelled so ("über die Philip")
-        if len(w) >= 3 and _acronym_word(w, lex.lang) and not _listed_capitalised(w.capitalize(), lex.lang):
-            return "name"  # an acronym names a body ("UNESCO", "OPEC"), also where the word list holds it: no noun
-            # is written in capitals (not a noun in capitals for emphasis, "HAUS")
         if not _ordinary(w, lex.lang) and not (_at_sentence_start(text, toks[k].start()) and _known_word(w, lex.lang)):
             return "name"
         if w in lex.first_names:
