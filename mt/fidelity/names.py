@@ -198,16 +198,24 @@ def _currency_names(lang: str) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def _given_alone(n: Name, text: str, lang: str) -> bool:
+def _given_alone(n: Name, text: str, lex: Lexicon) -> bool:
     """A given name of the language standing as a name of its own: opening its sentence ("Hùng đang ngủ."), or
     in Latin letters after a lower-case word ("tên là Lan"); not a syllable of a longer name ("Nhà Trắng",
     "Thứ Hai") nor a Vietnamese word after one ("phía Đông")."""
-    if not _native_given(n.text, lang):
+    if not _native_given(n.text, lex.lang):
         return False
     if _at_sentence_start(text, n.start):
         return True
     before = regex.search(r"(\p{L}+)\P{L}*$", text[:n.start])
-    return n.text.isascii() and bool(before) and before.group(1)[:1].islower()
+    if not before:
+        return False
+    prev = before.group(1)
+    caps = lex.caps
+    if prev.lower() in {w.lower() for w in caps.get("address_terms", [])}:
+        return True  # "Chị Lan", "anh Minh": a kinship word of address before a given name
+    # after a word that makes a place or a people of what follows ("miền Nam", "phía Đông") it is no name
+    heads = {w.lower() for k in ("place_heads", "demonym_heads", "not_after") for w in caps.get(k, [])}
+    return prev[:1].islower() and prev.lower() not in heads
 
 
 def _native_given(name: str, lang: str) -> bool:
@@ -342,7 +350,7 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
             # (a word may be Vietnamese written without its marks: "Nam", "Kim", "Long")
             n.kept = n.cls == "person" or n.entity is not None or n.text.isascii() and any(
                 not native.fullmatch(w) for w in n.text.split()) or _foreign_letters(n.text, lex) \
-                or n.strong and _given_alone(n, text, lex.lang)  # "Minh", "Hùng": a tagged given name stays as written
+                or n.strong and _given_alone(n, text, lex)  # "Minh", "Hùng": a tagged given name stays as written
     if _dictionary(lex.lang) is not None:
         for n in out:
             words = [t.group(0) for t in _TOKEN.finditer(n.text)]
@@ -884,7 +892,7 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
             # one Vietnamese syllable ("Chúa", "Đông") is as often a capitalised word as a name
             # (opening a sentence, one tagged word that is a first name or a given name of the language is a name:
             # "Tom đang ngủ.", "Minh chưa bao giờ đến Đức.")
-            given = first or initial and _native_given(name, lex.lang)
+            given = first or _native_given(name, lex.lang)
             sure = tagged and not acronym and (not initial or len(name.split()) > 1 or foreign or given) \
                 and (len(name.split()) > 1 or name.isascii() or given)
             out.append(Name(name, s, e, "person" if first or family else "name", None, strong=sure or first and not initial))
