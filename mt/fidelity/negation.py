@@ -602,12 +602,16 @@ def _readings(cs: list[Clause]) -> set[int]:
 
 
 def _mirrored(negated: list[Clause], other: list[Clause]) -> bool:
-    """A weak word and then a strong negation on one side ("ohne uns nicht gehen"), a strong negation
-    cancelled by a weak word a word or more after it on the other ("not work without us"): one double
-    negation in each language's order, the same statement."""
+    """A weak word and then a strong negation on one side ("ohne uns nicht gehen"), or both in one clause
+    with more words between them than make a double negation ("cannot accept it without a plan"), and a
+    strong negation cancelled by a weak word a word or more after it on the other ("ne pouvons pas
+    l'admettre sans un plan"): one double negation in each language's order, the same statement."""
     units = [u for c in negated for u in c.units]
     strong = [u for u in units if not u.weak]
-    if len(strong) != 1 or not any(u.weak and u.start < strong[0].start for u in units):
+    if len(strong) != 1:
+        return False
+    home = next(c for c in negated if any(u is strong[0] for u in c.units))
+    if not any(u.weak and (u.start < strong[0].start or any(u is w for w in home.units)) for u in units):
         return False
     gone = [u for c in other for u in c.cancelled if not u.verb]
     # (next to each other the two make one word's meaning: "not unbeatable")

@@ -1,0 +1,48 @@
+"""Double negations said in each language's word order, and negation knowledge the English and French
+packs lacked (folded adverbs, "no question that", "à défaut de")."""
+import pytest
+
+from mt.fidelity.evaluate import _alarms, check_pair
+from mt.fidelity.negation import _is_prefixed, negation_pack
+
+
+def _negation_alarms(src, tgt, sl, tl):
+    return [f for f in _alarms(check_pair(src, tgt, sl, tl)) if f.type == "negation"]
+
+
+@pytest.mark.parametrize("src, tgt, sl", [
+    # "pas … sans" one word apart cancel in French; "cannot … without" further apart do not in English
+    ("Nous ne pouvons pas l'admettre sans un plan acceptable.", "We cannot let this happen without an acceptable plan.", "fr"),
+    ("Même si la réforme a sa légitimité, nous ne pouvons pas l'admettre sans un schéma acceptable.",
+     "Even though the reform has a justification, we cannot let this happen without an acceptable plan.", "fr"),
+    # "not un…ly": the adverb of a prefixed adjective is negated as the adjective is
+    ("La Cour a considéré que la disposition était coercitive conformément à la constitution.",
+     "The court held that the requirement is not unconstitutionally coercive.", "fr"),
+    # "no question that" asserts, as "no doubt" does
+    ("Il est certain que le président a appris certaines choses.",
+     "There is no question that the President has learned of some things.", "fr"),
+    # "à défaut de" (for lack of) negates in part, as "lack" does
+    ("À défaut de pouvoir embaucher Dylan ou le trio Peter, Paul and Mary, Joel et Ethan Coen ont jeté leur dévolu sur Oscar Isaac.",
+     "Since they could not hire Dylan or the Peter, Paul and Mary trio, Joel and Ethan Coen opted for Oscar Isaac.", "fr"),
+])
+def test_same_polarity_is_quiet(src, tgt, sl):
+    assert _negation_alarms(src, tgt, sl, "en") == []
+
+
+@pytest.mark.parametrize("src, tgt, sl", [
+    # a lone negation against none stays critical
+    ("Nous pouvons l'admettre avec un plan acceptable.", "We cannot let this happen with an acceptable plan.", "fr"),
+    ("Nous ne pouvons pas l'admettre avec un plan acceptable.", "We can let this happen with an acceptable plan.", "fr"),
+    # a "not" added before a plain adjective is still a reversal
+    ("La Cour a considéré que la disposition était coercitive.", "The court held that the requirement is not coercive.", "fr"),
+    ("Es gibt keine Frage, die er nicht beantworten kann.", "There is a question he can answer.", "de"),
+])
+def test_reversal_still_alarms(src, tgt, sl):
+    assert [f.severity.value for f in _negation_alarms(src, tgt, sl, "en")] == ["critical"]
+
+
+def test_adverb_folds_into_its_adjective():
+    en = negation_pack("en")
+    assert "unconstitutional" in en.prefixed and "unconstitutionally" not in en.prefixed
+    assert _is_prefixed("unconstitutionally", en) and _is_prefixed("unfairly", en)
+    assert not _is_prefixed("usually", en)
