@@ -46,3 +46,26 @@ def test_adverb_folds_into_its_adjective():
     assert "unconstitutional" in en.prefixed and "unconstitutionally" not in en.prefixed
     assert _is_prefixed("unconstitutionally", en) and _is_prefixed("unfairly", en)
     assert not _is_prefixed("usually", en)
+
+
+@pytest.mark.parametrize("src, tgt, sl", [
+    # "no-" opening a compound names a thing, as "non-" does
+    ("Das Parlament stimmte über das Misstrauensvotum ab.", "Parliament voted on the no-confidence motion.", "de"),
+    ("La Nato a instauré une zone d'exclusion aérienne.", "Nato set up a no-fly zone.", "fr"),
+    # "nicht wahr" negates; only as a short last question is it a tag
+    ("Das ist nicht wahr, sagte der Minister.", "That is not true, said the minister.", "de"),
+    ("Er kommt morgen, nicht wahr?", "He's coming tomorrow, isn't he?", "de"),
+    # an exception after a negation restricts it and does not cancel it
+    ("Ich kenne hier niemanden außer dir.", "I don't know anyone here except you.", "de"),
+])
+def test_compounds_tags_and_exceptions_are_quiet(src, tgt, sl):
+    assert _negation_alarms(src, tgt, sl, "en") == []
+
+
+@pytest.mark.parametrize("src, tgt, sl", [
+    ("Das Parlament stimmte über das Misstrauensvotum ab.", "Parliament did not vote on the no-confidence motion.", "de"),
+    ("Das ist nicht wahr, sagte der Minister.", "That is true, said the minister.", "de"),
+    ("Ich kenne hier niemanden außer dir.", "I know everyone here except you.", "de"),
+])
+def test_compounds_tags_and_exceptions_keep_reversals(src, tgt, sl):
+    assert [f.severity.value for f in _negation_alarms(src, tgt, sl, "en")] == ["critical"]

@@ -916,8 +916,10 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
     if len(parts) >= 2 and parts[0] in first_names:
         # the surname after another first name is another person ("Claire McCaskill" / "Michael McCaskill")
         # (not a middle word of this person's own name: "Dave Von Ronk" / "Dave Van Ronk")
+        # (nor a spelling of the same first name a letter longer or shorter: "Anne Hidalgo" / "Ann Hidalgo")
         hits = [i for i in hits if not (i > 0 and words[i - 1] in first_names and same(parts[-1], words[i])
                                         and not any(same(p, words[i - 1]) for p in parts)
+                                        and not _first_name_spelling(parts[0], words[i - 1])
                                         and not (i > 1 and same(parts[0], words[i - 2])))]
     if (name.cls == "org" or len(parts) == 1) and any(words[i].isupper() and len(words[i]) >= 2 for i in hits):
         return True  # a shared acronym ("DFB-Präsidium" / "DFB Presidential Board")
@@ -940,6 +942,13 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
         if not (nxt[:1].isupper() and not any(same(p, nxt) for p in parts)):
             return True
     return False
+
+
+def _first_name_spelling(a: str, b: str) -> bool:
+    """Two spellings of one first name: one is the other with a letter more at its end ("Ann" / "Anne",
+    "Jon" / "Jonn"), three letters at least."""
+    short, long_ = sorted((a.lower(), b.lower()), key=len)  # (as written: folding joins "nn" to "n")
+    return len(short) >= 3 and len(long_) - len(short) == 1 and long_.startswith(short)
 
 
 def _adjective_of(entity: str, lang: str, words: list[str]) -> bool:

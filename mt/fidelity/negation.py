@@ -77,6 +77,7 @@ class NegationPack:
     before: list[str] = field(default_factory=list)  # partners that may come first: "Personne n'est venu"
     expletive: list[str] = field(default_factory=list)  # "avant que": a 'ne' after it without 'pas' negates nothing
     determiners: frozenset[str] = frozenset()  # "kein", "no": they negate a noun, not the weak adjective after them
+    exceptive: frozenset[str] = frozenset()  # "außer", "except": weak words a negation before them does not cancel
     coordinators: frozenset[str] = frozenset()  # "và", "und", "or": negations they join are one ("weder … noch")
     answers: list[str] = field(default_factory=list)  # "no", "nein", "không": an answer when they close their clause
     # words that may stand beside an answer word in a clause of its own ("Không, ồ không hề, …", "No, not at all,
@@ -143,6 +144,7 @@ def negation_pack(lang: str) -> NegationPack:
     pack.continuing = frozenset(w.lower() for w in neg.get("continuing", []))
     pack.coordinators = frozenset(w.lower() for w in neg.get("coordinators", []))
     pack.determiners = frozenset(w.lower() for w in neg.get("determiners", []))
+    pack.exceptive = frozenset(w.lower() for w in neg.get("exceptive", []))
     pack.timing = [w.lower() for w in neg.get("timing", [])]
     pack.restrictive_words = [w.lower() for w in neg.get("restrictive", [])]
     pack.prefixed = frozenset(data.get("generated", {}).get("prefixed", []))
@@ -560,7 +562,9 @@ def _double_negations(units: list[Unit], low: str, pack: NegationPack) -> tuple[
         # pronoun closely ("nothing we can't do", "không ai không biết"); elsewhere they are
         # coordinated ("không ăn, không uống", "don't ask, don't tell")
         strong_gap = PRONOUN_GAP if u.text.lower() in pack.pronouns else 0
-        weak_next = k + 1 < len(units) and units[k + 1].weak and u.text.lower() not in pack.determiners
+        # (an exception after a negation restricts it, "niemanden außer dir" = "nobody but you": no double negation)
+        weak_next = k + 1 < len(units) and units[k + 1].weak and u.text.lower() not in pack.determiners \
+            and units[k + 1].text.lower() not in pack.exceptive
         if k + 1 < len(units) and not u.weak and units[k + 1].start >= u.reach \
                 and ((weak_next and gap <= DOUBLE_NEGATION_GAP) or (not units[k + 1].weak and gap <= strong_gap)):
             gone += [u, units[k + 1]]
