@@ -69,3 +69,25 @@ def test_compounds_tags_and_exceptions_are_quiet(src, tgt, sl):
 ])
 def test_compounds_tags_and_exceptions_keep_reversals(src, tgt, sl):
     assert [f.severity.value for f in _negation_alarms(src, tgt, sl, "en")] == ["critical"]
+
+
+@pytest.mark.parametrize("src, tgt, sl", [
+    # the double negation's weak word kept without the negation that cancelled it
+    ("Er kam nicht ohne ein Geschenk.", "He came without a gift.", "de"),
+    # a word of certainty is no negation: "not undoubtedly" is a negation added
+    ("Les nouvelles règles vont indéniablement rendre le vote plus difficile.",
+     "The new rules will not undoubtedly make voting more difficult.", "fr"),
+])
+def test_lost_double_negation_and_certainty_alarm(src, tgt, sl):
+    assert [f.severity.value for f in _negation_alarms(src, tgt, sl, "en")] == ["critical"]
+
+
+@pytest.mark.parametrize("src, tgt, sl", [
+    ("Er kam nicht ohne ein Geschenk.", "He came with a gift.", "de"),
+    ("Er kam nicht ohne ein Geschenk.", "He did not come without a gift.", "de"),
+    ("Les nouvelles règles vont indéniablement rendre le vote plus difficile.",
+     "The new rules will undoubtedly make voting more difficult.", "fr"),
+    ("Sie wird gleich hier sein.", "She will be here in no time.", "de"),
+])
+def test_double_negation_rendered_and_certainty_quiet(src, tgt, sl):
+    assert _negation_alarms(src, tgt, sl, "en") == []

@@ -622,6 +622,25 @@ def _mirrored(negated: list[Clause], other: list[Clause]) -> bool:
     return any(not u.weak and any(w.weak and w.start - u.reach > 1 for w in gone) for u in gone)
 
 
+def _lost_double(cs: list[Clause], text: str, other: list[Clause], other_text: str):
+    """A double negation on one side ("ne doivent pas gonfler sans surveillance": the two cancel) whose weak
+    word the other side keeps, at about the same place, without any negation before it ("may inflate
+    them without supervision"): the negation that made the two cancel is lost. (cs, the pair, the weak word.)"""
+    if any(c.units and any(not u.weak for u in c.units) or c.cancelled for c in other):
+        return None
+    for c in cs:
+        strong = [u for u in c.cancelled if not u.weak and not u.verb]
+        weak = [u for u in c.cancelled if u.weak and not u.verb and any(u.start > s.start for s in strong)]
+        if not (strong and weak):
+            continue
+        here = weak[0].start / max(len(text), 1)
+        for o in other:
+            for u in o.units:
+                if u.weak and not u.litotes and abs(u.start / max(len(other_text), 1) - here) <= IMPLIED_PLACE:
+                    return cs, [strong[0], weak[0]], u
+    return None
+
+
 def _desc(units: list[Unit]) -> str:
     return ", ".join(f"'{u.text}'" for u in units) or "none"
 
@@ -834,6 +853,16 @@ def check(ctx: PairContext) -> list[Finding]:
     verdict = _verdict(sc, tc)
     if verdict == "src" and _mirrored(sc, tc) or verdict == "tgt" and _mirrored(tc, sc):
         verdict = "weak"
+    if verdict in (None, "weak"):
+        lost = _lost_double(sc, ctx.src.text, tc, ctx.tgt.text) or _lost_double(tc, ctx.tgt.text, sc, ctx.src.text)
+        if lost:
+            which = "source" if lost[0] is sc else f"{language_name(ctx.tgt_lang)} text"
+            other = f"{language_name(ctx.tgt_lang)} text" if lost[0] is sc else "source"
+            return [Finding(type="negation", severity=Severity.CRITICAL, src=list(ctx.bead.src), tgt=list(ctx.bead.tgt),
+                            message=f"The {which} negates twice ({_desc(lost[1])}: the two cancel), the {other} only with "
+                                    f"{_desc([lost[2]])}: the statement is reversed.",
+                            signal="negation", confidence=CLAUSES_DIFFER_CONFIDENCE,
+                            evidence=[ctx.span("src" if lost[0] is sc else "tgt", u.start, u.end) for u in lost[1]])]
     if verdict is None:
         return _answer_note(ctx, sc, tc)
     s_units = [u for c in sc for u in c.units]
