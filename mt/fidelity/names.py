@@ -1009,6 +1009,16 @@ def _first_names(src_lang: str, tgt_lang: str) -> frozenset[str]:
 def check(ctx: PairContext) -> list[Finding]:
     src_names = _one_mention(find(ctx.src, ctx.src_lex), ctx.src.text)
     tgt_names = _one_mention(find(ctx.tgt, ctx.tgt_lex), ctx.tgt.text)
+    # an acronym its own text spells out beside it abbreviates those words, which the other side renders in
+    # its own words ("objectifs de développement durable (ODD)" / "sustainable development goals - SDGs")
+    # (where the other side writes an acronym it does not spell out, the two are paired as acronyms below:
+    # "Gerichtshof für Menschenrechte (EGMR)" / "Court of Human Rights (ECHR)")
+    src_gloss = [n for n in src_names if _defined_acronym(n, ctx.src.text, ctx.tgt.text)]
+    tgt_gloss = [n for n in tgt_names if _defined_acronym(n, ctx.tgt.text, ctx.src.text)]
+    if all(n in src_gloss or not _acronym_like(n) for n in src_names) and \
+            all(n in tgt_gloss or not _acronym_like(n) for n in tgt_names):
+        src_names = [n for n in src_names if n not in src_gloss]
+        tgt_names = [n for n in tgt_names if n not in tgt_gloss]
     if not src_names and not tgt_names:
         return []
     skip = _title_words(ctx.src_lang) | _title_words(ctx.tgt_lang)
@@ -1112,6 +1122,49 @@ def check(ctx: PairContext) -> list[Finding]:
             # makes explicit, "im Norden der Republik" / "in the north of Germany", stays quiet)
             out.append(_unexplained_body(ctx, t, "entity", "a country added, or put in place of a place the source names"))
     return out
+
+
+_GLOSS_GAP = regex.compile(r"[\s(\[\-–—,:]*$")
+_GLOSS_WORD = regex.compile(r"[\p{L}\p{M}]+")
+DEFINED_ACRONYM_WORDS = 10  # how far before an acronym its words may start
+SKIPPABLE = 3  # words this short may give no letter to an acronym ("de", "of", "des")
+
+
+def _spells(words: list[str], letters: str) -> bool:
+    """Whether consecutive `words` give `letters` in order, each word a start of itself (a short word
+    perhaps nothing): "Bild am Sonntag" spells "bams", "distributed denial of service" "ddos"."""
+    @functools.lru_cache(maxsize=None)
+    def go(i: int, k: int) -> bool:
+        if k == len(letters):
+            return i == len(words)
+        if i == len(words):
+            return False
+        w = words[i]
+        if len(w) <= SKIPPABLE and go(i + 1, k):
+            return True
+        return any(w[:n] == letters[k:k + n] and go(i + 1, k + n) for n in range(1, min(len(w), len(letters) - k) + 1))
+    return go(0, 0)
+
+
+def _acronym_like(n: Name) -> bool:
+    """An acronym, or a word of two capitals or more that abbreviates ("BamS", "DDoS")."""
+    return _acronym_text(n) or " " not in n.text and len(n.text) <= 8 and sum(c.isupper() for c in n.text) >= 2
+
+
+def _defined_acronym(n: Name, text: str, other_text: str) -> bool:
+    """An acronym the packs do not know, written right after the words it abbreviates ("… durable (ODD)",
+    "… development goals - SDGs", "Bild am Sonntag (BamS)"), where the other side does not write it: a gloss of
+    words the other side renders in its own language, no name of its own."""
+    if n.entity or not _acronym_like(n) or n.text.rstrip("s'’") in other_text:
+        return False
+    gap = _GLOSS_GAP.search(text, 0, n.start)
+    words = [w.lower() for w in _GLOSS_WORD.findall(text[max(0, n.start - 200):gap.start()])]
+    words = words[-DEFINED_ACRONYM_WORDS:]
+    full = regex.sub(r"[^\p{L}]", "", n.text).lower()
+    options = {full, full[:-1]} if n.text.endswith("s") and len(full) > 2 else {full}
+    # the words end at the acronym, or one word (an adjective after its noun: "durable universels") before it
+    return any(_spells(words[i:j], letters) for letters in options for j in (len(words), len(words) - 1)
+               for i in range(max(0, j - len(letters) - 4), j - 1))
 
 
 def _common_noun(s: Name, ctx: PairContext) -> bool:
