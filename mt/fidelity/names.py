@@ -970,8 +970,10 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
     if len(parts) >= 2 and parts[0] in first_names:
         # the surname after another first name is another person ("Claire McCaskill" / "Michael McCaskill")
         # (not a middle word of this person's own name: "Dave Von Ronk" / "Dave Van Ronk")
+        # (nor a spelling of the same first name a letter longer or shorter: "Anne Hidalgo" / "Ann Hidalgo")
         hits = [i for i in hits if not (i > 0 and words[i - 1] in first_names and same(parts[-1], words[i])
                                         and not any(same(p, words[i - 1]) for p in parts)
+                                        and not _first_name_spelling(parts[0], words[i - 1])
                                         and not (i > 1 and same(parts[0], words[i - 2])))]
     if (name.cls == "org" or len(parts) == 1) and any(words[i].isupper() and len(words[i]) >= 2 for i in hits):
         return True  # a shared acronym ("DFB-Präsidium" / "DFB Presidential Board")
@@ -994,6 +996,13 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
         if not (nxt[:1].isupper() and not any(same(p, nxt) for p in parts)):
             return True
     return False
+
+
+def _first_name_spelling(a: str, b: str) -> bool:
+    """Two spellings of one first name: one is the other with a letter more at its end ("Ann" / "Anne",
+    "Jon" / "Jonn"), three letters at least."""
+    short, long_ = sorted((a.lower(), b.lower()), key=len)  # (as written: folding joins "nn" to "n")
+    return len(short) >= 3 and len(long_) - len(short) == 1 and long_.startswith(short)
 
 
 def _adjective_of(entity: str, lang: str, words: list[str]) -> bool:
@@ -1054,6 +1063,16 @@ def _first_names(src_lang: str, tgt_lang: str) -> frozenset[str]:
 def check(ctx: PairContext) -> list[Finding]:
     src_names = _one_mention(find(ctx.src, ctx.src_lex), ctx.src.text)
     tgt_names = _one_mention(find(ctx.tgt, ctx.tgt_lex), ctx.tgt.text)
+    # an acronym its own text spells out beside it abbreviates those words, which the other side renders in
+    # its own words ("objectifs de développement durable (ODD)" / "sustainable development goals - SDGs")
+    # (where the other side writes an acronym it does not spell out, the two are paired as acronyms below:
+    # "Gerichtshof für Menschenrechte (EGMR)" / "Court of Human Rights (ECHR)")
+    src_gloss = [n for n in src_names if _defined_acronym(n, ctx.src.text, ctx.tgt.text)]
+    tgt_gloss = [n for n in tgt_names if _defined_acronym(n, ctx.tgt.text, ctx.src.text)]
+    if all(n in src_gloss or not _acronym_like(n) for n in src_names) and \
+            all(n in tgt_gloss or not _acronym_like(n) for n in tgt_names):
+        src_names = [n for n in src_names if n not in src_gloss]
+        tgt_names = [n for n in tgt_names if n not in tgt_gloss]
     if not src_names and not tgt_names:
         return []
     skip = _title_words(ctx.src_lang) | _title_words(ctx.tgt_lang)
@@ -1157,6 +1176,49 @@ def check(ctx: PairContext) -> list[Finding]:
             # makes explicit, "im Norden der Republik" / "in the north of Germany", stays quiet)
             out.append(_unexplained_body(ctx, t, "entity", "a country added, or put in place of a place the source names"))
     return out
+
+
+_GLOSS_GAP = regex.compile(r"[\s(\[\-–—,:]*$")
+_GLOSS_WORD = regex.compile(r"[\p{L}\p{M}]+")
+DEFINED_ACRONYM_WORDS = 10  # how far before an acronym its words may start
+SKIPPABLE = 3  # words this short may give no letter to an acronym ("de", "of", "des")
+
+
+def _spells(words: list[str], letters: str) -> bool:
+    """Whether consecutive `words` give `letters` in order, each word a start of itself (a short word
+    perhaps nothing): "Bild am Sonntag" spells "bams", "distributed denial of service" "ddos"."""
+    @functools.lru_cache(maxsize=None)
+    def go(i: int, k: int) -> bool:
+        if k == len(letters):
+            return i == len(words)
+        if i == len(words):
+            return False
+        w = words[i]
+        if len(w) <= SKIPPABLE and go(i + 1, k):
+            return True
+        return any(w[:n] == letters[k:k + n] and go(i + 1, k + n) for n in range(1, min(len(w), len(letters) - k) + 1))
+    return go(0, 0)
+
+
+def _acronym_like(n: Name) -> bool:
+    """An acronym, or a word of two capitals or more that abbreviates ("BamS", "DDoS")."""
+    return _acronym_text(n) or " " not in n.text and len(n.text) <= 8 and sum(c.isupper() for c in n.text) >= 2
+
+
+def _defined_acronym(n: Name, text: str, other_text: str) -> bool:
+    """An acronym the packs do not know, written right after the words it abbreviates ("… durable (ODD)",
+    "… development goals - SDGs", "Bild am Sonntag (BamS)"), where the other side does not write it: a gloss of
+    words the other side renders in its own language, no name of its own."""
+    if n.entity or not _acronym_like(n) or n.text.rstrip("s'’") in other_text:
+        return False
+    gap = _GLOSS_GAP.search(text, 0, n.start)
+    words = [w.lower() for w in _GLOSS_WORD.findall(text[max(0, n.start - 200):gap.start()])]
+    words = words[-DEFINED_ACRONYM_WORDS:]
+    full = regex.sub(r"[^\p{L}]", "", n.text).lower()
+    options = {full, full[:-1]} if n.text.endswith("s") and len(full) > 2 else {full}
+    # the words end at the acronym, or one word (an adjective after its noun: "durable universels") before it
+    return any(_spells(words[i:j], letters) for letters in options for j in (len(words), len(words) - 1)
+               for i in range(max(0, j - len(letters) - 4), j - 1))
 
 
 def _common_noun(s: Name, ctx: PairContext) -> bool:

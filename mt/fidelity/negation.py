@@ -77,6 +77,7 @@ class NegationPack:
     before: list[str] = field(default_factory=list)  # partners that may come first: "Personne n'est venu"
     expletive: list[str] = field(default_factory=list)  # "avant que": a 'ne' after it without 'pas' negates nothing
     determiners: frozenset[str] = frozenset()  # "kein", "no": they negate a noun, not the weak adjective after them
+    exceptive: frozenset[str] = frozenset()  # "außer", "except": weak words a negation before them does not cancel
     coordinators: frozenset[str] = frozenset()  # "và", "und", "or": negations they join are one ("weder … noch")
     answers: list[str] = field(default_factory=list)  # "no", "nein", "không": an answer when they close their clause
     # negations that answer only as a clause of their own ("Chưa, em chưa ăn." = "Nein, noch nicht"; "Không phải,
@@ -147,6 +148,7 @@ def negation_pack(lang: str) -> NegationPack:
     pack.continuing = frozenset(w.lower() for w in neg.get("continuing", []))
     pack.coordinators = frozenset(w.lower() for w in neg.get("coordinators", []))
     pack.determiners = frozenset(w.lower() for w in neg.get("determiners", []))
+    pack.exceptive = frozenset(w.lower() for w in neg.get("exceptive", []))
     pack.timing = [w.lower() for w in neg.get("timing", [])]
     pack.restrictive_words = [w.lower() for w in neg.get("restrictive", [])]
     pack.prefixed = frozenset(data.get("generated", {}).get("prefixed", []))
@@ -581,7 +583,9 @@ def _double_negations(units: list[Unit], low: str, pack: NegationPack) -> tuple[
         # pronoun closely ("nothing we can't do", "không ai không biết"); elsewhere they are
         # coordinated ("không ăn, không uống", "don't ask, don't tell")
         strong_gap = PRONOUN_GAP if u.text.lower() in pack.pronouns else 0
-        weak_next = k + 1 < len(units) and units[k + 1].weak and u.text.lower() not in pack.determiners
+        # (an exception after a negation restricts it, "niemanden außer dir" = "nobody but you": no double negation)
+        weak_next = k + 1 < len(units) and units[k + 1].weak and u.text.lower() not in pack.determiners \
+            and units[k + 1].text.lower() not in pack.exceptive
         if k + 1 < len(units) and not u.weak and units[k + 1].start >= u.reach \
                 and ((weak_next and gap <= DOUBLE_NEGATION_GAP) or (not units[k + 1].weak and gap <= strong_gap)):
             gone += [u, units[k + 1]]
@@ -623,16 +627,39 @@ def _readings(cs: list[Clause]) -> set[int]:
 
 
 def _mirrored(negated: list[Clause], other: list[Clause]) -> bool:
-    """A weak word and then a strong negation on one side ("ohne uns nicht gehen"), a strong negation
-    cancelled by a weak word a word or more after it on the other ("not work without us"): one double
-    negation in each language's order, the same statement."""
+    """A weak word and then a strong negation on one side ("ohne uns nicht gehen"), or both in one clause
+    with more words between them than make a double negation ("cannot accept it without a plan"), and a
+    strong negation cancelled by a weak word a word or more after it on the other ("ne pouvons pas
+    l'admettre sans un plan"): one double negation in each language's order, the same statement."""
     units = [u for c in negated for u in c.units]
     strong = [u for u in units if not u.weak]
-    if len(strong) != 1 or not any(u.weak and u.start < strong[0].start for u in units):
+    if len(strong) != 1:
+        return False
+    home = next(c for c in negated if any(u is strong[0] for u in c.units))
+    if not any(u.weak and (u.start < strong[0].start or any(u is w for w in home.units)) for u in units):
         return False
     gone = [u for c in other for u in c.cancelled if not u.verb]
     # (next to each other the two make one word's meaning: "not unbeatable")
     return any(not u.weak and any(w.weak and w.start - u.reach > 1 for w in gone) for u in gone)
+
+
+def _lost_double(cs: list[Clause], text: str, other: list[Clause], other_text: str):
+    """A double negation on one side ("ne doivent pas gonfler sans surveillance": the two cancel) whose weak
+    word the other side keeps, at about the same place, without any negation before it ("may inflate
+    them without supervision"): the negation that made the two cancel is lost. (cs, the pair, the weak word.)"""
+    if any(c.units and any(not u.weak for u in c.units) or c.cancelled for c in other):
+        return None
+    for c in cs:
+        strong = [u for u in c.cancelled if not u.weak and not u.verb]
+        weak = [u for u in c.cancelled if u.weak and not u.verb and any(u.start > s.start for s in strong)]
+        if not (strong and weak):
+            continue
+        here = weak[0].start / max(len(text), 1)
+        for o in other:
+            for u in o.units:
+                if u.weak and not u.litotes and abs(u.start / max(len(other_text), 1) - here) <= IMPLIED_PLACE:
+                    return cs, [strong[0], weak[0]], u
+    return None
 
 
 def _desc(units: list[Unit]) -> str:
@@ -854,6 +881,16 @@ def check(ctx: PairContext) -> list[Finding]:
                 break
     if verdict == "src" and _mirrored(sc, tc) or verdict == "tgt" and _mirrored(tc, sc):
         verdict = "weak"
+    if verdict in (None, "weak"):
+        lost = _lost_double(sc, ctx.src.text, tc, ctx.tgt.text) or _lost_double(tc, ctx.tgt.text, sc, ctx.src.text)
+        if lost:
+            which = "source" if lost[0] is sc else f"{language_name(ctx.tgt_lang)} text"
+            other = f"{language_name(ctx.tgt_lang)} text" if lost[0] is sc else "source"
+            return [Finding(type="negation", severity=Severity.CRITICAL, src=list(ctx.bead.src), tgt=list(ctx.bead.tgt),
+                            message=f"The {which} negates twice ({_desc(lost[1])}: the two cancel), the {other} only with "
+                                    f"{_desc([lost[2]])}: the statement is reversed.",
+                            signal="negation", confidence=CLAUSES_DIFFER_CONFIDENCE,
+                            evidence=[ctx.span("src" if lost[0] is sc else "tgt", u.start, u.end) for u in lost[1]])]
     if verdict is None:
         return _answer_note(ctx, sc, tc)
     s_units = [u for c in sc for u in c.units]

@@ -567,7 +567,7 @@ def _compound_parts(lang: str) -> dict[str, tuple[str, float]]:
 
 @functools.lru_cache(maxsize=None)
 def _compound_start(lang: str) -> regex.Pattern:
-    return regex.compile(_alt(_compound_parts(lang)))
+    return regex.compile(_alt({**_compound_parts(lang), **number_pack(lang).approximate}))
 
 
 def _segment_compound(token: str, pack: NumberPack) -> list[tuple[str, float]] | None:
@@ -586,9 +586,10 @@ def _segment_compound(token: str, pack: NumberPack) -> list[tuple[str, float]] |
 
 
 def _number_prefix(token: str, pack: NumberPack) -> float | None:
-    """'dreidimensionale' → 3, 'fünftplatzierten' → 5: a number word that begins a longer word."""
+    """'dreidimensionale' → 3, 'fünftplatzierten' → 5, 'Startelfdebüt' → 11: a number word (or a word of
+    approximate value) that begins a longer word."""
     for n in range(min(len(token) - 2, 14), 2, -1):
-        v = pack.words.get(token[:n]) or pack.scales.get(token[:n])
+        v = pack.words.get(token[:n]) or pack.scales.get(token[:n]) or pack.approximate.get(token[:n])
         if v is not None:
             return v
     return None
