@@ -104,3 +104,13 @@ def test_a_given_name_opening_a_sentence_is_a_name_another_may_replace():
 def test_a_currency_word_is_no_name_but_a_common_first_name_is():
     assert not _alarm_types("Tôi cần đổi 200 euro sang tiền Việt.", "Ich muss 200 Euro in Dong umtauschen.")
     assert "attribution" in _alarm_types("Tom gặp Lan hôm qua.", "Mark traf gestern Lan.")
+
+
+def test_a_question_asking_why_keeps_its_negation_where_both_sides_ask_why():
+    assert not _alarm_types("Tại sao anh ấy không đến?", "Warum ist er nicht gekommen?")
+    assert "negation" in _alarm_types("Tại sao anh ấy không đến?", "Warum ist er gekommen?")
+    assert "negation" in _alarm_types("Warum bist du nicht gekommen?", "Why did you come?", "de", "en")
+    # "Why don't we …?" is a suggestion, which a translation may say without asking
+    assert not _alarm_types("Fangen wir doch gleich an!", "Why don't we get started right away?", "de", "en")
+    # a yes/no question still leans, not negates
+    assert not _alarm_types("Anh không mệt à?", "Bist du müde?")

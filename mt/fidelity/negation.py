@@ -101,6 +101,7 @@ class NegationPack:
     trailing: list[str] = field(default_factory=list)
     openers: list[str] = field(default_factory=list)
     tag_max_words: int = DEFAULT_TAG_WORDS
+    why_words: tuple[str, ...] = ()  # "warum", "tại sao": a question asking why keeps its negation
     # meanings said with a negation in one language and without one in another: {key: (negated, plain)}
     lexical: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     lexical_place: dict[str, float] = field(default_factory=dict)  # a key's own IMPLIED_PLACE
@@ -175,6 +176,7 @@ def negation_pack(lang: str) -> NegationPack:
     else:
         pack.final_particles, pack.trailing = list(q.get("final_particles", [])), list(q.get("trailing", []))
         pack.openers, pack.tag_max_words = list(q.get("openers", [])), int(q.get("tag_max_words", DEFAULT_TAG_WORDS))
+        pack.why_words = tuple(w.lower() for w in q.get("why_words", []))
     return pack
 
 
@@ -263,10 +265,17 @@ def _clauses(text: str) -> list[tuple[int, int, str]]:
     return [c for c in out if text[c[0]:c[1]].strip()]
 
 
-def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
+def asks_why(text: str, pack: NegationPack) -> bool:
+    """A question of `text` that asks why ("Warum …?", "Tại sao …?")."""
+    return "?" in text and bool(pack.why_words) and next(_find(pack.why_words, text.lower()), None) is not None
+
+
+def clauses(text: str, pack: NegationPack, timed: bool = False, why: bool = False) -> list[Clause]:
     """The clauses of `text` with their negations (after questions, tags and concord); with `timed`,
-    a negation that only times an event ("not … until Monday") negates in part."""
+    a negation that only times an event ("not … until Monday") negates in part; with `why` (both sides ask
+    why), a question that asks why keeps its negation."""
     low = text.lower()
+    why_both = why and bool(pack.why_words)
     # an idiom that begins inside a compound is no idiom: "khách hàng không đến" (customers did not come)
     inside = [(m.start(), m.end()) for m in _find(pack.compounds, low)] if pack.compounds else []
     idioms = [(m.start(), m.end()) for m in _find(pack.not_negation, low)
@@ -318,14 +327,17 @@ def clauses(text: str, pack: NegationPack, timed: bool = False) -> list[Clause]:
             out.append(Clause(s, e, [], closes=bool(_PART_END.search(delim)), answers=1, held=held))
             sentence_start, after_comma = bool(_SENTENCE_END.search(delim)), delim.strip() == ","
             continue
+        why = why_both and question and next(_find(pack.why_words, low[s:e]), None) is not None
         if question and not sentence_start and len(words) <= pack.tag_max_words:
             own = []  # a tag: "…, phải không?", "…, isn't it?"
-        elif own and own[-1].text.lower() in pack.final_particles and _is_question_particle(low, own[-1], e, words, question, pack):
-            own = own[:-1]  # "Anh có đi không?": a yes/no question, not a negation
+        elif own and own[-1].text.lower() in pack.final_particles and _is_question_particle(low, own[-1], e, words, question, pack) \
+                and not (why and len(words) <= 3):
+            own = own[:-1]  # "Anh có đi không?": a yes/no question, not a negation ("Tại sao không?" = "Warum nicht?")
         own = [_answer_or_timing(u, low, s, e, pack, timed) for u in own]
         own = [_litotes(u, low, e, pack) for u in own]
-        if question:
-            # a question asserts nothing: "Didn't I mention it?", "Why don't we …?" lean, not negate
+        if question and not why:
+            # a question asserts nothing: "Didn't I mention it?", "Isn't it late?" lean, not negate; one that
+            # asks why keeps its negation: "Warum ist er nicht gekommen?" is not "Warum ist er gekommen?"
             own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail) for u in own]
         own, cancelled = _double_negations(own, low, pack)
         runs = _runs(own, low, pack)
@@ -869,8 +881,11 @@ def check(ctx: PairContext) -> list[Finding]:
     if not (sp.known and tp.known):
         return []  # the channel says "skipped" (check_alignment)
     # "not … until Monday" is "erst am Montag" only where the other side restricts the time
-    sc = clauses(ctx.src.text, sp, timed=_restricts(ctx.tgt.text, tp))
-    tc = clauses(ctx.tgt.text, tp, timed=_restricts(ctx.src.text, sp))
+    # a question asking why keeps its negation where both sides ask why: "Why don't we start?" may be
+    # said "Fangen wir doch an!", but "Warum ist er gekommen?" does not render "Tại sao anh ấy không đến?"
+    why = asks_why(ctx.src.text, sp) and asks_why(ctx.tgt.text, tp)
+    sc = clauses(ctx.src.text, sp, timed=_restricts(ctx.tgt.text, tp), why=why)
+    tc = clauses(ctx.tgt.text, tp, timed=_restricts(ctx.src.text, sp), why=why)
     verdict = _verdict(sc, tc)
     if verdict is not None and any(c.held for c in sc + tc) and sum(c.answers for c in sc) != sum(c.answers for c in tc):
         # "Chưa," / "Noch nicht," answers on one side and says a clause's negation on the other (which has
