@@ -115,6 +115,9 @@ ABLATIONS = {
 }
 
 
+DUMP = None  # --dump PREFIX: the per-setting, per-document F1 table is pickled to PREFIX.MODE.pkl
+
+
 def settings(mode: str) -> list[dict]:
     grid = GRID[mode]
     out = [dict(zip(grid, combo)) for combo in itertools.product(*grid.values())]
@@ -159,6 +162,10 @@ def run_mode(mode: str, docs, log) -> tuple[dict, dict, dict, dict, dict]:
         scores.append({name: f1(gold, align_prepared(prep, dataclasses.replace(default_params(prep), **cand), cache=caches[name])[0])
                        for name, (prep, gold) in preps.items()})
         log(f"{mode}: setting {k + 1}/{len(cands)} {cand}: {objective(scores[-1], corpus, lambda n: True):.3f}")
+    if DUMP:
+        # the whole score table, to study selection procedures without rescoring (holds F1s only, no benchmark text)
+        import pickle
+        Path(f"{DUMP}.{mode}.pkl").write_bytes(pickle.dumps({"cands": cands, "scores": scores, "corpus": corpus}))
     held, chosen = {}, {}
     for name in preps:
         chosen[name] = max(range(len(cands)), key=lambda k: objective(scores[k], corpus, lambda n: n != name))
@@ -229,7 +236,9 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 2)[2],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--modes", choices=("both", "none", "mt"), default="both", help="without MT, with the MT file, or both (default)")
+    ap.add_argument("--dump", metavar="PREFIX", help="also pickle every setting's F1 per document to PREFIX.MODE.pkl")
     args = ap.parse_args()
+    DUMP = args.dump
     if not BENCH.exists():
         print(f"align_cv: {BENCH} not found (the benchmarks are read from ../shared)", file=sys.stderr)
         sys.exit(2)
