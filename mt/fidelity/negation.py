@@ -327,15 +327,15 @@ def clauses(text: str, pack: NegationPack, timed: bool = False, why: bool = Fals
             out.append(Clause(s, e, [], closes=bool(_PART_END.search(delim)), answers=1, held=held))
             sentence_start, after_comma = bool(_SENTENCE_END.search(delim)), delim.strip() == ","
             continue
-        why = why_both and question and next(_find(pack.why_words, low[s:e]), None) is not None
+        asks = why_both and question and next(_find(pack.why_words, low[s:e]), None) is not None
         if question and not sentence_start and len(words) <= pack.tag_max_words:
             own = []  # a tag: "…, phải không?", "…, isn't it?"
         elif own and own[-1].text.lower() in pack.final_particles and _is_question_particle(low, own[-1], e, words, question, pack) \
-                and not (why and len(words) <= 3):
+                and not (asks and len(words) <= 3):
             own = own[:-1]  # "Anh có đi không?": a yes/no question, not a negation ("Tại sao không?" = "Warum nicht?")
         own = [_answer_or_timing(u, low, s, e, pack, timed) for u in own]
         own = [_litotes(u, low, e, pack) for u in own]
-        if question and not why:
+        if question and not asks:
             # a question asserts nothing: "Didn't I mention it?", "Isn't it late?" lean, not negate; one that
             # asks why keeps its negation: "Warum ist er nicht gekommen?" is not "Warum ist er gekommen?"
             own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail) for u in own]
@@ -383,7 +383,7 @@ def _answers(words: list[str], units: list[Unit], pack: NegationPack, after_answ
 
 def _elliptical(words: list[str], pack: NegationPack) -> bool:
     """An answer clause that is one of the pack's `answer_clauses` ("Chưa", "Noch nicht", "Not yet")."""
-    return " ".join(words) in pack.answer_clauses or (len(words) == 1 and words[0] in pack.answer_clauses)
+    return " ".join(words) in pack.answer_clauses
 
 
 def _answers_negating(cs: list[Clause]) -> list[Clause]:

@@ -208,8 +208,12 @@ def _unit_of(um: regex.Match, pack: NumberPack) -> tuple[str, float, float] | No
 
 def _half_after(text: str, pos: int, pack: NumberPack) -> regex.Match | None:
     """A word for "and a half" right after a unit ("38 độ rưỡi", "2 mét rưỡi")."""
-    words = "|".join(regex.escape(w) for w in pack.half_after_unit)
-    return regex.compile(rf"\s+(?i:{words})(?![\p{{L}}])").match(text, pos)
+    return _half_re(pack.half_after_unit).match(text, pos)
+
+
+@functools.lru_cache(maxsize=None)
+def _half_re(words: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(rf"\s+(?i:{'|'.join(regex.escape(w) for w in words)})(?![\p{{L}}])")
 
 
 def _either_scale(um: regex.Match, pack: NumberPack) -> bool:
