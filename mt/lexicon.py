@@ -183,10 +183,7 @@ def _given_names(lang: str) -> frozenset[str]:
     lower case in its word list; a word it lists capitalised ("Bettina", but also "Anker", "Uran") only
     where the name is common in the language's own countries ([given_names] local); not a native
     syllable where the pack gives one (Vietnamese "Minh", "Lan")."""
-    spec = _pack_file("mul", "names.toml").get("given_names", {})
-    least = int(spec.get("min_frequency", 3))
-    columns = spec.get("columns", [])
-    local = [columns.index(c) for c in spec.get("local", {}).get(lang, []) if c in columns]
+    least, local = _frequency_columns(lang)
     caps = _pack_file(lang, "names.toml").get("capitalisation", {})
     native = regex.compile(caps["native_syllable"]) if caps.get("native_syllable") else None
     upper, lower = (caps.get("wordlist") and word_list(caps["wordlist"])) or (frozenset(), frozenset())
@@ -203,13 +200,17 @@ def _given_names(lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _frequency_columns(lang: str) -> tuple[int, list[int]]:
+    """The least frequency class that counts, and the data file's columns of `lang`'s own countries."""
+    spec = _pack_file("mul", "names.toml").get("given_names", {})
+    columns = spec.get("columns", [])
+    return int(spec.get("min_frequency", 3)), [columns.index(c) for c in spec.get("local", {}).get(lang, []) if c in columns]
+
+
 @functools.lru_cache(maxsize=None)
 def local_given_names(lang: str) -> frozenset[str]:
     """Given names common in `lang`'s own countries ([given_names] local: "Mark" in German, not "Dong")."""
-    spec = _pack_file("mul", "names.toml").get("given_names", {})
-    least = int(spec.get("min_frequency", 3))
-    columns = spec.get("columns", [])
-    local = [columns.index(c) for c in spec.get("local", {}).get(lang, []) if c in columns]
+    least, local = _frequency_columns(lang)
     return frozenset(name for name, freq in _given_names_data().items() if any(freq[i] >= least for i in local))
 
 
@@ -220,17 +221,12 @@ def native_given_names(lang: str) -> frozenset[str]:
     out, since such a word is as often an ordinary one; a tagger's proper noun of this form is a name."""
     import unicodedata
 
-    spec = _pack_file("mul", "names.toml").get("given_names", {})
-    least = int(spec.get("min_frequency", 3))
-    columns = spec.get("columns", [])
-    local = [columns.index(c) for c in spec.get("local", {}).get(lang, []) if c in columns]
     caps = _pack_file(lang, "names.toml").get("capitalisation", {})
-    if not local or not caps.get("native_syllable"):
+    if not caps.get("native_syllable"):
         return frozenset()
     native = regex.compile(caps["native_syllable"])
-    out = {name.lower() for name, freq in _given_names_data().items()
-           if native.fullmatch(name) and any(freq[i] >= least for i in local)}
-    return frozenset(unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in out)
+    return frozenset(unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+                     for name in local_given_names(lang) if native.fullmatch(name))
 
 
 @functools.lru_cache(maxsize=None)
