@@ -6,6 +6,7 @@ and number symbols for every locale. Negation and numbers read their own pack fi
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass, field
 
 import regex
@@ -214,19 +215,22 @@ def local_given_names(lang: str) -> frozenset[str]:
     return frozenset(name for name, freq in _given_names_data().items() if any(freq[i] >= least for i in local))
 
 
+def unmarked(word: str) -> str:
+    """`word` in lower case without its marks ("Hùng" -> "hung", "Đông" -> "dong"): how a data file that
+    writes names in ASCII has them."""
+    return unicodedata.normalize("NFKD", word.lower().replace("đ", "d")).encode("ascii", "ignore").decode()
+
+
 @functools.lru_cache(maxsize=None)
 def native_given_names(lang: str) -> frozenset[str]:
     """Given names common in `lang`'s own countries that a syllable of the language also spells
     (Vietnamese "Minh", "Lan", "Hùng" as "hung"): lower case, without marks. `_given_names` leaves them
     out, since such a word is as often an ordinary one; a tagger's proper noun of this form is a name."""
-    import unicodedata
-
     caps = _pack_file(lang, "names.toml").get("capitalisation", {})
     if not caps.get("native_syllable"):
         return frozenset()
     native = regex.compile(caps["native_syllable"])
-    return frozenset(unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
-                     for name in local_given_names(lang) if native.fullmatch(name))
+    return frozenset(unmarked(name) for name in local_given_names(lang) if native.fullmatch(name))
 
 
 @functools.lru_cache(maxsize=None)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..lexicon import Lexicon, entity_class, find_names, local_given_names, native_given_names, stands_for, surfaces_of
+from ..lexicon import Lexicon, entity_class, find_names, local_given_names, native_given_names, stands_for, surfaces_of, unmarked
 from ..types import Finding, Severity
 from .context import PairContext, entity_label, language_name
 from .extract import Facts, fold_name, same_name_token
@@ -180,22 +180,22 @@ def _currency_codes() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def _currency_names(lang: str) -> tuple[str, ...]:
-    """CLDR's names of the currencies in use, singular and plural, lower case ("us dollars", "dollars
-    australiens"), from Babel; historic ones (with years) left out."""
+def _cldr_currency_names(lang: str) -> tuple[str, ...]:
+    """CLDR's name of every currency, singular and plural, as written, from Babel (none without a locale)."""
     try:
         from babel import Locale
         from babel.numbers import get_currency_name
         loc = Locale.parse(lang)
     except Exception:  # no CLDR locale: no currency names
         return ()
-    out = set()
-    for code in loc.currencies:
-        for count in (1, 2):
-            name = get_currency_name(code, count=count, locale=lang)
-            if " " in name and "(" not in name:
-                out.add(name.lower())
-    return tuple(sorted(out))
+    return tuple(get_currency_name(code, count=count, locale=lang) for code in loc.currencies for count in (1, 2))
+
+
+@functools.lru_cache(maxsize=None)
+def _currency_names(lang: str) -> tuple[str, ...]:
+    """CLDR's names of the currencies in use, singular and plural, lower case ("us dollars", "dollars
+    australiens"), from Babel; historic ones (with years) left out."""
+    return tuple(sorted({name.lower() for name in _cldr_currency_names(lang) if " " in name and "(" not in name}))
 
 
 def _given_alone(n: Name, text: str, lex: Lexicon) -> bool:
@@ -210,36 +210,33 @@ def _given_alone(n: Name, text: str, lex: Lexicon) -> bool:
     if not before:
         return False
     prev = before.group(1)
-    caps = lex.caps
-    if prev.lower() in {w.lower() for w in caps.get("address_terms", [])}:
+    address, heads = _given_name_context(lex.lang)
+    if prev.lower() in address:
         return True  # "Chị Lan", "anh Minh": a kinship word of address before a given name
     # after a word that makes a place or a people of what follows ("miền Nam", "phía Đông") it is no name
-    heads = {w.lower() for k in ("place_heads", "demonym_heads", "not_after") for w in caps.get(k, [])}
     return prev[:1].islower() and prev.lower() not in heads
+
+
+@functools.lru_cache(maxsize=None)
+def _given_name_context(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The pack's words of address before a given name, and the words after which one is no name."""
+    from ..lexicon import lexicon
+
+    caps = lexicon(lang).caps
+    return (frozenset(w.lower() for w in caps.get("address_terms", [])),
+            frozenset(w.lower() for k in ("place_heads", "demonym_heads", "not_after") for w in caps.get(k, [])))
 
 
 def _native_given(name: str, lang: str) -> bool:
     """One word that is a common given name of the language's own countries ("Minh", "Hùng")."""
-    import unicodedata
-
-    if " " in name or not name[:1].isupper():
-        return False
-    key = unicodedata.normalize("NFKD", name.lower().replace("đ", "d")).encode("ascii", "ignore").decode()
-    return key in native_given_names(lang)
+    return " " not in name and name[:1].isupper() and unmarked(name) in native_given_names(lang)
 
 
 @functools.lru_cache(maxsize=None)
 def _currency_units(lang: str) -> frozenset[str]:
     """The last word of CLDR's currency names, lower case ("dong" of "Vietnamesischer Dong", "yen", "euro"):
     a word a translation may name a currency by, never a person."""
-    try:
-        from babel import Locale
-        from babel.numbers import get_currency_name
-        loc = Locale.parse(lang)
-    except Exception:  # no CLDR locale: no currency names
-        return frozenset()
-    return frozenset(get_currency_name(code, count=count, locale=lang).split()[-1].lower()
-                     for code in loc.currencies for count in (1, 2))
+    return frozenset(name.split()[-1].lower() for name in _cldr_currency_names(lang))
 
 
 @functools.lru_cache(maxsize=None)
@@ -1311,7 +1308,7 @@ def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) 
         return False
     if len(words) == 1 and words[0].lower() in _currency_units(ctx.tgt_lang):
         return False  # "200 Euro in Dong": a currency
-    if _after_word(ctx.tgt.text, t.start, ctx.tgt_lex.caps.get("articles") or ctx.tgt_lex.caps.get("determiners") or []):
+    if _after_word(ctx.tgt.text, t.start, _articles(ctx.tgt_lang)):
         return False  # after an article: a noun or an adjective ("a Christian group", "der Gila cypha")
     src_tokens = _TOKEN.findall(ctx.src.text)
     src = {fold_name(w) for w in src_tokens}
@@ -1533,7 +1530,7 @@ def _first_name_word(word: str, first_names: frozenset[str], lang: str = "") -> 
     bare = _GENITIVE.sub("", word)
     d = _dictionary(lang) if lang else None
     if bare != word and len(bare) >= 3 and bare in first_names and not (d and bare.lower() in d[1]) \
-            and not any(word.lower() in x[1] for x in _all_word_lists()):
+            and not _ordinary_lower_word(word):
         return True  # (not where either form is an ordinary word: "Jungs" is no genitive of "Jung")
     parts = word.split("-")
     return len(parts) >= 2 and all(p in first_names for p in parts)
