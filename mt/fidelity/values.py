@@ -57,9 +57,8 @@ class NumberPack:
     ambiguous: frozenset[str] = frozenset()  # small number words that are also other words: "một" (a), "năm" (year)
     date_patterns: list[regex.Pattern] = field(default_factory=list)
     time_patterns: list[regex.Pattern] = field(default_factory=list)  # "19.30 Uhr", "19h30", "4.40 giờ"
-    half_before: list[str] = field(default_factory=list)  # "halb drei" = 2:30
-    half_past: list[str] = field(default_factory=list)  # "half past two" = 2:30
-    word_times: list[tuple[regex.Pattern, int]] = field(default_factory=list)  # clock times in words, minutes added
+    # clock times in words ("halb drei", "Viertel vor zehn"): pattern, minutes added, the highest hour it reads
+    word_times: list[tuple[regex.Pattern, int, int]] = field(default_factory=list)
     units: dict[str, tuple[str, float, float]] = field(default_factory=dict)  # "feet" -> ("length", 0.3048, 0)
     unit_endings: tuple[str, ...] = ()  # inflections of unit words: German "Zentimetern"
     either_scale: frozenset[str] = frozenset()  # temperature words without a scale ("độ", "Grad"): °C or °F
@@ -156,8 +155,6 @@ def number_pack(lang: str) -> NumberPack:
         pack.date_patterns.append(regex.compile(p.replace("{range}", _alt(pack.range_words)), flags))
     pack.date_patterns.append(regex.compile(BARE_YEAR))
     pack.time_patterns = [regex.compile(p) for p in data.get("times", {}).get("patterns", [])]
-    pack.half_before = [w.lower() for w in data.get("times", {}).get("half_before", [])]
-    pack.half_past = [w.lower() for w in data.get("times", {}).get("half_past", [])]
     pack.word_times = _word_times(data.get("times", {}).get("word_patterns", []), pack.words)
     pack.units = _units(data.get("units", {}))
     pack.unit_endings = tuple(hand.get("unit_endings", []))
@@ -168,14 +165,14 @@ def number_pack(lang: str) -> NumberPack:
     return pack
 
 
-def _word_times(entries: list[dict], words: dict[str, float]) -> list[tuple[regex.Pattern, int]]:
-    """The pack's clock times in words ("ba giờ rưỡi", "Viertel vor zehn", "trois heures et quart"): each
-    pattern's `{n}` is a number from 1 to 59 in digits or in the pack's words; `minutes` are added to
-    the hour it reads (negative: before it)."""
+def _word_times(entries: list[dict], words: dict[str, float]) -> list[tuple[regex.Pattern, int, int]]:
+    """The pack's clock times in words ("ba giờ rưỡi", "halb drei", "trois heures et quart"): each pattern's
+    `{n}` is a number from 1 to 59 in digits or in the pack's words; `minutes` are added to the hour it reads
+    (negative: before it), an hour up to `hours` (24 unless the entry says: "halb" names one of twelve)."""
     small = sorted((w for w, v in words.items() if 1 <= v <= 59 and v == int(v)), key=len, reverse=True)
     number = "(?:" + "|".join([*(regex.escape(w) for w in small), r"\d{1,2}"]) + ")"
     return [(regex.compile(r"(?i)(?<![\p{L}\p{N}])" + e["pattern"].replace("{n}", number) + r"(?![\p{L}\p{N}])"),
-             int(e.get("minutes", 0))) for e in entries]
+             int(e.get("minutes", 0)), int(e.get("hours", 24))) for e in entries]
 
 
 def _units(own: dict) -> dict[str, tuple[str, float, float]]:
@@ -374,27 +371,14 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             if gd.get("y"):
                 dates.append(DateValue(("y", int(gd["y"])), *span))
     figures: list[Value] = []
-    # "um halb drei" = 2:30 (the hour before the one named), "at half past two" = 2:30 (the hour named);
-    # and 30 minutes
-    for words, back in ((pack.half_before, 1), (pack.half_past, 0)):
-        if not words:
-            continue
-        for m in regex.finditer(rf"(?i)(?<![\p{{L}}])(?:{_alt(words)})\s+(\p{{L}}+|\d{{1,2}})(?![\p{{L}}\p{{N}}])", text):
-            word = m.group(1).lower()
-            hour = int(word) if word.isdigit() else pack.words.get(word)
-            if hour is None or not 1 <= hour <= 12:
-                continue
-            used.append(m.span())
-            h = float(hour - back or 12)
-            figures += [Value(h, m.start(), m.end(), m.group(0), alt=h + 12 if h < 12 else 0.0),
-                        Value(30.0, m.start(), m.end(), m.group(0))]
-    # clock times in words: the hour and, past it or before it, the minutes ("mười giờ kém mười lăm" = 9:45)
-    for pat, minutes in pack.word_times:
+    # clock times in words: the hour and, past it or before it, the minutes ("mười giờ kém mười lăm" = 9:45,
+    # "um halb drei" = 2:30, the hour before the one named)
+    for pat, minutes, hours in pack.word_times:
         for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in used):
                 continue
             gd = {k: (int(v) if v.isdigit() else pack.words.get(nfc(v).lower())) for k, v in m.groupdict().items() if v}
-            if gd.get("h") is None or not 1 <= gd["h"] <= 24 or any(v is None for v in gd.values()):
+            if gd.get("h") is None or not 1 <= gd["h"] <= hours or any(v is None for v in gd.values()):
                 continue
             total = (gd["h"] * 60 + minutes + gd.get("mi", 0) - gd.get("mi_to", 0)) % (24 * 60)
             hour, minute = divmod(total, 60)
