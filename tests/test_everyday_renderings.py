@@ -58,6 +58,17 @@ CASES = [
     ("Tôi cần đổi 200 euro sang tiền Việt.", "Ich muss 200 Euro in Dong umtauschen.", "Ich muss 300 Euro in Dong umtauschen.", "number"),
     # "Noch nicht," says the source's negated clause; "Chưa," answers as "Noch nicht," does
     ("Tôi chưa đọc, nhưng tôi đã xem phim.", "Noch nicht, aber ich habe den Film gesehen.", "Ja, aber ich habe den Film gesehen.", "negation"),
+    # spoken short forms of amounts: "rưỡi" after a scale is half of it, a digit after a scale its next lower place
+    ("Chiếc xe máy cũ giá hai triệu rưỡi.", "Das alte Moped kostet 2,5 Millionen Dong.", "Das alte Moped kostet 2 Millionen Dong.", "number"),
+    ("Vé máy bay hết ba triệu tư.", "Der Flug kostet 3,4 Millionen Dong.", "Der Flug kostet 3,5 Millionen Dong.", "number"),
+    ("Căn nhà này giá hai tỷ tám.", "Das Haus kostet 2,8 Milliarden Dong.", "Das Haus kostet 2 Milliarden Dong.", "number"),
+    ("Cái bàn này nặng 3 nghìn rưỡi gam.", "Dieser Tisch wiegt 3500 Gramm.", "Dieser Tisch wiegt 3000 Gramm.", "number"),
+    # a date range naming the day twice ("từ ngày 10 đến ngày 14 tháng 9")
+    ("Tôi nghỉ từ ngày 10 đến ngày 14 tháng 9.", "Ich habe vom 10. bis 14. September frei.", "Ich habe vom 10. bis 15. September frei.", "date"),
+    # a given name the segmenter glues to the next word ("Hoa_đi") or to a word of address ("Chị_Hoa") is still a name
+    ("Lan trượt môn lý.", "Lan ist in Physik durchgefallen.", "Sabine ist in Physik durchgefallen.", "attribution"),
+    ("Hôm qua tôi gặp Tuấn đấy.", "Gestern habe ich Tuấn getroffen.", "Gestern habe ich Oliver getroffen.", "attribution"),
+    ("Chị Hoa vẫn chưa về.", "Hoa ist noch nicht zurück.", "Sie ist noch nicht zurück.", "omission"),
     ("Chưa, đợi thêm hai phút nữa.", "Noch nicht, warte noch zwei Minuten.", None, None),
 ]
 

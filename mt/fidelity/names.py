@@ -772,6 +772,50 @@ def _vietnamese_full_name(name: str, lang: str) -> bool:
     return 3 <= len(parts) <= 4 and parts[0] in _surnames(lang) and all(w[:1].isupper() for w in parts)
 
 
+@functools.lru_cache(maxsize=None)
+def _segmenter_words() -> frozenset[str]:
+    """The words of pyvi's segmenter dictionary (lower case, syllables joined by spaces): empty without it."""
+    try:
+        from importlib import resources
+
+        data = resources.files("pyvi").joinpath("models", "words.txt").read_text(encoding="utf-8")
+    except (ImportError, OSError):  # pragma: no cover - pyvi ships the file
+        return frozenset()
+    # (without marks: the dictionary writes tones in the old places, "cộng hoà", texts often "cộng hòa")
+    return frozenset(unmarked(w.strip()) for w in data.splitlines() if w.strip())
+
+
+def _unglued(start: int, tag: str, surface: str, lex: Lexicon) -> list[tuple[int, int, str, str]]:
+    """One segmenter word as (start, end, tag, surface) spans; a word the segmenter glued out of a given name and
+    its neighbour is cut apart, the name a proper noun ("Lan trượt" of "Lan trượt môn toán": no word of its
+    dictionary; "Anh Minh" opening a sentence: a word of address and a name, not the adjective "anh minh")."""
+    parts = surface.split(" ")
+    if len(parts) < 2:
+        return [(start, start + len(surface), tag, surface)]
+    capital = [p[:1].isupper() for p in parts]
+    words = _segmenter_words()
+
+    def in_word(k: int) -> bool:  # the syllable makes a word of the dictionary with a neighbour ("Dự báo" of "Dự báo nói")
+        return any(unmarked(" ".join(parts[a:b])) in words for a in range(max(0, k - 2), k + 1)
+                   for b in range(k + 2, min(len(parts), k + 3) + 1) if b - a >= 2 and a <= k < b)
+
+    given = [p[:1].isupper() and _native_given(p, lex.lang) for p in parts]
+    address, _ = _given_name_context(lex.lang)
+    glued = any(given) and (
+        # a given name beside lower-case words with which it makes no word of the dictionary
+        not all(capital) and not any(in_word(k) for k in range(len(parts)) if given[k])
+        # a capitalised word of address before capitalised given names
+        or all(capital) and parts[0].lower() in address and all(given[1:]))
+    if not glued:
+        return [(start, start + len(surface), tag, surface)]
+    out, pos = [], start
+    for k, p in enumerate(parts):
+        is_name = given[k] and not (k == 0 and all(capital) and parts[0].lower() in address)
+        out.append((pos, pos + len(p), "Np" if is_name else ("Nc" if p.lower() in address else tag), p))
+        pos += len(p) + 1
+    return out
+
+
 def _vi_names(text: str, lex: Lexicon) -> list[Name]:
     """Vietnamese names: consecutive proper-noun (Np) words of pyvi, sorted by their head word."""
     tagged = pyvi_tags(text)
@@ -791,7 +835,7 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
         if i < 0:
             spans.append(None)
             continue
-        spans.append((i, i + len(surface), t, surface))
+        spans.extend(_unglued(i, t, surface, lex))
         cursor = i + len(surface)
     def name_like(sp) -> bool:
         # a proper noun for the tagger, or capitalised where a sentence does not start (the tagger
@@ -892,7 +936,9 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
             given = first or _native_given(name, lex.lang)
             sure = tagged and not acronym and (not initial or len(name.split()) > 1 or foreign or given) \
                 and (len(name.split()) > 1 or name.isascii() or given)
-            out.append(Name(name, s, e, "person" if first or family else "name", None, strong=sure or first and not initial))
+            # (a given name after a word of address is a person's: "anh Minh", "Chị Lan")
+            person = first or family or given and prev in _given_name_context(lex.lang)[0]
+            out.append(Name(name, s, e, "person" if person else "name", None, strong=sure or first and not initial))
     return out
 
 

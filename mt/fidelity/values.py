@@ -64,6 +64,10 @@ class NumberPack:
     either_scale: frozenset[str] = frozenset()  # temperature words without a scale ("độ", "Grad"): °C or °F
     metre_then_centimetres: bool = False  # "một mét tám mươi", "ein Meter achtzig" = 1.80 m
     half_after_unit: tuple[str, ...] = ()  # "38 độ rưỡi" = 38.5 degrees, "2 mét rưỡi" = 2.5 m
+    half_after_scale: tuple[str, ...] = ()  # "bốn triệu rưỡi" = 4.5 million, "hai nghìn rưỡi" = 2,500
+    scale_then_tenths: bool = False  # "một triệu hai" = 1.2 million, "ba tỷ hai" = 3.2 billion (spoken short forms)
+    tenths_except: frozenset[str] = frozenset()  # digit words that never shorten so ("ba trăm năm" = 300 years)
+    after_scale_words: dict[str, float] = field(default_factory=dict)  # "tư" = 4 ending a short form: "ba triệu tư"
     temperature_words: tuple[str, ...] = ()  # "nhiệt độ", "Temperatur": a bare figure after one may be a degree
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
     starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
@@ -161,6 +165,12 @@ def number_pack(lang: str) -> NumberPack:
     pack.either_scale = frozenset(nfc(w).lower() for w in hand.get("either_scale", []))
     pack.temperature_words = tuple(nfc(w).lower() for w in hand.get("temperature_words", []))
     pack.half_after_unit = tuple(nfc(w).lower() for w in hand.get("half_after_unit", []))
+    pack.half_after_scale = tuple(nfc(w).lower() for w in hand.get("half_after_scale", []))
+    pack.starts |= frozenset(pack.half_after_scale)
+    pack.scale_then_tenths = bool(hand.get("scale_then_tenths", False))
+    pack.tenths_except = frozenset(nfc(w).lower() for w in hand.get("tenths_except", []))
+    pack.after_scale_words = {nfc(k).lower(): float(v) for k, v in hand.get("after_scale_words", {}).items()}
+    pack.starts |= frozenset(pack.after_scale_words)
     pack.metre_then_centimetres = bool(hand.get("metre_then_centimetres", False))
     return pack
 
@@ -414,9 +424,13 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
         sm = scale_re.match(text, end)
         if sm:
             while sm:  # "5 nghìn tỷ" = 5 × 1000 × 10^9
-                value *= pack.scales.get(nfc(sm.group(1)), pack.scales.get(nfc(sm.group(1)).lower(), 1.0))
+                scale = pack.scales.get(nfc(sm.group(1)), pack.scales.get(nfc(sm.group(1)).lower(), 1.0))
+                value *= scale
                 end = sm.end()
                 sm = scale_re.match(text, end)
+            if pack.half_after_scale and (hm := _half_re(pack.half_after_scale).match(text, end)):
+                value += 0.5 * scale  # "4 triệu rưỡi" = 4.5 million
+                end = pos = hm.end()
         elif (hm := _HEIGHT.match(text, end)) and m.end() - m.start() == 1:
             value += int(hm.group(1)) / 100  # "1m98" = 1.98 m
             end = pos = hm.end()
@@ -624,7 +638,14 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
                 pos += len(part) + 1
             tokens[i:i + 1] = [p for p in parts if p[2]]
             continue
-        if tok in pack.approximate:
+        if tok in pack.after_scale_words and items and items[-1].kind == "s" and pack.scale_then_tenths \
+                and not regex.match(r"\s*\p{L}", low[tokens[i][1]:]):
+            # "ba triệu tư" = 3.4 million: a digit word read so only ending a number after a scale ("tư nhân": private)
+            items.append(_Item("w", pack.after_scale_words[tok], tokens[i][0], tokens[i][1]))
+        elif tok in pack.half_after_scale and items and items[-1].kind == "s":
+            # "bốn triệu rưỡi" = 4.5 million: half the scale before it, an atom of the same number
+            items.append(_Item("w", 0.5 * items[-1].value, tokens[i][0], tokens[i][1]))
+        elif tok in pack.approximate:
             items.append(_Item("p", pack.approximate[tok], tokens[i][0], tokens[i][1]))
         elif tok in pack.scales:
             items.append(_Item("s", pack.scales[tok], tokens[i][0], tokens[i][1]))
@@ -639,7 +660,8 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
         else:
             items.append(_Item("x", 0.0, tokens[i][0], tokens[i][1]))
         i += 1
-    return _evaluate(items, text, pack.units_need_connector, pack.ambiguous)
+    return _evaluate(items, text, pack.units_need_connector, pack.ambiguous,
+                     pack.tenths_except if pack.scale_then_tenths else None)
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
@@ -649,7 +671,7 @@ def _opens_sentence(text: str, pos: int) -> bool:
 
 
 def _evaluate(items: list[_Item], text: str, need_connector: bool = False,
-              ambiguous: frozenset[str] = frozenset()) -> list[Value]:
+              ambiguous: frozenset[str] = frozenset(), tenths_except: frozenset[str] | None = None) -> list[Value]:
     """Fold runs of atoms and scales into values: 'hai trăm nghìn' = (2 × 100) × 1000; an atom
     right after an atom of another word starts a new value ('hai hay ba' and 'hai ba' are 2 and 3)."""
     out: list[Value] = []
@@ -690,6 +712,14 @@ def _evaluate(items: list[_Item], text: str, need_connector: bool = False,
         nxt = items[k + 1] if k + 1 < len(items) else None
         if item.kind == "w" and need_connector and run and run[-1].kind == "s" and item.value < 10 and not joined \
                 and not (nxt and nxt.kind == "s" and nxt.value < run[-1].value):
+            word = text[item.start:item.end]
+            if tenths_except is not None and run[-1].value >= 100 and (nxt is None or nxt.kind == "x") \
+                    and word.lower() not in tenths_except:
+                # the spoken short form ends the number with a digit of the next lower place: "một triệu hai" =
+                # 1.2 million, "ba tỷ hai" = 3.2 billion (not "năm", a year: "ba trăm năm" = 300 years)
+                run.append(_Item("w", item.value * run[-1].value / 10, item.start, item.end))
+                joined = False
+                continue
             close()  # "ngàn năm" = a thousand years, not 1005; but "một nghìn năm trăm" = 1500
         if item.kind == "x":
             close()
