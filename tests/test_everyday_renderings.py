@@ -63,6 +63,10 @@ CASES = [
     ("Vé máy bay hết ba triệu tư.", "Der Flug kostet 3,4 Millionen Dong.", "Der Flug kostet 3,5 Millionen Dong.", "number"),
     ("Căn nhà này giá hai tỷ tám.", "Das Haus kostet 2,8 Milliarden Dong.", "Das Haus kostet 2 Milliarden Dong.", "number"),
     ("Cái bàn này nặng 3 nghìn rưỡi gam.", "Dieser Tisch wiegt 3500 Gramm.", "Dieser Tisch wiegt 3000 Gramm.", "number"),
+    # "năm" before a counting word is five ("năm phút"), after a number word the year counted ("hai năm")
+    ("Đi bộ đến trường mất năm phút.", "Zu Fuß sind es fünf Minuten bis zur Schule.", "Zu Fuß sind es sieben Minuten bis zur Schule.", "number"),
+    ("Anh ấy sống ở Đức được hai năm.", "Er lebt seit zwei Jahren in Deutschland.", "Er lebt seit fünf Jahren in Deutschland.", "number"),
+    ("Năm nay tôi đi làm bằng xe buýt.", "Dieses Jahr fahre ich mit dem Bus zur Arbeit.", None, None),
     # a date range naming the day twice ("từ ngày 10 đến ngày 14 tháng 9")
     ("Tôi nghỉ từ ngày 10 đến ngày 14 tháng 9.", "Ich habe vom 10. bis 14. September frei.", "Ich habe vom 10. bis 15. September frei.", "date"),
     # a given name the segmenter glues to the next word ("Hoa_đi") or to a word of address ("Chị_Hoa") is still a name

@@ -68,6 +68,9 @@ class NumberPack:
     scale_then_tenths: bool = False  # "một triệu hai" = 1.2 million, "ba tỷ hai" = 3.2 billion (spoken short forms)
     tenths_except: frozenset[str] = frozenset()  # digit words that never shorten so ("ba trăm năm" = 300 years)
     after_scale_words: dict[str, float] = field(default_factory=dict)  # "tư" = 4 ending a short form: "ba triệu tư"
+    # counting words (classifiers, units of time and measure) before which an ambiguous number word counts:
+    # "năm phút" = five minutes, where "năm" alone may be a year
+    count_words: frozenset[str] = frozenset()
     temperature_words: tuple[str, ...] = ()  # "nhiệt độ", "Temperatur": a bare figure after one may be a degree
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
     starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
@@ -171,6 +174,7 @@ def number_pack(lang: str) -> NumberPack:
     pack.tenths_except = frozenset(nfc(w).lower() for w in hand.get("tenths_except", []))
     pack.after_scale_words = {nfc(k).lower(): float(v) for k, v in hand.get("after_scale_words", {}).items()}
     pack.starts |= frozenset(pack.after_scale_words)
+    pack.count_words = frozenset(nfc(w).lower() for w in hand.get("count_words", []))
     pack.metre_then_centimetres = bool(hand.get("metre_then_centimetres", False))
     return pack
 
@@ -660,8 +664,32 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
         else:
             items.append(_Item("x", 0.0, tokens[i][0], tokens[i][1]))
         i += 1
+    counted: set[int] = set()
+    if pack.count_words:
+        items, counted = _counted(items, low, pack)
     return _evaluate(items, text, pack.units_need_connector, pack.ambiguous,
-                     pack.tenths_except if pack.scale_then_tenths else None)
+                     pack.tenths_except if pack.scale_then_tenths else None, counted)
+
+
+def _counted(items: list[_Item], low: str, pack: NumberPack) -> tuple[list[_Item], set[int]]:
+    """Where the pack names counting words, an ambiguous number word right after another number word is the
+    thing counted ("ba năm" = three years: "năm" is no five there), and one right before a counting word
+    counts ("năm phút" = five minutes): (the items, the starts of the words that count)."""
+    out, counted = [], set()
+    for k, it in enumerate(items):
+        word = low[it.start:it.end]
+        if it.kind == "w" and word in pack.ambiguous:
+            prev = out[-1] if out else None
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            if prev is not None and prev.kind in ("w", "s") and not (nxt is not None and nxt.kind == "s") \
+                    and not (prev.kind == "s" and word in pack.after_scale_words):
+                out.append(_Item("x", 0.0, it.start, it.end))
+                continue
+            after = regex.match(r"\s+([\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)", low[it.end:])
+            if after and (after.group(1) in pack.count_words or after.group(1).split()[0] in pack.count_words):
+                counted.add(it.start)
+        out.append(it)
+    return out, counted
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
@@ -671,7 +699,8 @@ def _opens_sentence(text: str, pos: int) -> bool:
 
 
 def _evaluate(items: list[_Item], text: str, need_connector: bool = False,
-              ambiguous: frozenset[str] = frozenset(), tenths_except: frozenset[str] | None = None) -> list[Value]:
+              ambiguous: frozenset[str] = frozenset(), tenths_except: frozenset[str] | None = None,
+              counted: set[int] = frozenset()) -> list[Value]:
     """Fold runs of atoms and scales into values: 'hai trăm nghìn' = (2 × 100) × 1000; an atom
     right after an atom of another word starts a new value ('hai hay ba' and 'hai ba' are 2 and 3)."""
     out: list[Value] = []
@@ -695,7 +724,8 @@ def _evaluate(items: list[_Item], text: str, need_connector: bool = False,
         lone_scale = all(it.kind == "s" for it in run)  # "Tausende", "hàng trăm": no figure
         surface = text[run[0].start:run[-1].end]
         figure = not lone_scale and (n_words > 1 or value >= WORD_FIGURE_MIN)
-        soft = not figure and not lone_scale and surface.lower() not in ambiguous and surface not in ambiguous
+        soft = not figure and not lone_scale and (surface.lower() not in ambiguous and surface not in ambiguous
+                                                  or run[0].start in counted)
         if n_words == 1 and surface[:1].isupper() and not _opens_sentence(text, run[0].start):
             # one number word with a capital inside a sentence names something ("l'université de Trente",
             # "die Elf" (the team), "Top Ten"): it explains a figure, never stands for one of its own
