@@ -67,6 +67,9 @@ CASES = [
     ("Đi bộ đến trường mất năm phút.", "Zu Fuß sind es fünf Minuten bis zur Schule.", "Zu Fuß sind es sieben Minuten bis zur Schule.", "number"),
     ("Anh ấy sống ở Đức được hai năm.", "Er lebt seit zwei Jahren in Deutschland.", "Er lebt seit fünf Jahren in Deutschland.", "number"),
     ("Năm nay tôi đi làm bằng xe buýt.", "Dieses Jahr fahre ich mit dem Bus zur Arbeit.", None, None),
+    # "and a half" in words in each language: after a number or a scale
+    ("Chuyến bay kéo dài hai tiếng rưỡi.", "Der Flug dauert zweieinhalb Stunden.", "Der Flug dauert dreieinhalb Stunden.", "number"),
+    ("Họ vay một tỷ rưỡi đồng.", "Sie haben anderthalb Milliarden Dong geliehen.", "Sie haben zwei Milliarden Dong geliehen.", "number"),
     # a date range naming the day twice ("từ ngày 10 đến ngày 14 tháng 9")
     ("Tôi nghỉ từ ngày 10 đến ngày 14 tháng 9.", "Ich habe vom 10. bis 14. September frei.", "Ich habe vom 10. bis 15. September frei.", "date"),
     # a given name the segmenter glues to the next word ("Hoa_đi") or to a word of address ("Chị_Hoa") is still a name
@@ -129,3 +132,11 @@ def test_a_question_asking_why_keeps_its_negation_where_both_sides_ask_why():
     assert not _alarm_types("Fangen wir doch gleich an!", "Why don't we get started right away?", "de", "en")
     # a yes/no question still leans, not negates
     assert not _alarm_types("Anh không mệt à?", "Bist du müde?")
+
+
+def test_and_a_half_in_words_reads_in_english_and_french():
+    assert not _alarm_types("Il a vécu deux ans et demi à Lyon.", "He lived in Lyon for two and a half years.", "fr", "en")
+    assert "number" in _alarm_types("La ville compte deux millions et demi d'habitants.",
+                                     "The city has three and a half million inhabitants.", "fr", "en")
+    assert not _alarm_types("La ville compte deux millions et demi d'habitants.",
+                            "The city has two and a half million inhabitants.", "fr", "en")

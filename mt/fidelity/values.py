@@ -64,7 +64,10 @@ class NumberPack:
     either_scale: frozenset[str] = frozenset()  # temperature words without a scale ("độ", "Grad"): °C or °F
     metre_then_centimetres: bool = False  # "một mét tám mươi", "ein Meter achtzig" = 1.80 m
     half_after_unit: tuple[str, ...] = ()  # "38 độ rưỡi" = 38.5 degrees, "2 mét rưỡi" = 2.5 m
-    half_after_scale: tuple[str, ...] = ()  # "bốn triệu rưỡi" = 4.5 million, "hai nghìn rưỡi" = 2,500
+    # "and a half" after a number word or a scale: "hai rưỡi" = 2.5, "bốn triệu rưỡi" = 4.5 million, "two and a half",
+    # "deux millions et demi"; and a number word's ending that says it ("zweieinhalb" = 2.5)
+    half_words: tuple[str, ...] = ()
+    half_suffix: str = ""
     scale_then_tenths: bool = False  # "một triệu hai" = 1.2 million, "ba tỷ hai" = 3.2 billion (spoken short forms)
     tenths_except: frozenset[str] = frozenset()  # digit words that never shorten so ("ba trăm năm" = 300 years)
     after_scale_words: dict[str, float] = field(default_factory=dict)  # "tư" = 4 ending a short form: "ba triệu tư"
@@ -86,7 +89,7 @@ class DateValue(NamedTuple):
 
 class _Item(NamedTuple):
     """One word of a number phrase: kind "w" (atom), "s" (scale), "c" (connector), "p" (number at
-    the start of a longer word), "x" (no number word: ends a phrase)."""
+    the start of a longer word), "h" (a half more: "rưỡi", "and a half"), "x" (no number word: ends a phrase)."""
     kind: str
     value: float
     start: int
@@ -168,8 +171,9 @@ def number_pack(lang: str) -> NumberPack:
     pack.either_scale = frozenset(nfc(w).lower() for w in hand.get("either_scale", []))
     pack.temperature_words = tuple(nfc(w).lower() for w in hand.get("temperature_words", []))
     pack.half_after_unit = tuple(nfc(w).lower() for w in hand.get("half_after_unit", []))
-    pack.half_after_scale = tuple(nfc(w).lower() for w in hand.get("half_after_scale", []))
-    pack.starts |= frozenset(pack.half_after_scale)
+    pack.half_words = tuple(nfc(w).lower() for w in hand.get("half_words", []))
+    pack.half_suffix = nfc(hand.get("half_suffix", "")).lower()
+    pack.starts |= frozenset(w.split()[0] for w in pack.half_words)
     pack.scale_then_tenths = bool(hand.get("scale_then_tenths", False))
     pack.tenths_except = frozenset(nfc(w).lower() for w in hand.get("tenths_except", []))
     pack.after_scale_words = {nfc(k).lower(): float(v) for k, v in hand.get("after_scale_words", {}).items()}
@@ -432,7 +436,7 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
                 value *= scale
                 end = sm.end()
                 sm = scale_re.match(text, end)
-            if pack.half_after_scale and (hm := _half_re(pack.half_after_scale).match(text, end)):
+            if pack.half_words and (hm := _half_re(pack.half_words).match(text, end)):
                 value += 0.5 * scale  # "4 triệu rưỡi" = 4.5 million
                 end = pos = hm.end()
         elif (hm := _HEIGHT.match(text, end)) and m.end() - m.start() == 1:
@@ -463,6 +467,8 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
     _range_scales(text, figures, pack)
     _temperature_context(text, figures, pack)
     words = _number_words(text, pack, used)
+    if pack.half_words:
+        _half_after_count(text, figures + words, pack)
     if pack.units:
         for w in words:
             # a unit after a spelled-out number too: "sechs Meter" renders "20 feet"
@@ -623,6 +629,11 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
             items.append(_Item("x", 0.0, tokens[i][0], tokens[i][1]))  # most words are no number
             i += 1
             continue
+        if pack.half_words and items and items[-1].kind in ("w", "s") and (n := _half_phrase(tokens, i, pack)):
+            # "bốn triệu rưỡi" = 4.5 million, "two and a half": half the scale or one more half, in the same number
+            items.append(_Item("h", 0.5 * (items[-1].value if items[-1].kind == "s" else 1.0), tokens[i][0], tokens[i + n - 1][1]))
+            i += n
+            continue
         for n in range(min(MAX_ATOM_WORDS, len(tokens) - i), 0, -1):
             phrase = " ".join(t[2] for t in tokens[i:i + n])
             if phrase in pack.words:
@@ -646,15 +657,14 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
                 and not regex.match(r"\s*\p{L}", low[tokens[i][1]:]):
             # "ba triệu tư" = 3.4 million: a digit word read so only ending a number after a scale ("tư nhân": private)
             items.append(_Item("w", pack.after_scale_words[tok], tokens[i][0], tokens[i][1]))
-        elif tok in pack.half_after_scale and items and items[-1].kind == "s":
-            # "bốn triệu rưỡi" = 4.5 million: half the scale before it, an atom of the same number
-            items.append(_Item("w", 0.5 * items[-1].value, tokens[i][0], tokens[i][1]))
         elif tok in pack.approximate:
             items.append(_Item("p", pack.approximate[tok], tokens[i][0], tokens[i][1]))
         elif tok in pack.scales:
             items.append(_Item("s", pack.scales[tok], tokens[i][0], tokens[i][1]))
         elif tok in pack.connectors:
             items.append(_Item("c", 0.0, tokens[i][0], tokens[i][1]))
+        elif pack.half_suffix and tok.endswith(pack.half_suffix) and tok[:-len(pack.half_suffix)] in pack.words:
+            items.append(_Item("w", pack.words[tok[:-len(pack.half_suffix)]] + 0.5, tokens[i][0], tokens[i][1]))  # "zweieinhalb"
         elif pack.compound_prefix and len(tok) > 5 and (parts := _segment_compound(tok, pack)) and any(k == "s" for k, _ in parts):
             # one written word made of several: German "zweihunderttausend"
             for k, v in parts:
@@ -669,6 +679,27 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
         items, counted = _counted(items, low, pack)
     return _evaluate(items, text, pack.units_need_connector, pack.ambiguous,
                      pack.tenths_except if pack.scale_then_tenths else None, counted)
+
+
+def _half_after_count(text: str, values: list[Value], pack: NumberPack) -> None:
+    """A half after the thing counted adds to the number: "hai tiếng rưỡi" = 2.5 hours, "deux ans et demi"."""
+    low = nfc(text).lower()
+    half = _half_re(pack.half_words)
+    for v in values:
+        m = regex.match(r"\s+([\p{L}\p{M}]+)", low[v.end:])
+        if m and (h := half.match(low, v.end + m.end())) and h.start() == v.end + m.end():
+            v.value += 0.5
+            if v.alt is not None:
+                v.alt += 0.5
+
+
+def _half_phrase(tokens: list[tuple[int, int, str]], i: int, pack: NumberPack) -> int:
+    """How many tokens from `i` say "and a half" (one of the pack's half_words), or 0."""
+    for phrase in pack.half_words:
+        words = phrase.split()
+        if [t[2] for t in tokens[i:i + len(words)]] == words:
+            return len(words)
+    return 0
 
 
 def _counted(items: list[_Item], low: str, pack: NumberPack) -> tuple[list[_Item], set[int]]:
@@ -751,7 +782,15 @@ def _evaluate(items: list[_Item], text: str, need_connector: bool = False,
                 joined = False
                 continue
             close()  # "ngàn năm" = a thousand years, not 1005; but "một nghìn năm trăm" = 1500
-        if item.kind == "x":
+        if item.kind == "h":
+            # a half more: it closes the number after a scale ("bốn triệu rưỡi"), while a scale may still follow
+            # a half after an atom ("one and a half million")
+            after_scale = bool(run) and run[-1].kind == "s"
+            if run:
+                run.append(_Item("w", item.value, item.start, item.end))
+            if after_scale or not (nxt and nxt.kind == "s"):
+                close()
+        elif item.kind == "x":
             close()
         elif item.kind == "c":
             joined = bool(run)
