@@ -70,6 +70,13 @@ CASES = [
     # "and a half" in words in each language: after a number or a scale
     ("Chuyến bay kéo dài hai tiếng rưỡi.", "Der Flug dauert zweieinhalb Stunden.", "Der Flug dauert dreieinhalb Stunden.", "number"),
     ("Họ vay một tỷ rưỡi đồng.", "Sie haben anderthalb Milliarden Dong geliehen.", "Sie haben zwei Milliarden Dong geliehen.", "number"),
+    # a bound, "few", "never late", a cancelled event and a dish said with or without a negation
+    ("Vali không được quá hai mươi ký.", "Der Koffer darf höchstens zwanzig Kilo wiegen.", None, None),
+    ("Tuần này chẳng nắng được mấy hôm.", "Diese Woche gab es nur wenige sonnige Tage.", None, None),
+    ("Cô ấy chưa bao giờ đến muộn.", "Sie ist immer pünktlich.", "Sie ist immer zu spät.", "negation"),
+    ("Chiều nay không có giờ tiếng Anh.", "Der Englischunterricht fällt heute Nachmittag aus.",
+     "Der Englischunterricht findet heute Nachmittag statt.", "negation"),
+    ("Quán này có bún chả rất ngon.", "Dieses Lokal hat sehr leckeres Bún chả.", None, None),
     # a date range naming the day twice ("từ ngày 10 đến ngày 14 tháng 9")
     ("Tôi nghỉ từ ngày 10 đến ngày 14 tháng 9.", "Ich habe vom 10. bis 14. September frei.", "Ich habe vom 10. bis 15. September frei.", "date"),
     # a given name the segmenter glues to the next word ("Hoa_đi") or to a word of address ("Chị_Hoa") is still a name
