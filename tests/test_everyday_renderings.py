@@ -77,6 +77,9 @@ CASES = [
     ("Chiều nay không có giờ tiếng Anh.", "Der Englischunterricht fällt heute Nachmittag aus.",
      "Der Englischunterricht findet heute Nachmittag statt.", "negation"),
     ("Quán này có bún chả rất ngon.", "Dieses Lokal hat sehr leckeres Bún chả.", None, None),
+    # "tháng Mười hai" (December) with a small "hai"; a double first name put for the source's person
+    ("Đà Lạt vào tháng Mười hai rất lạnh.", "In Đà Lạt ist es im Dezember sehr kalt.", "In Đà Lạt ist es im Oktober sehr kalt.", "date"),
+    ("Tuấn sửa xe đạp cho tôi.", "Tuấn hat mein Fahrrad repariert.", "Karl-Heinz hat mein Fahrrad repariert.", "attribution"),
     # a date range naming the day twice ("từ ngày 10 đến ngày 14 tháng 9")
     ("Tôi nghỉ từ ngày 10 đến ngày 14 tháng 9.", "Ich habe vom 10. bis 14. September frei.", "Ich habe vom 10. bis 15. September frei.", "date"),
     # a given name the segmenter glues to the next word ("Hoa_đi") or to a word of address ("Chị_Hoa") is still a name

@@ -327,3 +327,11 @@ def test_news_docs_script_skips_without_data(tmp_path):
                           capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert proc.returncode == 0, proc.stderr
     assert "ntrex-vie-deu: skipped" in proc.stdout and "flores-vie-deu: skipped" in proc.stdout
+
+
+def test_a_month_name_the_source_does_not_name_is_no_date_to_edit():
+    # "Mai" is a person here (the source names no month): changing it is no date edit
+    assert perturb("Mai sẽ bay sang Berlin vào thứ Sáu.", "Mai fliegt am Freitag nach Berlin.", "vi", "de", "date") is None or \
+        "Mai" in perturb("Mai sẽ bay sang Berlin vào thứ Sáu.", "Mai fliegt am Freitag nach Berlin.", "vi", "de", "date").text
+    ed = perturb("Tôi sinh vào tháng 5 năm 1990.", "Ich bin im Mai 1990 geboren.", "vi", "de", "date", seed=3)
+    assert ed is not None and ed.text != "Ich bin im Mai 1990 geboren."

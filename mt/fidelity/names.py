@@ -509,6 +509,8 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
             return ""
         if w in lex.first_names and not _known_word(w, lex.lang):
             return "first"  # a known first name, also where no noun of the list is spelled so ("über die Philip")
+        if "-" in w and all(len(p) >= 3 and p in lex.first_names for p in w.split("-")):
+            return "first"  # a double first name ("Karl-Wilhelm", "Anna-Lena")
         if not _ordinary(w, lex.lang) and not (_at_sentence_start(text, toks[k].start()) and _known_word(w, lex.lang)):
             return "name"
         if w in lex.first_names:
@@ -1340,11 +1342,13 @@ def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) 
     """A person the target names in full or by a known first name, sure, spelling no ordinary word, of
     whom the source spells no word anywhere (not only among the names found there: a source name the
     reader missed still explains it): the translation put that person there."""
-    if t.cls != "person" or not t.strong or t.plain or t.entity:
+    if t.cls != "person" or not t.strong or t.entity:
         return False
     words = _name_parts(t.text)
     if not words or not any(w in first_names for w in words):
         return False
+    if t.plain:
+        return False  # listed words, not all first names: a noun as likely ("Rose" is checked below)
     # a word that is also a month, a title or an ordinary word of any language with a word list ("June",
     # "Sen.", "The", "Peer", "Mare"): a capitalised word of a quoted title or a noun, not surely a person
     # (after a first name a surname may be an ordinary word: "Juan Graves", "Donna Wood")
@@ -1358,7 +1362,10 @@ def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) 
         return False  # after an article: a noun or an adjective ("a Christian group", "der Gila cypha")
     src_tokens = _TOKEN.findall(ctx.src.text)
     src = {fold_name(w) for w in src_tokens}
-    if any(fold_name(w) in src or any(same_name_token(w, x) for x in src_tokens) for w in words):
+    # (the capitalised words right after it are the rest of the name: "Donald" of "Donald Trump" where the source says "Trump")
+    rest = regex.match(r"(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)+", ctx.tgt.text[t.end:])
+    words_around = words + (_name_parts(rest.group(0)) if rest else [])
+    if any(fold_name(w) in src or any(same_name_token(w, x) for x in src_tokens) for w in words_around):
         return False
     # a person the source document names elsewhere: the translation only resolved a pronoun
     return not ctx.src_people.has_last_token(words[-1])

@@ -161,7 +161,14 @@ def _calendar(lang: str) -> tuple[list[str], list[str]]:
     return months, days
 
 
-def _edit_date(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
+def _months_read(text: str, lang: str) -> set[int]:
+    """The months `text` names, as the checker reads them (numbers and dates of the language's pack)."""
+    from .values import read_values
+
+    return {d.key[-1] for d in read_values(text, lang)[0] if d.key[0] in ("m", "d")}
+
+
+def _edit_date(src: str, tgt: str, lang: str, rng: random.Random, src_lang: str = "") -> Edit | None:
     months, days = _calendar(lang)
     cands: list[tuple[int, int, str]] = []
     for m in re.finditer(r"(?<![\w.,])(1[89]\d\d|20\d\d)(?![\w]|[.,]\d)", tgt):
@@ -177,10 +184,13 @@ def _edit_date(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None
         for s, e in _day_spans(tgt, lang):
             n = int(tgt[s:e])
             cands.append((s, e, str(rng.choice([k for k in range(1, 29) if k != n]))))
+    src_months = _months_read(src, src_lang) if src_lang else None
     for names in (months, days):
         if lang == "vi":
             break  # Vietnamese months and weekdays are numbered ("tháng 3", "thứ Hai"); handled above
         for i, name in enumerate(names):
+            if names is months and src_months is not None and i + 1 not in src_months:
+                continue  # a month the source does not name is some other word here: "Mai" (a person), "August"
             for m in _bounded(name).finditer(tgt) if lang != "en" else re.finditer(rf"\b{re.escape(name)}\b", tgt):
                 if lang == "en" and name == "May" and not re.search(r"\d|\bin May\b", tgt):
                     continue  # the modal "May I…"
@@ -661,6 +671,8 @@ def perturb(src: str, tgt: str, src_lang: str, tgt_lang: str, kind: str, seed: i
     rng = _rng(seed, kind, tgt)
     if kind == "addition":
         ed = _edit_addition(src, tgt, tgt_lang, rng, pool)
+    elif kind == "date":
+        ed = _edit_date(src, tgt, tgt_lang, rng, src_lang)
     else:
         ed = _EDITORS[kind](src, tgt, tgt_lang, rng)
     if ed is None or ed.text == tgt or not ed.text.strip():

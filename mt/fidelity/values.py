@@ -74,6 +74,7 @@ class NumberPack:
     # counting words (classifiers, units of time and measure) before which an ambiguous number word counts:
     # "năm phút" = five minutes, where "năm" alone may be a year
     count_words: frozenset[str] = frozenset()
+    uncounted: frozenset[str] = frozenset()  # ambiguous words a counting word does not make a number: "một lần nữa" = again
     temperature_words: tuple[str, ...] = ()  # "nhiệt độ", "Temperatur": a bare figure after one may be a degree
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
     starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
@@ -179,6 +180,7 @@ def number_pack(lang: str) -> NumberPack:
     pack.after_scale_words = {nfc(k).lower(): float(v) for k, v in hand.get("after_scale_words", {}).items()}
     pack.starts |= frozenset(pack.after_scale_words)
     pack.count_words = frozenset(nfc(w).lower() for w in hand.get("count_words", []))
+    pack.uncounted = frozenset(nfc(w).lower() for w in hand.get("uncounted", []))
     pack.metre_then_centimetres = bool(hand.get("metre_then_centimetres", False))
     return pack
 
@@ -717,7 +719,7 @@ def _counted(items: list[_Item], low: str, pack: NumberPack) -> tuple[list[_Item
                 out.append(_Item("x", 0.0, it.start, it.end))
                 continue
             after = regex.match(r"\s+([\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)", low[it.end:])
-            if after and (after.group(1) in pack.count_words or after.group(1).split()[0] in pack.count_words):
+            if word not in pack.uncounted and after and (after.group(1) in pack.count_words or after.group(1).split()[0] in pack.count_words):
                 counted.add(it.start)
         out.append(it)
     return out, counted
