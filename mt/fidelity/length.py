@@ -290,7 +290,8 @@ def _lost_part(ctx: PairContext, model: LengthModel, s: int, t: int, z: float,
                asides: bool = False) -> tuple[Span, str] | None:
     """The source's closing part that a translation joining nothing has lost (see LOST_PART_LR): among the
     runs of clauses that open with a join (and close their sentence), the one whose removal explains the
-    pair's length best, when it explains it well enough."""
+    pair's length best, when it explains it well enough; not a part whose every name and figure (anchors)
+    the translation has."""
     if z >= 0 or z * z < LOST_PART_LR:
         return None
     src_s, tgt_s = _sentences(ctx, "src"), _sentences(ctx, "tgt")
@@ -300,6 +301,7 @@ def _lost_part(ctx: PairContext, model: LengthModel, s: int, t: int, z: float,
     # where each sentence's words end (closing punctuation and quotes are no content)
     ends = {(sp.segment, sp.start + len(sp.text.rstrip(_CLOSING))) for sp in src_s}
     best: tuple[float, Span] | None = None
+    found: list[Anchor] | None = None  # (read only for a part that explains the length)
     for sp in _runs(ctx, _clauses(src_s, ctx.src_lang)):
         if LOST_PART_FINAL and not any(g == sp.segment and sp.end >= e for g, e in ends):
             continue
@@ -309,8 +311,13 @@ def _lost_part(ctx: PairContext, model: LengthModel, s: int, t: int, z: float,
         if rest < 1 or rest < MIN_LETTERS and max(rest, t) < LONG_SIDE:
             continue
         gain = z * z - model.z(rest, t) ** 2
-        if gain >= LOST_PART_LR and (best is None or gain > best[0]):
-            best = (gain, sp)
+        if gain < LOST_PART_LR or best is not None and gain <= best[0]:
+            continue
+        found = anchors(ctx, "src") if found is None else found
+        matched, unmatched = _inside(ctx, sp, found)
+        if matched and not unmatched:
+            continue  # the translation has every name and figure of the part: rendered, in fewer words
+        best = (gain, sp)
     return (best[1], "closing part") if best else None
 
 
