@@ -19,6 +19,10 @@ A length deviation weighs more where the longer side's extra part carries conten
 figures, dates, known places and organisations, and names (anchors) are marked as matched or not on the
 other side, and every bar moves with them (_bar). Words in parentheses on one side only are a gloss
 ("the DGSE (Directorate General for External Security)") and are not counted.
+A translation that joins no parts (one sentence, no conjunction) while its source joins some, and is
+somewhat short, has lost the source's closing part when the pair's length is better explained without
+that part than with it (_lost_part, LOST_PART_LR): a dropped "… and bring it back to Earth" rarely makes
+a pair short enough for the bars above.
 """
 from __future__ import annotations
 
