@@ -21,7 +21,7 @@ other side, and every bar moves with them (_bar). Words in parentheses on one si
 ("the DGSE (Directorate General for External Security)") and are not counted.
 A translation that joins no parts (one sentence, no conjunction) while its source joins some, and is
 somewhat short, has lost the source's closing part when the pair's length is better explained without
-that part than with it (_lost_part, LOST_PART_LR): a dropped "… and bring it back to Earth" rarely makes
+that part than with it (_lost_part, LOST_PART_LR): a dropped "… and thanked the volunteers" rarely makes
 a pair short enough for the bars above.
 """
 from __future__ import annotations
@@ -54,12 +54,12 @@ COORD_ALARM_Z = 2.0
 COORD_FIT = 1.0  # the part that opens with the missing join fits more loosely: the join already points to it
 # A translation that joins no parts at all (one sentence, no conjunction) where the source joins some may
 # have lost the source's closing part: the run of clauses that opens with a join and ends its sentence
-# ("…, qui lui est indemne et a été brûlé" / "…, who came out unhurt."). The length need not be far off:
+# ("… la nouvelle piscine et a remercié les bénévoles" / "… the new pool."). The length need not be far off:
 # under the length model (z a standard normal deviate) the log-likelihood ratio of "that part is lost"
 # over "the translation is whole" is (z^2 - fit^2) / 2, fit being the pair's z without the part; the part
 # is taken as lost from LOST_PART_LR on (eval/length_cv.py). Only where the target joins nothing: one join
-# fewer while the target keeps others is most often a list put with commas ("un thé, un soda ou un jus" /
-# "tea, soda, or juice"). LOST_PART_FINAL: the part must close its sentence (an omitted ending).
+# fewer while the target keeps others is most often a list put with commas ("des pommes, des poires ou des prunes" /
+# "apples, pears, or plums"). LOST_PART_FINAL: the part must close its sentence (an omitted ending).
 LOST_PART_LR = 0.8
 LOST_PART_FINAL = True
 # A source with more sentences than its translation, one of them a question, while the translation asks
