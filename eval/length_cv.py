@@ -3,6 +3,7 @@
     python eval/length_cv.py                                   # the shipped grid, dev halves + spare pool
     python eval/length_cv.py --grid '{"ANCHOR_RAISE": [0, 0.5, 1.0], "SENTENCE_Z": [1.5, 1.8]}'
     python eval/length_cv.py --grid '{}'                       # only the settings as they are
+    python eval/length_cv.py --spare /work/spare --grid '{"LOST_PART_LR": [99, 0.6, 0.8, 1.0, 1.3], "LOST_PART_FINAL": [true, false]}'
 
 Every clean pair of the dev halves (MT_FIDELITY_DEVSETS or --dev, `split_of` == dev; never the held-out
 half) and of the spare pool (--spare, all pairs) is checked once, with its omission and addition edits

@@ -298,3 +298,34 @@ def test_a_part_another_check_already_reports_dropped_is_not_reported_twice():
     found = [(f.signal, f.type, f.severity.value) for f in check_pair("Cây cầu dài 200 mét và rộng 12 mét.",
                                                                       "Die Brücke ist 200 Meter lang.", "vi", "de")]
     assert found == [("numbers", "omission", "major")]
+
+
+def test_a_closing_part_is_lost_where_the_translation_joins_nothing(monkeypatch):
+    # 1.2 standard deviations short: within a translator's freedom by length alone (COORD_Z), but the
+    # target joins no parts where the source joins two, and without the source's closing 'et …' part the
+    # pair has the usual ratio: that part is more likely lost than rendered (LOST_PART_LR)
+    src = "Le maire a inauguré samedi matin la nouvelle piscine couverte de la ville et a remercié les bénévoles."
+    short = "On Saturday morning the mayor opened the town's new indoor swimming pool."
+    found = [f for f in mt.check([src], [short], "fr", "en", segmented=True).findings if f.signal == "length"]
+    assert [(f.type, f.severity.value, f.evidence[0].text) for f in found] == [
+        ("omission", "major", "et a remercié les bénévoles.")]
+    assert "joins none" in found[0].message
+    # the whole rendered: quiet
+    full = "On Saturday morning the mayor opened the town's new indoor swimming pool and thanked the volunteers."
+    assert _by_length(mt.check([src], [full], "fr", "en", segmented=True)) == []
+    # as short, but the target joins parts of its own: a join put elsewhere, not a lost part
+    joined = "On Saturday morning the mayor and his deputy opened the town's new swimming pool."
+    assert [s for _, s, _ in _by_length(mt.check([src], [joined], "fr", "en", segmented=True))] in ([], ["minor"])
+    # the bar is what decides: without it the short target passes
+    monkeypatch.setattr(length, "LOST_PART_LR", 99.0)
+    assert [s for _, s, _ in _by_length(mt.check([src], [short], "fr", "en", segmented=True))] in ([], ["minor"])
+
+
+def test_a_lost_closing_part_is_read_in_vietnamese_too():
+    # 1.1 standard deviations short, the German text joins nothing, the source's closing 'và …' part explains it
+    src = "Mùa xuân năm ngoái bà ấy đã mua một căn nhà nhỏ có vườn rộng ở ngoại ô thành phố và trồng cây ở đó."
+    short = "Im letzten Frühjahr hat sie am Stadtrand ein kleines Haus mit einem großen Garten gekauft."
+    found = _by_length(mt.check([src], [short], "vi", "de", segmented=True))
+    assert found == [("omission", "major", "và trồng cây ở đó.")]
+    full = "Im letzten Frühjahr hat sie am Stadtrand ein kleines Haus mit einem großen Garten gekauft und dort Bäume gepflanzt."
+    assert _by_length(mt.check([src], [full], "vi", "de", segmented=True)) == []

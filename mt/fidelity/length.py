@@ -19,6 +19,10 @@ A length deviation weighs more where the longer side's extra part carries conten
 figures, dates, known places and organisations, and names (anchors) are marked as matched or not on the
 other side, and every bar moves with them (_bar). Words in parentheses on one side only are a gloss
 ("the DGSE (Directorate General for External Security)") and are not counted.
+A translation that joins no parts (one sentence, no conjunction) while its source joins some, and is
+somewhat short, has lost the source's closing part when the pair's length is better explained without
+that part than with it (_lost_part, LOST_PART_LR): a dropped "… and thanked the volunteers" rarely makes
+a pair short enough for the bars above.
 """
 from __future__ import annotations
 
@@ -48,6 +52,16 @@ CLAUSE_FIT = 0.7
 COORD_Z = 1.6
 COORD_ALARM_Z = 2.0
 COORD_FIT = 1.0  # the part that opens with the missing join fits more loosely: the join already points to it
+# A translation that joins no parts at all (one sentence, no conjunction) where the source joins some may
+# have lost the source's closing part: the run of clauses that opens with a join and ends its sentence
+# ("… la nouvelle piscine et a remercié les bénévoles" / "… the new pool."). The length need not be far off:
+# under the length model (z a standard normal deviate) the log-likelihood ratio of "that part is lost"
+# over "the translation is whole" is (z^2 - fit^2) / 2, fit being the pair's z without the part; the part
+# is taken as lost from LOST_PART_LR on (eval/length_cv.py). Only where the target joins nothing: one join
+# fewer while the target keeps others is most often a list put with commas ("des pommes, des poires ou des prunes" /
+# "apples, pears, or plums"). LOST_PART_FINAL: the part must close its sentence (an omitted ending).
+LOST_PART_LR = 0.8
+LOST_PART_FINAL = True
 # A source with more sentences than its translation, one of them a question, while the translation asks
 # nothing, has lost that question: human translations keep a question a question (on the clean dev
 # pairs a source had more questions than its translation in 4 of 7,000, none with more sentences), so
@@ -274,6 +288,44 @@ def _odd_unit(ctx: PairContext, model: LengthModel, side: str, s: int, t: int, z
         if hit:
             return hit, "clause"
     return None
+
+
+def _lost_part(ctx: PairContext, model: LengthModel, s: int, t: int, z: float,
+               asides: bool = False) -> tuple[Span, str] | None:
+    """The source's closing part that a translation joining nothing has lost (see LOST_PART_LR): among the
+    runs of clauses that open with a join (and close their sentence), the one whose removal explains the
+    pair's length best, when it explains it well enough; not a part whose every name and figure (anchors)
+    the translation has."""
+    if z >= 0 or z * z < LOST_PART_LR:
+        return None
+    src_s, tgt_s = _sentences(ctx, "src"), _sentences(ctx, "tgt")
+    a, b = joins(src_s, ctx.src_lang), joins(tgt_s, ctx.tgt_lang, strict=False)
+    if a is None or b is None or b > 0 or a == 0:
+        return None
+    # where each sentence's words end (closing punctuation and quotes are no content)
+    ends = {(sp.segment, sp.start + len(sp.text.rstrip(_CLOSING))) for sp in src_s}
+    best: tuple[float, Span] | None = None
+    found: list[Anchor] | None = None  # (read only for a part that explains the length)
+    for sp in _runs(ctx, _clauses(src_s, ctx.src_lang)):
+        if LOST_PART_FINAL and not any(g == sp.segment and sp.end >= e for g, e in ends):
+            continue
+        if not _opens_with_join(ctx, sp, ctx.src_lang):
+            continue
+        rest = s - _counted(sp.text, asides)
+        if rest < 1 or rest < MIN_LETTERS and max(rest, t) < LONG_SIDE:
+            continue
+        gain = z * z - model.z(rest, t) ** 2
+        if gain < LOST_PART_LR or best is not None and gain <= best[0]:
+            continue
+        found = anchors(ctx, "src") if found is None else found
+        matched, unmatched = _inside(ctx, sp, found)
+        if matched and not unmatched:
+            continue  # the translation has every name and figure of the part: rendered, in fewer words
+        best = (gain, sp)
+    return (best[1], "closing part") if best else None
+
+
+_CLOSING = " \t.!?…\"'”“»›)]:;-–—"
 
 
 def _questions(sentences: list[Span]) -> list[Span]:
@@ -520,12 +572,16 @@ def _check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
     basis = "this document's usual ratio" if model.learned_from == "document" else f"the usual {src_name}–{tgt_name} ratio"
     odd = _dropped_question(ctx) if z < QUESTION_MAX_Z else None
     if not odd and abs(z) < min(SENTENCE_Z, CLAUSE_Z, COORD_Z, COORD_ALARM_Z, NOTE_Z) - ANCHOR_LOWER:
-        return []  # below every bar however the anchors fall: most pairs stop here, before anchors are read
+        # below every bar however the anchors fall: most pairs stop here, before anchors are read
+        odd = _lost_part(ctx, model, s, t, z, aside == "src")
+        if not odd:
+            return []
     longer = "src" if odd or z <= 0 else "tgt"
     found = anchors(ctx, longer)
     if odd or abs(z) >= min(SENTENCE_Z, CLAUSE_Z, COORD_Z) - ANCHOR_LOWER:
         side = longer
-        odd = odd or _odd_unit(ctx, model, side, s, t, z, found, aside == side)
+        odd = odd or _odd_unit(ctx, model, side, s, t, z, found, aside == side) \
+            or (_lost_part(ctx, model, s, t, z, aside == side) if side == "src" else None)
         if odd:
             sp, unit = odd
             if side == "tgt":
@@ -536,6 +592,8 @@ def _check(ctx: PairContext, model: LengthModel | None) -> list[Finding]:
                 kind, msg = "omission", (f"This source {unit} has no counterpart in the {tgt_name} text: {_quote(sp.text)}. "
                                          f"Without it the pair has {basis} of lengths; with it the {tgt_name} text is "
                                          f"{-100 * off:.0f} % shorter than expected.")
+                if unit == "closing part":
+                    msg += f" The source joins parts (by conjunctions or sentences) where the {tgt_name} text joins none."
             return [Finding(type=kind, severity=Severity.MINOR if heading else Severity.MAJOR, src=list(bead.src),
                             tgt=list(bead.tgt), message=msg, signal="length",
                             confidence=round(min(0.85, 0.55 + 0.05 * abs(z)), 2), evidence=[sp])]
