@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..config import load_toml
+from ..segment import sentence_spans
 
 KINDS = ("number", "date", "place", "person", "organisation", "office", "negation", "omission", "addition")
 # The finding types that name each edit correctly (fidelity-dev's types).
@@ -593,18 +594,12 @@ def _subordinate(clause: str, lang: str) -> bool:
     return first[:1].isupper() and first.lower() in subs and first.lower() not in c.get("subject_words", [])
 
 
-def _abbreviation_before(text: str, dot: int) -> bool:
-    """The full stop at `dot` ends an abbreviation or an initial ("Mr.", "Dr.", "U.S.", "J."), not a sentence."""
-    word = re.search(r"(\S+)$", text[:dot])
-    w = word.group(1) if word else ""
-    return bool(re.fullmatch(r"(?:[A-Z][a-z]{0,2}|[A-Za-z](?:\.[A-Za-z])+|\d{1,2})\.?", w))
-
-
 def _edit_omission(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
     """Drop a whole sentence of a multi-sentence target, else a coordinated second part of at least
     three words (", und er …", " and …"), keeping a first part of at least three words."""
     cands: list[tuple[int, int]] = []
-    bounds = [0] + [m.end() for m in _SENT_END.finditer(tgt) if not _abbreviation_before(tgt, m.start())] + [len(tgt)]
+    # sentences as the segmenter cuts them ("um 2500 v. Chr. von …", "z. B." end none)
+    bounds = [0] + [a for a, _ in sentence_spans(tgt, lang)[1:]] + [len(tgt)]
     if len(bounds) > 2:
         for a, b in zip(bounds, bounds[1:]):
             if len(tgt[a:b].split()) >= 3:
