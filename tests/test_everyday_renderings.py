@@ -150,3 +150,13 @@ def test_and_a_half_in_words_reads_in_english_and_french():
                                      "The city has three and a half million inhabitants.", "fr", "en")
     assert not _alarm_types("La ville compte deux millions et demi d'habitants.",
                             "The city has two and a half million inhabitants.", "fr", "en")
+
+
+def test_wondering_whether_a_contraction_and_not_just_are_no_errors():
+    # "tự hỏi không biết …" asks; "Aren't" opening a question is no person; "not just … but also" = "không chỉ … mà còn"
+    assert not _alarm_types("Tôi tự hỏi không biết cô ấy có nhớ tôi không.", "I wonder whether she remembers me.", "vi", "en")
+    assert "negation" in _alarm_types("Tôi không biết cô ấy có nhớ tôi không.", "I know she remembers me.", "vi", "en")
+    assert not _alarm_types("Cậu không mệt sao?", "Aren't you tired?", "vi", "en")
+    assert not _alarm_types("Món này không chỉ rẻ mà còn ngon nữa.", "This dish is not just cheap, but also tasty.", "vi", "en")
+    # a vulgar "đéo" negates as "không" does
+    assert "negation" in _alarm_types("Hôm nay đéo có mưa.", "It is raining today.", "vi", "en")

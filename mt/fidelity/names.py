@@ -684,8 +684,8 @@ def _caps_names(text: str, lex: Lexicon) -> list[Name]:
     while k < len(toks):
         t = toks[k]
         w = t.group(0)
-        if not w[:1].isupper() or w in stop or w.isupper() and len(w) <= 1:
-            k += 1
+        if not w[:1].isupper() or w in stop or w.isupper() and len(w) <= 1 or regex.match(r"['’]t(?!\p{L})", text[t.end():]):
+            k += 1  # (a contraction opening a sentence is no name: "Aren't you hungry?", "Didn't you …")
             continue
         # a run of capitalised words separated by single spaces is one name ("Donald Trump")
         j = k
