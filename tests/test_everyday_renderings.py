@@ -160,3 +160,12 @@ def test_wondering_whether_a_contraction_and_not_just_are_no_errors():
     assert not _alarm_types("Món này không chỉ rẻ mà còn ngon nữa.", "This dish is not just cheap, but also tasty.", "vi", "en")
     # a vulgar "đéo" negates as "không" does
     assert "negation" in _alarm_types("Hôm nay đéo có mưa.", "It is raining today.", "vi", "en")
+
+
+def test_an_exception_after_a_negation_and_a_noun_that_is_also_a_first_name():
+    # "niemanden außer dir" = "not anyone except you": an exception restricts the negation, it does not cancel it
+    assert not _alarm_types("Ich kenne hier niemanden außer dir.", "I don't know anyone here except you.", "de", "en")
+    assert "negation" in _alarm_types("Ich kenne hier niemanden außer dir.", "I know everyone here except you.", "de", "en")
+    # after an article "Roman" is the noun (a novel); alone it is a person another may replace
+    assert not _alarm_types("Sie liest einen Roman.", "She's reading a novel.", "de", "en")
+    assert "attribution" in _alarm_types("Ich habe Roman gestern gesehen.", "I saw Peter yesterday.", "de", "en")

@@ -564,9 +564,11 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
             w = toks[a].group(0)
             if a == b and (w.lower().endswith(_NOUN_ONLY + ("ierung", "ose", "ik", "ler", "ern")) or len(w) > 14):
                 names_at = []  # one long or noun-shaped unlisted word is a rare noun ("Entnuklearisierung", "Westler")
-        if not names_at and j == k and kinds[k] == "first":
+        if not names_at and j == k and kinds[k] == "first" and not (
+                prev_run.lower() in determiners and not relative and _listed_capitalised(toks[k].group(0), lex.lang)):
             # a first name alone ("Kennt ihr Tom gut?"); opening a sentence it is sure unless it is
-            # also an ordinary lower-case word
+            # also an ordinary lower-case word (after an article, one the word list has as a noun is that noun:
+            # "einen Roman", a novel)
             w = toks[k].group(0)
             out.append(Name(w, toks[k].start(), toks[k].end(), "person", None,
                             strong=not initial_run or not _known_word(w, lex.lang)))
