@@ -169,3 +169,10 @@ def test_an_exception_after_a_negation_and_a_noun_that_is_also_a_first_name():
     # after an article "Roman" is the noun (a novel); alone it is a person another may replace
     assert not _alarm_types("Sie liest einen Roman.", "She's reading a novel.", "de", "en")
     assert "attribution" in _alarm_types("Ich habe Roman gestern gesehen.", "I saw Peter yesterday.", "de", "en")
+
+
+def test_french_quatre_vingt_and_something_was_wrong():
+    assert not _alarm_types("Quatre-vingt pour cent des élèves ont réussi.", "80% of the pupils passed.", "fr", "en")
+    assert "number" in _alarm_types("Quatre-vingt pour cent des élèves ont réussi.", "70% of the pupils passed.", "fr", "en")
+    assert not _alarm_types("Elle a senti que quelque chose n'allait pas.", "She felt that something was wrong.", "fr", "en")
+    assert "negation" in _alarm_types("Elle a senti que quelque chose n'allait pas.", "She felt that everything was right.", "fr", "en")
