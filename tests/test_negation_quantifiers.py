@@ -1,0 +1,31 @@
+"""Negative quantifiers ("peu", "ít", "wenig": little, few) negate in part; with an article, as "at
+least" or in a comparison they assert a quantity and negate nothing."""
+import pytest
+
+from mt.fidelity.evaluate import check_pair
+
+
+def _negation(src, tgt, sl, tl):
+    return [f.severity.value for f in check_pair(src, tgt, sl, tl) if f.signal == "negation"]
+
+
+@pytest.mark.parametrize("src, tgt, sl, tl", [
+    # the quantifier said with a negation on the other side: a minor note at most, no reversal
+    ("Le ministre était peu disposé à répondre aux questions.", "The minister was not willing to answer questions.", "fr", "en"),
+    ("Ít người biết chuyện này.", "Nicht viele Leute wissen davon.", "vi", "de"),
+])
+def test_negative_quantifier_is_no_reversal(src, tgt, sl, tl):
+    assert not {"critical", "major"} & set(_negation(src, tgt, sl, tl))
+
+
+@pytest.mark.parametrize("src, tgt, sl, tl", [
+    # with an article, as "at least", in a phrase of time or in a comparison the word negates nothing
+    ("Les habitants sont un peu inquiets.", "The residents are not worried.", "fr", "en"),
+    ("Le train est arrivé peu après midi.", "The train did not arrive after noon.", "fr", "en"),
+    ("Tôi có một ít tiền.", "Ich habe kein Geld.", "vi", "de"),
+    ("Anh ấy ít nhất đã thử.", "Er hat es nicht versucht.", "vi", "de"),
+    ("Năm nay trời ít mưa hơn.", "Dieses Jahr regnet es nicht.", "vi", "de"),
+    ("Er hat ein wenig geschlafen.", "He did not sleep.", "de", "en"),
+])
+def test_quantity_with_article_or_comparison_keeps_reversal(src, tgt, sl, tl):
+    assert _negation(src, tgt, sl, tl) == ["critical"]
