@@ -41,3 +41,27 @@ def test_quantity_with_article_or_comparison_keeps_reversal(src, tgt, sl, tl):
 ])
 def test_words_that_only_look_negated_keep_reversals(src, tgt, sl, tl):
     assert _negation(src, tgt, sl, tl) == ["critical"]
+
+
+@pytest.mark.parametrize("src, tgt, sl, tl", [
+    # adverbs of certainty ("zweifellos", "sans conteste", "không thể chối cãi") and "n'importe" (any) deny
+    # nothing: a negation on the other side is a reversal
+    ("Il achète n'importe quoi au marché.", "He does not buy anything at the market.", "fr", "en"),
+    ("Er hat zweifellos recht.", "He is not right.", "de", "en"),
+    ("Il est sans conteste le meilleur.", "Er ist nicht der Beste.", "fr", "de"),
+    ("Anh ấy là một tài năng không thể chối cãi.", "Er ist kein Talent.", "vi", "de"),
+])
+def test_certainty_and_any_are_no_negation(src, tgt, sl, tl):
+    assert _negation(src, tgt, sl, tl) == ["critical"]
+
+
+@pytest.mark.parametrize("src, tgt, sl, tl", [
+    # certainty said with a negated word on one side and plainly on the other is the same statement
+    ("Es gibt keinen Zweifel, dass er kommt.", "He will come, without a doubt.", "de", "en"),
+    ("Il n'y a pas de doute qu'il viendra.", "He will come, without a doubt.", "fr", "en"),
+    ("Sie ist ohne Zweifel die beste Spielerin.", "She is doubtless the best player.", "de", "en"),
+    # a predicate "unbestritten" (= not disputed) is still a negation, rendered by one
+    ("Das Ergebnis ist unbestritten.", "The result is not disputed.", "de", "en"),
+])
+def test_certainty_rendered_is_quiet(src, tgt, sl, tl):
+    assert not {"critical", "major"} & set(_negation(src, tgt, sl, tl))
