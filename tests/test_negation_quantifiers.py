@@ -65,3 +65,25 @@ def test_certainty_and_any_are_no_negation(src, tgt, sl, tl):
 ])
 def test_certainty_rendered_is_quiet(src, tgt, sl, tl):
     assert not {"critical", "major"} & set(_negation(src, tgt, sl, tl))
+
+
+@pytest.mark.parametrize("src, tgt, sl, tl", [
+    # a negation before "other than", "less than", "short of" or "different" asserts ("nothing short of a
+    # miracle" = a miracle indeed, "không khác gì" = just like), in every pack
+    ("Das war nichts anderes als ein Skandal.", "It was a scandal.", "de", "en"),
+    ("C'était un miracle.", "It was nothing short of a miracle.", "fr", "en"),
+    ("Đó không gì khác hơn là một phép màu.", "Das war ein Wunder.", "vi", "de"),
+    ("Cuộc sống ở đây không khác gì địa ngục.", "Das Leben hier ist wie die Hölle.", "vi", "de"),
+    ("Cuộc sống ở đây không khác gì địa ngục.", "Das Leben hier ist nicht anders als die Hölle.", "vi", "de"),
+])
+def test_negated_comparison_asserts(src, tgt, sl, tl):
+    assert not {"critical", "major"} & set(_negation(src, tgt, sl, tl))
+
+
+@pytest.mark.parametrize("src, tgt, sl, tl", [
+    # a negation beside them elsewhere in the clause still reverses
+    ("Cuộc sống ở đây không khác gì địa ngục.", "Das Leben hier ist nicht wie die Hölle.", "vi", "de"),
+    ("It was nothing short of a success.", "Es war kein Erfolg.", "en", "de"),
+])
+def test_negated_comparison_keeps_other_negations(src, tgt, sl, tl):
+    assert _negation(src, tgt, sl, tl) == ["critical"]
