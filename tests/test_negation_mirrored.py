@@ -91,3 +91,24 @@ def test_lost_double_negation_and_certainty_alarm(src, tgt, sl):
 ])
 def test_double_negation_rendered_and_certainty_quiet(src, tgt, sl):
     assert _negation_alarms(src, tgt, sl, "en") == []
+
+
+@pytest.mark.parametrize("src, tgt", [
+    # a negation next to an un-word on one side, the negation and "without" later in its clause on the
+    # other: the same double negation in each language's words
+    ("Er verlässt das Haus nie unbewaffnet.", "He never leaves the house without a weapon."),
+    ("Sie geht nie ungeschützt in die Sonne.", "She never goes out in the sun without protection."),
+])
+def test_adjacent_double_negation_mirrors_one_further_apart(src, tgt):
+    assert _negation_alarms(src, tgt, "de", "en") == []
+
+
+@pytest.mark.parametrize("src, tgt", [
+    # the negation lost, or added, is still a reversal
+    ("Er verlässt das Haus nie unbewaffnet.", "He often leaves the house without a weapon."),
+    ("Er verlässt das Haus unbewaffnet.", "He never leaves the house without a weapon."),
+    # a weak word before the negation mirrors no "not un-" ("not unbeatable" = beatable)
+    ("Ohne Zweifel war die Mannschaft nicht zu schlagen.", "Without doubt the team was not unbeatable."),
+])
+def test_adjacent_double_negation_keeps_reversals(src, tgt):
+    assert [f.severity.value for f in _negation_alarms(src, tgt, "de", "en")] == ["critical"]

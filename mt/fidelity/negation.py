@@ -651,8 +651,13 @@ def _mirrored(negated: list[Clause], other: list[Clause]) -> bool:
     if not any(u.weak and (u.start < strong[0].start or any(u is w for w in home.units)) for u in units):
         return False
     gone = [u for c in other for u in c.cancelled if not u.verb]
-    # (next to each other the two make one word's meaning: "not unbeatable")
-    return any(not u.weak and any(w.weak and w.start - u.reach > 1 for w in gone) for u in gone)
+    # Next to each other the two make one word's meaning ("not unbeatable" = beatable), which a weak word
+    # before the negation ("Ohne Zweifel … nicht zu schlagen") does not mirror; a weak word after the
+    # negation in its clause does, in the order of a double negation ("never seen her without make-up" =
+    # "nie ungeschminkt gesehen").
+    after = any(u.weak and u.start > strong[0].reach and any(u is w for w in home.units) for u in units)
+    return any(not u.weak and any(w.weak and (w.start - u.reach > 1 or after and w.start >= u.reach) for w in gone)
+               for u in gone)
 
 
 def _lost_double(cs: list[Clause], text: str, other: list[Clause], other_text: str):
