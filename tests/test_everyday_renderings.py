@@ -176,3 +176,9 @@ def test_french_quatre_vingt_and_something_was_wrong():
     assert "number" in _alarm_types("Quatre-vingt pour cent des élèves ont réussi.", "70% of the pupils passed.", "fr", "en")
     assert not _alarm_types("Elle a senti que quelque chose n'allait pas.", "She felt that something was wrong.", "fr", "en")
     assert "negation" in _alarm_types("Elle a senti que quelque chose n'allait pas.", "She felt that everything was right.", "fr", "en")
+
+
+def test_only_said_twice_with_and_without_a_negation():
+    # "Nur …, mehr nicht" says "only" twice: the negated wording reinforces the plain one
+    assert not _alarm_types("Có mỗi hai chục nghìn thôi.", "Nur zwanzigtausend, mehr nicht.")
+    assert "negation" in _alarm_types("Anh ấy ăn hết cả nồi cơm.", "Er hat nicht den ganzen Topf Reis gegessen.")

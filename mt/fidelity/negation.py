@@ -105,6 +105,9 @@ class NegationPack:
     # meanings said with a negation in one language and without one in another: {key: (negated, plain)}
     lexical: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     lexical_place: dict[str, float] = field(default_factory=dict)  # a key's own IMPLIED_PLACE
+    # keys whose plain wording goes with the negated one in the same text ("Nur dreißigtausend, mehr nicht"):
+    # there the plain word is no sign that the negation is what differs
+    lexical_reinforce: frozenset[str] = frozenset()
     # markers that negate an adjective in a noun phrase like a prefix: {tagger, markers, head, next, opener}
     attributive: dict = field(default_factory=dict)
     # litotes: a negation right before a word of small degree or of a bad quality asserts its opposite
@@ -160,6 +163,7 @@ def negation_pack(lang: str) -> NegationPack:
     pack.word_ends = tuple(w.lower() for w in neg.get("word_ends", []))
     pack.lexical = {k: (tuple(v.get("negated", [])), tuple(v.get("plain", []))) for k, v in data.get("lexical", {}).items()}
     pack.lexical_place = {k: float(v["place"]) for k, v in data.get("lexical", {}).items() if "place" in v}
+    pack.lexical_reinforce = frozenset(k for k, v in data.get("lexical", {}).items() if v.get("reinforce"))
     lit = neg.get("litotes", {})
     pack.litotes = tuple(w.lower() for w in lit.get("words", []))
     pack.litotes_scalar = tuple(w.lower() for w in lit.get("scalar", []))
@@ -782,7 +786,7 @@ def _rewordings(neg_text: str, cs: list[Clause], pack: NegationPack, plain_text:
             [(m.start(), m.end()) for m in _wording_re(tuple(w for w in negated if w != "*")).finditer(low)]
         # where the negated side has a plain wording of its own outside its negated one ("không cấm" /
         # "verbietet", "n'empêcheront pas" / "stop"), both say the same word and the negation is what differs
-        if own_plain and any(not any(m.start() < b and a < m.end() for a, b in spans)
+        if own_plain and key not in pack.lexical_reinforce and any(not any(m.start() < b and a < m.end() for a, b in spans)
                              for m in _wording_re(tuple(own_plain)).finditer(low)):
             continue
         for u in strong:
