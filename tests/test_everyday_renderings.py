@@ -180,5 +180,5 @@ def test_french_quatre_vingt_and_something_was_wrong():
 
 def test_only_said_twice_with_and_without_a_negation():
     # "Nur …, mehr nicht" says "only" twice: the negated wording reinforces the plain one
-    assert not _alarm_types("Có mỗi hai chục nghìn thôi.", "Nur zwanzigtausend, mehr nicht.")
+    assert not _alarm_types("Có mỗi hai mươi nghìn thôi.", "Nur zwanzigtausend, mehr nicht.")
     assert "negation" in _alarm_types("Anh ấy ăn hết cả nồi cơm.", "Er hat nicht den ganzen Topf Reis gegessen.")
