@@ -80,6 +80,9 @@ CASES = [
     # "tháng Mười hai" (December) with a small "hai"; a double first name put for the source's person
     ("Đà Lạt vào tháng Mười hai rất lạnh.", "In Đà Lạt ist es im Dezember sehr kalt.", "In Đà Lạt ist es im Oktober sehr kalt.", "date"),
     ("Tuấn sửa xe đạp cho tôi.", "Tuấn hat mein Fahrrad repariert.", "Karl-Heinz hat mein Fahrrad repariert.", "attribution"),
+    # "chục", "Dutzend" after a number count exactly: "hai chục nghìn" = 20,000, "zwei Dutzend" = 24
+    ("Vé vào cửa hai chục nghìn một người.", "Der Eintritt kostet zwanzigtausend Dong pro Person.",
+     "Der Eintritt kostet dreißigtausend Dong pro Person.", "number"),
     # a date range naming the day twice ("từ ngày 10 đến ngày 14 tháng 9")
     ("Tôi nghỉ từ ngày 10 đến ngày 14 tháng 9.", "Ich habe vom 10. bis 14. September frei.", "Ich habe vom 10. bis 15. September frei.", "date"),
     # a given name the segmenter glues to the next word ("Hoa_đi") or to a word of address ("Chị_Hoa") is still a name
@@ -182,3 +185,8 @@ def test_only_said_twice_with_and_without_a_negation():
     # "Nur …, mehr nicht" says "only" twice: the negated wording reinforces the plain one
     assert not _alarm_types("Có mỗi hai mươi nghìn thôi.", "Nur zwanzigtausend, mehr nicht.")
     assert "negation" in _alarm_types("Anh ấy ăn hết cả nồi cơm.", "Er hat nicht den ganzen Topf Reis gegessen.")
+
+
+def test_a_dozen_after_a_number_counts_exactly():
+    assert not _alarm_types("Sie kaufte zwei Dutzend Eier.", "She bought 24 eggs.", "de", "en")
+    assert "number" in _alarm_types("Sie kaufte zwei Dutzend Eier.", "She bought 12 eggs.", "de", "en")

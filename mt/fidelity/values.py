@@ -74,6 +74,7 @@ class NumberPack:
     # counting words (classifiers, units of time and measure) before which an ambiguous number word counts:
     # "năm phút" = five minutes, where "năm" alone may be a year
     count_words: frozenset[str] = frozenset()
+    multipliers: frozenset[str] = frozenset()  # approximate words that count exactly after a number: "hai chục", "zwei Dutzend"
     uncounted: frozenset[str] = frozenset()  # ambiguous words a counting word does not make a number: "một lần nữa" = again
     temperature_words: tuple[str, ...] = ()  # "nhiệt độ", "Temperatur": a bare figure after one may be a degree
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
@@ -180,6 +181,7 @@ def number_pack(lang: str) -> NumberPack:
     pack.after_scale_words = {nfc(k).lower(): float(v) for k, v in hand.get("after_scale_words", {}).items()}
     pack.starts |= frozenset(pack.after_scale_words)
     pack.count_words = frozenset(nfc(w).lower() for w in hand.get("count_words", []))
+    pack.multipliers = frozenset(nfc(w).lower() for w in hand.get("multipliers", [])) & set(pack.approximate)
     pack.uncounted = frozenset(nfc(w).lower() for w in hand.get("uncounted", []))
     pack.metre_then_centimetres = bool(hand.get("metre_then_centimetres", False))
     return pack
@@ -659,6 +661,9 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
                 and not regex.match(r"\s*\p{L}", low[tokens[i][1]:]):
             # "ba triệu tư" = 3.4 million: a digit word read so only ending a number after a scale ("tư nhân": private)
             items.append(_Item("w", pack.after_scale_words[tok], tokens[i][0], tokens[i][1]))
+        elif tok in pack.multipliers and items and items[-1].kind == "w":
+            # after a number it counts exactly: "hai chục" = 20, "zwei Dutzend" = 24, "drei Jahrzehnte" = 30 years
+            items.append(_Item("s", pack.approximate[tok], tokens[i][0], tokens[i][1]))
         elif tok in pack.approximate:
             items.append(_Item("p", pack.approximate[tok], tokens[i][0], tokens[i][1]))
         elif tok in pack.scales:
