@@ -97,3 +97,20 @@ def test_a_vietnamese_body_after_a_title_is_the_body():
     lex = lexicon("vi")
     found = [(n.text, n.cls) for n in find(extract(text, lex), lex)]
     assert ("Tòa án Tối cao", "org") in found
+
+
+
+def test_the_red_cross_and_gdp_are_one_body_and_one_term_in_every_pack():
+    from mt.fidelity.evaluate import check_pair
+    from mt.types import Severity
+
+    def alarms(src, tgt, sl, tl):
+        return {f.type for f in check_pair(src, tgt, sl, tl) if f.severity in (Severity.CRITICAL, Severity.MAJOR)}
+
+    assert not alarms("La Croix-Rouge a envoyé de l'aide.", "The Red Cross sent aid.", "fr", "en")
+    assert not alarms("Người phát ngôn của Hội Chữ thập đỏ cho biết 20 người bị thương.",
+                      "Ein Rotkreuz-Sprecher sagte, 20 Menschen seien verletzt worden.", "vi", "de")
+    assert not alarms("La dette atteint 33 % du PIB.", "The debt reaches 33% of GDP.", "fr", "en")
+    # a term said in other words is no omission; a body put in its place still alarms
+    assert not alarms("La dette atteint 33 % du PIB.", "The debt reaches 33% of economic output.", "fr", "en")
+    assert "entity" in alarms("La dette atteint 33 % du PIB.", "The debt reaches 33% of NATO.", "fr", "en")

@@ -1199,8 +1199,9 @@ def check(ctx: PairContext) -> list[Finding]:
             out.append(_substitution(ctx, s, t))
         elif s.strong and not s.repeat and (_full_name(s, ctx.src_lex) or not _qualifies_title(ctx.src.text, s.start, ctx.src_lex)) \
                 and not (s.entity and stands_for().get(s.entity) in tgt_entities) \
-                and (s.cls == "person" or s.entity in ctx.tgt_lex.entities):
-            # a place or organisation is missing only where we know the target's name for it;
+                and (s.cls == "person" or s.entity in ctx.tgt_lex.entities) and s.cls != "term":
+            # a place or organisation is missing only where we know the target's name for it (a term, "GDP",
+            # only pairs with its translation, "PIB": a translation may say it in other words);
             # an unknown one ("Địa Trung Hải") is as likely translated ("Mittelmeer")
             out.append(_omission(ctx, s))
     # a body the packs know in every language (an id: "IWF" = "IMF" = "Quỹ Tiền tệ Quốc tế") that the
