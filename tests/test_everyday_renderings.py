@@ -83,6 +83,8 @@ CASES = [
     # "chục", "Dutzend" after a number count exactly: "hai chục nghìn" = 20,000, "zwei Dutzend" = 24
     ("Vé vào cửa hai chục nghìn một người.", "Der Eintritt kostet zwanzigtausend Dong pro Person.",
      "Der Eintritt kostet dreißigtausend Dong pro Person.", "number"),
+    # "đừng quên" = "denk daran": do not forget said as remember
+    ("Đừng quên gọi cho mẹ nhé.", "Denk daran, Mama anzurufen.", "Vergiss, Mama anzurufen.", "negation"),
     # a date range naming the day twice ("từ ngày 10 đến ngày 14 tháng 9")
     ("Tôi nghỉ từ ngày 10 đến ngày 14 tháng 9.", "Ich habe vom 10. bis 14. September frei.", "Ich habe vom 10. bis 15. September frei.", "date"),
     # a given name the segmenter glues to the next word ("Hoa_đi") or to a word of address ("Chị_Hoa") is still a name
