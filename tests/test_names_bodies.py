@@ -114,3 +114,16 @@ def test_the_red_cross_and_gdp_are_one_body_and_one_term_in_every_pack():
     # a term said in other words is no omission; a body put in its place still alarms
     assert not alarms("La dette atteint 33 % du PIB.", "The debt reaches 33% of economic output.", "fr", "en")
     assert "entity" in alarms("La dette atteint 33 % du PIB.", "The debt reaches 33% of NATO.", "fr", "en")
+
+
+
+def test_an_english_adjective_in_a_body_kept_in_english_names_the_country():
+    from mt.fidelity.evaluate import check_pair
+    from mt.types import Severity
+
+    def alarms(src, tgt):
+        return {f.type for f in check_pair(src, tgt, "vi", "de") if f.severity in (Severity.CRITICAL, Severity.MAJOR)}
+
+    assert not alarms("Hội đồng Anh mở văn phòng ở Hà Nội.", "Der British Council eröffnete ein Büro in Hanoi.")
+    assert not alarms("Họ muốn đổi tên thành Nghị viện Wales.", "Sie wollen den Namen in „Welsh Parliament“ ändern.")
+    assert "entity" in alarms("Hội đồng Anh mở văn phòng ở Hà Nội.", "Der Französische Rat eröffnete ein Büro in Hanoi.")

@@ -1055,7 +1055,25 @@ def _first_name_spelling(a: str, b: str) -> bool:
 def _adjective_of(entity: str, lang: str, words: list[str]) -> bool:
     """A word of the other side derived from the entity's name there ("schwedischen" from "Schweden",
     "Mexikaner" from "Mexiko", "Afghan" from "Afghanistan"): the name's first letters, all but two,
-    at least four and at most six, open the word."""
+    at least four and at most six, open the word. English ones count in every language, as names of bodies
+    keep them ("der British Council", "Welsh Parliament")."""
+    return _adjective_in(entity, lang, words) or lang != "en" and _adjective_in(entity, "en", words)
+
+
+@functools.lru_cache(maxsize=None)
+def _demonym_stems(lang: str) -> dict[str, tuple[str, ...]]:
+    """The pack's [demonyms] by entity id, folded: "country:GB" -> ("british",), "subdivision:GB-WLS" -> ("welsh",)."""
+    from ..lexicon import _pack_file
+
+    table = _pack_file(lang, "names.toml").get("demonyms", {})
+    return {f"{'subdivision' if '-' in code else 'country'}:{code}": tuple(fold_name(x) for x in stems if len(x) >= 4)
+            for code, stems in table.items()}
+
+
+def _adjective_in(entity: str, lang: str, words: list[str]) -> bool:
+    stems = _demonym_stems(lang).get(entity, ())
+    if stems and any(fold_name(w).startswith(stems) for w in words if w[:1].isalpha()):
+        return True  # a listed adjective ("British", "Welsh", "britisch")
     surfaces = surfaces_of(lang).get(entity, [])
     one_word = any(" " not in x and len(fold_name(x)) >= 4 for x in surfaces)
     for surface in surfaces:
