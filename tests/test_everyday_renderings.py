@@ -192,3 +192,5 @@ def test_only_said_twice_with_and_without_a_negation():
 def test_a_dozen_after_a_number_counts_exactly():
     assert not _alarm_types("Sie kaufte zwei Dutzend Eier.", "She bought 24 eggs.", "de", "en")
     assert "number" in _alarm_types("Sie kaufte zwei Dutzend Eier.", "She bought 12 eggs.", "de", "en")
+    # inflected too: "seit drei Jahrzehnten" = "for three decades"
+    assert not _alarm_types("Er lebt seit drei Jahrzehnten in Paris.", "He has lived in Paris for three decades.", "de", "en")
