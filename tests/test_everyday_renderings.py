@@ -85,6 +85,8 @@ CASES = [
      "Der Eintritt kostet dreißigtausend Dong pro Person.", "number"),
     # "đừng quên" = "denk daran": do not forget said as remember
     ("Đừng quên gọi cho mẹ nhé.", "Denk daran, Mama anzurufen.", "Vergiss, Mama anzurufen.", "negation"),
+    # a clock time pairs with the other side's clock time before a small number takes its reading
+    ("Lúc 3 giờ có xe cứu thương đến.", "Um 15:00 Uhr kamen drei Krankenwagen.", "Um 16:00 Uhr kamen Krankenwagen.", "number"),
     # a date range naming the day twice ("từ ngày 10 đến ngày 14 tháng 9")
     ("Tôi nghỉ từ ngày 10 đến ngày 14 tháng 9.", "Ich habe vom 10. bis 14. September frei.", "Ich habe vom 10. bis 15. September frei.", "date"),
     # a given name the segmenter glues to the next word ("Hoa_đi") or to a word of address ("Chị_Hoa") is still a name

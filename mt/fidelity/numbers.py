@@ -173,6 +173,14 @@ def _words_unread(lang: str) -> bool:
 
 def _numbers(ctx: PairContext) -> list[Finding]:
     src_left, tgt_left = _figures(ctx.src), _figures(ctx.tgt)
+    # 0. two figures with the same two readings pair first ("2 giờ" = 2 or 14 o'clock, "14:00" = 14 or 2): a small
+    # number of the other side ("zwei Polizeifahrzeuge") must not take the clock time's own reading away
+    for n in [n for n in src_left if n.alt is not None]:
+        t = next((t for t in tgt_left if t.alt is not None and _close(t.value, n.alt) and _close(t.alt, n.value)
+                  or t.alt is not None and _close(t.value, n.value) and _close(t.alt, n.alt)), None)
+        if t is not None:
+            tgt_left.remove(t)
+            src_left.remove(n)
     # 1. the same value on both sides: first as each side reads it, then under another reading ('16:10' is
     # also 4:10 pm, but where the other side writes 16 and 4 as scores, 16 is 16)
     for n in list(src_left):
