@@ -329,3 +329,13 @@ def test_a_lost_closing_part_is_read_in_vietnamese_too():
     assert found == [("omission", "major", "và trồng cây ở đó.")]
     full = "Im letzten Frühjahr hat sie am Stadtrand ein kleines Haus mit einem großen Garten gekauft und dort Bäume gepflanzt."
     assert _by_length(mt.check([src], [full], "vi", "de", segmented=True)) == []
+
+
+def test_the_or_not_of_a_question_whether_is_no_lost_part():
+    # "… si ces appareils présentent ou non un risque" = "whether the devices present any risk": no lost part
+    src = ("Les membres du comité ont exprimé des sentiments mitigés sur la question de savoir si l'utilisation "
+           "des appareils présente ou non un risque.")
+    tgt = "The committee members expressed mixed feelings about whether use of the devices presents any risk."
+    assert [s for _, s, _ in _by_length(mt.check([src], [tgt], "fr", "en", segmented=True))] in ([], ["minor"])
+    assert length._or_not("ou non un risque.", "fr") and length._or_not("or not.", "en")
+    assert not length._or_not("et a remercié les bénévoles.", "fr")

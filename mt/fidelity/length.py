@@ -311,6 +311,8 @@ def _lost_part(ctx: PairContext, model: LengthModel, s: int, t: int, z: float,
             continue
         if not _opens_with_join(ctx, sp, ctx.src_lang):
             continue
+        if _or_not(sp.text, ctx.src_lang):
+            continue  # "… ou non un risque", "… or not": the other half of a question whether, no part of its own
         rest = s - _counted(sp.text, asides)
         if rest < 1 or rest < MIN_LETTERS and max(rest, t) < LONG_SIDE:
             continue
@@ -326,6 +328,16 @@ def _lost_part(ctx: PairContext, model: LengthModel, s: int, t: int, z: float,
 
 
 _CLOSING = " \t.!?…\"'”“»›)]:;-–—"
+
+
+def _or_not(text: str, lang: str) -> bool:
+    """A part whose second word is an answer word or a negation ("ou non …", "or not", "hay không", "oder nicht"):
+    the closing half of a question whether something is so."""
+    from .negation import negation_pack
+
+    pack = negation_pack(lang)
+    words = regex.findall(r"[\p{L}\p{M}'’]+", text.lower())
+    return len(words) >= 2 and (words[1] in pack.answers or words[1] in {m.lower() for m in pack.markers})
 
 
 def _questions(sentences: list[Span]) -> list[Span]:
