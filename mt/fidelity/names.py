@@ -1062,12 +1062,15 @@ def _adjective_of(entity: str, lang: str, words: list[str]) -> bool:
 
 @functools.lru_cache(maxsize=None)
 def _demonym_stems(lang: str) -> dict[str, tuple[str, ...]]:
-    """The pack's [demonyms] by entity id, folded: "country:GB" -> ("british",), "subdivision:GB-WLS" -> ("welsh",)."""
-    from ..lexicon import _pack_file
+    """The pack's [demonyms] (the lexicon's prefix names) by entity id, folded: "country:GB" -> ("british",),
+    "subdivision:GB-WLS" -> ("welsh",)."""
+    from ..lexicon import lexicon
 
-    table = _pack_file(lang, "names.toml").get("demonyms", {})
-    return {f"{'subdivision' if '-' in code else 'country'}:{code}": tuple(fold_name(x) for x in stems if len(x) >= 4)
-            for code, stems in table.items()}
+    out: dict[str, list[str]] = {}
+    for n, prefix in lexicon(lang).pattern_names:
+        if prefix and len(n.surface) >= 4:
+            out.setdefault(n.entity, []).append(fold_name(n.surface))
+    return {ent: tuple(stems) for ent, stems in out.items()}
 
 
 def _adjective_in(entity: str, lang: str, words: list[str]) -> bool:
@@ -1363,13 +1366,11 @@ def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) 
     """A person the target names in full or by a known first name, sure, spelling no ordinary word, of
     whom the source spells no word anywhere (not only among the names found there: a source name the
     reader missed still explains it): the translation put that person there."""
-    if t.cls != "person" or not t.strong or t.entity:
+    if t.cls != "person" or not t.strong or t.plain or t.entity:
         return False
     words = _name_parts(t.text)
     if not words or not any(w in first_names for w in words):
         return False
-    if t.plain:
-        return False  # listed words, not all first names: a noun as likely ("Rose" is checked below)
     # a word that is also a month, a title or an ordinary word of any language with a word list ("June",
     # "Sen.", "The", "Peer", "Mare"): a capitalised word of a quoted title or a noun, not surely a person
     # (after a first name a surname may be an ordinary word: "Juan Graves", "Donna Wood")

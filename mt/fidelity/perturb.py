@@ -652,7 +652,8 @@ def _edit_addition(src: str, tgt: str, lang: str, rng: random.Random, pool: list
     return None
 
 
-_EDITORS = {"number": _edit_number, "date": _edit_date, "place": _edit_place, "person": _edit_person,
+# (addition and date edits take more than the target: another pair's sentences, the source's language)
+_EDITORS = {"number": _edit_number, "place": _edit_place, "person": _edit_person,
             "organisation": _edit_organisation, "office": _edit_office, "negation": _edit_negation, "omission": _edit_omission}
 
 
