@@ -753,6 +753,12 @@ def _pyvi():
         from pyvi import ViPosTagger, ViTokenizer
     except ImportError:  # pragma: no cover - pyvi is a dependency; fall back to capitalisation
         return None
+    # pyvi unpickles two CRF models, and sklearn-crfsuite writes each to a temporary file it only removes when the
+    # model is garbage collected, which a class attribute never is: every process would leave 4.7 MB in the temp
+    # folder. crfsuite reads the file into memory when the tagger opens, so open it now and remove the file.
+    for model in (ViTokenizer.ViTokenizer.model, ViPosTagger.ViPosTagger.model):
+        model.tagger_
+        model.modelfile.cleanup()
     return ViTokenizer, ViPosTagger
 
 
