@@ -73,7 +73,8 @@ def fold_name(name: str) -> str:
 def same_name_token(a: str, b: str) -> bool:
     fa, fb = fold_name(a), fold_name(b)
     if len(fa) < 3 or len(fb) < 3:
-        return fa == fb and bool(fa)
+        # (a two-letter name takes a genitive s too: "Xis Besuch", "Lis Rede")
+        return bool(fa) and (fa == fb or len(fa) == 2 and fb == fa + "s" or len(fb) == 2 and fa == fb + "s")
     if fa == fb:
         return True
     # spellings of one name differ in a letter or two, not in a whole syllable ("Verstappen" is not "ersten")
@@ -108,6 +109,42 @@ def same_person(a: str, b: str) -> bool:
     return last_in(ta, tb) or last_in(tb, ta)
 
 
+@functools.lru_cache(maxsize=None)
+def _dash_shortenings(lang: str) -> tuple[dict[str, str], regex.Pattern | None]:
+    """(syllable -> country id, the pattern of a run of capitalised words joined by dashes) from names.toml
+    [dash_shortenings]: "Việt - Trung" names Vietnam and China."""
+    from ..lexicon import _pack_file
+
+    short = {w: f"country:{code}" for code, ws in _pack_file(lang, "names.toml").get("dash_shortenings", {}).items() for w in ws}
+    if not short:
+        return short, None
+    word = r"\p{Lu}[\p{L}\p{M}]*(?:\s\p{Lu}[\p{L}\p{M}]*)?"
+    return short, regex.compile(rf"(?<![\p{{L}}\p{{M}}]){word}(?:\s*[-–]\s*{word})+(?![\p{{L}}\p{{M}}])")
+
+
+def _dash_pairs(text: str, lex: Lexicon, taken: list[bool]) -> list[Mention]:
+    """Countries said by one syllable in a dash-joined run whose every part is a country ("Mỹ - Trung")."""
+    short, pattern = _dash_shortenings(lex.lang)
+    out: list[Mention] = []
+    if pattern is None or "-" not in text and "–" not in text:
+        return out
+    for m in pattern.finditer(text):
+        parts = [p for p in regex.finditer(r"[^-–]+", m.group(0)) if p.group(0).strip()]
+        found = []
+        for p in parts:
+            w = p.group(0).strip()
+            s = m.start() + p.start() + p.group(0).index(w)
+            ent = short.get(w) or lex.index.get(w)
+            if not ent or not ent.startswith("country:"):
+                break
+            found.append((s, s + len(w), ent, w in short))
+        else:
+            for s, e, ent, shortened in found:
+                if shortened and not any(taken[s:e]):
+                    out.append(Mention(ent, "place", s, e, text[s:e]))
+    return out
+
+
 def _entity_mentions(text: str, lex: Lexicon) -> list[Mention]:
     taken = [False] * (len(text) + 1)
     out = []
@@ -116,6 +153,10 @@ def _entity_mentions(text: str, lex: Lexicon) -> list[Mention]:
         for k in range(s, e):
             taken[k] = True
         out.append(Mention(ent, entity_class(ent), s, e, text[s:e]))
+    for mt in _dash_pairs(text, lex, taken):
+        for k in range(mt.start, mt.end):
+            taken[k] = True
+        out.append(mt)
     lower = text.lower()
     for name, prefix in lex.pattern_names:
         if name.key not in lower:  # cheap test first: most names are not in most sentences
@@ -293,7 +334,8 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
     known = index if len(index) and lang_capitalises_nouns else None
     # title bindings
     deputy_words = _deputy_words(lex.lang)
-    for m, office, join in titles(text, lex):
+    found_titles = list(titles(text, lex))
+    for m, office, join in found_titles:
         qualifier = None
         pre = (m.group("pre") or "").rstrip("-") + join
         if pre.lower() in deputy_words:
@@ -319,6 +361,8 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
         if gap:
             pos += gap.end() - 1 if gap.end() else 0
         named = _name_after(text, pos, known, facts.mentions, lex)
+        if named and any(t.start() <= named[1] < t.end() for t, _, _ in found_titles):
+            named = None  # another office follows ("Tổng Bí thư, Chủ tịch Trung Quốc …"): a list of offices, no name
         if named:
             facts.bindings.append(Binding(office, qualifier, named[0], m.start(), named[2]))
     # people: names after titles and honorifics, lexicon people, and known names anywhere

@@ -422,8 +422,12 @@ def _keys(facts, text: str, lang: str, lex) -> list[tuple[int, int, str, tuple]]
         out.append((v.start, v.end, v.text, ("n", v.value) if v.alt is None else ("n", v.value, v.alt)))
     for d in facts.dates:
         out.append((d.start, d.end, d.text, ("d",) + tuple(d.key)))
+    from .names import _in_currency
+
     native = _native(lang)
     for m in facts.mentions:
+        if _in_currency(text, m.start, m.end, lang):
+            continue  # "US-Dollar", "Hong Kong dollars": a currency, which the other side may write "USD"
         # at a sentence's start a capitalised word of the language's own may be no name at all
         # (Vietnamese "Anh ấy …" is "he", not England): such a mention counts only where the other side has it
         before = text[:m.start].rstrip(_OPENING)

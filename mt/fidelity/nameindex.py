@@ -81,6 +81,8 @@ class NameIndex:
                     shared[k] = shared.get(k, 0) + 1
             need = MIN_SHARED if len(key) >= 5 else 1
             candidates = {k for k, n in shared.items() if n >= need or k == key}
+            if len(key) == 3 and key.endswith("s") and key[:2] in self._ids_by_key:
+                candidates.add(key[:2])  # a two-letter name in the genitive ("Xis"), which no trigram finds
         return [k for k in candidates
                 if len(self._token_of_key[k]) >= min_len and same_name_token(token, self._token_of_key[k])]
 

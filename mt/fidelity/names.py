@@ -28,7 +28,7 @@ import regex
 from ..lexicon import Lexicon, entity_class, find_names, local_given_names, native_given_names, stands_for, surfaces_of, unmarked
 from ..types import Finding, Severity
 from .context import PairContext, entity_label, language_name
-from .extract import Facts, fold_name, same_name_token
+from .extract import Facts, fold_name, same_name_token, same_person
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")  # apostrophes split: l'|Allemagne, Mary|'s
 
@@ -195,7 +195,7 @@ def _cldr_currency_names(lang: str) -> tuple[str, ...]:
 def _currency_names(lang: str) -> tuple[str, ...]:
     """CLDR's names of the currencies in use, singular and plural, lower case ("us dollars", "dollars
     australiens"), from Babel; historic ones (with years) left out."""
-    return tuple(sorted({name.lower() for name in _cldr_currency_names(lang) if " " in name and "(" not in name}))
+    return tuple(sorted({name.lower() for name in _cldr_currency_names(lang) if (" " in name or "-" in name) and "(" not in name}))
 
 
 def _given_alone(n: Name, text: str, lex: Lexicon) -> bool:
@@ -244,7 +244,8 @@ def _currency_names_by_word(lang: str) -> dict[str, tuple[str, ...]]:
     """Each word of a currency's name -> the names that hold it: a place is looked up, not every name scanned."""
     out: dict[str, list[str]] = {}
     for name in _currency_names(lang):
-        for w in set(name.split()):
+        # (and each part of a hyphenated word: "us" of "us-dollar")
+        for w in set(name.split()) | {p for w in name.split() if "-" in w for p in w.split("-") if p}:
             out.setdefault(w, []).append(name)
     return {w: tuple(v) for w, v in out.items()}
 
@@ -795,6 +796,16 @@ def _segmenter_words() -> frozenset[str]:
     return frozenset(unmarked(w.strip()) for w in data.splitlines() if w.strip())
 
 
+@functools.lru_cache(maxsize=None)
+def _segmenter_and_title_words(lang: str) -> frozenset[str]:
+    """pyvi's dictionary and the pack's office titles (unmarked, lower case): "Chủ tịch" is an office, not the given
+    name "Chủ" glued to "tịch" (pyvi's dictionary lacks many words its model joins)."""
+    from ..lexicon import lexicon
+
+    titles = {unmarked(w.lower()) for ws in lexicon(lang).titles.values() for w in ws if " " in w}
+    return _segmenter_words() | frozenset(titles)
+
+
 def _unglued(start: int, tag: str, surface: str, lex: Lexicon) -> list[tuple[int, int, str, str]]:
     """One segmenter word as (start, end, tag, surface) spans; a word the segmenter glued out of a given name and
     its neighbour is cut apart, the name a proper noun ("Lan trượt" of "Lan trượt môn toán": no word of its
@@ -803,7 +814,7 @@ def _unglued(start: int, tag: str, surface: str, lex: Lexicon) -> list[tuple[int
     if len(parts) < 2:
         return [(start, start + len(surface), tag, surface)]
     capital = [p[:1].isupper() for p in parts]
-    words = _segmenter_words()
+    words = _segmenter_and_title_words(lex.lang)
 
     def in_word(k: int) -> bool:  # the syllable makes a word of the dictionary with a neighbour ("Dự báo" of "Dự báo nói")
         return any(unmarked(" ".join(parts[a:b])) in words for a in range(max(0, k - 2), k + 1)
@@ -888,8 +899,8 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
         titles = _title_words(lex.lang)
         # (and the lower-case rest of a title's word before a body: "Thẩm phán Tòa án" less "Thẩm" leaves "phán
         # Tòa án", a judge of the court; "Nghị viện Wales" is itself a body)
-        while name and (name in titles or name.split()[0] in titles
-                        or not name[:1].isupper() and " " in name and name.split(" ", 1)[1].startswith(org_heads)):
+        # (a run opens with a capital, so a lower-case word can only be the rest of a title: "tịch" of "Chủ tịch")
+        while name and (name in titles or name.split()[0] in titles or not name[:1].isupper()):
             rest = name.split(" ", 1)[1] if " " in name else ""
             s += len(name) - len(rest)
             name = rest
@@ -1134,9 +1145,64 @@ def _first_names(src_lang: str, tgt_lang: str) -> frozenset[str]:
     return lexicon(src_lang).first_names | lexicon(tgt_lang).first_names
 
 
+def _known_person(text: str, known, lex: Lexicon) -> str | None:
+    """The lexicon's person id of the one full name of the source document that `text` (a short name: "ông Tập")
+    is part of, where there is one."""
+    found = set()
+    for k in known.ids_for(text):
+        full = known.names[k]
+        if " " in full and same_person(text, full):
+            found |= {e for _, _, e in find_names(full, lex) if e and entity_class(e) == "person"}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _short_names(ctx: PairContext, src_names: list[Name], tgt_names: list[Name]) -> None:
+    """A person named by one word ("ông Tập", "Xis") where the source document gives the full name of a person the
+    lexicon knows ("Tập Cận Bình" = "Xi Jinping") is that person: both sides get its id, so that the short forms of
+    one name in two scripts pair ("ông Tập" / "Xis Besuch") and do not read as a substitution."""
+    shorts = [n for n in src_names if n.entity is None and n.cls == "person" and " " not in n.text]
+    if not shorts:
+        return
+    ids = {id(n): _known_person(n.text, ctx.src_people, ctx.src_lex) if len(ctx.src_people) else None for n in shorts}
+    family = _family_names(ctx.src_lang, ctx.tgt_lang)
+    tgt_surfaces = surfaces_of(ctx.tgt_lang)
+
+    def said_in_target(e: str) -> Name | None:
+        return next((t for t in tgt_names if t.entity is None and " " not in t.text and t.cls in ("person", "name")
+                     and any(same_name_token(w, t.text) for surface in tgt_surfaces.get(e, []) for w in surface.split())), None)
+
+    for n in shorts:
+        e = ids[id(n)]
+        # without the full name in the document: the family name of a person the lexicon knows, where the
+        # translation has that person's family name in its own spelling ("ông Tập" / "Xi")
+        t = said_in_target(e) if e else None
+        if e is None and len(family.get(n.text, ())) == 1:
+            t = said_in_target(next(iter(family[n.text])))
+            e = next(iter(family[n.text])) if t is not None else None
+        if e:
+            n.entity = e
+        if t is not None:
+            t.entity, t.cls = e, "person"
+
+
+@functools.lru_cache(maxsize=None)
+def _family_names(src_lang: str, tgt_lang: str) -> dict[str, frozenset[str]]:
+    """The first word of each name the source language's pack gives a person whom the target's pack names too
+    ("Tập" of "Tập Cận Bình", "Xi" of "Xi Jinping": names written family name first) -> those persons' ids."""
+    tgt = surfaces_of(tgt_lang)
+    out: dict[str, set[str]] = {}
+    for e, surfaces in surfaces_of(src_lang).items():
+        if entity_class(e) == "person" and e in tgt:
+            for surface in surfaces:
+                if " " in surface:
+                    out.setdefault(surface.split()[0], set()).add(e)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def check(ctx: PairContext) -> list[Finding]:
     src_names = _one_mention(find(ctx.src, ctx.src_lex), ctx.src.text)
     tgt_names = _one_mention(find(ctx.tgt, ctx.tgt_lex), ctx.tgt.text)
+    _short_names(ctx, src_names, tgt_names)
     # an acronym its own text spells out beside it abbreviates those words, which the other side renders in
     # its own words ("objectifs de développement durable (ODD)" / "sustainable development goals - SDGs")
     # (where the other side writes an acronym it does not spell out, the two are paired as acronyms below:

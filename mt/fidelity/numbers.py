@@ -151,6 +151,22 @@ def _clock_pairs(left: list[Value], other: list[Value]) -> None:
                 other.remove(minute)
 
 
+def _duration_pairs(left: list[Value], other: list[Value]) -> None:
+    """Take 'fünfeinhalb Stunden' (5.5) with the hour and minutes the other side reads from one expression of
+    time ('5 giờ 30 phút', '5:30'): a duration in hours and its fraction."""
+    for v in list(left):
+        minutes = (v.value - int(v.value)) * 60
+        if not 0 < minutes < 60 or not _close(minutes, round(minutes)):
+            continue
+        hour = next((o for o in other if _close(o.value, int(v.value))), None)
+        minute = next((o for o in other if hour is not None and o is not hour and (o.start, o.end) == (hour.start, hour.end)
+                       and _close(o.value, round(minutes))), None)
+        if minute is not None:
+            left.remove(v)
+            other.remove(hour)
+            other.remove(minute)
+
+
 def _take(values: list[Value], target: Value) -> Value | None:
     hit = next((v for v in values if _same(v, target)), None)
     if hit is not None:
@@ -205,6 +221,8 @@ def _numbers(ctx: PairContext) -> list[Finding]:
     # 1c. a clock time one side writes as a decimal: "13.30" = "13.30 Uhr", "6.30" = "6h30"
     _clock_pairs(src_left, tgt_left)
     _clock_pairs(tgt_left, src_left)
+    _duration_pairs(src_left, tgt_left)
+    _duration_pairs(tgt_left, src_left)
     # 2. a figure explained by a spelled-out word on the other side ('vier', 'hai hay ba')
     src_words = [w for w in ctx.src.number_words if not (w.figure or w.soft)]
     tgt_words = [w for w in ctx.tgt.number_words if not (w.figure or w.soft)]

@@ -1,0 +1,111 @@
+"""vi→de news renderings that are correct (quiet) and the edits of them that must alarm. Sentences written
+for these tests (not taken from any dev set): offices listed one after another, family names written family
+name first, a German genitive of a short name, compounds and failing verbs that carry a negation, a country
+said by one syllable in a dash-joined pair, date ranges, durations and currencies."""
+from __future__ import annotations
+
+import pytest
+
+from mt.fidelity.extract import _entity_mentions
+from mt.fidelity.names import _in_currency
+from mt.lexicon import lexicon
+from mt.pipeline import check_documents
+from mt.segment import segment_lines
+
+ALARM = ("critical", "major")
+
+
+def _findings(src: list[str], tgt: list[str], sl: str = "vi", tl: str = "de") -> list:
+    return check_documents(segment_lines(src, sl, True), segment_lines(tgt, tl, True)).findings
+
+
+def _alarm_types(src: list[str], tgt: list[str]) -> set[str]:
+    return {f.type for f in _findings(src, tgt) if f.severity.value in ALARM}
+
+
+# (source, correct German, the same German with one fact changed, the alarm that edit must give)
+CASES = [
+    # two offices one after the other name no one: "Chủ" of "Chủ tịch" is no person
+    ("Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình đến Hà Nội hôm thứ Hai.",
+     "Chinas Partei- und Staatschef Xi Jinping traf am Montag in Hanoi ein.",
+     "Chinas Partei- und Staatschef Xi Jinping traf am Montag in Saigon ein.", "entity"),
+    ("Ông Lương Cường, Chủ tịch nước, sẽ thăm Áo vào tháng tới.",
+     "Staatspräsident Lương Cường wird im kommenden Monat Österreich besuchen.",
+     "Staatspräsident Lương Cường wird im kommenden Monat die Schweiz besuchen.", "entity"),
+    # the party's general secretary: "KP-Generalsekretär", or "Generalsekretär", which German uses for both offices
+    ("Thủ tướng Canada sẽ hội đàm với Tổng Bí thư Tô Lâm.",
+     "Kanadas Premierminister wird mit KP-Generalsekretär Tô Lâm Gespräche führen.",
+     "Kanadas Premierminister wird mit Präsident Tô Lâm Gespräche führen.", "attribution"),
+    ("Thủ tướng Canada sẽ hội đàm với Tổng Bí thư Tô Lâm.",
+     "Kanadas Premierminister wird mit Generalsekretär Tô Lâm Gespräche führen.",
+     "Kanadas Premierminister wird mit Präsident Tô Lâm Gespräche führen.", "attribution"),
+    # a family name alone, written family name first, in each script ("ông Tập" / "Xi"), also in the genitive
+    ("Phát biểu tại cuộc họp, ông Tập kêu gọi tăng cường hợp tác.",
+     "Auf dem Treffen rief Xi zu engerer Zusammenarbeit auf.",
+     "Auf dem Treffen rief Kishida zu engerer Zusammenarbeit auf.", "attribution"),
+    ("Bài phát biểu của ông Tập kéo dài một giờ.",
+     "Xis Rede dauerte eine Stunde.",
+     "Lis Rede dauerte eine Stunde.", "attribution"),
+    # "máy bay không người lái" is a drone: no negation
+    ("Quân đội đã bắn hạ 12 máy bay không người lái trong đêm qua.",
+     "Die Armee hat in der vergangenen Nacht 12 Drohnen abgeschossen.",
+     "Die Armee hat in der vergangenen Nacht keine Drohnen abgeschossen.", "negation"),
+    # "unabhängig" is "độc lập": "nicht unabhängig überprüfen" negates once
+    ("Con số này chưa thể được xác minh độc lập.",
+     "Die Zahl ließ sich nicht unabhängig überprüfen.",
+     "Die Zahl ließ sich unabhängig überprüfen.", "negation"),
+    # a long name of a body
+    ("Hiệp hội các quốc gia Đông Nam Á sẽ họp tại Kuala Lumpur.",
+     "Der Verband Südostasiatischer Nationen wird in Kuala Lumpur tagen.",
+     "Die Europäische Union wird in Kuala Lumpur tagen.", "entity"),
+    # a date range whose first day repeats "ngày"
+    ("Hội chợ diễn ra từ ngày 3 đến ngày 5/11 tại Đà Nẵng.",
+     "Die Messe findet vom 3. bis 5. November in Đà Nẵng statt.",
+     "Die Messe findet vom 2. bis 5. November in Đà Nẵng statt.", "date"),
+    # hours and minutes as a duration
+    ("Chuyến bay kéo dài 2 giờ 30 phút.",
+     "Der Flug dauert zweieinhalb Stunden.",
+     "Der Flug dauert dreieinhalb Stunden.", "number"),
+    # a country said by one syllable where countries are joined by a dash
+    ("Hội nghị thượng đỉnh Nhật - Hàn diễn ra tại Tokyo hôm thứ Ba.",
+     "Der japanisch-südkoreanische Gipfel fand am Dienstag in Tokio statt.",
+     "Der japanisch-südkoreanische Gipfel fand am Dienstag in Peking statt.", "entity"),
+]
+
+
+@pytest.mark.parametrize("src,good,edited,kind", CASES, ids=[c[1][:40] for c in CASES])
+def test_correct_rendering_is_quiet_and_its_edit_alarms(src, good, edited, kind):
+    assert _alarm_types([src], [good]) == set()
+    assert kind in _alarm_types([src], [edited])
+
+
+def test_family_name_is_resolved_through_the_documents_full_name():
+    src = ["Chủ tịch Trung Quốc Tập Cận Bình sẽ thăm Việt Nam.", "Đây là chuyến thăm thứ tư của ông Tập."]
+    assert _alarm_types(src, ["Chinas Präsident Xi Jinping wird Vietnam besuchen.", "Es ist Xis vierter Besuch."]) == set()
+    assert "attribution" in _alarm_types(src, ["Chinas Präsident Xi Jinping wird Vietnam besuchen.",
+                                               "Es ist Lis vierter Besuch."])
+
+
+@pytest.mark.parametrize("src,tgt", [
+    # a negation that the translation says by a failing verb or "leer ausgehen", or by keeping a rule: a note at most
+    ("Vận động viên này không giành được huy chương nào.", "Der Athlet verpasste eine Medaille."),
+    ("Nhiều khách hàng đến sớm nhưng không mua được vé.", "Viele Kunden kamen früh, gingen aber leer aus."),
+    ("Tòa án cho rằng đạo luật này không vi phạm Hiến pháp.", "Das Gericht befand, das Gesetz sei mit der Verfassung vereinbar."),
+])
+def test_negation_said_by_meaning_is_a_minor_note(src, tgt):
+    findings = _findings([src], [tgt])
+    assert not [f for f in findings if f.severity.value in ALARM]
+    assert [f for f in findings if f.type == "negation" and f.severity.value == "minor"]
+
+
+def test_countries_said_by_one_syllable_only_in_a_dash_joined_run():
+    vi = lexicon("vi")
+    found = [(m.text, m.entity) for m in _entity_mentions("Thương mại Việt - Trung và quan hệ Mỹ – Trung tăng.", vi)]
+    assert ("Việt", "country:VN") in found and ("Trung", "country:CN") in found and ("Mỹ", "country:US") in found
+    # a person's name beside a dash is nobody's country
+    assert _entity_mentions("Ông Trung - giám đốc công ty - cho biết.", vi) == []
+
+
+def test_place_inside_a_hyphenated_currency_name_is_the_currency():
+    text = "Der Preis lag bei 360 US-Dollar je Tonne."
+    assert _in_currency(text, text.index("US"), text.index("US") + 2, "de")
