@@ -90,9 +90,17 @@ def lexicon(lang: str) -> Lexicon:
     names: dict[tuple[str, str], bool] = {}
     try:
         loc = Locale.parse(lang)
-        for code, name in loc.territories.items():
-            if len(code) == 2 and code.isalpha():
-                names[(f"country:{code}", name)] = False
+        territories = {code: name for code, name in loc.territories.items() if len(code) == 2 and code.isalpha()}
+        plain = set(territories.values())
+        for code, name in territories.items():
+            names[(f"country:{code}", name)] = False
+            # "Myanmar (Miến Điện)", "Myanmar (Birmanie)": a text writes either name alone (not "Saint-Martin" of
+            # "Saint-Martin (partie néerlandaise)", another territory's name, nor a lower-case qualifier)
+            m = regex.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
+            if m:
+                for part in (m.group(1), m.group(2)):
+                    if part[:1].isupper() and part not in plain:
+                        names[(f"country:{code}", part)] = False
         lex.months = {nfc(m).lower(): k for k, m in loc.months["format"]["wide"].items()}
         lex.decimal, lex.group = get_decimal_symbol(loc), get_group_symbol(loc)
     except (UnknownLocaleError, ValueError):

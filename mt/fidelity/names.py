@@ -1296,7 +1296,7 @@ def check(ctx: PairContext) -> list[Finding]:
             # a place or organisation is missing only where we know the target's name for it (a term, "GDP",
             # only pairs with its translation, "PIB": a translation may say it in other words);
             # an unknown one ("Địa Trung Hải") is as likely translated ("Mittelmeer")
-            out.append(_omission(ctx, s))
+            out.append(_omission(ctx, s, _listed_beside(ctx, s, [n for n in src_names if n not in missing])))
     # a body the packs know in every language (an id: "IWF" = "IMF" = "Quỹ Tiền tệ Quốc tế") that the
     # source names in no form was put there by the translation (not so an acronym without an id: a
     # translation may abbreviate words, "Hals-Nasen-Ohren-Arzt" / "ENT specialist"): where the source names another body
@@ -1811,14 +1811,46 @@ def _qualifies_title(text: str, start: int, lex: Lexicon) -> bool:
     return any(before.endswith(w.lower()) for w in words)
 
 
-def _omission(ctx: PairContext, s: Name) -> Finding:
+@functools.lru_cache(maxsize=None)
+def _list_join(lang: str) -> regex.Pattern:
+    """What joins two items of a list: a comma, the language's coordinating conjunctions (mul/length.toml), or both."""
+    from ..lexicon import _pack_file
+
+    words = sorted(_pack_file("mul", "length.toml").get("conjunctions", {}).get(lang, []), key=len, reverse=True)
+    conj = "|".join(regex.escape(w) for w in words) or "(?!)"
+    return regex.compile(rf"\s*(?:,|,?\s*(?:{conj}))\s*(?:(?:the|der|die|das|dem|den|des|le|la|les|l'|in|im|à|au|aux|en)\s+)?", regex.I)
+
+
+def _listed_beside(ctx: PairContext, s: Name, kept: list[Name]) -> Name | None:
+    """A name the translation keeps that the source lists right beside `s` ("Quảng Ninh và Hải Phòng",
+    "Afrika und Nahost"): a list the translation has cut, not a place left to the context."""
+    join = _list_join(ctx.src_lang)
+    text = ctx.src.text
+    for n in kept:
+        if n is s or n.cls not in ("place", "org", "person"):
+            continue
+        a, b = (n.end, s.start) if n.end <= s.start else (s.end, n.start) if s.end <= n.start else (0, -1)
+        if b < a or not join.fullmatch(text, a, b):
+            continue
+        # "Manchester, Anh", "Paris, Pháp": a comma before a country or region places the town, no list
+        wider = s.entity is not None and s.entity.startswith(("country:", "region:", "subdivision:"))
+        if wider and a == n.end and text[a:b].strip() == "," and not (n.entity or "").startswith(("country:", "region:")):
+            continue
+        return n
+    return None
+
+
+def _omission(ctx: PairContext, s: Name, beside: Name | None = None) -> Finding:
     """A person or organisation left out is a major omission; a place only a minor note: translators
     render places by a word made from them ("Pháp" / „Südfrankreich“, "Trung Mỹ" / „zentralamerikanisch“)
-    or leave them to the context, and that cannot be told from a dropped fact by the name alone."""
+    or leave them to the context, and that cannot be told from a dropped fact by the name alone; unless the
+    source lists it beside a name the translation keeps (`beside`): then the list was cut."""
     ev = ctx.span("src", s.start, s.end)
     # a place that is also a first name ("Mary", a city in Turkmenistan) may be the person it names
-    place = s.cls == "place" and not any(w in ctx.src_lex.first_names for w in s.text.split())
+    place = s.cls == "place" and not any(w in ctx.src_lex.first_names for w in s.text.split()) and beside is None
     message = f"The source names {s.text} ({s.cls}); the {language_name(ctx.tgt_lang)} text does not."
+    if beside is not None:
+        message += f" The source lists it beside {beside.text}, which the {language_name(ctx.tgt_lang)} text keeps."
     if place:
         message += " A place may be rendered by a word made from it or left to the context; a minor note."
     return Finding(

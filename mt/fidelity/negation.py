@@ -36,7 +36,6 @@ BOTH_NEGATE_SEVERITY = Severity.MINOR
 WEAK_CONFIDENCE = 0.4
 # How many evidence spans each side contributes.
 EVIDENCE_PER_SIDE = 2
-TIMING_ALWAYS = False
 # Shortest word that [negation] word_starts / word_ends make a negation ("nichts" is no "Nicht-" word).
 AFFIX_WORD_MIN = 8
 # Words between a strong negation and a weak one that it cancels: "không phủ nhận", "nicht ganz unmöglich"
@@ -890,13 +889,12 @@ def check(ctx: PairContext) -> list[Finding]:
     sp, tp = negation_pack(ctx.src_lang), negation_pack(ctx.tgt_lang)
     if not (sp.known and tp.known):
         return []  # the channel says "skipped" (check_alignment)
-    # "not … until Monday" is "erst am Montag" where the other side restricts the time; elsewhere
-    # (TIMING_ALWAYS) it negates in part: "did not attack until the evening" = "attacked in the evening"
+    # "not … until Monday" is "erst am Montag" only where the other side restricts the time
     # a question asking why keeps its negation where both sides ask why: "Why don't we start?" may be
     # said "Fangen wir doch an!", but "Warum ist er gekommen?" does not render "Tại sao anh ấy không đến?"
     why = asks_why(ctx.src.text, sp) and asks_why(ctx.tgt.text, tp)
-    sc = clauses(ctx.src.text, sp, timed=TIMING_ALWAYS or _restricts(ctx.tgt.text, tp), why=why)
-    tc = clauses(ctx.tgt.text, tp, timed=TIMING_ALWAYS or _restricts(ctx.src.text, sp), why=why)
+    sc = clauses(ctx.src.text, sp, timed=_restricts(ctx.tgt.text, tp), why=why)
+    tc = clauses(ctx.tgt.text, tp, timed=_restricts(ctx.src.text, sp), why=why)
     verdict = _verdict(sc, tc)
     if verdict is not None and any(c.held for c in sc + tc) and sum(c.answers for c in sc) != sum(c.answers for c in tc):
         # "Chưa," / "Noch nicht," answers on one side and says a clause's negation on the other (which has
