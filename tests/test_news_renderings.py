@@ -66,6 +66,18 @@ CASES = [
     ("Chuyến bay kéo dài 2 giờ 30 phút.",
      "Der Flug dauert zweieinhalb Stunden.",
      "Der Flug dauert dreieinhalb Stunden.", "number"),
+    # a person the packs name in each language's own way ("Vương Nghị" / "Wang Yi"), after a country that ends
+    # in a title's first word ("Trung Quốc Vương …" is no "Quốc vương", king)
+    ("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị đến Jakarta hôm thứ Tư.",
+     "Der chinesische Außenminister Wang Yi traf am Mittwoch in Jakarta ein.",
+     "Der chinesische Präsident Wang Yi traf am Mittwoch in Jakarta ein.", "attribution"),
+    # Vietnam's seas and regions as the news names them
+    ("Hạn hán kéo dài đang ảnh hưởng nặng nề đến Đồng bằng sông Cửu Long.",
+     "Die anhaltende Dürre trifft das Mekong-Delta schwer.",
+     "Die anhaltende Dürre trifft das Zentrale Hochland schwer.", "entity"),
+    ("Hai nước cam kết giữ hòa bình và ổn định ở Biển Đông.",
+     "Beide Länder verpflichteten sich, Frieden und Stabilität im Südchinesischen Meer zu wahren.",
+     "Beide Länder verpflichteten sich, Frieden und Stabilität im Mittelmeer zu wahren.", "entity"),
     # a country said by one syllable where countries are joined by a dash
     ("Hội nghị thượng đỉnh Nhật - Hàn diễn ra tại Tokyo hôm thứ Ba.",
      "Der japanisch-südkoreanische Gipfel fand am Dienstag in Tokio statt.",

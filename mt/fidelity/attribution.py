@@ -42,7 +42,7 @@ def _compatible(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
 def check(ctx: PairContext) -> list[Finding]:
     out: list[Finding] = []
     for b in ctx.tgt.bindings:
-        held = ctx.register.offices_of(b.person)
+        held = ctx.register.offices_of(b.person) or _offices_by_id(ctx, b.person)
         if not held:
             out.extend(_office_not_in_source(ctx, b))
             continue  # the source never binds this person to an office: nothing more to compare
@@ -63,6 +63,15 @@ def check(ctx: PairContext) -> list[Finding]:
             message=msg, signal="attribution", confidence=0.9 if others else 0.75, evidence=[ev],
         ))
     return out
+
+
+def _offices_by_id(ctx: PairContext, person: str) -> list[tuple[str, str | None, str]]:
+    """The source's offices of a person the packs name differently in each language ("Wang Yi" / "Vương Nghị"):
+    looked up under the source's names for the person's id."""
+    from ..lexicon import find_names, surfaces_of
+
+    ids = {e for _, _, e in find_names(person, ctx.tgt_lex) if e and e.startswith("person:")}
+    return [h for e in ids for name in surfaces_of(ctx.src_lang).get(e, []) for h in ctx.register.offices_of(name)]
 
 
 def _local_title(ctx: PairContext, b, held: tuple) -> list[Finding]:

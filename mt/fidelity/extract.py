@@ -334,7 +334,8 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
     known = index if len(index) and lang_capitalises_nouns else None
     # title bindings
     deputy_words = _deputy_words(lex.lang)
-    found_titles = list(titles(text, lex))
+    # (not a title that begins inside a name: "Quốc Vương" of "Trung Quốc Vương Nghị" is no king)
+    found_titles = [t for t in titles(text, lex) if not any(mt.start < t[0].start() < mt.end for mt in facts.mentions)]
     for m, office, join in found_titles:
         qualifier = None
         pre = (m.group("pre") or "").rstrip("-") + join

@@ -309,7 +309,7 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
         # be an ordinary word that is also a place ("Sans compter…")
         initial = _at_sentence_start(text, m.start) and " " not in m.text and _ordinary_opening(m.text, lex)
         if lex.caps.get("nouns") and " " not in m.text and m.cls == "place" and not m.prefix and not m.text.isupper() \
-                and not m.entity.startswith("country:") and _noun_position(text, m.start, lex) \
+                and not m.entity.startswith(("country:", "region:")) and _noun_position(text, m.start, lex) \
                 and not (m.entity.startswith("city:") and (m.text in _own_surfaces(lex.lang) or m.text[:-1] in _own_surfaces(lex.lang))):
             continue  # German: a one-word place after an article or adjective is a noun ("den Löwen", "politische Mitte")
         # "Médecins Sans Frontières": a one-word place between capitalised words is part of another name
