@@ -1158,8 +1158,10 @@ def _known_person(text: str, known, lex: Lexicon) -> str | None:
 
 def _short_names(ctx: PairContext, src_names: list[Name], tgt_names: list[Name]) -> None:
     """A person named by one word ("ông Tập", "Xis") where the source document gives the full name of a person the
-    lexicon knows ("Tập Cận Bình" = "Xi Jinping") is that person: both sides get its id, so that the short forms of
-    one name in two scripts pair ("ông Tập" / "Xis Besuch") and do not read as a substitution."""
+    lexicon knows ("Tập Cận Bình" = "Xi Jinping"), or where that word opens a name the packs give such a person
+    ([people]: names that are not transliterations of each other, written family name first), is that person: both
+    sides get its id, so that the short forms of one name in two scripts pair ("ông Tập" / "Xis Besuch") and do not
+    read as a substitution."""
     shorts = [n for n in src_names if n.entity is None and n.cls == "person" and " " not in n.text]
     if not shorts:
         return
@@ -1296,7 +1298,8 @@ def check(ctx: PairContext) -> list[Finding]:
             # a place or organisation is missing only where we know the target's name for it (a term, "GDP",
             # only pairs with its translation, "PIB": a translation may say it in other words);
             # an unknown one ("Địa Trung Hải") is as likely translated ("Mittelmeer")
-            out.append(_omission(ctx, s, _listed_beside(ctx, s, [n for n in src_names if n not in missing])))
+            beside = _listed_beside(ctx, s, [n for n in src_names if n not in missing]) if LIST_CUT else None
+            out.append(_omission(ctx, s, beside))
     # a body the packs know in every language (an id: "IWF" = "IMF" = "Quỹ Tiền tệ Quốc tế") that the
     # source names in no form was put there by the translation (not so an acronym without an id: a
     # translation may abbreviate words, "Hals-Nasen-Ohren-Arzt" / "ENT specialist"): where the source names another body
@@ -1811,6 +1814,9 @@ def _qualifies_title(text: str, start: int, lex: Lexicon) -> bool:
     return any(before.endswith(w.lower()) for w in words)
 
 
+LIST_CUT = True  # a place cut from a list the translation keeps the rest of is a major omission (_listed_beside)
+
+
 @functools.lru_cache(maxsize=None)
 def _list_join(lang: str) -> regex.Pattern:
     """What joins two items of a list: a comma, the language's coordinating conjunctions (mul/length.toml), or both."""
@@ -1818,7 +1824,9 @@ def _list_join(lang: str) -> regex.Pattern:
 
     words = sorted(_pack_file("mul", "length.toml").get("conjunctions", {}).get(lang, []), key=len, reverse=True)
     conj = "|".join(regex.escape(w) for w in words) or "(?!)"
-    return regex.compile(rf"\s*(?:,|,?\s*(?:{conj}))\s*(?:(?:the|der|die|das|dem|den|des|le|la|les|l'|in|im|à|au|aux|en)\s+)?", regex.I)
+    # (the second item may open with an article of the language: "Afrika und den Nahen Osten")
+    arts = "|".join(regex.escape(w) for w in sorted(_articles(lang), key=len, reverse=True)) or "(?!)"
+    return regex.compile(rf"\s*(?:,|,?\s*(?:{conj}))\s*(?:(?:{arts})\s+)?", regex.I)
 
 
 def _listed_beside(ctx: PairContext, s: Name, kept: list[Name]) -> Name | None:
