@@ -78,6 +78,10 @@ CASES = [
     ("Hai nước cam kết giữ hòa bình và ổn định ở Biển Đông.",
      "Beide Länder verpflichteten sich, Frieden und Stabilität im Südchinesischen Meer zu wahren.",
      "Beide Länder verpflichteten sich, Frieden und Stabilität im Mittelmeer zu wahren.", "entity"),
+    # a surname the German word list holds like a noun, which English lists only as a name: alone, it is a name
+    ("Ông Biden cho biết các cuộc hội đàm diễn ra tốt đẹp.",
+     "Biden sagte, die Gespräche seien gut verlaufen.",
+     "Obama sagte, die Gespräche seien gut verlaufen.", "attribution"),
     # a country said by one syllable where countries are joined by a dash
     ("Hội nghị thượng đỉnh Nhật - Hàn diễn ra tại Tokyo hôm thứ Ba.",
      "Der japanisch-südkoreanische Gipfel fand am Dienstag in Tokio statt.",

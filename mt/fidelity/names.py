@@ -455,6 +455,17 @@ def _ordinary(word: str, lang: str, depth: int = 0) -> bool:
 _PLURALS = ("e", "en", "n", "er", "ern", "s")
 
 
+def _proper_elsewhere(word: str, lex: Lexicon) -> bool:
+    """A word the word lists of languages that capitalise only names ([capitalisation] proper_noun_lists) hold
+    capitalised and never in lower case: a name ("Putin", "Obama"), which a list of a language that capitalises
+    every noun holds alike with its nouns."""
+    for other in lex.caps.get("proper_noun_lists", []):
+        d = _dictionary(other)
+        if d is not None and word in d[0] and word.lower() not in d[1]:
+            return True
+    return False
+
+
 def _singular_only(word: str, lang: str) -> bool:
     """A capitalised entry of the word list with no plural form listed ("Erdogan", "Merkel", but not
     "Politik": "Politiken"): how the list holds names (and some mass nouns: "Humor")."""
@@ -602,7 +613,7 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
                     and prev.lower() not in determiners and not after_adjective(k) \
                     and not w.lower().endswith(_NOUN_ONLY) and len(w) >= 3 and not _known_word(w, lex.lang) \
                     and not regex.search(r"\d\s*$", text[:toks[k].start()]):
-                out.append(Name(w, toks[k].start(), toks[k].end(), "name", None, strong=False))
+                out.append(Name(w, toks[k].start(), toks[k].end(), "name", None, strong=_proper_elsewhere(w, lex)))
         k = j + 1
     return out
 
