@@ -2,6 +2,7 @@
 of `mt export`, and the one rule that names a document (its id)."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,10 @@ def doc_id_for_path(path: str | Path) -> str:
     """A document's id from its file name; 'corpus/article-1/vi.txt' is 'article-1'."""
     p = Path(str(path))
     generic = p.stem.lower() in ("src", "tgt", "source", "target") or len(p.stem) <= 3
-    return p.parent.name if generic and p.parent.name else p.stem
+    # the folder as it is on disk, not as spelled: 'vi.txt' inside 'article-1' is 'article-1' too
+    # (the id is part of every finding id, so decisions must not depend on the working directory)
+    folder = Path(os.path.abspath(p)).parent.name if str(path) != "-" else ""
+    return folder if generic and folder else p.stem
 
 
 def doc_id_for_case(case: dict, n: int, source: str | Path) -> str:

@@ -54,6 +54,17 @@ def test_ids_come_from_content_not_position(article):
     assert edited_ids["attribution"] != ids["attribution"] and edited_ids["entity"] == ids["entity"]
 
 
+def test_ids_do_not_depend_on_how_the_path_is_spelled(article, monkeypatch):
+    # `mt report vi.txt de.txt` inside the article's folder names the document as from the top of the
+    # repository ('baoquocte-291854'), so decisions exported from either run apply to the other
+    monkeypatch.chdir(CORPUS)
+    for name in ("vi.txt", "./vi.txt", f"../{CORPUS.name}/vi.txt"):
+        doc = load_document(name, "vi", True)
+        assert doc.doc_id == "baoquocte-291854", name
+    here = check_documents(load_document("vi.txt", "vi", True), load_document("de.txt", "de", True))
+    assert sorted(f.id for f in here.findings) == sorted(f.id for f in article.findings)
+
+
 def test_the_same_finding_repeated_gets_numbered_ids():
     src = ["Chính phủ chưa phê duyệt dự án.", "Trời mưa.", "Chính phủ chưa phê duyệt dự án."]
     tgt = ["Die Regierung hat das Projekt genehmigt.", "Es regnet.", "Die Regierung hat das Projekt genehmigt."]
