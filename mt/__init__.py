@@ -76,7 +76,7 @@ def _document(text: Any, lang: str, segmented: bool, side: str) -> Document:
     if isinstance(text, Document):
         return text
     lang = normalize_code(lang)
-    if isinstance(text, Path) or (isinstance(text, str) and "\n" not in text and text.strip() and Path(text).is_file()):
+    if isinstance(text, Path) or (isinstance(text, str) and "\n" not in text and text.strip() and _exists(text)):
         return load_document(text, lang, segmented)
     if isinstance(text, str) and _LOOKS_LIKE_PATH.fullmatch(text.strip()):
         raise MtError(f"{side}: {text.strip()}: no such file")
@@ -90,6 +90,15 @@ def _document(text: Any, lang: str, segmented: bool, side: str) -> Document:
         raise MtError(f"{side}: no text")
     ensure_language(lines, lang, side)  # as for files: a swapped or mislabelled text is refused
     return segment_lines(lines, lang, segmented=segmented)
+
+
+def _exists(text: str) -> bool:
+    """Whether a one-line string names an existing file or folder (a folder is then refused as a path,
+    never checked as a one-word text). A sentence longer than a file name can be is text, not an error."""
+    try:
+        return Path(text).exists()
+    except (OSError, ValueError):  # ENAMETOOLONG; a NUL character
+        return False
 
 
 # One word with a file suffix or a folder in it ("nope.txt", "data/de.txt"): a path that does not exist,
