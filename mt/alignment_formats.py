@@ -29,7 +29,10 @@ def parse_vecalign(lines: list[str], name: str = "alignment") -> list[BeadPair]:
 
 
 def read_vecalign(path: str | Path) -> list[BeadPair]:
-    return parse_vecalign(read_lines(path), str(path))
+    beads = parse_vecalign(read_lines(path), str(path))
+    if not beads:  # a wrong path or a failed run: not "every segment unaligned", nor an F1 of 0
+        raise MtError(f"{path}: no alignment beads (the file is empty or has only blank lines)")
+    return beads
 
 
 def check_fits(beads: list[BeadPair], n_src: int, n_tgt: int, name: str = "alignment") -> None:

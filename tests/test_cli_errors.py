@@ -111,6 +111,18 @@ def test_eval_align_refuses_indices_past_the_gold_document(tmp_path, capsys):
     assert out == ""
 
 
+@pytest.mark.parametrize("args", [["eval", "align", "--gold", "EMPTY", "--test", str(CORPUS / "gold.vide")],
+                                  ["eval", "align", "--gold", str(CORPUS / "gold.vide"), "--test", "EMPTY"],
+                                  ["check", VI, DE, "--segmented", "--alignment", "EMPTY"]], ids=["gold", "test", "check"])
+def test_an_alignment_file_without_beads_is_refused(args, tmp_path, capsys):
+    # an empty (or blank) file is a wrong path or a failed run, not "every segment unaligned" or F1 0
+    empty = tmp_path / "empty.vide"
+    empty.write_text("\n\n")
+    code, out, err = run_cli([str(empty) if a == "EMPTY" else a for a in args], capsys)
+    _short_error(code, err, "empty.vide", "no alignment beads")
+    assert out == ""
+
+
 def test_export_with_no_pairs_left_says_so(tmp_path, capsys):
     code, _, err = run_cli(["export", VI, DE, "--segmented", "-o", str(tmp_path / "x"), "--min-score", "99"], capsys)
     _short_error(code, err, "no pairs left to export", "low_score")
