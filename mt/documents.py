@@ -92,9 +92,23 @@ def pair_from_case(case: dict, doc_id: str, where: str, src_lang: str, tgt_lang:
             raise MtError(f"{where} needs '{key}' as a list of strings")
     langs = [normalize_code(case.get(k, default)) for k, default in (("src_lang", src_lang), ("tgt_lang", tgt_lang))]
     ensure_case_languages(case, langs[0], langs[1], where)
+    for key in ("src", "tgt"):
+        if not any(x.strip() for x in case[key]):  # as an empty file is refused
+            raise MtError(f"{where}: no text in '{key}'")
     src = segment_lines(case["src"], langs[0], segmented=True, doc_id=doc_id)
     tgt = segment_lines(case["tgt"], langs[1], segmented=True, doc_id=doc_id)
-    return DocumentPair(doc_id, src, tgt, case.get("align"))
+    align = case.get("align")
+    if align is not None:
+        # checked here, where the document can be named, not deep in a batch run
+        from .alignment_formats import given_alignment
+
+        if not isinstance(align, list):
+            raise MtError(f"{where}: 'align' must be a list of [[src ids], [tgt ids]] pairs")
+        try:
+            given_alignment(src, tgt, align)
+        except MtError as err:
+            raise MtError(f"{where}: {err}") from None
+    return DocumentPair(doc_id, src, tgt, align)
 
 
 def ensure_case_languages(case: dict, src_lang: str, tgt_lang: str, where: str) -> None:
