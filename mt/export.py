@@ -267,8 +267,10 @@ def _write_hf(tmp: Path, rows: dict[str, list[dict]], src_lang: str, tgt_lang: s
     # one shard per split, also for an empty split (zero shards would not load back)
     dd.save_to_disk(str(tmp / "hf"), num_shards={sp: 1 for sp in SPLITS})
     (tmp / "parquet").mkdir()
+    # no file for an empty split: load_dataset("parquet", data_dir=...) refuses a folder holding one
     for s in SPLITS:
-        dd[s].to_parquet(str(tmp / "parquet" / f"{s}.parquet"))
+        if rows[s]:
+            dd[s].to_parquet(str(tmp / "parquet" / f"{s}.parquet"))
 
 
 def _write_jsonl(tmp: Path, rows: dict[str, list[dict]], src_lang: str, tgt_lang: str) -> None:

@@ -74,6 +74,20 @@ def test_datasets_load_and_formats_agree(exported):
     assert marian_vi == [r["vi"] for r in dd["train"]["translation"]] and len(marian_de) == len(marian_vi)
 
 
+def test_an_empty_split_leaves_the_parquet_folder_loadable(tmp_path, capsys):
+    # a small export often has an empty validation or test split; the datasets library refuses a
+    # folder holding an empty parquet file ('Instruction "validation" corresponds to no data')
+    from datasets import load_dataset, load_from_disk
+
+    out = tmp_path / "data"
+    code, _, err = run_cli(["export", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "-o", str(out),
+                            "--format", "hf", "--split", "1,0,0"], capsys)
+    assert code == 0, err
+    pq = load_dataset("parquet", data_dir=str(out / "parquet"))
+    assert set(pq) == {"train"} and len(pq["train"]) == len(load_from_disk(str(out / "hf"))["train"]) > 0
+    assert set(load_from_disk(str(out / "hf"))) == {"train", "validation", "test"}  # hf/ keeps every split
+
+
 def test_tmx_parses_with_languages_and_round_trips(exported):
     root = ET.parse(exported / "tmx" / "train.tmx").getroot()
     assert root.tag == "tmx" and root.get("version") == "1.4"
