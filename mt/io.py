@@ -157,12 +157,23 @@ def is_stream(path: str | Path | None) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode)
 
 
+def _refuse_file_as_folder(p: Path) -> None:
+    """Missing folders of an output are made, but a file where a folder must be is refused before any work
+    ('out.txt/findings.jsonl'; mkdir would fail after the work with a bare 'File exists')."""
+    for parent in p.absolute().parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise MtError(f"{p}: {parent} is not a directory")
+            return
+
+
 def refuse_existing(path: str | Path | None, force: bool) -> None:
     """Fail before any work when the output would replace something: without --force nothing that exists
     is replaced, and even with it only a regular file (a stream such as /dev/null is written into)."""
     if path is None or is_stream(path):
         return
     p = Path(path)
+    _refuse_file_as_folder(p)
     if p.is_dir():
         raise MtError(f"{p}: is a directory; give a file name")
     if p.exists() and not p.is_file():
@@ -175,6 +186,7 @@ def refuse_nonempty_dir(out_dir: str | Path, force: bool) -> None:
     """An output directory (export, fine-tuned or converted model) must be new or empty unless --force;
     a file in its place is never replaced."""
     out = Path(out_dir)
+    _refuse_file_as_folder(out)
     if out.exists() and not out.is_dir():
         raise MtError(f"{out}: exists and is not a directory")
     if out.exists() and any(out.iterdir()) and not force:
@@ -184,6 +196,7 @@ def refuse_nonempty_dir(out_dir: str | Path, force: bool) -> None:
 def refuse_existing_report(out_dir: str | Path, force: bool) -> None:
     """`mt report` and `mt demo` alike: a directory that holds a report is replaced only with --force."""
     out = Path(out_dir)
+    _refuse_file_as_folder(out)
     if out.exists() and not out.is_dir():
         raise MtError(f"{out}: exists and is not a directory")
     if (out / "index.html").exists() and not force:

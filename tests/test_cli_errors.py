@@ -123,6 +123,26 @@ def test_an_alignment_file_without_beads_is_refused(args, tmp_path, capsys):
     assert out == ""
 
 
+@pytest.mark.parametrize("command", ["check", "align", "report", "export"])
+def test_an_output_under_a_file_is_refused_before_the_work(command, tmp_path, capsys, monkeypatch):
+    # missing folders are made, but 'a file/…' was a bare 'File exists: …' after the whole run
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("mine")
+    out = blocker / "sub" / "out"
+    args = {"check": ["check", VI, DE, "--segmented"], "align": ["align", VI, DE, "--src-lang", "vi", "--tgt-lang", "de"],
+            "report": ["report", VI, DE, "--segmented"], "export": ["export", VI, DE, "--segmented"]}[command]
+    import mt.pipeline
+
+    def no_work(*a, **k):
+        raise AssertionError("the documents were read before the output was refused")
+
+    monkeypatch.setattr(mt.pipeline, "check_documents", no_work)
+    monkeypatch.setattr(mt.pipeline, "align_pair", no_work)
+    code, out_, err = run_cli(args + ["-o", str(out)], capsys)
+    _short_error(code, err, str(blocker), "is not a directory")
+    assert blocker.read_text() == "mine" and out_ == ""
+
+
 def test_export_with_no_pairs_left_says_so(tmp_path, capsys):
     code, _, err = run_cli(["export", VI, DE, "--segmented", "-o", str(tmp_path / "x"), "--min-score", "99"], capsys)
     _short_error(code, err, "no pairs left to export", "low_score")
