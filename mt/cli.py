@@ -31,9 +31,29 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     help="mt: translate, align and check translations (MarianMT / CTranslate2).",
+    epilog=examples("""Examples (`mt COMMAND --help` for each command's options):
+
+  mt check corpora/baoquocte-291854/vi.txt corpora/baoquocte-291854/de.txt --src-lang vi --tgt-lang de --segmented
+
+  mt report vi.txt de.txt --src-lang vi --tgt-lang de -o out/report
+
+  mt export vi.txt de.txt --src-lang vi --tgt-lang de -o data/
+"""),
 )
-models_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="List, download and convert translation models.")
-eval_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Evaluate alignment and fidelity checks against gold data.")
+models_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="List, download and convert translation models.",
+                         epilog=examples("""Examples:
+
+  mt models list
+
+  mt models pull vi-de      # on a machine with network access
+"""))
+eval_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Evaluate alignment and fidelity checks against gold data.",
+                       epilog=examples("""Examples:
+
+  mt eval align --gold corpora/baoquocte-291854/gold.vide --test out.vide
+
+  mt eval fidelity corpora/examples/cases.jsonl
+"""))
 app.add_typer(models_app, name="models")
 app.add_typer(eval_app, name="eval")
 

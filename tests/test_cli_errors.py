@@ -269,6 +269,17 @@ def _commands():
     return list(walk(typer.main.get_command(app), []))
 
 
+@pytest.mark.parametrize("path", [[], ["models"], ["eval"]], ids=["mt", "models", "eval"])
+def test_command_groups_show_examples_too(path, capsys, monkeypatch):
+    # `mt --help` is a newcomer's first stop
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, err = run_cli(path + ["--help"], capsys)
+    assert code == 0, err
+    printed = [line.strip() for line in out.splitlines()]
+    assert any(line.startswith("Examples") for line in printed), out
+    assert sum(line.startswith(" ".join(["mt"] + path) + " ") for line in printed) >= 2, out
+
+
 @pytest.mark.parametrize("path", [p for p, _ in _commands()], ids=" ".join)
 def test_every_command_has_help_with_examples_that_paste_whole(path, capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "60")  # a narrow terminal must not wrap an example inside a path
