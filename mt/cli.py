@@ -383,10 +383,17 @@ def eval_fidelity(
     limit: int = typer.Option(0, "--limit", help="Use only the first N pairs (0: all)."),
     examples: int = typer.Option(3, "--examples", help="Examples kept per false-alarm type and per missed edit (JSON)."),
     json_out: Optional[str] = typer.Option(None, "--json", help="Also write the full result (with examples) as JSON here."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing --json file."),
 ) -> None:
     """Precision, recall, F1 and type accuracy on labelled cases (fidelity-dev's rule); with
     --decisions, against a reviewer's decisions; with --pairs, false alarms on clean pairs and
     detection and type accuracy of controlled edits."""
+    if json_out is not None:
+        from .io import refuse_existing
+
+        if pairs is None:  # (labelled cases and reviews print their scores only)
+            raise MtError("--json goes with --pairs")
+        refuse_existing(json_out, force)  # before the run, as every output
     if pairs is not None:
         from .fidelity.evaluate import evaluate_pair_file, format_pairs_report
         from .io import write_text

@@ -15,7 +15,7 @@ import pytest
 from mt.fidelity.evaluate import check_pair, evaluate_pairs, read_pairs, split_of
 from mt.fidelity.perturb import EXPECTED, KINDS, perturb
 
-from conftest import ROOT, run_cli
+from conftest import EXAMPLE_CASES, ROOT, run_cli
 
 SAMPLE = ROOT / "eval" / "data" / "tatoeba-deu-eng.tsv"
 
@@ -256,6 +256,20 @@ def test_cli_pairs_mode(tmp_path, capsys):
     rs = json.loads(out.read_text(encoding="utf-8"))
     assert [r["label"] for r in rs] == ["dev", "heldout"] and sum(r["pairs"] for r in rs) == 40
     assert set(rs[0]["edits"]) == set(KINDS)
+
+
+def test_cli_pairs_json_is_not_replaced_without_force(tmp_path, capsys):
+    # --json wrote over any file, an input included; every other output needs --force
+    out = tmp_path / "mine.txt"
+    out.write_text("precious")
+    args = ["eval", "fidelity", "--pairs", str(SAMPLE), "--src-lang", "de", "--tgt-lang", "en", "--limit", "5", "--json", str(out)]
+    code, stdout, err = run_cli(args, capsys)
+    assert code == 2 and "--force" in err and len(err.strip().splitlines()) == 1 and stdout == "", err
+    assert out.read_text() == "precious"
+    code, _, err = run_cli(args + ["--force"], capsys)
+    assert code == 0 and json.loads(out.read_text())["pairs"] == 5, err
+    code, _, err = run_cli(["eval", "fidelity", str(EXAMPLE_CASES), "--json", str(tmp_path / "x.json")], capsys)
+    assert code == 2 and "--pairs" in err and not (tmp_path / "x.json").exists(), err  # was silently ignored
 
 
 @pytest.mark.parametrize("args,msg", [
