@@ -209,6 +209,22 @@ def _jsonl(path, *docs):
     return path
 
 
+def test_finetune_refuses_a_model_of_another_language_pair(tmp_path, capsys):
+    # a vi→de checkpoint trained on German→English pairs was accepted (exit 0); `mt translate` refuses such a model
+    from mt.testing import build_marian
+
+    src, tgt = corpus_text()
+    base = build_marian(tmp_path / "vi-de", src, tgt)
+    data = tmp_path / "de-en"
+    code, _, err = run_cli(["export", str(_jsonl(tmp_path / "de-en.jsonl", DE_EN)), "-o", str(data), "--format", "hf",
+                            "--split", "1,0,0"], capsys)
+    assert code == 0, err
+    out = tmp_path / "tuned"
+    code, _, err = run_cli(["finetune", "--model", str(base), "--data", str(data), "-o", str(out), "--max-steps", "1"], capsys)
+    assert code == 2 and "translates vi→de, not de→en" in err and len(err.strip().splitlines()) == 1, err
+    assert not out.exists()
+
+
 def test_export_takes_the_documents_languages_and_tsv_reads_back(tmp_path, capsys):
     import csv
 
