@@ -123,6 +123,11 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
             raise MtError(f"{path}:{n}: malformed JSON ({err.msg})") from None
         if not isinstance(row, dict):
             raise MtError(f"{path}:{n}: expected a JSON object")
+        if "\\u" in line:  # JSON may escape half of a surrogate pair ('\ud800'), which is no text and fails far downstream
+            try:
+                json.dumps(row, ensure_ascii=False).encode("utf-8")
+            except UnicodeEncodeError:
+                raise MtError(f"{path}:{n}: a lone surrogate escape (\\ud800-\\udfff) is not text") from None
         rows.append(row)
     return rows
 

@@ -183,6 +183,9 @@ def test_existing_output_is_not_replaced_without_force(command, tmp_path, tiny_m
     ('{"id": 1, "text": "a"}\n{broken\n', ["check", "--batch", "{f}"]),
     ('{"id": "x", "src": ["a"]}\n', ["check", "--batch", "{f}"]),
     ('{"id": "x", "src": ["a"]}\n', ["export", "{f}", "-o", "{out}"]),
+    ('{"id": 1, "text": "a \\ud800 b"}\n', ["translate", "{f}", "--src", "vi", "--tgt", "de", "--format", "jsonl"]),
+    ('{"id": "x", "src": ["Hai b\\u00ean \\udc00."], "tgt": ["Beide Seiten."]}\n', ["check", "--batch", "{f}"]),
+    ('{"id": "x", "src": ["Hai b\\u00ean \\udc00."], "tgt": ["Beide Seiten."]}\n', ["export", "{f}", "-o", "{out}"]),
     ('[0]:[0]\n[1]:[99]\n', ["check", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "--alignment", "{f}"]),
     ('not an alignment\n', ["check", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "--alignment", "{f}"]),
 ])
