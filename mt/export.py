@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -190,14 +191,23 @@ def collect(results: dict[str, CheckResult], opts: ExportOptions) -> ExportResul
     return out
 
 
+# characters XML 1.0 cannot hold even escaped (C0 controls but tab and line ends, surrogates, U+FFFE, U+FFFF):
+# the text keeps them elsewhere, but one of them makes the whole TMX file unreadable
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return escape(_NOT_XML.sub("", text))
+
+
 def _tmx(rows: list[dict], src_lang: str, tgt_lang: str) -> str:
     units = []
     for r in rows:
-        props = f'<prop type="x-doc-id">{escape(r["doc_id"])}</prop>'
+        props = f'<prop type="x-doc-id">{_xml_text(r["doc_id"])}</prop>'
         units.append(
             f"<tu>{props}"
-            f'<tuv xml:lang={quoteattr(src_lang)}><seg>{escape(r["translation"][src_lang])}</seg></tuv>'
-            f'<tuv xml:lang={quoteattr(tgt_lang)}><seg>{escape(r["translation"][tgt_lang])}</seg></tuv></tu>')
+            f'<tuv xml:lang={quoteattr(src_lang)}><seg>{_xml_text(r["translation"][src_lang])}</seg></tuv>'
+            f'<tuv xml:lang={quoteattr(tgt_lang)}><seg>{_xml_text(r["translation"][tgt_lang])}</seg></tuv></tu>')
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
             f'<header creationtool="mt" creationtoolversion="0.1.0" segtype="sentence" o-tmf="mt" adminlang="en" srclang={quoteattr(src_lang)} datatype="plaintext"/>\n'
             "<body>\n" + "\n".join(units) + "\n</body>\n</tmx>\n")

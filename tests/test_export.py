@@ -106,6 +106,22 @@ def test_tmx_parses_with_languages_and_round_trips(exported):
 PINNED_SPLITS = ["validation", "test", "train", "train", "train", "train", "train", "train", "train", "train", "test", "train"]
 
 
+def test_tmx_stays_well_formed_with_characters_xml_cannot_hold(tmp_path, capsys):
+    # U+FFFE, U+FFFF and C0 controls are valid UTF-8 but no XML 1.0 characters, even escaped
+    doc = {"id": "odd\u0001id", "src_lang": "de", "tgt_lang": "en",
+           "src": ["Die Firma hat 200 Mitarbeiter in Berlin \ufffe und Hamburg.", "Der Zug kam mit einer Stunde Verspätung an."],
+           "tgt": ["The company has 200 employees in Berlin \uffff and Hamburg.", "The train arrived an hour late."]}
+    f = tmp_path / "docs.jsonl"
+    f.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    out = tmp_path / "data"
+    code, _, err = run_cli(["export", str(f), "-o", str(out), "--format", "tmx,jsonl", "--split", "1,0,0"], capsys)
+    assert code == 0, err
+    root = ET.parse(out / "tmx" / "train.tmx").getroot()
+    segs = [s.text for s in root.iter("seg")]
+    assert "The company has 200 employees in Berlin  and Hamburg." in segs and len(segs) == 4
+    assert {p.text for p in root.iter("prop")} == {"oddid"}
+
+
 def test_splits_are_decided_by_the_pair_and_pinned():
     assert [split_of(f"s{i}", f"t{i}", (0.8, 0.1, 0.1), 0) for i in range(12)] == PINNED_SPLITS
     assert [split_of(f"s{i}", f"t{i}", (0.8, 0.1, 0.1), 1) for i in range(12)] != PINNED_SPLITS  # the seed takes part
