@@ -50,7 +50,8 @@ def resolve_mt(src: Document, tgt_lang: str, mt: str | Path | Sequence[str] | Ma
 
     lines = read_lines(mt)
     if len(lines) != len(src.segments):
-        raise MtError(f"{mt}: {len(lines)} lines, but the source has {len(src.segments)} segments (the MT must be line-by-line)")
+        raise MtError(f"{mt}: {len(lines)} lines, but the source has {len(src.segments)} segments: the MT needs one line per "
+                      "segment (with --segmented one per line of the source; without it one per sentence as mt splits them)")
     return MachineTranslation("file", lines)
 
 

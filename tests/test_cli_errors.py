@@ -143,6 +143,19 @@ def test_an_output_under_a_file_is_refused_before_the_work(command, tmp_path, ca
     assert blocker.read_text() == "mine" and out_ == ""
 
 
+def test_an_mt_file_per_line_of_a_split_source_says_what_is_expected(tmp_path, capsys):
+    # one source line of two sentences, translated line by line: without --segmented the source has two
+    # segments, and "the MT must be line-by-line" told a user whose file was just that nothing
+    src, tgt, mt_file = tmp_path / "p.de", tmp_path / "p.en", tmp_path / "p.mt"
+    src.write_text("Die Regierung hat am Montag einen neuen Haushalt vorgestellt. Der Minister sagte, die Ausgaben steigen.\n")
+    tgt.write_text("The government presented a new budget on Monday. The minister said spending will rise.\n")
+    mt_file.write_text(tgt.read_text())
+    code, out, err = run_cli(["align", str(src), str(tgt), "--src-lang", "de", "--tgt-lang", "en", "--mt", str(mt_file)], capsys)
+    _short_error(code, err, "1 lines, but the source has 2 segments", "--segmented", "one per sentence")
+    code, out, err = run_cli(["align", str(src), str(tgt), "--src-lang", "de", "--tgt-lang", "en", "--mt", str(mt_file), "--segmented"], capsys)
+    assert code == 0 and out == "[0]:[0]\n", err
+
+
 def test_export_with_no_pairs_left_says_so(tmp_path, capsys):
     code, _, err = run_cli(["export", VI, DE, "--segmented", "-o", str(tmp_path / "x"), "--min-score", "99"], capsys)
     _short_error(code, err, "no pairs left to export", "low_score")
