@@ -517,7 +517,7 @@ def export(
     one_of(engine, "--engine", ENGINES)
     options = dict(formats=some_of(fmt, "--format", EXPORT_FORMATS), drop=some_of(drop, "--drop", SEVERITIES, allow_empty=True),
                    keep_flagged=keep_flagged, min_score=min_score, split=_floats(split, "--split"), seed=seed, licence=licence)
-    refuse_nonempty_dir(output, force)
+    refuse_nonempty_dir(output, force, inputs=[*inputs, decisions])
     src_lang, tgt_lang = _languages(src_lang, tgt_lang)
     pairs = read_inputs(inputs, src_lang, tgt_lang, segmented=segmented)
     with progress_bar(len(pairs), "checking documents") as advance:

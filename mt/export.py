@@ -100,7 +100,9 @@ def export_results(results, out_dir: str | Path, src_lang: str | None = None, tg
     if not any(collected.rows.values()):
         dropped = ", ".join(f"{k} {v}" for k, v in sorted(collected.dropped.items())) or "none"
         raise MtError(f"no pairs left to export (left out: {dropped}); nothing written to {out_dir}")
-    write_export(collected, out_dir, opts, src_lang, tgt_lang, force=force)
+    # the files the documents were read from, which the output must not replace
+    read_from = [d.path for r in results.values() for d in (r.alignment.src, r.alignment.tgt) if d.path] + [decisions]
+    write_export(collected, out_dir, opts, src_lang, tgt_lang, force=force, inputs=read_from)
     return collected
 
 
@@ -327,9 +329,10 @@ WRITERS: dict[str, Callable[[Path, dict[str, list[dict]], str, str], None]] = {
 }
 
 
-def write_export(result: ExportResult, out_dir: str | Path, opts: ExportOptions, src_lang: str, tgt_lang: str, force: bool = False) -> Path:
+def write_export(result: ExportResult, out_dir: str | Path, opts: ExportOptions, src_lang: str, tgt_lang: str, force: bool = False,
+                 inputs: list[str] | tuple = ()) -> Path:
     out = Path(out_dir)
-    refuse_nonempty_dir(out, force)
+    refuse_nonempty_dir(out, force, inputs=inputs)
     bad = [f for f in opts.formats if f not in FORMATS]
     if bad:
         raise MtError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}")

@@ -75,7 +75,7 @@ def finetune(model: str, data_dir: str | Path, out_dir: str | Path, opts: Finetu
     meta_path = data_dir / "export.json"
     if not (data_dir / "hf").is_dir() or not meta_path.exists():
         raise MtError(f"{data_dir}: not an `mt export` directory (hf/ and export.json expected)")
-    refuse_nonempty_dir(out, force)
+    refuse_nonempty_dir(out, force, inputs=[data_dir, model])
     meta = json.loads(meta_path.read_text())
     src_lang, tgt_lang = meta["src_lang"], meta["tgt_lang"]
     resolved = resolve(src_lang, tgt_lang, model)

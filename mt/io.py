@@ -9,7 +9,7 @@ import sys
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from .types import MtError
 
@@ -187,11 +187,19 @@ def refuse_existing(path: str | Path | None, force: bool) -> None:
         raise MtError(f"{p}: exists; pass --force to replace it")
 
 
-def refuse_nonempty_dir(out_dir: str | Path, force: bool) -> None:
+def refuse_nonempty_dir(out_dir: str | Path, force: bool, inputs: Iterable[str | Path | None] = ()) -> None:
     """An output directory (export, fine-tuned or converted model) must be new or empty unless --force;
-    a file in its place is never replaced."""
+    a file in its place is never replaced, nor, even with --force, a folder that holds one of `inputs`
+    ('mt export corpus/ -o corpus/ --force' would delete the documents it read)."""
     out = Path(out_dir)
     _refuse_file_as_folder(out)
+    if out.is_dir():
+        home = Path(os.path.realpath(out))
+        for inp in inputs:
+            if inp is not None and str(inp) != "-" and Path(str(inp)).exists():
+                where = Path(os.path.realpath(str(inp)))
+                if where == home or home in where.parents:
+                    raise MtError(f"{out}: holds the input {inp}, which the output would replace; give another output directory")
     if out.exists() and not out.is_dir():
         raise MtError(f"{out}: exists and is not a directory")
     if out.exists() and any(out.iterdir()) and not force:

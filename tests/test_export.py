@@ -173,6 +173,45 @@ def test_export_refuses_non_empty_output_and_keeps_it(tmp_path, capsys):
     assert code == 2 and "--force" in err and (out / "keep.txt").read_text() == "precious"
 
 
+def test_force_never_replaces_a_folder_holding_the_inputs(tmp_path, capsys):
+    # 'mt export corpus/ -o corpus/ --force' deleted the documents it had read
+    import shutil
+
+    import mt
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "vi.txt", corpus / "article.vi")
+    shutil.copy(CORPUS / "de.txt", corpus / "article.de")
+    for out in (corpus, tmp_path):
+        code, _, err = run_cli(["export", str(corpus), "--segmented", "-o", str(out), "--force", "--format", "jsonl"], capsys)
+        assert code == 2 and "holds the input" in err and len(err.strip().splitlines()) == 1, err
+        assert sorted(p.name for p in corpus.iterdir()) == ["article.de", "article.vi"]
+    res = mt.check(corpus / "article.vi", corpus / "article.de", "vi", "de", segmented=True)
+    with pytest.raises(mt.MtError, match="holds the input"):
+        mt.export(res, corpus, formats=("jsonl",), force=True)
+    assert sorted(p.name for p in corpus.iterdir()) == ["article.de", "article.vi"]
+    code, _, err = run_cli(["export", str(corpus), "--segmented", "-o", str(tmp_path / "data"), "--format", "jsonl"], capsys)
+    assert code == 0, err  # a folder beside the inputs is fine
+
+
+def test_finetune_and_convert_never_replace_their_inputs(tmp_path, capsys):
+    from mt.testing import build_marian
+
+    src, tgt = corpus_text()
+    base = build_marian(tmp_path / "base", src, tgt)
+    before = sorted(p.name for p in base.iterdir())
+    code, _, err = run_cli(["models", "convert", str(base), "-o", str(base), "--force"], capsys)
+    assert code == 2 and "holds the input" in err, err
+    data = tmp_path / "data"
+    code, _, err = run_cli(["export", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "-o", str(data), "--format", "hf"], capsys)
+    assert code == 0, err
+    for out in (data, base, tmp_path):
+        code, _, err = run_cli(["finetune", "--model", str(base), "--data", str(data), "-o", str(out), "--force", "--max-steps", "1"], capsys)
+        assert code == 2 and "holds the input" in err, err
+    assert sorted(p.name for p in base.iterdir()) == before and (data / "export.json").exists()
+
+
 def test_keep_flagged_keeps_labels(tmp_path, capsys):
     out = tmp_path / "qe"
     code, _, err = run_cli(["export", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "--keep-flagged",
