@@ -60,6 +60,15 @@ def translate(lines: str | Iterable[str], src_lang: str, tgt_lang: str, model: s
         raise TypeError(f"translate() got unknown decoding option(s) {', '.join(sorted(unknown))}; "
                         f"choose from {', '.join(sorted(fields | {'compute_type'}))}")
     compute_type = decoding.pop("compute_type", None)
+    # the CLI's bounds, so a bad value is an MtError here too, not a backend's ValueError after loading the model
+    for name, least in (("beam", 1), ("batch_size", 1), ("max_length", 1), ("min_length", 0)):
+        value = decoding.get(name)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < least):
+            raise MtError(f"{name}: expected a whole number of at least {least}, not {value!r}")
+    if "device" in decoding:
+        from .options import one_of
+
+        one_of(decoding["device"], "device", ("auto", "cpu", "cuda"))
     texts = [lines] if isinstance(lines, str) else list(lines)
     return translate_lines(texts, src_lang, tgt_lang, model=model, backend=backend, options=DecodeOptions(**decoding),
                            compute_type=compute_type)

@@ -106,6 +106,9 @@ def test_bad_input_raises_mt_error(monkeypatch):
                  ["Le gouvernement veut construire deux nouvelles écoles à Berlin l'année prochaine."], "de", "en")
     with pytest.raises(TypeError, match="beam"):
         mt.translate(["x"], "vi", "de", beem=2)
+    for bad in ({"beam": 0}, {"batch_size": -1}, {"max_length": 0}, {"min_length": -1}, {"beam": 2.5}, {"device": "tpu"}):
+        with pytest.raises(mt.MtError, match=next(iter(bad))):  # refused before any model is looked for
+            mt.translate(["x"], "vi", "de", model="/nonexistent-model", **bad)
     with pytest.raises(TypeError, match="formats"):
         mt.export([], "unused", src_lang="vi", tgt_lang="de", format="jsonl")
 
