@@ -168,6 +168,7 @@ def report(result: CheckResult, out_dir: str | Path, force: bool = False) -> Pat
     from .io import refuse_existing_report
     from .report import write_report
 
+    _expect_results([result], "report")
     refuse_existing_report(out_dir, force)
     return write_report(result, out_dir)
 
@@ -189,8 +190,22 @@ def export(results: CheckResult | Iterable[CheckResult] | Mapping[str, CheckResu
     >>> mt.export(res, "data/", formats=("jsonl",), split=(0.8, 0.1, 0.1))  # doctest: +SKIP
     """
     from .export import export_results
+    from .types import CheckResult
 
+    if not isinstance(results, (CheckResult, str, Mapping)):
+        results = list(results)  # (an iterator is read once, here)
+    _expect_results([results] if isinstance(results, (CheckResult, str)) else
+                    results.values() if isinstance(results, Mapping) else results, "export")
     return export_results(results, out_dir, src_lang, tgt_lang, force=force, decisions=decisions, **options)
+
+
+def _expect_results(results: Iterable[Any], function: str) -> None:
+    """A wrong argument is an MtError naming what was expected, not an AttributeError deep inside."""
+    from .types import CheckResult
+
+    for r in results:
+        if not isinstance(r, CheckResult):
+            raise MtError(f"{function}: expected results of mt.check (CheckResult), not {type(r).__name__}")
 
 
 class _Api(_types.ModuleType):

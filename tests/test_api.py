@@ -106,6 +106,9 @@ def test_bad_input_raises_mt_error(monkeypatch):
                  ["Le gouvernement veut construire deux nouvelles écoles à Berlin l'année prochaine."], "de", "en")
     with pytest.raises(TypeError, match="beam"):
         mt.translate(["x"], "vi", "de", beem=2)
+    for call in (lambda: mt.report("report.json", "unused"), lambda: mt.export(["x"], "unused"), lambda: mt.export({"a": None}, "unused")):
+        with pytest.raises(mt.MtError, match="expected results of mt.check"):
+            call()
     for bad in ({"beam": 0}, {"batch_size": -1}, {"max_length": 0}, {"min_length": -1}, {"beam": 2.5}, {"device": "tpu"}):
         with pytest.raises(mt.MtError, match=next(iter(bad))):  # refused before any model is looked for
             mt.translate(["x"], "vi", "de", model="/nonexistent-model", **bad)
@@ -132,6 +135,7 @@ def test_export_takes_one_result_or_a_list(tmp_path):
     one = mt.export(res, tmp_path / "one", formats="jsonl")
     listed = mt.export([res], tmp_path / "list", formats=("jsonl",))
     assert one.rows == listed.rows and one.sources == ["baoquocte-291854"]
+    assert mt.export(iter([res]), tmp_path / "iterated", formats="jsonl").rows == one.rows  # an iterator is read once
     assert one.dropped == {"flagged": 2}
     with pytest.raises(mt.MtError, match="--force"):
         mt.export(res, tmp_path / "one", formats="jsonl")
