@@ -277,7 +277,7 @@ def check(
     import mt as api
 
     from .documents import read_cases
-    from .io import refuse_existing, write_jsonl
+    from .io import is_stream, refuse_existing, write_jsonl
     from .pipeline import check_pairs
 
     if fail_on is not None:
@@ -301,7 +301,12 @@ def check(
     tally = apply_to_results(results, decisions)
     if tally:
         _say(f"mt: review: {tally.line()}")
-    write_jsonl(output, _finding_rows(results), force=force)
+    rows = _finding_rows(results)
+    write_jsonl(output, rows, force=force)
+    if output is not None and not is_stream(output):  # (written to a file, the run otherwise ends in silence)
+        from .report import plural
+
+        _say(f"mt: {plural(len(rows), 'finding')} ({sum(r['severity'] == 'critical' for r in rows)} critical) in {output}")
     if fail_on:
         threshold = Severity(fail_on).rank
         if any(f.severity.rank >= threshold for r in results.values() for f in r.findings):

@@ -156,6 +156,16 @@ def test_an_mt_file_per_line_of_a_split_source_says_what_is_expected(tmp_path, c
     assert code == 0 and out == "[0]:[0]\n", err
 
 
+def test_check_into_a_file_says_what_it_wrote(tmp_path, capsys):
+    # report and export end with a summary line; check into a file ended in silence
+    out = tmp_path / "findings.jsonl"
+    code, stdout, err = run_cli(["check", VI, DE, "--segmented", "-o", str(out)], capsys)
+    assert code == 0 and stdout == "" and len(out.read_text().splitlines()) == 3
+    assert err.strip().splitlines()[-1] == f"mt: 3 findings (2 critical) in {out}"
+    code, stdout, err = run_cli(["check", VI, DE, "--segmented"], capsys)
+    assert code == 0 and len(stdout.splitlines()) == 3 and "findings" not in err  # stdout is the data
+
+
 def test_export_with_no_pairs_left_says_so(tmp_path, capsys):
     code, _, err = run_cli(["export", VI, DE, "--segmented", "-o", str(tmp_path / "x"), "--min-score", "99"], capsys)
     _short_error(code, err, "no pairs left to export", "low_score")
