@@ -431,12 +431,12 @@ def eval_fidelity(
         return
     if len(cases) != 1:
         raise MtError("give one cases JSONL (documents and directories need --decisions)")
-    from .fidelity.evaluate import score_cases
-    from .io import read_jsonl
+    from .fidelity.evaluate import read_labelled_cases, score_cases
     from .pipeline import check_cases
 
+    labelled = read_labelled_cases(cases[0])  # (refused before the run when a label is malformed)
     results = check_cases(cases[0], mt=mt)
-    s = score_cases(read_jsonl(cases[0]), {k: r.findings for k, r in results.items()})
+    s = score_cases(labelled, {k: r.findings for k, r in results.items()})
     print(f"precision {s['precision']:.4f}\nrecall    {s['recall']:.4f}\nF1        {s['f1']:.4f}\n"
           f"type acc. {s['type_accuracy']:.4f}\n({s['true_positives']} critical/major findings on a gold error, "
           f"{s['false_positives']} elsewhere; {s['gold_found']}/{s['gold_errors']} gold errors found)")

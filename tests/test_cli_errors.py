@@ -2,6 +2,8 @@
 on stderr and exit code 2, never a traceback; outputs never replace what they must not."""
 from __future__ import annotations
 
+import json
+
 import os
 import stat
 import subprocess
@@ -164,6 +166,25 @@ def test_check_into_a_file_says_what_it_wrote(tmp_path, capsys):
     assert err.strip().splitlines()[-1] == f"mt: 3 findings (2 critical) in {out}"
     code, stdout, err = run_cli(["check", VI, DE, "--segmented"], capsys)
     assert code == 0 and len(stdout.splitlines()) == 3 and "findings" not in err  # stdout is the data
+
+
+NEG_CASE = {"src_lang": "vi", "tgt_lang": "de", "src": ["Chính phủ chưa phê duyệt dự án."],
+            "tgt": ["Die Regierung hat das Projekt genehmigt."],
+            "errors": [{"src": [0], "tgt": [0], "types": ["negation"], "severity": "critical"}]}
+
+
+def test_eval_fidelity_takes_cases_without_id_and_refuses_malformed_labels(tmp_path, capsys):
+    # "id" is optional (README); eval fidelity failed with KeyError: 'id', and a malformed "errors" with AttributeError
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text(json.dumps(NEG_CASE) + "\n", encoding="utf-8")
+    code, out, err = run_cli(["eval", "fidelity", str(cases)], capsys)
+    assert code == 0, err
+    assert "recall    1.0000" in out and "1/1 gold errors found" in out
+    for errors, needle in (("negation", "'errors' must be a list"), ([{"src": 0, "tgt": [0]}], "'src' must be a list"),
+                           ([{"tgt": [0], "types": "negation"}], "'types' must be a list")):
+        cases.write_text(json.dumps({**NEG_CASE, "errors": errors}) + "\n", encoding="utf-8")
+        code, out, err = run_cli(["eval", "fidelity", str(cases)], capsys)
+        _short_error(code, err, "case 1", needle)
 
 
 def test_export_with_no_pairs_left_says_so(tmp_path, capsys):

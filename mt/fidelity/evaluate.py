@@ -12,6 +12,30 @@ def _touches(f: Finding, gold: dict) -> bool:
     return bool(set(f.src) & set(gold.get("src", [])))
 
 
+def read_labelled_cases(path) -> list[dict]:
+    """Labelled cases (fidelity-dev format) for `score_cases`: each with its id as `mt check --batch` names it
+    (an "id" is optional), and its "errors" checked, so a malformed label is refused naming its case."""
+    from ..documents import doc_id_for_case
+    from ..io import read_jsonl
+    from ..types import MtError
+
+    cases = []
+    for n, case in enumerate(read_jsonl(path), 1):
+        where = f"{path}: case {n}"
+        errors = case.get("errors", [])
+        if not isinstance(errors, list) or not all(isinstance(e, dict) for e in errors):
+            raise MtError(f"{where}: 'errors' must be a list of objects ({{\"src\": [ids], \"tgt\": [ids], \"types\": [...]}})")
+        for e in errors:
+            for key in ("src", "tgt"):
+                ids = e.get(key, [])
+                if not isinstance(ids, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
+                    raise MtError(f"{where}: an error's '{key}' must be a list of segment ids, not {ids!r}")
+            if not isinstance(e.get("types", []), list):
+                raise MtError(f"{where}: an error's 'types' must be a list, not {e['types']!r}")
+        cases.append({**case, "id": doc_id_for_case(case, n, path)})
+    return cases
+
+
 def score_cases(cases: list[dict], predicted: dict[str, list[Finding]]) -> dict[str, float]:
     tp = fp = 0
     found = typed = total = 0
