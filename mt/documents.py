@@ -90,7 +90,10 @@ def pair_from_case(case: dict, doc_id: str, where: str, src_lang: str, tgt_lang:
     for key in ("src", "tgt"):
         if not isinstance(case.get(key), list) or not all(isinstance(x, str) for x in case[key]):
             raise MtError(f"{where} needs '{key}' as a list of strings")
-    langs = [normalize_code(case.get(k, default)) for k, default in (("src_lang", src_lang), ("tgt_lang", tgt_lang))]
+    try:
+        langs = [normalize_code(case.get(k, default)) for k, default in (("src_lang", src_lang), ("tgt_lang", tgt_lang))]
+    except MtError as err:  # which of many documents has the bad code
+        raise MtError(f"{where}: {err}") from None
     ensure_case_languages(case, langs[0], langs[1], where)
     for key in ("src", "tgt"):
         if not any(x.strip() for x in case[key]):  # as an empty file is refused

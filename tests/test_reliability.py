@@ -209,7 +209,8 @@ GOOD_CASE = {"id": "good", "src_lang": "de", "tgt_lang": "en", "src": ["Der Zug 
     ({"tgt": []}, "no text"),
     ({"align": [[[0], [5]]]}, "target index 5 is out of range"),
     ({"align": "[0]:[0]"}, "[[src ids], [tgt ids]]"),
-], ids=["both-empty", "blank-src", "empty-tgt", "align-misfit", "align-not-a-list"])
+    ({"src_lang": "xx"}, "'xx' is not a language code"),
+], ids=["both-empty", "blank-src", "empty-tgt", "align-misfit", "align-not-a-list", "bad-language"])
 @pytest.mark.parametrize("command", ["check", "export"])
 def test_a_bad_jsonl_document_is_refused_naming_it(bad, needle, command, tmp_path, capsys):
     # as an empty file is refused, so is a document without text; a bad 'align' names its document
