@@ -269,6 +269,10 @@ def evaluate_pair_file(path, src_lang: str, tgt_lang: str, perturb: bool = True,
     from ..types import MtError
     from .perturb import KINDS
 
+    from ..langid import normalize_code
+
+    # an unknown code is refused as by every command ('xx' was evaluated as a language without knowledge)
+    src_lang, tgt_lang = normalize_code(src_lang), normalize_code(tgt_lang)
     if split not in ("all", "dev", "heldout", "both"):
         raise MtError(f"unknown split {split!r}; choose all, dev, heldout or both")
     bad = [k for k in (kinds or []) if k not in KINDS]
