@@ -168,7 +168,8 @@ def _cell_text(text: str) -> str:
 
 
 def collect(results: dict[str, CheckResult], opts: ExportOptions) -> ExportResult:
-    if len(opts.split) != 3 or abs(sum(opts.split) - 1.0) > 1e-6 or min(opts.split) < 0:
+    # (written so that NaN fails: every comparison with it is false, and 'nan,0,0' put every pair in test)
+    if len(opts.split) != 3 or not abs(sum(opts.split) - 1.0) <= 1e-6 or not min(opts.split) >= 0:
         raise MtError("--split needs three non-negative fractions that add up to 1, e.g. 0.9,0.05,0.05")
     out = ExportResult(rows={s: [] for s in SPLITS}, sources=list(results))
     filters = pair_filters(opts)

@@ -165,6 +165,15 @@ def test_filter_options_decide():
     assert [duplicate(_candidate()), duplicate(_candidate()), duplicate(_candidate(tgt="Anders."))] == [False, True, False]
 
 
+@pytest.mark.parametrize("split", ["nan,0,0", "0,nan,1", "inf,0,0", "0.5,0.5", "-0.5,1.5,0"])
+def test_split_fractions_must_be_real_and_add_up(split, tmp_path, capsys):
+    # 'nan,0,0' passed the check (every comparison with NaN is false) and sent every pair to test
+    code, _, err = run_cli(["export", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "-o", str(tmp_path / "x"),
+                            "--format", "jsonl", "--split", split], capsys)
+    assert code == 2 and "--split needs three non-negative fractions" in err, err
+    assert not (tmp_path / "x").exists()
+
+
 def test_export_refuses_non_empty_output_and_keeps_it(tmp_path, capsys):
     out = tmp_path / "data"
     out.mkdir()
