@@ -226,7 +226,7 @@ task_categories: [translation]
 ---
 # {src_lang}–{tgt_lang} aligned pairs exported by `mt`
 
-Sources ({len(result.sources)} documents): {", ".join(result.sources[:20])}{" …" if len(result.sources) > 20 else ""}
+Sources ({len(result.sources)} {"document" if len(result.sources) == 1 else "documents"}): {", ".join(result.sources[:20])}{" …" if len(result.sources) > 20 else ""}
 
 Each row: `translation` ({{{src_lang}: …, {tgt_lang}: …}}), `doc_id`, `src_ids`, `tgt_ids`, `align_score`,
 `findings` (severity:type labels of the fidelity checks).

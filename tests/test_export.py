@@ -83,6 +83,7 @@ def test_an_empty_split_leaves_the_parquet_folder_loadable(tmp_path, capsys):
     code, _, err = run_cli(["export", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "-o", str(out),
                             "--format", "hf", "--split", "1,0,0"], capsys)
     assert code == 0, err
+    assert "Sources (1 document): baoquocte-291854" in (out / "README.md").read_text(encoding="utf-8")
     pq = load_dataset("parquet", data_dir=str(out / "parquet"))
     assert set(pq) == {"train"} and len(pq["train"]) == len(load_from_disk(str(out / "hf"))["train"]) > 0
     assert set(load_from_disk(str(out / "hf"))) == {"train", "validation", "test"}  # hf/ keeps every split
