@@ -548,9 +548,9 @@ def finetune(
     model: str = typer.Option(..., "--model", help="Marian checkpoint directory or hub id in the local cache."),
     data: str = typer.Option(..., "--data", help="An `mt export` directory."),
     output: str = typer.Option(..., "-o", "--output", help="Directory for the fine-tuned checkpoint."),
-    epochs: int = typer.Option(FinetuneOptions.epochs, "--epochs", min=1),
-    lr: float = typer.Option(FinetuneOptions.lr, "--lr"),
-    batch_size: int = typer.Option(FinetuneOptions.batch_size, "--batch-size", min=1),
+    epochs: int = typer.Option(FinetuneOptions.epochs, "--epochs", min=1, help="Passes over the train split."),
+    lr: float = typer.Option(FinetuneOptions.lr, "--lr", help="AdamW learning rate."),
+    batch_size: int = typer.Option(FinetuneOptions.batch_size, "--batch-size", min=1, help="Pairs per optimiser step."),
     max_steps: Optional[int] = typer.Option(FinetuneOptions.max_steps, "--max-steps", min=1, help="Stop after this many optimiser steps."),
     force: bool = typer.Option(False, "--force", help="Replace a non-empty output directory."),
 ) -> None:
