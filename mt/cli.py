@@ -180,7 +180,7 @@ def align(
     tgt_lang: str = typer.Option(..., "--tgt-lang", help="Target language code."),
     segmented: bool = typer.Option(False, "--segmented", help="Input is one segment a line: do not split sentences."),
     mt: str = typer.Option("none", "--mt", help="none, auto (translate SRC with the configured model) or a file: SRC translated line by line."),
-    fmt: str = typer.Option("vecalign", "--format", help="vecalign ([i, j]:[k] per bead), jsonl or tsv."),
+    fmt: str = typer.Option("vecalign", "--format", help="vecalign ([i, j]:[k] per bead), jsonl or tsv (written by Python's csv module: a field with a quotation mark is quoted)."),
     embed: Optional[str] = typer.Option(None, "--embed", help="Sentence-embedding model (LaBSE, multilingual-e5, …): a sentence-transformers directory, or labse / a hub id in the local cache; one more alignment channel."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
