@@ -247,6 +247,17 @@ def test_read_pairs_tsv_and_jsonl(tmp_path):
     assert read_pairs(jl)[0]["tgt"] == "He came."
 
 
+def test_read_pairs_breaks_lines_only_at_line_ends(tmp_path):
+    # str.splitlines() also breaks at U+2028, U+0085 and form feeds inside a pair, cutting it in two
+    tsv = tmp_path / "p.tsv"
+    tsv.write_text("Er kam\u2028heute.\tHe came\u2028today.\nSie ging\x85fort.\tShe left\x0c.\n", encoding="utf-8")
+    assert [(p["src"], p["tgt"]) for p in read_pairs(tsv)] == [("Er kam\u2028heute.", "He came\u2028today."),
+                                                               ("Sie ging\x85fort.", "She left\x0c.")]
+    jl = tmp_path / "p.jsonl"
+    jl.write_text(json.dumps({"src": "Er kam\u2028heute.", "tgt": "He came."}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert [p["src"] for p in read_pairs(jl)] == ["Er kam\u2028heute."]
+
+
 def test_cli_pairs_mode(tmp_path, capsys):
     out = tmp_path / "r.json"
     code, stdout, err = run_cli(["eval", "fidelity", "--pairs", str(SAMPLE), "--src-lang", "de", "--tgt-lang", "en",

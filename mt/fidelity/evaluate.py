@@ -124,7 +124,7 @@ def read_pairs(path) -> list[dict]:
     text = read_text(p, "en")
     pairs: list[dict] = []
     jsonl = p.suffix == ".jsonl" or text.lstrip().startswith("{")
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(text.split("\n"), 1):  # (not splitlines: U+2028, U+0085 or a form feed may sit inside a pair)
         if not line.strip():
             continue
         if jsonl:
