@@ -92,6 +92,23 @@ def test_ids_in_jsonl_json_markdown(tmp_path, capsys, article):
     assert "{{" not in page.split('id="mt-data"')[0]  # every placeholder filled
 
 
+def test_the_page_does_not_promise_line_numbers_past_a_blank_line(tmp_path, capsys):
+    # a blank line is no segment: the error on line 3 is segment 2, so "the line number" would send
+    # an editor to the blank line
+    src, tgt = tmp_path / "vi.txt", tmp_path / "de.txt"
+    src.write_text("Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Nhật Bản tại Hà Nội vào ngày 12/3.\n\n"
+                   "Hai bên nhất trí tăng kim ngạch thương mại lên 50 tỷ USD vào năm 2030.\n", encoding="utf-8")
+    tgt.write_text("Premierminister Pham Minh Chinh empfing am 12. März den japanischen Botschafter in Hanoi.\n\n"
+                   "Beide Seiten vereinbarten, das Handelsvolumen bis 2030 auf 15 Milliarden US-Dollar zu steigern.\n", encoding="utf-8")
+    out = tmp_path / "r"
+    code, _, err = run_cli(["report", str(src), str(tgt), "--src-lang", "vi", "--tgt-lang", "de", "--segmented", "-o", str(out)], capsys)
+    assert code == 0, err
+    md, html = (out / "report.md").read_text(encoding="utf-8"), (out / "index.html").read_text(encoding="utf-8")
+    assert "### CRITICAL number (vi 2 → de 2)" in md
+    for text in (md, html):
+        assert "blank lines not counted" in text and "(the line number in a one-segment-a-line file)" not in text
+
+
 def test_plural_forms():
     from mt.report import plural
 
