@@ -69,6 +69,19 @@ def progress_bar(total: int, label: str) -> Iterator:
     if total <= SCREENFUL:
         yield lambda n=1: None
         return
+    if not sys.stderr.isatty():
+        # a log file or a pipe gets no live bar (rich drew nothing there but a blank line): a plain line per tenth
+        done, shown = 0, 0
+
+        def advance(n: int = 1) -> None:
+            nonlocal done, shown
+            done += n
+            if done * 10 // total > shown:
+                shown = done * 10 // total
+                _say(f"mt: {label}: {min(done, total)}/{total}")
+
+        yield advance
+        return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 

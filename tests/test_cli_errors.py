@@ -187,6 +187,20 @@ def test_eval_fidelity_takes_cases_without_id_and_refuses_malformed_labels(tmp_p
         _short_error(code, err, "case 1", needle)
 
 
+def test_progress_reaches_a_log_file_as_plain_lines(tmp_path, capsys):
+    # stderr that is no terminal (a log, a pipe) got no progress at all, only a blank line
+    from mt.cli import progress_bar
+
+    with progress_bar(200, "checking") as advance:
+        for _ in range(200):
+            advance(1)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [f"mt: checking: {k}/200" for k in range(20, 201, 20)]
+    with progress_bar(5, "short work") as advance:
+        advance(5)
+    assert capsys.readouterr().err == ""
+
+
 def test_export_with_no_pairs_left_says_so(tmp_path, capsys):
     code, _, err = run_cli(["export", VI, DE, "--segmented", "-o", str(tmp_path / "x"), "--min-score", "99"], capsys)
     _short_error(code, err, "no pairs left to export", "low_score")
