@@ -210,3 +210,13 @@ def test_tsv_alignment_reads_back_whole_with_csv_readers(tmp_path, capsys):
     assert code == 0, err
     rows = list(csv.reader(out.splitlines(), delimiter="\t"))
     assert [(r[0], r[1], r[3], r[4]) for r in rows] == [("0", "0", de[0], en[0]), ("1", "1", de[1], en[1])]
+
+
+def test_chinese_and_japanese_full_stops_split_sentences():
+    # "sentence splitting for any language": unspaced full-width stops were no boundary, so a Chinese line was one segment
+    assert split_sentences("今天天气很好。我们去公园散步了。", "zh") == ["今天天气很好。", "我们去公园散步了。"]
+    assert split_sentences("他说：“明天会下雨。”我们留在家里。", "zh") == ["他说：“明天会下雨。”", "我们留在家里。"]
+    assert split_sentences("他问：“你去哪里？”", "zh") == ["他问：“你去哪里？”"]  # the closing quote stays with its sentence
+    assert split_sentences("東京に行きました。楽しかったです！", "ja") == ["東京に行きました。", "楽しかったです！"]
+    doc = segment_lines(["今天天气很好。我们去公园散步了。"], "zh")
+    assert len(doc.segments) == 2
