@@ -91,6 +91,8 @@ def export_results(results, out_dir: str | Path, src_lang: str | None = None, tg
     if asked != (found_src, found_tgt):
         raise MtError(f"export: the documents are {found_src}→{found_tgt}, not {asked[0]}→{asked[1]}")
     src_lang, tgt_lang = found_src, found_tgt
+    if src_lang == tgt_lang:  # the {src_lang: …, tgt_lang: …} column and the Marian files would keep one side only
+        raise MtError(f"export: source and target are both '{src_lang}'; a translation dataset needs two languages")
     from .review import apply_to_results, reviewed_pairs
 
     tally = apply_to_results(results, decisions)

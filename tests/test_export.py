@@ -310,6 +310,14 @@ def test_export_takes_the_documents_languages_and_tsv_reads_back(tmp_path, capsy
     assert any(t[0].startswith('"Wir schaffen das"') for t in table[1:])  # the quotation mark survives the round trip
 
 
+def test_export_refuses_one_language_on_both_sides(tmp_path, capsys):
+    # de→de wrote {"translation": {"de": …}} with one side lost, and one Marian file per split
+    doc = {**DE_EN, "tgt_lang": "de", "tgt": ["Wir schaffen das, sagte sie am Montag in Berlin.", "Die Regierung will zwei neue Schulen bauen."]}
+    code, _, err = run_cli(["export", str(_jsonl(tmp_path / "de-de.jsonl", doc)), "-o", str(tmp_path / "out")], capsys)
+    assert code == 2 and "both 'de'" in err and len(err.strip().splitlines()) == 1, err
+    assert not (tmp_path / "out").exists()
+
+
 def test_export_refuses_documents_in_several_language_pairs(tmp_path, capsys):
     docs = _jsonl(tmp_path / "mixed.jsonl", DE_EN, FR_EN)
     code, _, err = run_cli(["export", str(docs), "-o", str(tmp_path / "out"), "--format", "jsonl"], capsys)
