@@ -101,7 +101,10 @@ def export_results(results, out_dir: str | Path, src_lang: str | None = None, tg
         collected.reviewed, collected.review_line = reviewed_pairs(results), tally.line()
     if not any(collected.rows.values()):
         dropped = ", ".join(f"{k} {v}" for k, v in sorted(collected.dropped.items())) or "none"
-        raise MtError(f"no pairs left to export (left out: {dropped}); nothing written to {out_dir}")
+        # segments the alignment left without a counterpart (boilerplate is never aligned) are no pair at all
+        alone = sum(1 for r in results.values() for b in r.alignment.beads if not (b.src and b.tgt))
+        unaligned = f"; {alone} {'segment' if alone == 1 else 'segments'} without a counterpart" if alone else ""
+        raise MtError(f"no pairs left to export (left out: {dropped}{unaligned}); nothing written to {out_dir}")
     # the files the documents were read from, which the output must not replace
     read_from = [d.path for r in results.values() for d in (r.alignment.src, r.alignment.tgt) if d.path] + [decisions]
     write_export(collected, out_dir, opts, src_lang, tgt_lang, force=force, inputs=read_from)

@@ -318,6 +318,15 @@ def test_export_refuses_one_language_on_both_sides(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
+def test_nothing_to_export_says_why_when_no_segment_pairs(tmp_path, capsys):
+    # 'left out: none' with nothing exported: the only lines were boilerplate, which is never aligned
+    src, tgt = tmp_path / "a.de", tmp_path / "a.en"
+    src.write_text("Kommentar (0)\n", encoding="utf-8")
+    tgt.write_text("Comments (0)\n", encoding="utf-8")
+    code, _, err = run_cli(["export", str(src), str(tgt), "--src-lang", "de", "--tgt-lang", "en", "-o", str(tmp_path / "out")], capsys)
+    assert code == 2 and "no pairs left to export (left out: none; 2 segments without a counterpart)" in err, err
+
+
 def test_export_refuses_documents_in_several_language_pairs(tmp_path, capsys):
     docs = _jsonl(tmp_path / "mixed.jsonl", DE_EN, FR_EN)
     code, _, err = run_cli(["export", str(docs), "-o", str(tmp_path / "out"), "--format", "jsonl"], capsys)
