@@ -161,8 +161,9 @@ def translate(
     # Read once, first (stdin only once): bad input fails before a model is loaded.
     lines = read_input_lines(input, src, check_language=False) if fmt == "text" else None
     rows = read_jsonl(input) if fmt == "jsonl" else None
-    # a wrong-language input stops before anything is translated (checked while the model loads)
-    check = (lambda: ensure_language(lines, src, input)) if lines is not None else None
+    # a wrong-language input stops before anything is translated (checked while the model loads), JSONL records too
+    texts = lines if lines is not None else [r["text"] for r in rows if isinstance(r.get("text"), str)]
+    check = lambda: ensure_language(texts, src, input)  # noqa: E731
     translate_fn = open_engine(src, tgt, engine, model=model, backend=backend, compute_type=compute_type, cache=not no_cache,
                                options=DecodeOptions(beam=beam, batch_size=batch_size, max_length=max_length,
                                                      min_length=min_length, device=device),
