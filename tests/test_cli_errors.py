@@ -201,6 +201,20 @@ def test_progress_reaches_a_log_file_as_plain_lines(tmp_path, capsys):
     assert capsys.readouterr().err == ""
 
 
+def test_an_mt_file_in_another_language_than_the_target_is_refused(tmp_path, capsys):
+    # the source file itself given as its MT was taken as a German 'translation' into German
+    code, out, err = run_cli(["align", VI, DE, "--src-lang", "vi", "--tgt-lang", "de", "--segmented", "--mt", VI], capsys)
+    _short_error(code, err, "looks like 'vi', not 'de'")
+    code, out, err = run_cli(["check", VI, DE, "--src-lang", "vi", "--tgt-lang", "de", "--segmented", "--mt", VI], capsys)
+    _short_error(code, err, "looks like 'vi', not 'de'")
+    mt_file = tmp_path / "vi.mt.de"  # German lines, one per source segment, are taken
+    n = len((CORPUS / "vi.txt").read_text(encoding="utf-8").splitlines())
+    german = (CORPUS / "de.txt").read_text(encoding="utf-8").splitlines()
+    mt_file.write_text("\n".join((german * 2)[:n]) + "\n", encoding="utf-8")
+    code, out, err = run_cli(["align", VI, DE, "--src-lang", "vi", "--tgt-lang", "de", "--segmented", "--mt", str(mt_file)], capsys)
+    assert code == 0 and out, err
+
+
 def test_export_with_no_pairs_left_says_so(tmp_path, capsys):
     code, _, err = run_cli(["export", VI, DE, "--segmented", "-o", str(tmp_path / "x"), "--min-score", "99"], capsys)
     _short_error(code, err, "no pairs left to export", "low_score")
