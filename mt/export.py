@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 from xml.sax.saxutils import escape, quoteattr
 
+from . import __version__
 from .io import atomic_directory, refuse_nonempty_dir
 from .types import CheckResult, Finding, MtError, SegmentKind
 
@@ -217,7 +218,7 @@ def _tmx(rows: list[dict], src_lang: str, tgt_lang: str) -> str:
             f'<tuv xml:lang={quoteattr(src_lang)}><seg>{_xml_text(r["translation"][src_lang])}</seg></tuv>'
             f'<tuv xml:lang={quoteattr(tgt_lang)}><seg>{_xml_text(r["translation"][tgt_lang])}</seg></tuv></tu>')
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
-            f'<header creationtool="mt" creationtoolversion="0.1.0" segtype="sentence" o-tmf="mt" adminlang="en" srclang={quoteattr(src_lang)} datatype="plaintext"/>\n'
+            f'<header creationtool="mt" creationtoolversion={quoteattr(__version__)} segtype="sentence" o-tmf="mt" adminlang="en" srclang={quoteattr(src_lang)} datatype="plaintext"/>\n'
             "<body>\n" + "\n".join(units) + "\n</body>\n</tmx>\n")
 
 

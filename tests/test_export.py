@@ -90,8 +90,11 @@ def test_an_empty_split_leaves_the_parquet_folder_loadable(tmp_path, capsys):
 
 
 def test_tmx_parses_with_languages_and_round_trips(exported):
+    import mt
+
     root = ET.parse(exported / "tmx" / "train.tmx").getroot()
     assert root.tag == "tmx" and root.get("version") == "1.4"
+    assert root.find("header").get("creationtoolversion") == mt.__version__  # (was written as a fixed "0.1.0")
     tus = root.findall("./body/tu")
     from datasets import load_from_disk
 
