@@ -132,6 +132,8 @@ def test_decisions_file_is_validated(tmp_path, capsys):
         assert code == 2 and out == "" and err.strip().count("\n") == 0 and message in err, err
     code, _, err = run_cli(["check", str(VI), str(DE), "--segmented", "--decisions", str(tmp_path / "none.jsonl")], capsys)
     assert code == 2 and "no such decisions file" in err
+    code, _, err = run_cli(["check", str(VI), str(DE), "--segmented", "--decisions", str(tmp_path)], capsys)
+    assert code == 2 and "is a directory" in err and "no such" not in err, err  # it exists: not 'no such file'
 
 
 def test_check_with_decisions_dismisses_false_alarms_and_marks_confirmed(tmp_path, capsys, article):
