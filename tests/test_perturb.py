@@ -286,6 +286,7 @@ def test_cli_pairs_json_is_not_replaced_without_force(tmp_path, capsys):
 @pytest.mark.parametrize("args,msg", [
     (["--pairs", "/nonexistent.tsv", "--src-lang", "de", "--tgt-lang", "en"], "no such file"),
     (["--pairs", str(SAMPLE), "--src-lang", "de", "--tgt-lang", "xx"], "'xx' is not a language code"),
+    (["--pairs", str(ROOT / "eval"), "--src-lang", "de", "--tgt-lang", "en"], "eval: is a directory"),
     (["--pairs", str(SAMPLE), "--src-lang", "de"], "--src-lang and --tgt-lang"),
     (["--pairs", str(SAMPLE), "--src-lang", "de", "--tgt-lang", "en", "--perturb", "--types", "weather"], "unknown edit kind"),
     (["--pairs", str(SAMPLE), "--src-lang", "de", "--tgt-lang", "en", "--split", "odd"], "unknown split"),

@@ -120,7 +120,7 @@ def read_pairs(path) -> list[dict]:
 
     p = Path(path)
     if not p.is_file():
-        raise MtError(f"{path}: no such file")
+        raise MtError(f"{path}: is a directory, expected a file" if p.is_dir() else f"{path}: no such file")
     text = read_text(p, "en")
     pairs: list[dict] = []
     jsonl = p.suffix == ".jsonl" or text.lstrip().startswith("{")
