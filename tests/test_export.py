@@ -69,6 +69,8 @@ def test_datasets_load_and_formats_agree(exported):
     assert set(dd["train"][0]["translation"]) == {"vi", "de"}
     pq = load_dataset("parquet", data_files={"train": str(exported / "parquet" / "train.parquet")})
     assert len(pq["train"]) == len(dd["train"])
+    jsonl = [json.loads(line) for line in (exported / "jsonl" / "train.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert dd["train"]["align_score"] == pq["train"]["align_score"] == [r["align_score"] for r in jsonl]  # the same numbers in every format
     marian_vi = (exported / "marian" / "train.vi").read_text(encoding="utf-8").splitlines()
     marian_de = (exported / "marian" / "train.de").read_text(encoding="utf-8").splitlines()
     assert marian_vi == [r["vi"] for r in dd["train"]["translation"]] and len(marian_de) == len(marian_vi)
