@@ -60,6 +60,15 @@ def translate(lines: str | Iterable[str], src_lang: str, tgt_lang: str, model: s
         raise TypeError(f"translate() got unknown decoding option(s) {', '.join(sorted(unknown))}; "
                         f"choose from {', '.join(sorted(fields | {'compute_type'}))}")
     compute_type = decoding.pop("compute_type", None)
+    # the CLI's bounds, so a bad value is an MtError here too, not a backend's ValueError after loading the model
+    for name, least in (("beam", 1), ("batch_size", 1), ("max_length", 1), ("min_length", 0)):
+        value = decoding.get(name)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < least):
+            raise MtError(f"{name}: expected a whole number of at least {least}, not {value!r}")
+    if "device" in decoding:
+        from .options import one_of
+
+        one_of(decoding["device"], "device", ("auto", "cpu", "cuda"))
     texts = [lines] if isinstance(lines, str) else list(lines)
     return translate_lines(texts, src_lang, tgt_lang, model=model, backend=backend, options=DecodeOptions(**decoding),
                            compute_type=compute_type)
@@ -76,7 +85,7 @@ def _document(text: Any, lang: str, segmented: bool, side: str) -> Document:
     if isinstance(text, Document):
         return text
     lang = normalize_code(lang)
-    if isinstance(text, Path) or (isinstance(text, str) and "\n" not in text and text.strip() and Path(text).is_file()):
+    if isinstance(text, Path) or (isinstance(text, str) and "\n" not in text and text.strip() and _exists(text)):
         return load_document(text, lang, segmented)
     if isinstance(text, str) and _LOOKS_LIKE_PATH.fullmatch(text.strip()):
         raise MtError(f"{side}: {text.strip()}: no such file")
@@ -90,6 +99,15 @@ def _document(text: Any, lang: str, segmented: bool, side: str) -> Document:
         raise MtError(f"{side}: no text")
     ensure_language(lines, lang, side)  # as for files: a swapped or mislabelled text is refused
     return segment_lines(lines, lang, segmented=segmented)
+
+
+def _exists(text: str) -> bool:
+    """Whether a one-line string names an existing file or folder (a folder is then refused as a path,
+    never checked as a one-word text). A sentence longer than a file name can be is text, not an error."""
+    try:
+        return Path(text).exists()
+    except (OSError, ValueError):  # ENAMETOOLONG; a NUL character
+        return False
 
 
 # One word with a file suffix or a folder in it ("nope.txt", "data/de.txt"): a path that does not exist,
@@ -150,6 +168,7 @@ def report(result: CheckResult, out_dir: str | Path, force: bool = False) -> Pat
     from .io import refuse_existing_report
     from .report import write_report
 
+    _expect_results([result], "report")
     refuse_existing_report(out_dir, force)
     return write_report(result, out_dir)
 
@@ -171,8 +190,22 @@ def export(results: CheckResult | Iterable[CheckResult] | Mapping[str, CheckResu
     >>> mt.export(res, "data/", formats=("jsonl",), split=(0.8, 0.1, 0.1))  # doctest: +SKIP
     """
     from .export import export_results
+    from .types import CheckResult
 
+    if not isinstance(results, (CheckResult, str, Mapping)):
+        results = list(results)  # (an iterator is read once, here)
+    _expect_results([results] if isinstance(results, (CheckResult, str)) else
+                    results.values() if isinstance(results, Mapping) else results, "export")
     return export_results(results, out_dir, src_lang, tgt_lang, force=force, decisions=decisions, **options)
+
+
+def _expect_results(results: Iterable[Any], function: str) -> None:
+    """A wrong argument is an MtError naming what was expected, not an AttributeError deep inside."""
+    from .types import CheckResult
+
+    for r in results:
+        if not isinstance(r, CheckResult):
+            raise MtError(f"{function}: expected results of mt.check (CheckResult), not {type(r).__name__}")
 
 
 class _Api(_types.ModuleType):

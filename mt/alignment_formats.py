@@ -29,7 +29,10 @@ def parse_vecalign(lines: list[str], name: str = "alignment") -> list[BeadPair]:
 
 
 def read_vecalign(path: str | Path) -> list[BeadPair]:
-    return parse_vecalign(read_lines(path), str(path))
+    beads = parse_vecalign(read_lines(path), str(path))
+    if not beads:  # a wrong path or a failed run: not "every segment unaligned", nor an F1 of 0
+        raise MtError(f"{path}: no alignment beads (the file is empty or has only blank lines)")
+    return beads
 
 
 def check_fits(beads: list[BeadPair], n_src: int, n_tgt: int, name: str = "alignment") -> None:
@@ -102,7 +105,16 @@ def _jsonl(al: Alignment) -> str:
 
 
 def _tsv(al: Alignment) -> str:
-    return "".join(f"{','.join(map(str, b.src))}\t{','.join(map(str, b.tgt))}\t{b.score:.4f}\t{al.src_text(b)}\t{al.tgt_text(b)}\n" for b in al.beads)
+    # written by the csv module, as the export's TSV: a segment that opens with a quotation mark reads back
+    # whole with csv.reader(delimiter="\t") or pandas.read_csv(sep="\t")
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter="\t", lineterminator="\n")
+    for b in al.beads:
+        w.writerow([",".join(map(str, b.src)), ",".join(map(str, b.tgt)), f"{b.score:.4f}", al.src_text(b), al.tgt_text(b)])
+    return buf.getvalue()
 
 
 WRITERS = {"vecalign": _vecalign, "jsonl": _jsonl, "tsv": _tsv}

@@ -31,9 +31,29 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     help="mt: translate, align and check translations (MarianMT / CTranslate2).",
+    epilog=examples("""Examples (`mt COMMAND --help` for each command's options):
+
+  mt check corpora/baoquocte-291854/vi.txt corpora/baoquocte-291854/de.txt --src-lang vi --tgt-lang de --segmented
+
+  mt report vi.txt de.txt --src-lang vi --tgt-lang de -o out/report
+
+  mt export vi.txt de.txt --src-lang vi --tgt-lang de -o data/
+"""),
 )
-models_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="List, download and convert translation models.")
-eval_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Evaluate alignment and fidelity checks against gold data.")
+models_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="List, download and convert translation models.",
+                         epilog=examples("""Examples:
+
+  mt models list
+
+  mt models pull vi-de      # on a machine with network access
+"""))
+eval_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Evaluate alignment and fidelity checks against gold data.",
+                       epilog=examples("""Examples:
+
+  mt eval align --gold corpora/baoquocte-291854/gold.vide --test out.vide
+
+  mt eval fidelity corpora/examples/cases.jsonl
+"""))
 app.add_typer(models_app, name="models")
 app.add_typer(eval_app, name="eval")
 
@@ -48,6 +68,19 @@ def progress_bar(total: int, label: str) -> Iterator:
     """A progress bar on stderr for work longer than a screenful; yields an `advance(n)` callback."""
     if total <= SCREENFUL:
         yield lambda n=1: None
+        return
+    if not sys.stderr.isatty():
+        # a log file or a pipe gets no live bar (rich drew nothing there but a blank line): a plain line per tenth
+        done, shown = 0, 0
+
+        def advance(n: int = 1) -> None:
+            nonlocal done, shown
+            done += n
+            if done * 10 // total > shown:
+                shown = done * 10 // total
+                _say(f"mt: {label}: {min(done, total)}/{total}")
+
+        yield advance
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -128,8 +161,9 @@ def translate(
     # Read once, first (stdin only once): bad input fails before a model is loaded.
     lines = read_input_lines(input, src, check_language=False) if fmt == "text" else None
     rows = read_jsonl(input) if fmt == "jsonl" else None
-    # a wrong-language input stops before anything is translated (checked while the model loads)
-    check = (lambda: ensure_language(lines, src, input)) if lines is not None else None
+    # a wrong-language input stops before anything is translated (checked while the model loads), JSONL records too
+    texts = lines if lines is not None else [r["text"] for r in rows if isinstance(r.get("text"), str)]
+    check = lambda: ensure_language(texts, src, input)  # noqa: E731
     translate_fn = open_engine(src, tgt, engine, model=model, backend=backend, compute_type=compute_type, cache=not no_cache,
                                options=DecodeOptions(beam=beam, batch_size=batch_size, max_length=max_length,
                                                      min_length=min_length, device=device),
@@ -160,7 +194,7 @@ def align(
     tgt_lang: str = typer.Option(..., "--tgt-lang", help="Target language code."),
     segmented: bool = typer.Option(False, "--segmented", help="Input is one segment a line: do not split sentences."),
     mt: str = typer.Option("none", "--mt", help="none, auto (translate SRC with the configured model) or a file: SRC translated line by line."),
-    fmt: str = typer.Option("vecalign", "--format", help="vecalign ([i, j]:[k] per bead), jsonl or tsv."),
+    fmt: str = typer.Option("vecalign", "--format", help="vecalign ([i, j]:[k] per bead), jsonl or tsv (written by Python's csv module: a field with a quotation mark is quoted)."),
     embed: Optional[str] = typer.Option(None, "--embed", help="Sentence-embedding model (LaBSE, multilingual-e5, …): a sentence-transformers directory, or labse / a hub id in the local cache; one more alignment channel."),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file (default stdout)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
@@ -257,7 +291,7 @@ def check(
     import mt as api
 
     from .documents import read_cases
-    from .io import refuse_existing, write_jsonl
+    from .io import is_stream, refuse_existing, write_jsonl
     from .pipeline import check_pairs
 
     if fail_on is not None:
@@ -281,7 +315,12 @@ def check(
     tally = apply_to_results(results, decisions)
     if tally:
         _say(f"mt: review: {tally.line()}")
-    write_jsonl(output, _finding_rows(results), force=force)
+    rows = _finding_rows(results)
+    write_jsonl(output, rows, force=force)
+    if output is not None and not is_stream(output):  # (written to a file, the run otherwise ends in silence)
+        from .report import plural
+
+        _say(f"mt: {plural(len(rows), 'finding')} ({sum(r['severity'] == 'critical' for r in rows)} critical) in {output}")
     if fail_on:
         threshold = Severity(fail_on).rank
         if any(f.severity.rank >= threshold for r in results.values() for f in r.findings):
@@ -363,10 +402,17 @@ def eval_fidelity(
     limit: int = typer.Option(0, "--limit", help="Use only the first N pairs (0: all)."),
     examples: int = typer.Option(3, "--examples", help="Examples kept per false-alarm type and per missed edit (JSON)."),
     json_out: Optional[str] = typer.Option(None, "--json", help="Also write the full result (with examples) as JSON here."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing --json file."),
 ) -> None:
     """Precision, recall, F1 and type accuracy on labelled cases (fidelity-dev's rule); with
     --decisions, against a reviewer's decisions; with --pairs, false alarms on clean pairs and
     detection and type accuracy of controlled edits."""
+    if json_out is not None:
+        from .io import refuse_existing
+
+        if pairs is None:  # (labelled cases and reviews print their scores only)
+            raise MtError("--json goes with --pairs")
+        refuse_existing(json_out, force)  # before the run, as every output
     if pairs is not None:
         from .fidelity.evaluate import evaluate_pair_file, format_pairs_report
         from .io import write_text
@@ -399,12 +445,12 @@ def eval_fidelity(
         return
     if len(cases) != 1:
         raise MtError("give one cases JSONL (documents and directories need --decisions)")
-    from .fidelity.evaluate import score_cases
-    from .io import read_jsonl
+    from .fidelity.evaluate import read_labelled_cases, score_cases
     from .pipeline import check_cases
 
+    labelled = read_labelled_cases(cases[0])  # (refused before the run when a label is malformed)
     results = check_cases(cases[0], mt=mt)
-    s = score_cases(read_jsonl(cases[0]), {k: r.findings for k, r in results.items()})
+    s = score_cases(labelled, {k: r.findings for k, r in results.items()})
     print(f"precision {s['precision']:.4f}\nrecall    {s['recall']:.4f}\nF1        {s['f1']:.4f}\n"
           f"type acc. {s['type_accuracy']:.4f}\n({s['true_positives']} critical/major findings on a gold error, "
           f"{s['false_positives']} elsewhere; {s['gold_found']}/{s['gold_errors']} gold errors found)")
@@ -490,7 +536,7 @@ def export(
     one_of(engine, "--engine", ENGINES)
     options = dict(formats=some_of(fmt, "--format", EXPORT_FORMATS), drop=some_of(drop, "--drop", SEVERITIES, allow_empty=True),
                    keep_flagged=keep_flagged, min_score=min_score, split=_floats(split, "--split"), seed=seed, licence=licence)
-    refuse_nonempty_dir(output, force)
+    refuse_nonempty_dir(output, force, inputs=[*inputs, decisions])
     src_lang, tgt_lang = _languages(src_lang, tgt_lang)
     pairs = read_inputs(inputs, src_lang, tgt_lang, segmented=segmented)
     with progress_bar(len(pairs), "checking documents") as advance:
@@ -516,9 +562,9 @@ def finetune(
     model: str = typer.Option(..., "--model", help="Marian checkpoint directory or hub id in the local cache."),
     data: str = typer.Option(..., "--data", help="An `mt export` directory."),
     output: str = typer.Option(..., "-o", "--output", help="Directory for the fine-tuned checkpoint."),
-    epochs: int = typer.Option(FinetuneOptions.epochs, "--epochs", min=1),
-    lr: float = typer.Option(FinetuneOptions.lr, "--lr"),
-    batch_size: int = typer.Option(FinetuneOptions.batch_size, "--batch-size", min=1),
+    epochs: int = typer.Option(FinetuneOptions.epochs, "--epochs", min=1, help="Passes over the train split."),
+    lr: float = typer.Option(FinetuneOptions.lr, "--lr", help="AdamW learning rate."),
+    batch_size: int = typer.Option(FinetuneOptions.batch_size, "--batch-size", min=1, help="Pairs per optimiser step."),
     max_steps: Optional[int] = typer.Option(FinetuneOptions.max_steps, "--max-steps", min=1, help="Stop after this many optimiser steps."),
     force: bool = typer.Option(False, "--force", help="Replace a non-empty output directory."),
 ) -> None:

@@ -2,6 +2,7 @@
 of `mt export`, and the one rule that names a document (its id)."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,10 @@ def doc_id_for_path(path: str | Path) -> str:
     """A document's id from its file name; 'corpus/article-1/vi.txt' is 'article-1'."""
     p = Path(str(path))
     generic = p.stem.lower() in ("src", "tgt", "source", "target") or len(p.stem) <= 3
-    return p.parent.name if generic and p.parent.name else p.stem
+    # the folder as it is on disk, not as spelled: 'vi.txt' inside 'article-1' is 'article-1' too
+    # (the id is part of every finding id, so decisions must not depend on the working directory)
+    folder = Path(os.path.abspath(p)).parent.name if str(path) != "-" else ""
+    return folder if generic and folder else p.stem
 
 
 def doc_id_for_case(case: dict, n: int, source: str | Path) -> str:
@@ -86,11 +90,28 @@ def pair_from_case(case: dict, doc_id: str, where: str, src_lang: str, tgt_lang:
     for key in ("src", "tgt"):
         if not isinstance(case.get(key), list) or not all(isinstance(x, str) for x in case[key]):
             raise MtError(f"{where} needs '{key}' as a list of strings")
-    langs = [normalize_code(case.get(k, default)) for k, default in (("src_lang", src_lang), ("tgt_lang", tgt_lang))]
+    try:
+        langs = [normalize_code(case.get(k, default)) for k, default in (("src_lang", src_lang), ("tgt_lang", tgt_lang))]
+    except MtError as err:  # which of many documents has the bad code
+        raise MtError(f"{where}: {err}") from None
     ensure_case_languages(case, langs[0], langs[1], where)
+    for key in ("src", "tgt"):
+        if not any(x.strip() for x in case[key]):  # as an empty file is refused
+            raise MtError(f"{where}: no text in '{key}'")
     src = segment_lines(case["src"], langs[0], segmented=True, doc_id=doc_id)
     tgt = segment_lines(case["tgt"], langs[1], segmented=True, doc_id=doc_id)
-    return DocumentPair(doc_id, src, tgt, case.get("align"))
+    align = case.get("align")
+    if align is not None:
+        # checked here, where the document can be named, not deep in a batch run
+        from .alignment_formats import given_alignment
+
+        if not isinstance(align, list):
+            raise MtError(f"{where}: 'align' must be a list of [[src ids], [tgt ids]] pairs")
+        try:
+            given_alignment(src, tgt, align)
+        except MtError as err:
+            raise MtError(f"{where}: {err}") from None
+    return DocumentPair(doc_id, src, tgt, align)
 
 
 def ensure_case_languages(case: dict, src_lang: str, tgt_lang: str, where: str) -> None:

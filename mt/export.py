@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 from xml.sax.saxutils import escape, quoteattr
 
+from . import __version__
 from .io import atomic_directory, refuse_nonempty_dir
 from .types import CheckResult, Finding, MtError, SegmentKind
 
@@ -90,6 +92,8 @@ def export_results(results, out_dir: str | Path, src_lang: str | None = None, tg
     if asked != (found_src, found_tgt):
         raise MtError(f"export: the documents are {found_src}→{found_tgt}, not {asked[0]}→{asked[1]}")
     src_lang, tgt_lang = found_src, found_tgt
+    if src_lang == tgt_lang:  # the {src_lang: …, tgt_lang: …} column and the Marian files would keep one side only
+        raise MtError(f"export: source and target are both '{src_lang}'; a translation dataset needs two languages")
     from .review import apply_to_results, reviewed_pairs
 
     tally = apply_to_results(results, decisions)
@@ -98,8 +102,13 @@ def export_results(results, out_dir: str | Path, src_lang: str | None = None, tg
         collected.reviewed, collected.review_line = reviewed_pairs(results), tally.line()
     if not any(collected.rows.values()):
         dropped = ", ".join(f"{k} {v}" for k, v in sorted(collected.dropped.items())) or "none"
-        raise MtError(f"no pairs left to export (left out: {dropped}); nothing written to {out_dir}")
-    write_export(collected, out_dir, opts, src_lang, tgt_lang, force=force)
+        # segments the alignment left without a counterpart (boilerplate is never aligned) are no pair at all
+        alone = sum(1 for r in results.values() for b in r.alignment.beads if not (b.src and b.tgt))
+        unaligned = f"; {alone} {'segment' if alone == 1 else 'segments'} without a counterpart" if alone else ""
+        raise MtError(f"no pairs left to export (left out: {dropped}{unaligned}); nothing written to {out_dir}")
+    # the files the documents were read from, which the output must not replace
+    read_from = [d.path for r in results.values() for d in (r.alignment.src, r.alignment.tgt) if d.path] + [decisions]
+    write_export(collected, out_dir, opts, src_lang, tgt_lang, force=force, inputs=read_from)
     return collected
 
 
@@ -165,7 +174,8 @@ def _cell_text(text: str) -> str:
 
 
 def collect(results: dict[str, CheckResult], opts: ExportOptions) -> ExportResult:
-    if len(opts.split) != 3 or abs(sum(opts.split) - 1.0) > 1e-6 or min(opts.split) < 0:
+    # (written so that NaN fails: every comparison with it is false, and 'nan,0,0' put every pair in test)
+    if len(opts.split) != 3 or not abs(sum(opts.split) - 1.0) <= 1e-6 or not min(opts.split) >= 0:
         raise MtError("--split needs three non-negative fractions that add up to 1, e.g. 0.9,0.05,0.05")
     out = ExportResult(rows={s: [] for s in SPLITS}, sources=list(results))
     filters = pair_filters(opts)
@@ -190,16 +200,25 @@ def collect(results: dict[str, CheckResult], opts: ExportOptions) -> ExportResul
     return out
 
 
+# characters XML 1.0 cannot hold even escaped (C0 controls but tab and line ends, surrogates, U+FFFE, U+FFFF):
+# the text keeps them elsewhere, but one of them makes the whole TMX file unreadable
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return escape(_NOT_XML.sub("", text))
+
+
 def _tmx(rows: list[dict], src_lang: str, tgt_lang: str) -> str:
     units = []
     for r in rows:
-        props = f'<prop type="x-doc-id">{escape(r["doc_id"])}</prop>'
+        props = f'<prop type="x-doc-id">{_xml_text(r["doc_id"])}</prop>'
         units.append(
             f"<tu>{props}"
-            f'<tuv xml:lang={quoteattr(src_lang)}><seg>{escape(r["translation"][src_lang])}</seg></tuv>'
-            f'<tuv xml:lang={quoteattr(tgt_lang)}><seg>{escape(r["translation"][tgt_lang])}</seg></tuv></tu>')
+            f'<tuv xml:lang={quoteattr(src_lang)}><seg>{_xml_text(r["translation"][src_lang])}</seg></tuv>'
+            f'<tuv xml:lang={quoteattr(tgt_lang)}><seg>{_xml_text(r["translation"][tgt_lang])}</seg></tuv></tu>')
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
-            f'<header creationtool="mt" creationtoolversion="0.1.0" segtype="sentence" o-tmf="mt" adminlang="en" srclang={quoteattr(src_lang)} datatype="plaintext"/>\n'
+            f'<header creationtool="mt" creationtoolversion={quoteattr(__version__)} segtype="sentence" o-tmf="mt" adminlang="en" srclang={quoteattr(src_lang)} datatype="plaintext"/>\n'
             "<body>\n" + "\n".join(units) + "\n</body>\n</tmx>\n")
 
 
@@ -213,7 +232,7 @@ task_categories: [translation]
 ---
 # {src_lang}–{tgt_lang} aligned pairs exported by `mt`
 
-Sources ({len(result.sources)} documents): {", ".join(result.sources[:20])}{" …" if len(result.sources) > 20 else ""}
+Sources ({len(result.sources)} {"document" if len(result.sources) == 1 else "documents"}): {", ".join(result.sources[:20])}{" …" if len(result.sources) > 20 else ""}
 
 Each row: `translation` ({{{src_lang}: …, {tgt_lang}: …}}), `doc_id`, `src_ids`, `tgt_ids`, `align_score`,
 `findings` (severity:type labels of the fidelity checks).
@@ -248,7 +267,8 @@ def _features(src_lang: str, tgt_lang: str):
     return Features({
         "translation": {src_lang: Value("string"), tgt_lang: Value("string")},
         "doc_id": Value("string"), "src_ids": Sequence(Value("int32")), "tgt_ids": Sequence(Value("int32")),
-        "align_score": Value("float32"), "findings": Sequence(Value("string")),
+        # float64: a float32 score (0.002199999988…) no longer equals the JSONL's 0.0022, and a filter on it picks other rows
+        "align_score": Value("float64"), "findings": Sequence(Value("string")),
     })
 
 
@@ -267,8 +287,10 @@ def _write_hf(tmp: Path, rows: dict[str, list[dict]], src_lang: str, tgt_lang: s
     # one shard per split, also for an empty split (zero shards would not load back)
     dd.save_to_disk(str(tmp / "hf"), num_shards={sp: 1 for sp in SPLITS})
     (tmp / "parquet").mkdir()
+    # no file for an empty split: load_dataset("parquet", data_dir=...) refuses a folder holding one
     for s in SPLITS:
-        dd[s].to_parquet(str(tmp / "parquet" / f"{s}.parquet"))
+        if rows[s]:
+            dd[s].to_parquet(str(tmp / "parquet" / f"{s}.parquet"))
 
 
 def _write_jsonl(tmp: Path, rows: dict[str, list[dict]], src_lang: str, tgt_lang: str) -> None:
@@ -315,9 +337,10 @@ WRITERS: dict[str, Callable[[Path, dict[str, list[dict]], str, str], None]] = {
 }
 
 
-def write_export(result: ExportResult, out_dir: str | Path, opts: ExportOptions, src_lang: str, tgt_lang: str, force: bool = False) -> Path:
+def write_export(result: ExportResult, out_dir: str | Path, opts: ExportOptions, src_lang: str, tgt_lang: str, force: bool = False,
+                 inputs: list[str] | tuple = ()) -> Path:
     out = Path(out_dir)
-    refuse_nonempty_dir(out, force)
+    refuse_nonempty_dir(out, force, inputs=inputs)
     bad = [f for f in opts.formats if f not in FORMATS]
     if bad:
         raise MtError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}")

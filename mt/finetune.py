@@ -67,7 +67,7 @@ def finetune(model: str, data_dir: str | Path, out_dir: str | Path, opts: Finetu
     from transformers import MarianMTModel, MarianTokenizer
     from transformers.utils import logging as hf_logging
 
-    from .translate.models import resolve
+    from .translate.models import check_pair, resolve
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
@@ -75,10 +75,11 @@ def finetune(model: str, data_dir: str | Path, out_dir: str | Path, opts: Finetu
     meta_path = data_dir / "export.json"
     if not (data_dir / "hf").is_dir() or not meta_path.exists():
         raise MtError(f"{data_dir}: not an `mt export` directory (hf/ and export.json expected)")
-    refuse_nonempty_dir(out, force)
+    refuse_nonempty_dir(out, force, inputs=[data_dir, model])
     meta = json.loads(meta_path.read_text())
     src_lang, tgt_lang = meta["src_lang"], meta["tgt_lang"]
     resolved = resolve(src_lang, tgt_lang, model)
+    check_pair(resolved, src_lang, tgt_lang)  # as for translation: a vi→de model is not trained on de→en pairs
     if resolved.format != "marian":
         raise MtError(f"{resolved.path}: fine-tuning needs a Marian checkpoint, not a CTranslate2 model")
     ds = load_from_disk(str(data_dir / "hf"))

@@ -9,7 +9,7 @@ import sys
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from .types import MtError
 
@@ -123,6 +123,11 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
             raise MtError(f"{path}:{n}: malformed JSON ({err.msg})") from None
         if not isinstance(row, dict):
             raise MtError(f"{path}:{n}: expected a JSON object")
+        if "\\u" in line:  # JSON may escape half of a surrogate pair ('\ud800'), which is no text and fails far downstream
+            try:
+                json.dumps(row, ensure_ascii=False).encode("utf-8")
+            except UnicodeEncodeError:
+                raise MtError(f"{path}:{n}: a lone surrogate escape (\\ud800-\\udfff) is not text") from None
         rows.append(row)
     return rows
 
@@ -157,12 +162,23 @@ def is_stream(path: str | Path | None) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode)
 
 
+def _refuse_file_as_folder(p: Path) -> None:
+    """Missing folders of an output are made, but a file where a folder must be is refused before any work
+    ('out.txt/findings.jsonl'; mkdir would fail after the work with a bare 'File exists')."""
+    for parent in p.absolute().parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise MtError(f"{p}: {parent} is not a directory")
+            return
+
+
 def refuse_existing(path: str | Path | None, force: bool) -> None:
     """Fail before any work when the output would replace something: without --force nothing that exists
     is replaced, and even with it only a regular file (a stream such as /dev/null is written into)."""
     if path is None or is_stream(path):
         return
     p = Path(path)
+    _refuse_file_as_folder(p)
     if p.is_dir():
         raise MtError(f"{p}: is a directory; give a file name")
     if p.exists() and not p.is_file():
@@ -171,10 +187,19 @@ def refuse_existing(path: str | Path | None, force: bool) -> None:
         raise MtError(f"{p}: exists; pass --force to replace it")
 
 
-def refuse_nonempty_dir(out_dir: str | Path, force: bool) -> None:
+def refuse_nonempty_dir(out_dir: str | Path, force: bool, inputs: Iterable[str | Path | None] = ()) -> None:
     """An output directory (export, fine-tuned or converted model) must be new or empty unless --force;
-    a file in its place is never replaced."""
+    a file in its place is never replaced, nor, even with --force, a folder that holds one of `inputs`
+    ('mt export corpus/ -o corpus/ --force' would delete the documents it read)."""
     out = Path(out_dir)
+    _refuse_file_as_folder(out)
+    if out.is_dir():
+        home = Path(os.path.realpath(out))
+        for inp in inputs:
+            if inp is not None and str(inp) != "-" and Path(str(inp)).exists():
+                where = Path(os.path.realpath(str(inp)))
+                if where == home or home in where.parents:
+                    raise MtError(f"{out}: holds the input {inp}, which the output would replace; give another output directory")
     if out.exists() and not out.is_dir():
         raise MtError(f"{out}: exists and is not a directory")
     if out.exists() and any(out.iterdir()) and not force:
@@ -184,6 +209,7 @@ def refuse_nonempty_dir(out_dir: str | Path, force: bool) -> None:
 def refuse_existing_report(out_dir: str | Path, force: bool) -> None:
     """`mt report` and `mt demo` alike: a directory that holds a report is replaced only with --force."""
     out = Path(out_dir)
+    _refuse_file_as_folder(out)
     if out.exists() and not out.is_dir():
         raise MtError(f"{out}: exists and is not a directory")
     if (out / "index.html").exists() and not force:

@@ -48,9 +48,13 @@ def resolve_mt(src: Document, tgt_lang: str, mt: str | Path | Sequence[str] | Ma
         return MachineTranslation("file")
     from .io import read_lines
 
-    lines = read_lines(mt)
+    lines = read_lines(mt, tgt_lang)
+    from .documents import ensure_language
+
+    ensure_language(lines, tgt_lang, str(mt))  # the source in the target language: not the source itself, nor the target's pair swapped
     if len(lines) != len(src.segments):
-        raise MtError(f"{mt}: {len(lines)} lines, but the source has {len(src.segments)} segments (the MT must be line-by-line)")
+        raise MtError(f"{mt}: {len(lines)} lines, but the source has {len(src.segments)} segments: the MT needs one line per "
+                      "segment (with --segmented one per line of the source; without it one per sentence as mt splits them)")
     return MachineTranslation("file", lines)
 
 

@@ -51,6 +51,8 @@ def parse_decisions(rows: list, where: str = "decisions") -> dict[str, Decision]
 def read_decisions(path: str | Path) -> dict[str, Decision]:
     from .io import read_jsonl
 
+    if Path(path).is_dir():
+        raise MtError(f"{path}: is a directory, expected a decisions file (decisions.jsonl, exported from the report page)")
     if not Path(path).is_file():
         raise MtError(f"{path}: no such decisions file (export one from the report page)")
     return parse_decisions(read_jsonl(path), str(path))

@@ -19,11 +19,13 @@ from .config import load_toml
 from .types import Document, Segment, SegmentKind, nfc
 
 _BOUNDARY = regex.compile(
-    r"""(?P<end>[.!?…]+[\"'”“’»)\]]*|[\"”»][.!?])(?P<gap>\s+)(?=[\p{Lu}\p{Nd}„“"«‚(\[¿¡'‘-])""",
+    r"""(?P<end>[.!?…]+[\"'”“’»)\]]*|[\"”»][.!?])(?P<gap>\s+)(?=[\p{Lu}\p{Nd}„“"«‚(\[¿¡'‘-])"""
+    # full-width stops (Chinese, Japanese) end a sentence with or without a space, with their closing quotes
+    r"""|(?P<end>[。！？]+[」』”’）)]*)(?P<gap>\s*)(?=[^\s」』”’）)])""",
 )
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}.\-]*)$")
 _PARENTHETICAL = regex.compile(r"^\([^()]*\)[\W]*$")
-_TERMINAL = regex.compile(r"[.!?…:;\"”“»’)\]|]\s*$")
+_TERMINAL = regex.compile(r"[.!?…:;\"”“»’)\]|。！？」』）：；]\s*$")  # (full-width marks close a Chinese or Japanese line)
 HEADING_MAX_CHARS = 250  # a first line this long is a lead paragraph, not a headline, even without closing punctuation
 
 

@@ -194,3 +194,29 @@ def test_language_neutral_features_for_unrelated_scripts():
     assert sim[0, 0] > sim[0, 1] and sim[0, 0] > 0
     assert {"你去", "去哪", "哪里"} <= content_words(zh[0]) and "他问" in content_words(zh[0])
     assert content_words("Hello world") == {"hello", "world"}
+
+
+def test_tsv_alignment_reads_back_whole_with_csv_readers(tmp_path, capsys):
+    # a segment that opens with a quotation mark lost its quotes (and could swallow the next lines) in
+    # csv.reader / pandas.read_csv(sep="\t"); written by the csv module, as the export's TSV is
+    import csv
+
+    src, tgt = tmp_path / "q.de", tmp_path / "q.en"
+    de = ['"Wir schaffen das", sagte die Kanzlerin am Montag in Berlin.', "Die Regierung will im nächsten Jahr zwei neue Schulen bauen."]
+    en = ['"We can do this," the chancellor said in Berlin on Monday.', "The government wants to build two new schools next year."]
+    src.write_text("\n".join(de) + "\n", encoding="utf-8")
+    tgt.write_text("\n".join(en) + "\n", encoding="utf-8")
+    code, out, err = run_cli(["align", str(src), str(tgt), "--src-lang", "de", "--tgt-lang", "en", "--segmented", "--format", "tsv"], capsys)
+    assert code == 0, err
+    rows = list(csv.reader(out.splitlines(), delimiter="\t"))
+    assert [(r[0], r[1], r[3], r[4]) for r in rows] == [("0", "0", de[0], en[0]), ("1", "1", de[1], en[1])]
+
+
+def test_chinese_and_japanese_full_stops_split_sentences():
+    # "sentence splitting for any language": unspaced full-width stops were no boundary, so a Chinese line was one segment
+    assert split_sentences("今天天气很好。我们去公园散步了。", "zh") == ["今天天气很好。", "我们去公园散步了。"]
+    assert split_sentences("他说：“明天会下雨。”我们留在家里。", "zh") == ["他说：“明天会下雨。”", "我们留在家里。"]
+    assert split_sentences("他问：“你去哪里？”", "zh") == ["他问：“你去哪里？”"]  # the closing quote stays with its sentence
+    assert split_sentences("東京に行きました。楽しかったです！", "ja") == ["東京に行きました。", "楽しかったです！"]
+    doc = segment_lines(["今天天气很好。我们去公园散步了。"], "zh")
+    assert len(doc.segments) == 2

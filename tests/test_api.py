@@ -86,7 +86,7 @@ def test_align_takes_mt_lines_and_a_given_alignment_in_check():
         mt.align(src, tgt, "de", "fr", segmented=True, mt=["x"])
 
 
-def test_bad_input_raises_mt_error():
+def test_bad_input_raises_mt_error(monkeypatch):
     with pytest.raises(mt.MtError, match="no text"):
         mt.check("", "Hallo.", "vi", "de")
     with pytest.raises(mt.MtError, match="expected a path, a string or a list"):
@@ -95,13 +95,39 @@ def test_bad_input_raises_mt_error():
         mt.check(CORPUS / "missing.txt", CORPUS / "de.txt", "vi", "de")
     with pytest.raises(mt.MtError, match="nope.txt: no such file"):
         mt.check("nope.txt", CORPUS / "de.txt", "vi", "de")  # a mistyped path is not a one-word document
+    # a folder is refused as by the CLI, whether a Path or a str without a slash: never checked as its name
+    with pytest.raises(mt.MtError, match="is a directory"):
+        mt.check(CORPUS, CORPUS / "de.txt", "vi", "de")
+    monkeypatch.chdir(CORPUS.parent)
+    with pytest.raises(mt.MtError, match=f"{CORPUS.name}: is a directory"):
+        mt.check(CORPUS.name, CORPUS / "de.txt", "vi", "de")
     with pytest.raises(mt.MtError, match="looks like 'fr', not 'en'"):
         mt.check(["Die Regierung will im nächsten Jahr zwei neue Schulen in Berlin bauen."],
                  ["Le gouvernement veut construire deux nouvelles écoles à Berlin l'année prochaine."], "de", "en")
     with pytest.raises(TypeError, match="beam"):
         mt.translate(["x"], "vi", "de", beem=2)
+    for call in (lambda: mt.report("report.json", "unused"), lambda: mt.export(["x"], "unused"), lambda: mt.export({"a": None}, "unused")):
+        with pytest.raises(mt.MtError, match="expected results of mt.check"):
+            call()
+    for bad in ({"beam": 0}, {"batch_size": -1}, {"max_length": 0}, {"min_length": -1}, {"beam": 2.5}, {"device": "tpu"}):
+        with pytest.raises(mt.MtError, match=next(iter(bad))):  # refused before any model is looked for
+            mt.translate(["x"], "vi", "de", model="/nonexistent-model", **bad)
     with pytest.raises(TypeError, match="formats"):
         mt.export([], "unused", src_lang="vi", tgt_lang="de", format="jsonl")
+
+
+def test_a_sentence_longer_than_a_file_name_is_text():
+    # one line of over 255 bytes: asking the file system whether it names a file fails (ENAMETOOLONG)
+    de = ("Die Regierung hat am Montag einen neuen Haushalt vorgestellt, der nach Angaben des Finanzministers die "
+          "Ausgaben für Bildung, Gesundheit und Verkehr in den kommenden fünf Jahren deutlich erhöhen soll, während die "
+          "Opposition den Plan als unrealistisch und zu teuer kritisierte und eine Abstimmung im Parlament verlangte.")
+    en = ("The government presented a new budget on Monday which, according to the finance minister, is to raise "
+          "spending on education, health and transport considerably over the next five years, while the opposition "
+          "criticised the plan as unrealistic and too expensive and demanded a vote in parliament.")
+    assert len(de.encode()) > 255 and len(en.encode()) > 255
+    al = mt.align(de, en, "de", "en")
+    assert [b.vecalign() for b in al.beads] == ["[0]:[0]"]
+    assert mt.check(de, en, "de", "en").alignment.src.segments[0].text == de
 
 
 def test_export_takes_one_result_or_a_list(tmp_path):
@@ -109,6 +135,7 @@ def test_export_takes_one_result_or_a_list(tmp_path):
     one = mt.export(res, tmp_path / "one", formats="jsonl")
     listed = mt.export([res], tmp_path / "list", formats=("jsonl",))
     assert one.rows == listed.rows and one.sources == ["baoquocte-291854"]
+    assert mt.export(iter([res]), tmp_path / "iterated", formats="jsonl").rows == one.rows  # an iterator is read once
     assert one.dropped == {"flagged": 2}
     with pytest.raises(mt.MtError, match="--force"):
         mt.export(res, tmp_path / "one", formats="jsonl")

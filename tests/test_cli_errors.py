@@ -2,6 +2,8 @@
 on stderr and exit code 2, never a traceback; outputs never replace what they must not."""
 from __future__ import annotations
 
+import json
+
 import os
 import stat
 import subprocess
@@ -109,6 +111,108 @@ def test_eval_align_refuses_indices_past_the_gold_document(tmp_path, capsys):
     code, out, err = run_cli(["eval", "align", "--gold", str(CORPUS / "gold.vide"), "--test", str(test)], capsys)
     _short_error(code, err, "999", "out of range")
     assert out == ""
+
+
+@pytest.mark.parametrize("args", [["eval", "align", "--gold", "EMPTY", "--test", str(CORPUS / "gold.vide")],
+                                  ["eval", "align", "--gold", str(CORPUS / "gold.vide"), "--test", "EMPTY"],
+                                  ["check", VI, DE, "--segmented", "--alignment", "EMPTY"]], ids=["gold", "test", "check"])
+def test_an_alignment_file_without_beads_is_refused(args, tmp_path, capsys):
+    # an empty (or blank) file is a wrong path or a failed run, not "every segment unaligned" or F1 0
+    empty = tmp_path / "empty.vide"
+    empty.write_text("\n\n")
+    code, out, err = run_cli([str(empty) if a == "EMPTY" else a for a in args], capsys)
+    _short_error(code, err, "empty.vide", "no alignment beads")
+    assert out == ""
+
+
+@pytest.mark.parametrize("command", ["check", "align", "report", "export"])
+def test_an_output_under_a_file_is_refused_before_the_work(command, tmp_path, capsys, monkeypatch):
+    # missing folders are made, but 'a file/…' was a bare 'File exists: …' after the whole run
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("mine")
+    out = blocker / "sub" / "out"
+    args = {"check": ["check", VI, DE, "--segmented"], "align": ["align", VI, DE, "--src-lang", "vi", "--tgt-lang", "de"],
+            "report": ["report", VI, DE, "--segmented"], "export": ["export", VI, DE, "--segmented"]}[command]
+    import mt.pipeline
+
+    def no_work(*a, **k):
+        raise AssertionError("the documents were read before the output was refused")
+
+    monkeypatch.setattr(mt.pipeline, "check_documents", no_work)
+    monkeypatch.setattr(mt.pipeline, "align_pair", no_work)
+    code, out_, err = run_cli(args + ["-o", str(out)], capsys)
+    _short_error(code, err, str(blocker), "is not a directory")
+    assert blocker.read_text() == "mine" and out_ == ""
+
+
+def test_an_mt_file_per_line_of_a_split_source_says_what_is_expected(tmp_path, capsys):
+    # one source line of two sentences, translated line by line: without --segmented the source has two
+    # segments, and "the MT must be line-by-line" told a user whose file was just that nothing
+    src, tgt, mt_file = tmp_path / "p.de", tmp_path / "p.en", tmp_path / "p.mt"
+    src.write_text("Die Regierung hat am Montag einen neuen Haushalt vorgestellt. Der Minister sagte, die Ausgaben steigen.\n")
+    tgt.write_text("The government presented a new budget on Monday. The minister said spending will rise.\n")
+    mt_file.write_text(tgt.read_text())
+    code, out, err = run_cli(["align", str(src), str(tgt), "--src-lang", "de", "--tgt-lang", "en", "--mt", str(mt_file)], capsys)
+    _short_error(code, err, "1 lines, but the source has 2 segments", "--segmented", "one per sentence")
+    code, out, err = run_cli(["align", str(src), str(tgt), "--src-lang", "de", "--tgt-lang", "en", "--mt", str(mt_file), "--segmented"], capsys)
+    assert code == 0 and out == "[0]:[0]\n", err
+
+
+def test_check_into_a_file_says_what_it_wrote(tmp_path, capsys):
+    # report and export end with a summary line; check into a file ended in silence
+    out = tmp_path / "findings.jsonl"
+    code, stdout, err = run_cli(["check", VI, DE, "--segmented", "-o", str(out)], capsys)
+    assert code == 0 and stdout == "" and len(out.read_text().splitlines()) == 3
+    assert err.strip().splitlines()[-1] == f"mt: 3 findings (2 critical) in {out}"
+    code, stdout, err = run_cli(["check", VI, DE, "--segmented"], capsys)
+    assert code == 0 and len(stdout.splitlines()) == 3 and "findings" not in err  # stdout is the data
+
+
+NEG_CASE = {"src_lang": "vi", "tgt_lang": "de", "src": ["Chính phủ chưa phê duyệt dự án."],
+            "tgt": ["Die Regierung hat das Projekt genehmigt."],
+            "errors": [{"src": [0], "tgt": [0], "types": ["negation"], "severity": "critical"}]}
+
+
+def test_eval_fidelity_takes_cases_without_id_and_refuses_malformed_labels(tmp_path, capsys):
+    # "id" is optional (README); eval fidelity failed with KeyError: 'id', and a malformed "errors" with AttributeError
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text(json.dumps(NEG_CASE) + "\n", encoding="utf-8")
+    code, out, err = run_cli(["eval", "fidelity", str(cases)], capsys)
+    assert code == 0, err
+    assert "recall    1.0000" in out and "1/1 gold errors found" in out
+    for errors, needle in (("negation", "'errors' must be a list"), ([{"src": 0, "tgt": [0]}], "'src' must be a list"),
+                           ([{"tgt": [0], "types": "negation"}], "'types' must be a list")):
+        cases.write_text(json.dumps({**NEG_CASE, "errors": errors}) + "\n", encoding="utf-8")
+        code, out, err = run_cli(["eval", "fidelity", str(cases)], capsys)
+        _short_error(code, err, "case 1", needle)
+
+
+def test_progress_reaches_a_log_file_as_plain_lines(tmp_path, capsys):
+    # stderr that is no terminal (a log, a pipe) got no progress at all, only a blank line
+    from mt.cli import progress_bar
+
+    with progress_bar(200, "checking") as advance:
+        for _ in range(200):
+            advance(1)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [f"mt: checking: {k}/200" for k in range(20, 201, 20)]
+    with progress_bar(5, "short work") as advance:
+        advance(5)
+    assert capsys.readouterr().err == ""
+
+
+def test_an_mt_file_in_another_language_than_the_target_is_refused(tmp_path, capsys):
+    # the source file itself given as its MT was taken as a German 'translation' into German
+    code, out, err = run_cli(["align", VI, DE, "--src-lang", "vi", "--tgt-lang", "de", "--segmented", "--mt", VI], capsys)
+    _short_error(code, err, "looks like 'vi', not 'de'")
+    code, out, err = run_cli(["check", VI, DE, "--src-lang", "vi", "--tgt-lang", "de", "--segmented", "--mt", VI], capsys)
+    _short_error(code, err, "looks like 'vi', not 'de'")
+    mt_file = tmp_path / "vi.mt.de"  # German lines, one per source segment, are taken
+    n = len((CORPUS / "vi.txt").read_text(encoding="utf-8").splitlines())
+    german = (CORPUS / "de.txt").read_text(encoding="utf-8").splitlines()
+    mt_file.write_text("\n".join((german * 2)[:n]) + "\n", encoding="utf-8")
+    code, out, err = run_cli(["align", VI, DE, "--src-lang", "vi", "--tgt-lang", "de", "--segmented", "--mt", str(mt_file)], capsys)
+    assert code == 0 and out, err
 
 
 def test_export_with_no_pairs_left_says_so(tmp_path, capsys):
@@ -235,6 +339,17 @@ def _commands():
             yield path, cmd
 
     return list(walk(typer.main.get_command(app), []))
+
+
+@pytest.mark.parametrize("path", [[], ["models"], ["eval"]], ids=["mt", "models", "eval"])
+def test_command_groups_show_examples_too(path, capsys, monkeypatch):
+    # `mt --help` is a newcomer's first stop
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, err = run_cli(path + ["--help"], capsys)
+    assert code == 0, err
+    printed = [line.strip() for line in out.splitlines()]
+    assert any(line.startswith("Examples") for line in printed), out
+    assert sum(line.startswith(" ".join(["mt"] + path) + " ") for line in printed) >= 2, out
 
 
 @pytest.mark.parametrize("path", [p for p, _ in _commands()], ids=" ".join)

@@ -69,14 +69,34 @@ def test_datasets_load_and_formats_agree(exported):
     assert set(dd["train"][0]["translation"]) == {"vi", "de"}
     pq = load_dataset("parquet", data_files={"train": str(exported / "parquet" / "train.parquet")})
     assert len(pq["train"]) == len(dd["train"])
+    jsonl = [json.loads(line) for line in (exported / "jsonl" / "train.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert dd["train"]["align_score"] == pq["train"]["align_score"] == [r["align_score"] for r in jsonl]  # the same numbers in every format
     marian_vi = (exported / "marian" / "train.vi").read_text(encoding="utf-8").splitlines()
     marian_de = (exported / "marian" / "train.de").read_text(encoding="utf-8").splitlines()
     assert marian_vi == [r["vi"] for r in dd["train"]["translation"]] and len(marian_de) == len(marian_vi)
 
 
+def test_an_empty_split_leaves_the_parquet_folder_loadable(tmp_path, capsys):
+    # a small export often has an empty validation or test split; the datasets library refuses a
+    # folder holding an empty parquet file ('Instruction "validation" corresponds to no data')
+    from datasets import load_dataset, load_from_disk
+
+    out = tmp_path / "data"
+    code, _, err = run_cli(["export", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "-o", str(out),
+                            "--format", "hf", "--split", "1,0,0"], capsys)
+    assert code == 0, err
+    assert "Sources (1 document): baoquocte-291854" in (out / "README.md").read_text(encoding="utf-8")
+    pq = load_dataset("parquet", data_dir=str(out / "parquet"))
+    assert set(pq) == {"train"} and len(pq["train"]) == len(load_from_disk(str(out / "hf"))["train"]) > 0
+    assert set(load_from_disk(str(out / "hf"))) == {"train", "validation", "test"}  # hf/ keeps every split
+
+
 def test_tmx_parses_with_languages_and_round_trips(exported):
+    import mt
+
     root = ET.parse(exported / "tmx" / "train.tmx").getroot()
     assert root.tag == "tmx" and root.get("version") == "1.4"
+    assert root.find("header").get("creationtoolversion") == mt.__version__  # (was written as a fixed "0.1.0")
     tus = root.findall("./body/tu")
     from datasets import load_from_disk
 
@@ -90,6 +110,22 @@ def test_tmx_parses_with_languages_and_round_trips(exported):
 # Split assignments pinned: a pair must land in the same split in every version and on every machine
 # (a changed hash rule would leak test pairs into training data of a later export).
 PINNED_SPLITS = ["validation", "test", "train", "train", "train", "train", "train", "train", "train", "train", "test", "train"]
+
+
+def test_tmx_stays_well_formed_with_characters_xml_cannot_hold(tmp_path, capsys):
+    # U+FFFE, U+FFFF and C0 controls are valid UTF-8 but no XML 1.0 characters, even escaped
+    doc = {"id": "odd\u0001id", "src_lang": "de", "tgt_lang": "en",
+           "src": ["Die Firma hat 200 Mitarbeiter in Berlin \ufffe und Hamburg.", "Der Zug kam mit einer Stunde Verspätung an."],
+           "tgt": ["The company has 200 employees in Berlin \uffff and Hamburg.", "The train arrived an hour late."]}
+    f = tmp_path / "docs.jsonl"
+    f.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    out = tmp_path / "data"
+    code, _, err = run_cli(["export", str(f), "-o", str(out), "--format", "tmx,jsonl", "--split", "1,0,0"], capsys)
+    assert code == 0, err
+    root = ET.parse(out / "tmx" / "train.tmx").getroot()
+    segs = [s.text for s in root.iter("seg")]
+    assert "The company has 200 employees in Berlin  and Hamburg." in segs and len(segs) == 4
+    assert {p.text for p in root.iter("prop")} == {"oddid"}
 
 
 def test_splits_are_decided_by_the_pair_and_pinned():
@@ -135,12 +171,60 @@ def test_filter_options_decide():
     assert [duplicate(_candidate()), duplicate(_candidate()), duplicate(_candidate(tgt="Anders."))] == [False, True, False]
 
 
+@pytest.mark.parametrize("split", ["nan,0,0", "0,nan,1", "inf,0,0", "0.5,0.5", "-0.5,1.5,0"])
+def test_split_fractions_must_be_real_and_add_up(split, tmp_path, capsys):
+    # 'nan,0,0' passed the check (every comparison with NaN is false) and sent every pair to test
+    code, _, err = run_cli(["export", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "-o", str(tmp_path / "x"),
+                            "--format", "jsonl", "--split", split], capsys)
+    assert code == 2 and "--split needs three non-negative fractions" in err, err
+    assert not (tmp_path / "x").exists()
+
+
 def test_export_refuses_non_empty_output_and_keeps_it(tmp_path, capsys):
     out = tmp_path / "data"
     out.mkdir()
     (out / "keep.txt").write_text("precious")
     code, _, err = run_cli(["export", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "-o", str(out)], capsys)
     assert code == 2 and "--force" in err and (out / "keep.txt").read_text() == "precious"
+
+
+def test_force_never_replaces_a_folder_holding_the_inputs(tmp_path, capsys):
+    # 'mt export corpus/ -o corpus/ --force' deleted the documents it had read
+    import shutil
+
+    import mt
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "vi.txt", corpus / "article.vi")
+    shutil.copy(CORPUS / "de.txt", corpus / "article.de")
+    for out in (corpus, tmp_path):
+        code, _, err = run_cli(["export", str(corpus), "--segmented", "-o", str(out), "--force", "--format", "jsonl"], capsys)
+        assert code == 2 and "holds the input" in err and len(err.strip().splitlines()) == 1, err
+        assert sorted(p.name for p in corpus.iterdir()) == ["article.de", "article.vi"]
+    res = mt.check(corpus / "article.vi", corpus / "article.de", "vi", "de", segmented=True)
+    with pytest.raises(mt.MtError, match="holds the input"):
+        mt.export(res, corpus, formats=("jsonl",), force=True)
+    assert sorted(p.name for p in corpus.iterdir()) == ["article.de", "article.vi"]
+    code, _, err = run_cli(["export", str(corpus), "--segmented", "-o", str(tmp_path / "data"), "--format", "jsonl"], capsys)
+    assert code == 0, err  # a folder beside the inputs is fine
+
+
+def test_finetune_and_convert_never_replace_their_inputs(tmp_path, capsys):
+    from mt.testing import build_marian
+
+    src, tgt = corpus_text()
+    base = build_marian(tmp_path / "base", src, tgt)
+    before = sorted(p.name for p in base.iterdir())
+    code, _, err = run_cli(["models", "convert", str(base), "-o", str(base), "--force"], capsys)
+    assert code == 2 and "holds the input" in err, err
+    data = tmp_path / "data"
+    code, _, err = run_cli(["export", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "-o", str(data), "--format", "hf"], capsys)
+    assert code == 0, err
+    for out in (data, base, tmp_path):
+        code, _, err = run_cli(["finetune", "--model", str(base), "--data", str(data), "-o", str(out), "--force", "--max-steps", "1"], capsys)
+        assert code == 2 and "holds the input" in err, err
+    assert sorted(p.name for p in base.iterdir()) == before and (data / "export.json").exists()
 
 
 def test_keep_flagged_keeps_labels(tmp_path, capsys):
@@ -195,6 +279,22 @@ def _jsonl(path, *docs):
     return path
 
 
+def test_finetune_refuses_a_model_of_another_language_pair(tmp_path, capsys):
+    # a vi→de checkpoint trained on German→English pairs was accepted (exit 0); `mt translate` refuses such a model
+    from mt.testing import build_marian
+
+    src, tgt = corpus_text()
+    base = build_marian(tmp_path / "vi-de", src, tgt)
+    data = tmp_path / "de-en"
+    code, _, err = run_cli(["export", str(_jsonl(tmp_path / "de-en.jsonl", DE_EN)), "-o", str(data), "--format", "hf",
+                            "--split", "1,0,0"], capsys)
+    assert code == 0, err
+    out = tmp_path / "tuned"
+    code, _, err = run_cli(["finetune", "--model", str(base), "--data", str(data), "-o", str(out), "--max-steps", "1"], capsys)
+    assert code == 2 and "translates vi→de, not de→en" in err and len(err.strip().splitlines()) == 1, err
+    assert not out.exists()
+
+
 def test_export_takes_the_documents_languages_and_tsv_reads_back(tmp_path, capsys):
     import csv
 
@@ -213,6 +313,23 @@ def test_export_takes_the_documents_languages_and_tsv_reads_back(tmp_path, capsy
         (r["translation"]["de"], r["translation"]["en"], " ".join(map(str, r["src_ids"])), " ".join(map(str, r["tgt_ids"])))
         for r in rows]
     assert any(t[0].startswith('"Wir schaffen das"') for t in table[1:])  # the quotation mark survives the round trip
+
+
+def test_export_refuses_one_language_on_both_sides(tmp_path, capsys):
+    # de→de wrote {"translation": {"de": …}} with one side lost, and one Marian file per split
+    doc = {**DE_EN, "tgt_lang": "de", "tgt": ["Wir schaffen das, sagte sie am Montag in Berlin.", "Die Regierung will zwei neue Schulen bauen."]}
+    code, _, err = run_cli(["export", str(_jsonl(tmp_path / "de-de.jsonl", doc)), "-o", str(tmp_path / "out")], capsys)
+    assert code == 2 and "both 'de'" in err and len(err.strip().splitlines()) == 1, err
+    assert not (tmp_path / "out").exists()
+
+
+def test_nothing_to_export_says_why_when_no_segment_pairs(tmp_path, capsys):
+    # 'left out: none' with nothing exported: the only lines were boilerplate, which is never aligned
+    src, tgt = tmp_path / "a.de", tmp_path / "a.en"
+    src.write_text("Kommentar (0)\n", encoding="utf-8")
+    tgt.write_text("Comments (0)\n", encoding="utf-8")
+    code, _, err = run_cli(["export", str(src), str(tgt), "--src-lang", "de", "--tgt-lang", "en", "-o", str(tmp_path / "out")], capsys)
+    assert code == 2 and "no pairs left to export (left out: none; 2 segments without a counterpart)" in err, err
 
 
 def test_export_refuses_documents_in_several_language_pairs(tmp_path, capsys):

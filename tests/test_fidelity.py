@@ -31,7 +31,9 @@ def test_retranslation_channel_says_why_it_was_skipped(article, tmp_path):
     assert article.channels["retranslation"] == "skipped: not requested (--mt none)"
     vi, de = load_document(CORPUS / "vi.txt", "vi", True), load_document(CORPUS / "de.txt", "de", True)
     mt_file = tmp_path / "vi.mt.de"
-    mt_file.write_text("".join(s.norm + "\n" for s in vi.segments), encoding="utf-8")
+    # German lines, one per source segment (an MT file in another language than the target is refused)
+    german = [s.norm for s in de.segments]
+    mt_file.write_text("".join(line + "\n" for line in (german * 2)[:len(vi.segments)]), encoding="utf-8")
     given = check_documents(vi, de, mt=str(mt_file)).channels["retranslation"]
     assert given.startswith("skipped: ") and "--mt auto" in given
     # no model on this machine (the tests' Hugging Face cache is empty): the reason names it and how to get it

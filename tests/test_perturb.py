@@ -15,7 +15,7 @@ import pytest
 from mt.fidelity.evaluate import check_pair, evaluate_pairs, read_pairs, split_of
 from mt.fidelity.perturb import EXPECTED, KINDS, perturb
 
-from conftest import ROOT, run_cli
+from conftest import EXAMPLE_CASES, ROOT, run_cli
 
 SAMPLE = ROOT / "eval" / "data" / "tatoeba-deu-eng.tsv"
 
@@ -247,6 +247,17 @@ def test_read_pairs_tsv_and_jsonl(tmp_path):
     assert read_pairs(jl)[0]["tgt"] == "He came."
 
 
+def test_read_pairs_breaks_lines_only_at_line_ends(tmp_path):
+    # str.splitlines() also breaks at U+2028, U+0085 and form feeds inside a pair, cutting it in two
+    tsv = tmp_path / "p.tsv"
+    tsv.write_text("Er kam\u2028heute.\tHe came\u2028today.\nSie ging\x85fort.\tShe left\x0c.\n", encoding="utf-8")
+    assert [(p["src"], p["tgt"]) for p in read_pairs(tsv)] == [("Er kam\u2028heute.", "He came\u2028today."),
+                                                               ("Sie ging\x85fort.", "She left\x0c.")]
+    jl = tmp_path / "p.jsonl"
+    jl.write_text(json.dumps({"src": "Er kam\u2028heute.", "tgt": "He came."}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert [p["src"] for p in read_pairs(jl)] == ["Er kam\u2028heute."]
+
+
 def test_cli_pairs_mode(tmp_path, capsys):
     out = tmp_path / "r.json"
     code, stdout, err = run_cli(["eval", "fidelity", "--pairs", str(SAMPLE), "--src-lang", "de", "--tgt-lang", "en",
@@ -258,8 +269,24 @@ def test_cli_pairs_mode(tmp_path, capsys):
     assert set(rs[0]["edits"]) == set(KINDS)
 
 
+def test_cli_pairs_json_is_not_replaced_without_force(tmp_path, capsys):
+    # --json wrote over any file, an input included; every other output needs --force
+    out = tmp_path / "mine.txt"
+    out.write_text("precious")
+    args = ["eval", "fidelity", "--pairs", str(SAMPLE), "--src-lang", "de", "--tgt-lang", "en", "--limit", "5", "--json", str(out)]
+    code, stdout, err = run_cli(args, capsys)
+    assert code == 2 and "--force" in err and len(err.strip().splitlines()) == 1 and stdout == "", err
+    assert out.read_text() == "precious"
+    code, _, err = run_cli(args + ["--force"], capsys)
+    assert code == 0 and json.loads(out.read_text())["pairs"] == 5, err
+    code, _, err = run_cli(["eval", "fidelity", str(EXAMPLE_CASES), "--json", str(tmp_path / "x.json")], capsys)
+    assert code == 2 and "--pairs" in err and not (tmp_path / "x.json").exists(), err  # was silently ignored
+
+
 @pytest.mark.parametrize("args,msg", [
     (["--pairs", "/nonexistent.tsv", "--src-lang", "de", "--tgt-lang", "en"], "no such file"),
+    (["--pairs", str(SAMPLE), "--src-lang", "de", "--tgt-lang", "xx"], "'xx' is not a language code"),
+    (["--pairs", str(ROOT / "eval"), "--src-lang", "de", "--tgt-lang", "en"], "eval: is a directory"),
     (["--pairs", str(SAMPLE), "--src-lang", "de"], "--src-lang and --tgt-lang"),
     (["--pairs", str(SAMPLE), "--src-lang", "de", "--tgt-lang", "en", "--perturb", "--types", "weather"], "unknown edit kind"),
     (["--pairs", str(SAMPLE), "--src-lang", "de", "--tgt-lang", "en", "--split", "odd"], "unknown split"),

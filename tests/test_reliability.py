@@ -183,6 +183,9 @@ def test_existing_output_is_not_replaced_without_force(command, tmp_path, tiny_m
     ('{"id": 1, "text": "a"}\n{broken\n', ["check", "--batch", "{f}"]),
     ('{"id": "x", "src": ["a"]}\n', ["check", "--batch", "{f}"]),
     ('{"id": "x", "src": ["a"]}\n', ["export", "{f}", "-o", "{out}"]),
+    ('{"id": 1, "text": "a \\ud800 b"}\n', ["translate", "{f}", "--src", "vi", "--tgt", "de", "--format", "jsonl"]),
+    ('{"id": "x", "src": ["Hai b\\u00ean \\udc00."], "tgt": ["Beide Seiten."]}\n', ["check", "--batch", "{f}"]),
+    ('{"id": "x", "src": ["Hai b\\u00ean \\udc00."], "tgt": ["Beide Seiten."]}\n', ["export", "{f}", "-o", "{out}"]),
     ('[0]:[0]\n[1]:[99]\n', ["check", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "--alignment", "{f}"]),
     ('not an alignment\n', ["check", str(CORPUS / "vi.txt"), str(CORPUS / "de.txt"), "--segmented", "--alignment", "{f}"]),
 ])
@@ -194,6 +197,31 @@ def test_malformed_structured_input(content, args, tmp_path, tiny_model, capsys)
         args += ["--model", str(tiny_model)]
     code, _, err = run_cli(args, capsys)
     assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+
+
+GOOD_CASE = {"id": "good", "src_lang": "de", "tgt_lang": "en", "src": ["Der Zug kam mit einer Stunde Verspätung an."],
+             "tgt": ["The train arrived an hour late."]}
+
+
+@pytest.mark.parametrize("bad,needle", [
+    ({"src": [], "tgt": []}, "no text"),
+    ({"src": ["", "  "]}, "no text"),
+    ({"tgt": []}, "no text"),
+    ({"align": [[[0], [5]]]}, "target index 5 is out of range"),
+    ({"align": "[0]:[0]"}, "[[src ids], [tgt ids]]"),
+    ({"src_lang": "xx"}, "'xx' is not a language code"),
+], ids=["both-empty", "blank-src", "empty-tgt", "align-misfit", "align-not-a-list", "bad-language"])
+@pytest.mark.parametrize("command", ["check", "export"])
+def test_a_bad_jsonl_document_is_refused_naming_it(bad, needle, command, tmp_path, capsys):
+    # as an empty file is refused, so is a document without text; a bad 'align' names its document
+    f = tmp_path / "docs.jsonl"
+    f.write_text(json.dumps(GOOD_CASE) + "\n" + json.dumps({**GOOD_CASE, "id": "second", **bad}) + "\n")
+    out = tmp_path / "out"
+    args = ["check", "--batch", str(f), "-o", str(out)] if command == "check" else ["export", str(f), "-o", str(out)]
+    code, _, err = run_cli(args, capsys)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+    assert needle in err and ("case 2" in err or "second" in err), err
+    assert not out.exists()
 
 
 def test_killed_translation_resumes_to_identical_output(tiny_model, tmp_path):

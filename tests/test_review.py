@@ -54,6 +54,17 @@ def test_ids_come_from_content_not_position(article):
     assert edited_ids["attribution"] != ids["attribution"] and edited_ids["entity"] == ids["entity"]
 
 
+def test_ids_do_not_depend_on_how_the_path_is_spelled(article, monkeypatch):
+    # `mt report vi.txt de.txt` inside the article's folder names the document as from the top of the
+    # repository ('baoquocte-291854'), so decisions exported from either run apply to the other
+    monkeypatch.chdir(CORPUS)
+    for name in ("vi.txt", "./vi.txt", f"../{CORPUS.name}/vi.txt"):
+        doc = load_document(name, "vi", True)
+        assert doc.doc_id == "baoquocte-291854", name
+    here = check_documents(load_document("vi.txt", "vi", True), load_document("de.txt", "de", True))
+    assert sorted(f.id for f in here.findings) == sorted(f.id for f in article.findings)
+
+
 def test_the_same_finding_repeated_gets_numbered_ids():
     src = ["Chính phủ chưa phê duyệt dự án.", "Trời mưa.", "Chính phủ chưa phê duyệt dự án."]
     tgt = ["Die Regierung hat das Projekt genehmigt.", "Es regnet.", "Die Regierung hat das Projekt genehmigt."]
@@ -81,6 +92,23 @@ def test_ids_in_jsonl_json_markdown(tmp_path, capsys, article):
     assert "{{" not in page.split('id="mt-data"')[0]  # every placeholder filled
 
 
+def test_the_page_does_not_promise_line_numbers_past_a_blank_line(tmp_path, capsys):
+    # a blank line is no segment: the error on line 3 is segment 2, so "the line number" would send
+    # an editor to the blank line
+    src, tgt = tmp_path / "vi.txt", tmp_path / "de.txt"
+    src.write_text("Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Nhật Bản tại Hà Nội vào ngày 12/3.\n\n"
+                   "Hai bên nhất trí tăng kim ngạch thương mại lên 50 tỷ USD vào năm 2030.\n", encoding="utf-8")
+    tgt.write_text("Premierminister Pham Minh Chinh empfing am 12. März den japanischen Botschafter in Hanoi.\n\n"
+                   "Beide Seiten vereinbarten, das Handelsvolumen bis 2030 auf 15 Milliarden US-Dollar zu steigern.\n", encoding="utf-8")
+    out = tmp_path / "r"
+    code, _, err = run_cli(["report", str(src), str(tgt), "--src-lang", "vi", "--tgt-lang", "de", "--segmented", "-o", str(out)], capsys)
+    assert code == 0, err
+    md, html = (out / "report.md").read_text(encoding="utf-8"), (out / "index.html").read_text(encoding="utf-8")
+    assert "### CRITICAL number (vi 2 → de 2)" in md
+    for text in (md, html):
+        assert "blank lines not counted" in text and "(the line number in a one-segment-a-line file)" not in text
+
+
 def test_plural_forms():
     from mt.report import plural
 
@@ -104,6 +132,8 @@ def test_decisions_file_is_validated(tmp_path, capsys):
         assert code == 2 and out == "" and err.strip().count("\n") == 0 and message in err, err
     code, _, err = run_cli(["check", str(VI), str(DE), "--segmented", "--decisions", str(tmp_path / "none.jsonl")], capsys)
     assert code == 2 and "no such decisions file" in err
+    code, _, err = run_cli(["check", str(VI), str(DE), "--segmented", "--decisions", str(tmp_path)], capsys)
+    assert code == 2 and "is a directory" in err and "no such" not in err, err  # it exists: not 'no such file'
 
 
 def test_check_with_decisions_dismisses_false_alarms_and_marks_confirmed(tmp_path, capsys, article):

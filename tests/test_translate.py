@@ -71,6 +71,33 @@ def test_cli_jsonl_and_ct2_backend(tiny_model, tmp_path, capsys):
     assert [r["translation"] for r in rows] == [t for _, t in TRAIN_PAIRS]
 
 
+def test_cli_jsonl_keeps_every_field_of_a_record(tiny_model, tmp_path, capsys):
+    # "+translation": a data engineer's own fields (source, metadata) come back with each record
+    src = tmp_path / "in.jsonl"
+    records = [{"id": "a", "text": TRAIN_PAIRS[0][0], "url": "https://example.org/1", "meta": {"page": 3}},
+               {"text": TRAIN_PAIRS[1][0], "tags": ["x"]}]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    code, out, err = run_cli(["translate", str(src), "--src", "vi", "--tgt", "de", "--model", str(tiny_model),
+                              "--backend", "hf", "--beam", "1", "--format", "jsonl"], capsys)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows[0] == {**records[0], "translation": TRAIN_PAIRS[0][1]}
+    assert rows[1] == {"id": 1, **records[1], "translation": TRAIN_PAIRS[1][1]}
+
+
+def test_cli_jsonl_in_another_language_is_refused_before_translating(tiny_model, tmp_path, capsys):
+    # text input is language-checked; JSONL records were translated whatever their language
+    src = tmp_path / "in.jsonl"
+    records = [{"id": i, "text": t} for i, t in enumerate(["Die Regierung will im nächsten Jahr zwei neue Schulen in Berlin bauen.",
+                                                           "Der Zug kam mit einer Stunde Verspätung in München an."])]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, err = run_cli(["translate", str(src), "--src", "vi", "--tgt", "de", "--model", str(tiny_model), "--backend", "hf",
+                            "--format", "jsonl", "-o", str(out)], capsys)
+    assert code == 2 and "looks like 'de', not 'vi'" in err and len(err.strip().splitlines()) == 1, err
+    assert not out.exists()
+
+
 def test_ct2_conversion_is_cached_and_reused(tiny_model):
     a = open_translator("vi", "de", model=str(tiny_model), backend="ct2", options=DecodeOptions(beam=1))
     stamp = (a.model_dir / "model.bin").stat().st_mtime_ns

@@ -12,6 +12,30 @@ def _touches(f: Finding, gold: dict) -> bool:
     return bool(set(f.src) & set(gold.get("src", [])))
 
 
+def read_labelled_cases(path) -> list[dict]:
+    """Labelled cases (fidelity-dev format) for `score_cases`: each with its id as `mt check --batch` names it
+    (an "id" is optional), and its "errors" checked, so a malformed label is refused naming its case."""
+    from ..documents import doc_id_for_case
+    from ..io import read_jsonl
+    from ..types import MtError
+
+    cases = []
+    for n, case in enumerate(read_jsonl(path), 1):
+        where = f"{path}: case {n}"
+        errors = case.get("errors", [])
+        if not isinstance(errors, list) or not all(isinstance(e, dict) for e in errors):
+            raise MtError(f"{where}: 'errors' must be a list of objects ({{\"src\": [ids], \"tgt\": [ids], \"types\": [...]}})")
+        for e in errors:
+            for key in ("src", "tgt"):
+                ids = e.get(key, [])
+                if not isinstance(ids, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
+                    raise MtError(f"{where}: an error's '{key}' must be a list of segment ids, not {ids!r}")
+            if not isinstance(e.get("types", []), list):
+                raise MtError(f"{where}: an error's 'types' must be a list, not {e['types']!r}")
+        cases.append({**case, "id": doc_id_for_case(case, n, path)})
+    return cases
+
+
 def score_cases(cases: list[dict], predicted: dict[str, list[Finding]]) -> dict[str, float]:
     tp = fp = 0
     found = typed = total = 0
@@ -96,11 +120,11 @@ def read_pairs(path) -> list[dict]:
 
     p = Path(path)
     if not p.is_file():
-        raise MtError(f"{path}: no such file")
+        raise MtError(f"{path}: is a directory, expected a file" if p.is_dir() else f"{path}: no such file")
     text = read_text(p, "en")
     pairs: list[dict] = []
     jsonl = p.suffix == ".jsonl" or text.lstrip().startswith("{")
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(text.split("\n"), 1):  # (not splitlines: U+2028, U+0085 or a form feed may sit inside a pair)
         if not line.strip():
             continue
         if jsonl:
@@ -245,6 +269,10 @@ def evaluate_pair_file(path, src_lang: str, tgt_lang: str, perturb: bool = True,
     from ..types import MtError
     from .perturb import KINDS
 
+    from ..langid import normalize_code
+
+    # an unknown code is refused as by every command ('xx' was evaluated as a language without knowledge)
+    src_lang, tgt_lang = normalize_code(src_lang), normalize_code(tgt_lang)
     if split not in ("all", "dev", "heldout", "both"):
         raise MtError(f"unknown split {split!r}; choose all, dev, heldout or both")
     bad = [k for k in (kinds or []) if k not in KINDS]

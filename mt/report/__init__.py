@@ -109,13 +109,17 @@ def to_json(result: CheckResult, meta: dict | None = None) -> dict:
     }
 
 
+# blank lines are no segments, so past one the number is no longer the line number
+NUMBERING = "Segments are numbered from 1, blank lines not counted (in a one-segment-a-line file without blank lines: the line number)."
+
+
 def to_markdown(result: CheckResult, meta: dict | None = None) -> str:
     al = result.alignment
     meta = meta or report_meta(result)
     lines = [f"# Translation check: {meta['title']}", "",
              f"Source {Path(meta['src_file']).name or '–'} ({al.src.lang}), target {Path(meta['tgt_file']).name or '–'} "
              f"({al.tgt.lang}); document {meta['doc_id'] or '–'}; {meta['created']}; {meta['tool']}.", "",
-             _summary(result), "", "Segments are numbered from 1 (the line number in a one-segment-a-line file).",
+             _summary(result), "", NUMBERING,
              "", "## Channels", ""]
     lines += [f"- {k}: {v}" for k, v in result.channels.items()]
     by_severity = sorted(result.findings, key=lambda f: -f.severity.rank)  # stable: document order within a severity

@@ -78,7 +78,8 @@ def translate_file(
     lines: list[str] | None = None,
     rows: list[dict] | None = None,
 ) -> int:
-    """Translate a text file (one segment a line) or JSONL ({"id", "text"}); returns the segment count.
+    """Translate a text file (one segment a line) or JSONL ({"id", "text", …}: each record comes back with
+    "translation" added); returns the segment count.
     `translate(texts, progress=...)`: a Translator's method, or the Ray engine's function.
     `lines` / `rows`: the input when the caller has already read (and validated) it."""
     from ..io import read_jsonl, read_lines, write_jsonl, write_text
@@ -95,6 +96,7 @@ def translate_file(
             if not isinstance(row.get("text"), str):
                 raise MtError(f"{input_path}: record {n} has no string field 'text'")
         out = translate([r["text"] for r in rows], progress=progress)
-        write_jsonl(output_path, [{"id": r.get("id", n), "text": r["text"], "translation": t} for n, (r, t) in enumerate(zip(rows, out))], force=force)
+        # each record comes back whole (its own fields kept), with an id (its 0-based line when it had none) and the translation
+        write_jsonl(output_path, [{"id": r.get("id", n), **r, "translation": t} for n, (r, t) in enumerate(zip(rows, out))], force=force)
         return len(rows)
     raise MtError(f"unknown format {fmt!r}; choose text or jsonl")

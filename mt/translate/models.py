@@ -173,7 +173,7 @@ def pull(pair: str) -> Path:
 def convert(marian_dir: Path, out_dir: Path, quantization: str = "int8", force: bool = False) -> Path:
     """Convert a Marian checkpoint to CTranslate2, atomically, with its SentencePiece models beside it."""
     out_dir = Path(out_dir)
-    refuse_nonempty_dir(out_dir, force)
+    refuse_nonempty_dir(out_dir, force, inputs=[marian_dir])
     if detect_format(Path(marian_dir)) != "marian":
         raise MtError(f"{marian_dir}: not a Marian checkpoint")
     if quantization not in QUANTIZATIONS:
