@@ -34,9 +34,9 @@ SETS = {
     # bodies) were measured unseen before rules were written from them, 5 is kept unread
     "own-vie-deu-everyday-1": ("vi", "de"), "own-vie-deu-everyday-2": ("vi", "de"), "own-vie-deu-everyday-3": ("vi", "de"),
     "own-vie-deu-everyday-4": ("vi", "de"), "own-vie-deu-everyday-5": ("vi", "de"), "own-vie-deu-everyday-6": ("vi", "de"),
-    # short news items (people with offices, places, bodies, figures, dates), written in session 12: 7 was measured
-    # unseen once and then read, 8 is kept unread
-    "own-vie-deu-news-7": ("vi", "de"), "own-vie-deu-news-8": ("vi", "de"),
+    # short news items (people with offices, places, bodies, figures, dates), written in session 12: 7 and 9 (Vietnamese
+    # domestic news) were measured unseen once and then read, 8 is kept unread
+    "own-vie-deu-news-7": ("vi", "de"), "own-vie-deu-news-8": ("vi", "de"), "own-vie-deu-news-9": ("vi", "de"),
 }
 TARGET_FA, TARGET_DET, TARGET_TYPE = 0.03, 0.90, 0.90
 MIN_BASE = 20  # fewer edited pairs than this: the rate is shown but not judged

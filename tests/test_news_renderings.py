@@ -82,6 +82,25 @@ CASES = [
     ("Ông Biden cho biết các cuộc hội đàm diễn ra tốt đẹp.",
      "Biden sagte, die Gespräche seien gut verlaufen.",
      "Obama sagte, die Gespräche seien gut verlaufen.", "attribution"),
+    # a people's committee (UBND) and a city head no one; "Đức" inside a Vietnamese full name is no Germany
+    ("Chủ tịch UBND tỉnh Bình Định Phạm Anh Tuấn cho biết dự án sẽ khởi công năm sau.",
+     "Der Vorsitzende des Volkskomitees der Provinz Bình Định, Phạm Anh Tuấn, sagte, das Projekt beginne nächstes Jahr.",
+     "Der Vorsitzende des Volkskomitees der Provinz Bình Định, Lê Văn Hùng, sagte, das Projekt beginne nächstes Jahr.",
+     "attribution"),
+    ("Bộ trưởng Vũ Đức Long đã đến Berlin hôm thứ Hai.",
+     "Minister Vũ Đức Long ist am Montag in Berlin eingetroffen.",
+     "Minister Vũ Đức Long ist am Montag in Paris eingetroffen.", "entity"),
+    # a chamber of parliament by its name in each language
+    ("Chủ tịch Quốc hội đã tiếp Chủ tịch Hạ viện Đức tại Hà Nội.",
+     "Der Präsident der Nationalversammlung empfing in Hanoi die Präsidentin des Deutschen Bundestages.",
+     "Der Präsident der Nationalversammlung empfing in Hanoi die Präsidentin des Europäischen Parlaments.", "entity"),
+    # "chưa đầy" (not even) is "weniger als"; a school year's second year written short
+    ("Cây cầu được xây dựng trong chưa đầy hai năm.",
+     "Die Brücke wurde in weniger als zwei Jahren gebaut.",
+     "Die Brücke wurde in mehr als zwei Jahren gebaut.", None),
+    ("Quy định mới áp dụng từ năm học 2027–2028.",
+     "Die neue Regel gilt ab dem Schuljahr 2027/28.",
+     "Die neue Regel gilt ab dem Schuljahr 2026/27.", "date"),
     # a country said by one syllable where countries are joined by a dash
     ("Hội nghị thượng đỉnh Nhật - Hàn diễn ra tại Tokyo hôm thứ Ba.",
      "Der japanisch-südkoreanische Gipfel fand am Dienstag in Tokio statt.",
@@ -92,7 +111,8 @@ CASES = [
 @pytest.mark.parametrize("src,good,edited,kind", CASES, ids=[c[1][:40] for c in CASES])
 def test_correct_rendering_is_quiet_and_its_edit_alarms(src, good, edited, kind):
     assert _alarm_types([src], [good]) == set()
-    assert kind in _alarm_types([src], [edited])
+    if kind is not None:  # (None: only the correct rendering is asserted; the edit is out of the checks' reach)
+        assert kind in _alarm_types([src], [edited])
 
 
 def test_family_name_is_resolved_through_the_documents_full_name():

@@ -292,6 +292,10 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     text = facts.text
     out: list[Name] = []
     for m in facts.mentions:
+        if lex.caps.get("tagger") and " " not in m.text and _in_vietnamese_name(text, m.start, m.end, lex.lang):
+            continue  # "Vũ Đức Tài": a middle name, not Germany (the person is found below)
+        if m.cls == "org" and m.start >= 2 and text[m.start - 1] == "-" and text[m.start - 2].isalpha():
+            continue  # the head of a compound names another body: "DFB-Bundestag" (the DFB's assembly)
         if m.text in lex.first_names and not m.entity.startswith("country:") and regex.match(r"\s+\p{Lu}", text[m.end:]):
             continue  # "Nancy Pelosi", "Regina King": a first name before a surname (found below as a person); "in Geneva" stays a city
         if lex.caps.get("nouns") and m.entity.startswith("city:") and " " not in m.text \
@@ -787,6 +791,22 @@ def pyvi_tags(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     return tuple(words), tuple(tags)
 
 
+def _in_vietnamese_name(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the word at text[start:end] is a middle or given name of a Vietnamese full name around it (a family
+    name and two or three more capitalised syllables: "Đức" of "Vũ Đức Tài", "Nam" of "Nguyễn Nam Hải")."""
+    left = regex.search(r"((?:\p{Lu}[\p{L}\p{M}]*\s)+)$", text[max(0, start - 40):start])
+    right = regex.match(r"((?:\s\p{Lu}[\p{L}\p{M}]*)+)", text[end:end + 40])
+    before = left.group(1).split() if left else []
+    after = right.group(1).split() if right else []
+    word = text[start:end]
+    for a in range(len(before) + 1):
+        for b in range(len(after) + 1):
+            run = before[len(before) - a:] + [word] + after[:b]
+            if a and _vietnamese_full_name(" ".join(run), lang):
+                return True
+    return False
+
+
 def _vietnamese_full_name(name: str, lang: str) -> bool:
     """A family name and two or three more capitalised syllables ("Trần Văn Bình"; two syllables are as often a
     capitalised term: "Vũ Trụ", the universe)."""
@@ -928,6 +948,10 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
                 name = " ".join(words[:viet])
                 e = s + len(name)
                 words = words[:viet]
+                # proper nouns after it are read as a run of their own ("UBND TP | Hải Phòng Vũ Đức Tài"); other
+                # Vietnamese words end there (a title: "Johnny English | Tái xuất giang hồ")
+                rest = next((i for i in range(k0, k) if spans[i] and spans[i][0] >= e), k)
+                k = rest if rest < k and spans[rest][2] == "Np" else k
         # a foreign first name inside a run starts a person's name ("Tòa án Tối cao Brett Kavanaugh")
         cut = next((i for i in range(1, len(words) - 1) if words[i].isascii() and words[i] in lex.first_names
                     and words[i + 1][:1].isupper() and words[i + 1].isascii()), None)
@@ -939,7 +963,9 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
         else:
             # a Vietnamese full name closing a run of institution words ("Thứ trưởng Bộ Y tế Nguyễn Thị Liên
             # Hương"): the tagger keeps it one proper-noun token; it is a person, the words before are the office's
-            full = next((x for x in spans[k0:k] if x and s < x[0] < e and x[2] == "Np" and _vietnamese_full_name(x[3], lex.lang)), None)
+            # (the tagger may cut the full name in two: "Vũ_Đức" "Tài"; the name runs to the end of the run)
+            full = next((x for x in spans[k0:k] if x and s < x[0] < e and x[2] == "Np"
+                         and _vietnamese_full_name(text[x[0]:e], lex.lang)), None)
             if full is not None:
                 out.append(Name(text[full[0]:e], full[0], e, "person", None, strong=True))
                 e, name = s + len(text[s:full[0]].rstrip()), text[s:full[0]].rstrip()

@@ -492,7 +492,23 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
     for m in _ROMAN.finditer(text):
         if (v := _roman(m.group(1))) is not None:
             words.append(Value(float(v), m.start(), m.end(), m.group(0), figure=False))
+    _short_second_years(text, dates, figures)
     return dates, figures, words
+
+
+_YEAR_BEFORE = regex.compile(r"(?<!\d)(\d{4})\s?[/–-]\s?$")
+
+
+def _short_second_years(text: str, dates: list, figures: list[Value]) -> None:
+    """The second year of a span written short ("2026/27", "the 2019-20 season") is that year, as another
+    language writes it whole ("2026–2027")."""
+    for f in list(figures):
+        if f.end - f.start != 2 or not text[f.start:f.end].isdigit():
+            continue
+        m = _YEAR_BEFORE.search(text, max(0, f.start - 7), f.start)
+        if m and (int(m.group(1)) + 1) % 100 == int(f.value):
+            figures.remove(f)
+            dates.append(DateValue(("y", int(m.group(1)) + 1), f.start, f.end, text[f.start:f.end]))
 
 
 # A bare figure this close after a temperature word, in the same clause, may be a degree.
