@@ -134,7 +134,8 @@ def align(src: Any, tgt: Any, src_lang: str, tgt_lang: str, mt: Any = None, segm
 
 
 def check(src: Any, tgt: Any, src_lang: str, tgt_lang: str, alignment: Any = None, mt: Any = None,
-          segmented: bool = False, decisions: str | Path | None = None, embed: str | Path | None = None) -> CheckResult:
+          segmented: bool = False, decisions: str | Path | None = None, embed: str | Path | None = None,
+          progress: Any = None) -> CheckResult:
     """Align (or take `alignment`: a Vecalign file or [[src ids], [tgt ids]] pairs) and run every fidelity check.
 
     The result's `.findings` each have `.type` (attribution, entity, number, date, negation, omission,
@@ -142,7 +143,8 @@ def check(src: Any, tgt: Any, src_lang: str, tgt_lang: str, alignment: Any = Non
     ids), `.message`, `.evidence` (spans); `.channels` says which checks ran; `.alignment` is the alignment.
     `mt`, `embed`: as for `align`; `mt="auto"` also runs the re-translation check. `decisions`: a reviewer's
     decisions.jsonl (exported from the report page): false alarms move to `.dismissed`, confirmed and
-    fixed findings carry `.review` and `.note`.
+    fixed findings carry `.review` and `.note`. `progress`: called as `progress(n, total)` while the checks
+    read the document's beads (n more done of total), for a progress bar on a long document.
 
     >>> res = mt.check(["Chính phủ chưa phê duyệt dự án."], ["Die Regierung hat das Projekt genehmigt."],
     ...                "vi", "de", segmented=True)
@@ -153,7 +155,7 @@ def check(src: Any, tgt: Any, src_lang: str, tgt_lang: str, alignment: Any = Non
     from .review import apply_to_results
 
     result = check_documents(_document(src, src_lang, segmented, "src"), _document(tgt, tgt_lang, segmented, "tgt"),
-                             mt=mt, alignment=alignment, embed=embed)
+                             mt=mt, alignment=alignment, embed=embed, progress=progress)
     apply_to_results({"": result}, decisions)
     return result
 

@@ -93,6 +93,21 @@ def progress_bar(total: int, label: str) -> Iterator:
         yield lambda n=1: bar.advance(task, n)
 
 
+@contextlib.contextmanager
+def bead_progress(label: str) -> Iterator:
+    """A progress bar for work whose size is known only once it starts (one long document's beads): yields a
+    `progress(n, total)` callback that opens the bar (progress_bar) on its first call."""
+    with contextlib.ExitStack() as stack:
+        state: dict = {}
+
+        def progress(n: int, total: int) -> None:
+            if "advance" not in state:
+                state["advance"] = stack.enter_context(progress_bar(total, label))
+            state["advance"](n)
+
+        yield progress
+
+
 def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
@@ -307,8 +322,9 @@ def check(
     else:
         if not (src and tgt):
             raise MtError("give SRC and TGT documents, or --batch CASES.jsonl")
-        results = {"": api.check(Path(src), Path(tgt), *_languages(src_lang, tgt_lang), alignment=alignment, mt=mt, segmented=segmented,
-                                 embed=embed)}
+        with bead_progress("checking") as progress:
+            results = {"": api.check(Path(src), Path(tgt), *_languages(src_lang, tgt_lang), alignment=alignment, mt=mt,
+                                     segmented=segmented, embed=embed, progress=progress)}
     _say_channels(results.values(), mt)
     from .review import apply_to_results
 
@@ -366,7 +382,9 @@ def report(
         src_lang, tgt_lang = src_lang or bundled_languages()[0], tgt_lang or bundled_languages()[1]
         segmented = True if segmented is None else segmented
     refuse_existing_report(output, force)
-    res = api.check(Path(src), Path(tgt), *_languages(src_lang, tgt_lang), alignment=alignment, mt=mt, segmented=bool(segmented))
+    with bead_progress("checking") as progress:
+        res = api.check(Path(src), Path(tgt), *_languages(src_lang, tgt_lang), alignment=alignment, mt=mt,
+                        segmented=bool(segmented), progress=progress)
     _say_channels([res], mt)
     tally = apply_to_results({"": res}, decisions)
     out = api.report(res, output, force=force)

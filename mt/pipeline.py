@@ -85,8 +85,8 @@ def _retranslation(al: Alignment, channel: MachineTranslation) -> bool | Retrans
 
 
 def check_documents(src: Document, tgt: Document, mt=None, alignment: str | Path | list | None = None,
-                    embed: str | None = None) -> CheckResult:
-    """Align (or take the given alignment) and run every fidelity check."""
+                    embed: str | None = None, progress=None) -> CheckResult:
+    """Align (or take the given alignment) and run every fidelity check; `progress(n, total)` as beads are checked."""
     from .align import align_documents
     from .alignment_formats import given_alignment
     from .fidelity import check_alignment
@@ -98,7 +98,7 @@ def check_documents(src: Document, tgt: Document, mt=None, alignment: str | Path
         from .align.embed import load_embedder
 
         al = align_documents(src, tgt, mt=channel.lines, embedder=load_embedder(embed))
-    return check_alignment(al, retranslate=_retranslation(al, channel), mt_lines=channel.lines)
+    return check_alignment(al, retranslate=_retranslation(al, channel), mt_lines=channel.lines, progress=progress)
 
 
 def _check_pair(pair: DocumentPair, mt: str | None = None, embed: str | None = None) -> CheckResult:

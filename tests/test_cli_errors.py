@@ -201,6 +201,25 @@ def test_progress_reaches_a_log_file_as_plain_lines(tmp_path, capsys):
     assert capsys.readouterr().err == ""
 
 
+def test_one_long_document_shows_its_progress(tmp_path, capsys, monkeypatch):
+    # `mt check` and `mt report` on one long document showed nothing for most of a minute
+    import mt
+    from mt.fidelity import PARALLEL_FROM
+
+    vi = tmp_path / "vi.txt"
+    de = tmp_path / "de.txt"
+    vi.write_text("".join(f"Chính phủ đã phê duyệt dự án số {k}.\n" for k in range(1, 61)), encoding="utf-8")
+    de.write_text("".join(f"Die Regierung hat das Projekt Nummer {k} genehmigt.\n" for k in range(1, 61)), encoding="utf-8")
+    calls = []
+    res = mt.check(vi, de, "vi", "de", segmented=True, progress=lambda n, total: calls.append((n, total)))
+    beads = len(res.alignment.beads)
+    assert {t for _, t in calls} == {2 * beads} and sum(n for n, _ in calls) == 2 * beads and len(calls) > 2
+    assert beads < PARALLEL_FROM  # (forked workers report the same way: tests/test_fidelity.py runs them)
+    code, _, err = run_cli(["check", str(vi), str(de), "--src-lang", "vi", "--tgt-lang", "de", "--segmented",
+                            "-o", str(tmp_path / "f.jsonl")], capsys)
+    assert code == 0 and f"mt: checking: {2 * beads}/{2 * beads}" in err.splitlines(), err
+
+
 def test_an_mt_file_in_another_language_than_the_target_is_refused(tmp_path, capsys):
     # the source file itself given as its MT was taken as a German 'translation' into German
     code, out, err = run_cli(["align", VI, DE, "--src-lang", "vi", "--tgt-lang", "de", "--segmented", "--mt", VI], capsys)

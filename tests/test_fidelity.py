@@ -122,9 +122,13 @@ def test_a_long_document_checked_on_several_processes_gives_the_same_findings(mo
     one = fidelity.check_alignment(res.alignment)
     monkeypatch.setattr(fidelity, "PARALLEL_FROM", 1)
     monkeypatch.setattr(fidelity, "_workers", lambda n: 2)
-    two = fidelity.check_alignment(res.alignment)
+    calls = []
+    two = fidelity.check_alignment(res.alignment, progress=lambda n, total: calls.append((n, total)))
     assert [f.to_dict() for f in two.findings] == [f.to_dict() for f in one.findings]
     assert sum(f.severity.value == "critical" for f in two.findings) == 2
+    # the workers' pieces report as they finish: every bead of both passes once, in more than two reports
+    total = sum(1 for b in res.alignment.beads if b.src) + len(res.alignment.beads)
+    assert {t for _, t in calls} == {total} and sum(n for n, _ in calls) == total and len(calls) > 2
 
 
 def test_worker_count_for_a_long_document():

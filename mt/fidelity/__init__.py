@@ -46,15 +46,30 @@ def _chunk(args: tuple) -> list:
     return [fn(k) for k in ks]
 
 
-def _map(fn, ks: list[int], workers: int) -> list:
-    """[fn(k) for k in ks], in order, on `workers` forked processes."""
+PROGRESS_CHUNKS = 20  # with a progress callback, each worker's share goes in this many pieces (a report per piece)
+
+
+def _map(fn, ks: list[int], workers: int, progress=None) -> list:
+    """[fn(k) for k in ks], in order, on `workers` forked processes; `progress(n)` after every n done."""
     if workers <= 1 or len(ks) < 2:
-        return [fn(k) for k in ks]
+        if progress is None:
+            return [fn(k) for k in ks]
+        step = max(1, len(ks) // PROGRESS_CHUNKS)
+        out = []
+        for i in range(0, len(ks), step):
+            piece = [fn(k) for k in ks[i:i + step]]
+            out += piece
+            progress(len(piece))
+        return out
     import multiprocessing
 
-    size = -(-len(ks) // workers)
+    size = -(-len(ks) // (workers * (PROGRESS_CHUNKS if progress else 1)))
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        parts = pool.map(_chunk, [(fn, ks[i:i + size]) for i in range(0, len(ks), size)])
+        parts = []
+        for part in pool.imap(_chunk, [(fn, ks[i:i + size]) for i in range(0, len(ks), size)]):
+            parts.append(part)
+            if progress:
+                progress(len(part))
     return [x for part in parts for x in part]
 
 
@@ -81,9 +96,10 @@ def _bead_findings(k: int) -> list[Finding]:
 
 
 def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = False,
-                    mt_lines: list[str] | None = None) -> CheckResult:
+                    mt_lines: list[str] | None = None, progress=None) -> CheckResult:
     """Every check over an alignment. `mt_lines`: the machine translation of each source segment (the
-    MT channel's lines), which the negation alarms are checked against."""
+    MT channel's lines), which the negation alarms are checked against. `progress(n, total)`: called as
+    beads are read (both passes: `total` is the source beads plus all beads)."""
     src_lang, tgt_lang = al.src.lang, al.tgt.lang
     workers = _workers(len(al.beads))
     if workers > 1:  # load packs and taggers once, before the fork, not once per worker
@@ -94,7 +110,9 @@ def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = Fal
     try:
         # Pass 1: the source document's people and its register of offices.
         with_src = [k for k, b in enumerate(al.beads) if b.src]
-        src_facts = dict(zip(with_src, _map(_source_facts, with_src, workers)))
+        total = len(with_src) + len(al.beads)
+        step = None if progress is None else (lambda n: progress(n, total))
+        src_facts = dict(zip(with_src, _map(_source_facts, with_src, workers, step)))
         known = NameIndex()  # indexed once: each look-up below costs the same in a long document
         register = Register()
         for f in src_facts.values():
@@ -111,7 +129,7 @@ def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = Fal
             warm = next((k for k, b in enumerate(al.beads) if b.src and b.tgt), None)
             if warm is not None:
                 _bead_findings(warm)
-        findings = [f for part in _map(_bead_findings, list(range(len(al.beads))), workers) for f in part]
+        findings = [f for part in _map(_bead_findings, list(range(len(al.beads))), workers, step) for f in part]
     finally:
         _JOB.clear()
     if mt_lines is not None and len(mt_lines) == len(al.src.segments):
