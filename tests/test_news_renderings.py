@@ -161,3 +161,13 @@ def test_both_names_of_a_cldr_territory_are_read():
     # CLDR writes "Myanmar (Miến Điện)", "Myanmar (Birmanie)": a text writes either name alone
     assert lexicon("vi").index.get("Myanmar") == "country:MM" == lexicon("vi").index.get("Miến Điện")
     assert lexicon("fr").index.get("Myanmar") == "country:MM" == lexicon("fr").index.get("Birmanie")
+
+
+def test_a_name_run_does_not_cross_a_sentence_end():
+    # two sentences of one bead read as one text gave the "name" 'Monday. The' (a critical entity finding)
+    from mt.fidelity.extract import extract
+
+    people = [p.text for p in extract("The budget passed on Monday. The minister left early. Then Tom J. Blige sang.",
+                                      lexicon("en")).people]
+    assert not any("Monday" in p for p in people), people
+    assert any("Tom J. Blige" in p for p in people), people  # (an initial's full stop ends no sentence)

@@ -19,6 +19,9 @@ _CAP_TOKEN = r"\p{Lu}[\p{L}\p{M}'’.-]*"
 _NAME_RUN = regex.compile(rf"\s*((?:{_CAP_TOKEN})(?:\s+{_CAP_TOKEN})*)")
 _CAP_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}\p{M}]+")
 _CAP_RUN = regex.compile(rf"(?<=\S\s+)({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})+)")
+# a word of four letters or more and a full stop close a sentence ("… on Monday. The …"), which a name does not cross;
+# an abbreviation or an initial does not ("St. Louis", "J. Smith", "U.S. Army")
+_SENTENCE_STOP = regex.compile(r"(?<=\p{L}{4})\.(?=\s)")
 
 
 @dataclass
@@ -391,6 +394,10 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
         # (where a tagger reads names, as for Vietnamese, mt.fidelity.names uses its tags instead).
         for m in _CAP_RUN.finditer(text):
             s, e = m.span(1)
+            if (stop := _SENTENCE_STOP.search(text, s, e)) is not None:
+                if " " not in text[s:stop.start()].strip():
+                    continue  # one word before the stop: no run of two
+                e = stop.start()
             if any(p.start < e and s < p.end for p in facts.people) or any(mt.start < e and s < mt.end for mt in facts.mentions):
                 continue
             if _title_regex(lex.lang).search(m.group(1)):
