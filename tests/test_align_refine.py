@@ -31,6 +31,20 @@ def test_a_moved_clause_is_merged_back_and_nothing_else():
     assert merge_by_length(_ones(30), x, y, 0.0) == _ones(30)  # 0: off
 
 
+def test_two_beads_are_never_merged_into_the_whole_document():
+    # the expected ratio is the document's own, which one bead for everything meets trivially: 2 German lines
+    # against 4 English ones (the last two with no counterpart) came out as one 2-4 bead
+    x, y = np.array([53.0, 52.0]), np.array([45.0, 117.0])
+    spans = [(range(0, 1), range(0, 1)), (range(1, 2), range(1, 4))]
+    assert merge_by_length(spans, x, y, 3.0) == spans
+    src = segment_lines(["Die Regierung hat am Montag den Haushalt beschlossen.",
+                         "Der Finanzminister sprach von einem schwierigen Jahr."], "de", True)
+    tgt = segment_lines(["The government adopted the budget on Monday.", "The finance minister spoke of a difficult year.",
+                         "Opposition leaders criticised the plan.", "The vote is expected next week."], "en", True)
+    beads = [(b.src, b.tgt) for b in align_documents(src, tgt).beads]
+    assert tuple(beads[0]) == ((0,), (0,)) and len(beads) >= 2
+
+
 def test_the_threshold_is_in_units_of_the_documents_own_length_spread():
     # the same two beads in a document whose translations vary much more in length: not a merge
     x, y = _lengths(30, spread=0.6)

@@ -66,14 +66,16 @@ def merge_by_length(spans: Spans, xl: np.ndarray, yl: np.ndarray, threshold: flo
     """Merge adjacent beads whose union balances the lengths their parts do not (see the module doc).
     spans: consecutive (source range, target range) beads; xl, yl: sentence lengths.
     cross: None, or (x, y, min_z): the sentence vectors of both sides, and the crossing z a merge needs."""
-    if threshold <= 0 or len(spans) < 2:
+    if threshold <= 0 or len(spans) < 3:
         return spans
     ratio = float(yl.sum() / max(1.0, xl.sum()))
     unit = length_spread(spans, xl, yl, ratio)
     cx, cy = np.concatenate([[0.0], np.cumsum(xl)]), np.concatenate([[0.0], np.cumsum(yl)])
     spans = list(spans)
     norm = None
-    while len(spans) > 1:
+    # (never into one bead for the whole document: the expected ratio is the document's own, which that bead
+    # meets trivially; 2 sentences against 4 became one 2-4 bead)
+    while len(spans) > 2:
         s0 = np.array([s.start for s, _ in spans]); s1 = np.array([s.stop for s, _ in spans])
         t0 = np.array([t.start for _, t in spans]); t1 = np.array([t.stop for _, t in spans])
         lr = _log_ratios(cx[s1] - cx[s0], cy[t1] - cy[t0], ratio)
