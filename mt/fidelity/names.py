@@ -799,12 +799,9 @@ def _in_vietnamese_name(text: str, start: int, end: int, lang: str) -> bool:
     before = left.group(1).split() if left else []
     after = right.group(1).split() if right else []
     word = text[start:end]
-    for a in range(len(before) + 1):
-        for b in range(len(after) + 1):
-            run = before[len(before) - a:] + [word] + after[:b]
-            if a and _vietnamese_full_name(" ".join(run), lang):
-                return True
-    return False
+    # (a family name opens the name, so at least one word stands before this one)
+    return any(_vietnamese_full_name(" ".join(before[len(before) - a:] + [word] + after[:b]), lang)
+               for a in range(1, len(before) + 1) for b in range(len(after) + 1))
 
 
 def _vietnamese_full_name(name: str, lang: str) -> bool:
@@ -1202,7 +1199,6 @@ def _short_names(ctx: PairContext, src_names: list[Name], tgt_names: list[Name])
     shorts = [n for n in src_names if n.entity is None and n.cls == "person" and " " not in n.text]
     if not shorts:
         return
-    ids = {id(n): _known_person(n.text, ctx.src_people, ctx.src_lex) if len(ctx.src_people) else None for n in shorts}
     family = _family_names(ctx.src_lang, ctx.tgt_lang)
     tgt_surfaces = surfaces_of(ctx.tgt_lang)
 
@@ -1211,7 +1207,7 @@ def _short_names(ctx: PairContext, src_names: list[Name], tgt_names: list[Name])
                      and any(same_name_token(w, t.text) for surface in tgt_surfaces.get(e, []) for w in surface.split())), None)
 
     for n in shorts:
-        e = ids[id(n)]
+        e = _known_person(n.text, ctx.src_people, ctx.src_lex) if len(ctx.src_people) else None
         # without the full name in the document: the family name of a person the lexicon knows, where the
         # translation has that person's family name in its own spelling ("ông Tập" / "Xi")
         t = said_in_target(e) if e else None
