@@ -195,10 +195,16 @@ def _given_names(lang: str) -> frozenset[str]:
     least, local = _frequency_columns(lang)
     caps = _pack_file(lang, "names.toml").get("capitalisation", {})
     native = regex.compile(caps["native_syllable"]) if caps.get("native_syllable") else None
-    upper, lower = (caps.get("wordlist") and word_list(caps["wordlist"])) or (frozenset(), frozenset())
+    listed = caps.get("wordlist") and word_list(caps["wordlist"])
+    upper, lower = listed or (frozenset(), frozenset())
+    # without the word list nothing tells a noun from a name where every noun is capitalised ("Tage", "Mal",
+    # "Rosen" are first names abroad): only the names common in the language's own countries are kept
+    local_only = bool(caps.get("nouns") and caps.get("wordlist") and not listed)
     out = set()
     for name, freq in _given_names_data().items():
         if max(freq) < least or len(name) < 3 or name.lower() in lower or native and native.fullmatch(name):
+            continue
+        if local_only and not any(freq[i] >= least for i in local):
             continue
         # where every noun is capitalised, a capitalised entry may be a noun ("Horst"/"Horste": one with a plural;
         # "s" is also a name's genitive, "Bettinas"); where only names are, it is a name ("Bruno")

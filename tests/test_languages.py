@@ -158,4 +158,33 @@ def test_a_missing_system_word_list_makes_names_partial_and_says_which(monkeypat
             line = channel_coverage("vi", "de")["entities"]
     finally:
         names._dictionary.cache_clear()
-    assert line.startswith("partial: no word list for 'de' (/nonexistent/ngerman")
+    assert line.startswith("partial: no word list for 'de' (/nonexistent/ngerman from package wngerman)")
+
+
+def test_without_word_lists_german_nouns_that_are_first_names_abroad_name_no_one(monkeypatch):
+    """Without Debian's word lists nothing tells "Tage" (days) or "Mal" (time) from the Swedish and English first
+    names: only first names common in German-speaking countries are kept, so a correct rendering does not alarm
+    and a name that is common there still does."""
+    import mt.lexicon as L
+    from mt.fidelity import names
+    from mt.fidelity.evaluate import _alarms, check_pair
+
+    def clear():
+        for f in (L._given_names, L.lexicon, names._dictionary, names._ordinary):
+            f.cache_clear()
+
+    try:
+        with monkeypatch.context() as m:
+            m.setattr(L, "word_list", lambda path: None)
+            clear()
+            given = L._given_names("de")
+            assert "Tage" not in given and "Mal" not in given and "Rosen" not in given
+            assert {"Thomas", "Anna", "Klaus"} <= given
+            quiet = check_pair("Deutsche Bahn đình công hai ngày.", "Bei der Deutschen Bahn wird zwei Tage lang gestreikt.", "vi", "de")
+            assert not _alarms(quiet), quiet
+            quiet = check_pair("Tôi chưa đi Mỹ lần nào.", "Ich war noch kein einziges Mal in Amerika.", "vi", "de")
+            assert not _alarms(quiet), quiet
+            loud = check_pair("Hôm qua tôi gặp Lan ở Hà Nội.", "Gestern habe ich Klaus in Hanoi getroffen.", "vi", "de")
+            assert any(f.type == "attribution" for f in _alarms(loud)), loud
+    finally:
+        clear()

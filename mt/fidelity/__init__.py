@@ -162,8 +162,10 @@ def channel_coverage(src_lang: str, tgt_lang: str) -> dict[str, str]:
     out["entities"] = f"skipped: no name knowledge for {_names(no_names)}" if no_names else "ran"
     no_words = [x for x in langs if "word list" in names.coverage(x)]
     if no_words and not no_names:
-        out["entities"] = (f"partial: no word list for {_names(no_words)} ({', '.join(lexicon(x).caps['wordlist'] for x in no_words)}; "
-                           "names in no list are found only from capitals, fewer of them)")
+        where = ", ".join(lexicon(x).caps["wordlist"] + (f" from package {lexicon(x).caps['wordlist_package']}"
+                                                         if lexicon(x).caps.get("wordlist_package") else "") for x in no_words)
+        out["entities"] = (f"partial: no word list for {_names(no_words)} ({where}); "
+                           "names are found from known names and capitals only, fewer of them")
     nums = {x: values.coverage(x) for x in langs}
     no_pack = [x for x, miss in nums.items() if "numbers" in miss]
     part = [f"no {' or '.join(m for m in miss if m != 'numbers')} for '{x}'" for x, miss in nums.items() if miss and x not in no_pack]
