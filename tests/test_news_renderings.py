@@ -127,11 +127,21 @@ def test_family_name_is_resolved_through_the_documents_full_name():
     ("Đội tuyển không giành được vé dự World Cup.", "Die Mannschaft scheiterte in der WM-Qualifikation."),
     ("Nhiều khách hàng đến sớm nhưng không mua được vé.", "Viele Kunden kamen früh, gingen aber leer aus."),
     ("Tòa án cho rằng đạo luật này không vi phạm Hiến pháp.", "Das Gericht befand, das Gesetz sei mit der Verfassung vereinbar."),
+    # a country without a coast, an uneven contest
+    ("Lào là quốc gia không giáp biển duy nhất ở Đông Nam Á.", "Laos ist der einzige Binnenstaat Südostasiens."),
+    ("Sau hai trận đấu không cân sức, đội chủ nhà đã thay huấn luyện viên.",
+     "Nach zwei einseitigen Spielen hat die Heimmannschaft den Trainer gewechselt."),
 ])
 def test_negation_said_by_meaning_is_a_minor_note(src, tgt):
     findings = _findings([src], [tgt])
     assert not [f for f in findings if f.severity.value in ALARM]
     assert [f for f in findings if f.type == "negation" and f.severity.value == "minor"]
+
+
+def test_a_meaning_entry_does_not_hide_the_opposite_statement():
+    # "landlocked" against "a long coast", "uneven" against "even": still reversed
+    assert "negation" in _alarm_types(["Lào là quốc gia không giáp biển."], ["Laos ist ein Land mit langer Küste."])
+    assert "negation" in _alarm_types(["Trận đấu không cân sức."], ["Das Spiel war ausgeglichen."])
 
 
 def test_countries_said_by_one_syllable_only_in_a_dash_joined_run():
