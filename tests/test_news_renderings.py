@@ -19,8 +19,8 @@ def _findings(src: list[str], tgt: list[str], sl: str = "vi", tl: str = "de") ->
     return check_documents(segment_lines(src, sl, True), segment_lines(tgt, tl, True)).findings
 
 
-def _alarm_types(src: list[str], tgt: list[str]) -> set[str]:
-    return {f.type for f in _findings(src, tgt) if f.severity.value in ALARM}
+def _alarm_types(src: list[str], tgt: list[str], sl: str = "vi", tl: str = "de") -> set[str]:
+    return {f.type for f in _findings(src, tgt, sl, tl) if f.severity.value in ALARM}
 
 
 # (source, correct German, the same German with one fact changed, the alarm that edit must give)
@@ -127,6 +127,16 @@ def test_family_name_is_resolved_through_the_documents_full_name():
     ("Đội tuyển không giành được vé dự World Cup.", "Die Mannschaft scheiterte in der WM-Qualifikation."),
     ("Nhiều khách hàng đến sớm nhưng không mua được vé.", "Viele Kunden kamen früh, gingen aber leer aus."),
     ("Tòa án cho rằng đạo luật này không vi phạm Hiến pháp.", "Das Gericht befand, das Gesetz sei mit der Verfassung vereinbar."),
+    # not found is missing, no rain is dry, bad luck, unchanged, advised against, gone, booked out
+    ("Hai người khác vẫn chưa được tìm thấy.", "Zwei weitere Menschen werden noch vermisst."),
+    ("Nhiệt độ khoảng 18 độ C và trời không mưa.", "Bei rund 18 Grad Celsius war es trocken."),
+    ("Đội khách thiếu may mắn trong hiệp hai.", "Die Gäste hatten in der zweiten Halbzeit Pech."),
+    ("Ngân hàng trung ương giữ lãi suất không đổi.", "Die Zentralbank ließ den Leitzins gleich bleibend bei drei Prozent."),
+    ("Bà Hồng khuyến cáo người dân không nên mua vàng theo tâm lý đám đông.",
+     "Hồng riet der Bevölkerung davon ab, aus Herdentrieb Gold zu kaufen."),
+    ("Theo ông Meier, một số sông băng nhỏ sẽ không còn tồn tại trước năm 2040.",
+     "Nach Einschätzung Meiers werden einige kleine Gletscher bis 2040 verschwunden sein."),
+    ("Nhiều khách sạn ở Sa Pa không còn phòng trống.", "Viele Hotels in Sa Pa waren ausgebucht."),
     # a country without a coast, an uneven contest
     ("Lào là quốc gia không giáp biển duy nhất ở Đông Nam Á.", "Laos ist der einzige Binnenstaat Südostasiens."),
     ("Sau hai trận đấu không cân sức, đội chủ nhà đã thay huấn luyện viên.",
@@ -138,10 +148,34 @@ def test_negation_said_by_meaning_is_a_minor_note(src, tgt):
     assert [f for f in findings if f.type == "negation" and f.severity.value == "minor"]
 
 
+def test_as_never_before_is_a_record_not_a_negation():
+    assert _alarm_types(["Xuất khẩu cà phê đạt 8,4 tỷ USD, cao nhất từ trước đến nay."],
+                        ["Die Kaffeeexporte erreichten 8,4 Milliarden US-Dollar, so viel wie nie zuvor."]) == set()
+    assert "negation" in _alarm_types(["Xuất khẩu cà phê chưa bao giờ đạt 8 tỷ USD."],
+                                      ["Die Kaffeeexporte erreichten 8 Milliarden US-Dollar."])
+
+
+def test_a_scale_of_ten_to_the_fifteenth_is_read():
+    src = ["Tổng tài sản của ngân hàng đạt 2,1 triệu tỷ đồng vào cuối tháng 12."]
+    assert _alarm_types(src, ["Die Bilanzsumme der Bank erreichte Ende Dezember 2,1 Billiarden Dong."]) == set()
+    assert "number" in _alarm_types(src, ["Die Bilanzsumme der Bank erreichte Ende Dezember 2,1 Billionen Dong."])
+
+
+def test_an_acronym_written_after_a_body_is_that_body():
+    # "des nationalen Statistikamts INDEC": the agency the source names by its acronym, not Vietnam's statistics office
+    assert _alarm_types(["Viện Thống kê quốc gia (INDEC) cho biết giá tiêu dùng chỉ tăng 1,9%."],
+                        ["Nach Angaben des nationalen Statistikamts INDEC stiegen die Verbraucherpreise nur um 1,9 Prozent."]) == set()
+    # a place before an acronym is no body: "Berlin DFB-Präsident …" / "Oslo - The president of DFB …" stays a substitution
+    assert "entity" in _alarm_types(["Berlin DFB-Präsident Reinhard Grindel sieht keine Grundlage für eine Rückkehr."],
+                                    ["Oslo - DFB president Reinhard Grindel sees no basis for a return."], "de", "en")
+
+
 def test_a_meaning_entry_does_not_hide_the_opposite_statement():
     # "landlocked" against "a long coast", "uneven" against "even": still reversed
     assert "negation" in _alarm_types(["Lào là quốc gia không giáp biển."], ["Laos ist ein Land mit langer Küste."])
     assert "negation" in _alarm_types(["Trận đấu không cân sức."], ["Das Spiel war ausgeglichen."])
+    assert "negation" in _alarm_types(["Hai người khác chưa được tìm thấy."], ["Zwei weitere Menschen wurden gefunden."])
+    assert "negation" in _alarm_types(["Trời không mưa."], ["Es hat stark geregnet."])
 
 
 def test_countries_said_by_one_syllable_only_in_a_dash_joined_run():

@@ -72,9 +72,10 @@ def test_the_machine_translation_of_the_source_decides_a_negation_said_in_other_
         r = check_documents(segment_lines([src], "vi"), segment_lines([tgt], "de"), mt=[mt] if mt else None)
         return [f for f in r.findings if f.type == "negation"]
 
-    src, tgt = "Bolivia là một quốc gia không giáp biển.", "Bolivien ist ein Binnenland."
+    # (a wording no pack lists: "landlocked" is one now, [lexical.landlocked])
+    src, tgt = "Ông ấy đã không nói thật với cảnh sát.", "Er hat die Polizei belogen."
     assert negation(src, tgt, None)[0].severity is Severity.CRITICAL  # without MT: the source negates, the target not
-    found = negation(src, tgt, "Bolivien ist ein Binnenland.")  # an MT file (one line per source segment)
+    found = negation(src, tgt, "Er hat die Polizei belogen.")  # an MT file (one line per source segment)
     assert found[0].severity is Severity.MINOR and "machine translation" in found[0].message
     # a dropped negation: the MT negates as the source does, and the alarm stands
     found = negation("Hôm qua anh ấy không đến dự cuộc họp.", "Gestern kam er zur Sitzung.", "Gestern kam er nicht zur Sitzung.")

@@ -1283,9 +1283,16 @@ def check(ctx: PairContext) -> list[Finding]:
     src_acr = {a: n for n in src_names if (a := _bracketed_acronym(ctx.src.text, n.end))}
     tgt_acr = {a: t for t in tgt_names if (a := _bracketed_acronym(ctx.tgt.text, t.end))}
 
+    # an acronym written right after a body's name, without brackets, is that body's, and the other side may write it
+    # alone ("des nationalen Statistikamts INDEC" / "Viện Thống kê quốc gia (INDEC)")
+    src_alone = {n.text: n for n in src_names if _unknown_acronym(n)}
+    tgt_alone = {t.text: t for t in tgt_names if _unknown_acronym(t)}
+
     def one_body(n: Name, text: str, other: dict) -> bool:
         o = other.get(_bracketed_acronym(text, n.end))
-        return o is not None and not (n.entity and o.entity and not _equivalent(n.entity, o.entity))
+        if o is None and n.cls == "org" and (m := _APPOSED.match(text, n.end)):
+            o = (tgt_alone if other is tgt_acr else src_alone).get(m.group(1))
+        return o is not None and o is not n and not (n.entity and o.entity and not _equivalent(n.entity, o.entity))
 
     for n in src_names:
         if id(n) in matched or one_body(n, ctx.src.text, tgt_acr):
@@ -1408,6 +1415,14 @@ def _common_noun(s: Name, ctx: PairContext) -> bool:
 
 
 _BRACKETED = regex.compile(r"\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&]{1,9})\s*\)")
+
+
+_APPOSED = regex.compile(r"[ \t]+(\p{Lu}[\p{Lu}\p{N}&]{2,9})(?![\p{L}\p{N}])")
+
+
+def _unknown_acronym(n: Name) -> bool:
+    """A name that is an acronym of three letters or more that no pack knows ("INDEC")."""
+    return n.entity is None and n.text.isupper() and " " not in n.text and len(n.text) >= 3
 
 
 def _bracketed_acronym(text: str, end: int) -> str | None:
