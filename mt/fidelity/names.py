@@ -28,7 +28,7 @@ import regex
 from ..lexicon import Lexicon, entity_class, find_names, local_given_names, native_given_names, stands_for, surfaces_of, unmarked
 from ..types import Finding, Severity
 from .context import PairContext, entity_label, language_name
-from .extract import Facts, fold_name, same_name_token, same_person
+from .extract import Facts, fold_name, same_name_token, same_person, sino_vietnamese
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")  # apostrophes split: l'|Allemagne, Mary|'s
 
@@ -1153,6 +1153,9 @@ def _counterpart(name: Name, other: list[Name], other_words: list[str], skip: fr
                  first_names: frozenset[str] = frozenset()) -> bool:
     if name.entity and any(o.entity and _equivalent(name.entity, o.entity) for o in other):
         return True
+    if name.cls in ("person", "name") and any(o.cls in ("person", "name") and (sino_vietnamese(name.text, o.text) or sino_vietnamese(o.text, name.text))
+                                              for o in other):
+        return True  # a Chinese name by its Sino-Vietnamese reading and in pinyin ("Lưu Kiến Quốc" / "Liu Jianguo")
     return _spelled_in(name, other_words, skip, first_names)
 
 
@@ -1511,6 +1514,12 @@ def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) 
     rest = regex.match(r"(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)+", ctx.tgt.text[t.end:])
     words_around = words + (_name_parts(rest.group(0)) if rest else [])
     if any(fold_name(w) in src or any(same_name_token(w, x) for x in src_tokens) for w in words_around):
+        return False
+    # a Chinese name the source writes by its Sino-Vietnamese reading ("Lưu Kiến Quốc" / "Liu Jianguo")
+    caps = [w for w in src_tokens]
+    full = " ".join(words_around)
+    if any(sino_vietnamese(" ".join(caps[i:i + k]), full) for i in range(len(caps)) for k in range(1, 5)
+           if caps[i][:1].isupper() and i + k <= len(caps)):
         return False
     # a person the source document names elsewhere: the translation only resolved a pronoun
     return not ctx.src_people.has_last_token(words[-1])
