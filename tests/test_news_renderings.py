@@ -237,3 +237,19 @@ def test_a_chinese_official_written_in_pinyin_is_the_one_the_source_names():
     assert _alarm_types(src, ["Chinas Ministerpräsident Li Qiang wird nächsten Monat Deutschland besuchen."]) == set()
     # another Li is another man
     assert "attribution" in _alarm_types(src, ["Chinas Ministerpräsident Li Keqiang wird nächsten Monat Deutschland besuchen."])
+
+
+def test_a_place_vietnamese_writes_by_its_sound():
+    src = ["Hai đoàn tàu va chạm gần thủ đô Vác-sa-va của Ba Lan vào sáng thứ Bảy."]
+    assert _alarm_types(src, ["Nahe der polnischen Hauptstadt Warschau sind am Samstagmorgen zwei Züge zusammengestoßen."]) == set()
+    assert "entity" in _alarm_types(src, ["Nahe der polnischen Hauptstadt Kiew sind am Samstagmorgen zwei Züge zusammengestoßen."])
+    src = ["Tại thủ đô Ma-ni-la, nhiều khu dân cư bị ngập."]
+    assert _alarm_types(src, ["In der Hauptstadt Manila wurden zahlreiche Wohnviertel überflutet."]) == set()
+    assert "entity" in _alarm_types(src, ["In der Hauptstadt Jayapura wurden zahlreiche Wohnviertel überflutet."])
+
+
+def test_sound_skeletons():
+    from mt.fidelity.names import _skeleton
+
+    assert _skeleton("Gia-các-ta") == _skeleton("Jakarta") and _skeleton("Xin-ga-po") == _skeleton("Singapur")
+    assert _skeleton("Vác-sa-va") != _skeleton("Kiew")

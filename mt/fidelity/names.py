@@ -19,13 +19,15 @@ away from sentence starts.
 """
 from __future__ import annotations
 
+import difflib
 import functools
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 import regex
 
-from ..lexicon import Lexicon, entity_class, find_names, local_given_names, native_given_names, stands_for, surfaces_of, unmarked
+from ..lexicon import Lexicon, entity_class, find_names, local_given_names, native_given_names, pack_languages, stands_for, surfaces_of, unmarked
 from ..types import Finding, Severity
 from .context import PairContext, entity_label, language_name
 from .extract import Facts, fold_name, same_name_token, same_person, sino_vietnamese
@@ -1149,10 +1151,58 @@ def _adjective_in(entity: str, lang: str, words: list[str]) -> bool:
     return False
 
 
+# A foreign name Vietnamese writes by its sound, syllable by syllable joined by hyphens ("Vác-sa-va", "Gia-các-ta",
+# "Cu-a-la Lăm-pơ"): the other side writes it in its own spelling, which sounds alike.
+_TRANSLITERATED = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)+(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)*)*")
+_SKELETON_RULES = (("tsch", "c"), ("sch", "s"), ("sh", "s"), ("sz", "s"), ("ch", "k"), ("gi", "j"), ("ph", "f"), ("th", "t"),
+                   ("kh", "k"), ("tr", "c"), ("ng", "n"), ("nh", "n"), ("qu", "kv"), ("q", "k"), ("c", "k"), ("x", "s"),
+                   ("z", "s"), ("w", "v"), ("g", "k"), ("b", "p"), ("d", "t"))
+TRANSLITERATION = True
+SOUNDS_SAME, SOUNDS_OTHER = 0.65, 0.4  # consonant skeletons at least this alike: the same place; below the other: another
+
+
+def _skeleton(name: str) -> str:
+    """A name's consonants as they sound across spellings ("Vác-sa-va" vksv, "Warsaw" vsv; vowels, h and r, which
+    Vietnamese renderings drop or add, left out)."""
+    s = unicodedata.normalize("NFKD", name.lower().replace("đ", "d"))
+    s = "".join(c for c in s if c.isalpha() and not unicodedata.combining(c))
+    for a, b in _SKELETON_RULES:
+        s = s.replace(a, b)
+    return regex.sub(r"(.)\1+", r"\1", regex.sub(r"[aeiouyhr]", "", s))
+
+
+@functools.lru_cache(maxsize=None)
+def _surfaces_by_entity(lang: str) -> dict[str, tuple[str, ...]]:
+    return {e: tuple(v) for e, v in surfaces_of(lang).items()}
+
+
+def _sounds(s: Name, t: Name) -> str | None:
+    """Whether a source name Vietnamese writes by its sound ("Vác-sa-va") is the target's known place: "same" where
+    one of the place's names in any pack sounds alike ("Warsaw"), "other" where none does ("Kiew"), None where
+    unsure or the names are of no such kind."""
+    if not TRANSLITERATION or s.entity or not t.entity or not _TRANSLITERATED.fullmatch(s.text):
+        return None
+    sk = _skeleton(s.text)
+    if len(sk) < 3:
+        return None
+    def alike(x: str) -> float:
+        return difflib.SequenceMatcher(None, sk, _skeleton(x)).ratio()
+
+    # the name as the target writes it, and the place's names in every pack (GeoNames' alternate names of many
+    # languages among them: "Kijevas", so only a close one counts)
+    here = alike(t.text)
+    anywhere = max([alike(x) for lang in pack_languages() for x in _surfaces_by_entity(lang).get(t.entity, ())], default=0.0)
+    if max(here, anywhere) >= SOUNDS_SAME:
+        return "same"
+    return "other" if here < SOUNDS_OTHER else None
+
+
 def _counterpart(name: Name, other: list[Name], other_words: list[str], skip: frozenset[str],
                  first_names: frozenset[str] = frozenset()) -> bool:
     if name.entity and any(o.entity and _equivalent(name.entity, o.entity) for o in other):
         return True
+    if any(_sounds(name, o) == "same" or _sounds(o, name) == "same" for o in other):
+        return True  # "Vác-sa-va" / "Warschau"
     if name.cls in ("person", "name") and any(o.cls in ("person", "name") and (sino_vietnamese(name.text, o.text) or sino_vietnamese(o.text, name.text))
                                               for o in other):
         return True  # a Chinese name by its Sino-Vietnamese reading and in pinyin ("Lưu Kiến Quốc" / "Liu Jianguo")
@@ -1615,6 +1665,8 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             # counterpart: one person put for another ("Lee" → "Anatol", "West" → "Heide-Marie")
         if not (s.strong or t.strong):
             return 0  # two guesses do not make a finding
+        if s.strong and t.strong and t.cls == "place" and _sounds(s, t) == "other":
+            return 2  # a place Vietnamese writes by its sound that sounds like none of this place's names ("Vác-sa-va" / "Kiew")
         if t.entity and _head_named(t.entity, [s], src_lang):
             return 0  # the body named again by its head word ("le Fonds" / "the IMF")
         if _initials(s, t) or _initials(t, s):
