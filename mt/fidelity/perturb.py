@@ -414,10 +414,19 @@ def _edit_organisation(src: str, tgt: str, lang: str, rng: random.Random) -> Edi
         return None
     s, e, old, g = rng.choice(cands)
     pool = c.get("orgs_by_gender", {}).get(g) if g else c.get("orgs", [])
-    subs = [o for o in pool or [] if _fold(o) != _fold(old) and o not in tgt and o not in src and old not in o and o not in old]
+    same = _org_ids(old, lang)  # (not the body under another of its names: "Europäischen Union" → "EU" is no edit)
+    subs = [o for o in pool or [] if _fold(o) != _fold(old) and o not in tgt and o not in src and old not in o and o not in old
+            and not (same & _org_ids(o, lang))]
     if not subs:
         return None
     return _apply("organisation", tgt, s, e, rng.choice(subs))
+
+
+def _org_ids(name: str, lang: str) -> set[str]:
+    """The ids the language pack gives the bodies named in `name`."""
+    from ..lexicon import find_names, lexicon
+
+    return {ent for _, _, ent in find_names(name, lexicon(lang)) if ent}
 
 
 # ---------------------------------------------------------------------------------------------
