@@ -1185,6 +1185,7 @@ def _sounds(s: Name, t: Name) -> str | None:
     sk = _skeleton(s.text)
     if len(sk) < 3:
         return None
+
     def alike(x: str) -> float:
         return difflib.SequenceMatcher(None, sk, _skeleton(x)).ratio()
 
@@ -1566,10 +1567,9 @@ def _unexplained_person(t: Name, ctx: PairContext, first_names: frozenset[str]) 
     if any(fold_name(w) in src or any(same_name_token(w, x) for x in src_tokens) for w in words_around):
         return False
     # a Chinese name the source writes by its Sino-Vietnamese reading ("Lưu Kiến Quốc" / "Liu Jianguo")
-    caps = [w for w in src_tokens]
     full = " ".join(words_around)
-    if any(sino_vietnamese(" ".join(caps[i:i + k]), full) for i in range(len(caps)) for k in range(1, 5)
-           if caps[i][:1].isupper() and i + k <= len(caps)):
+    if any(sino_vietnamese(" ".join(src_tokens[i:i + k]), full) for i in range(len(src_tokens)) for k in range(1, 5)
+           if src_tokens[i][:1].isupper() and i + k <= len(src_tokens)):
         return False
     # a person the source document names elsewhere: the translation only resolved a pronoun
     return not ctx.src_people.has_last_token(words[-1])
