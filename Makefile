@@ -22,8 +22,8 @@ wordlists:
 	@for f in $(WORDLISTS); do test -e $$f || missing=1; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian's word lists (wngerman wamerican wfrench) for the names check" >&2; \
-	  ( apt-get update -qq && apt-get install -y -qq wngerman wamerican wfrench >/dev/null ) 2>/dev/null \
-	  || echo "warning: could not install wngerman wamerican wfrench (run as root: apt-get install wngerman wamerican wfrench); mt check then reports entities as partial" >&2; \
+	  ( apt-get update -qq && apt-get install -y -qq wngerman wamerican wfrench >/dev/null ) || true; \
+	  for f in $(WORDLISTS); do test -e $$f || echo "warning: $$f is missing (as root: apt-get install wngerman wamerican wfrench); mt check then reports entities as partial" >&2; done; \
 	fi
 
 demo: $(STAMP) wordlists

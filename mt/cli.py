@@ -710,3 +710,7 @@ def main(argv: list[str] | None = None) -> None:
         first = (str(err).strip().splitlines() or [""])[0][:300]
         _say(f"mt: error: {type(err).__name__}: {first} (MT_DEBUG=1 shows the traceback)")
         sys.exit(1)
+
+
+if __name__ == "__main__":  # python -m mt.cli (python -m mt is the same)
+    main()

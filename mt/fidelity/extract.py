@@ -129,7 +129,7 @@ def sino_vietnamese(vi_name: str, other: str) -> bool:
     if any(o is None for o in options) or not words or words == [unicodedata.normalize("NFKD", s.lower()) for s in syllables]:
         return False
     # the family name is a word of its own; the given name's syllables fill the other words in order
-    if len(words) > 1 + max(0, len(syllables) - 1) or (len(syllables) > 1) != (len(words) > 1):
+    if len(words) > len(syllables) or len(syllables) == 1 and len(words) > 1:
         return False
 
     def fills(text: str, k: int) -> bool:
@@ -138,8 +138,10 @@ def sino_vietnamese(vi_name: str, other: str) -> bool:
         return any(text.startswith(p) and fills(text[len(p):], k + 1) for p in options[k])
 
     first, rest = words[0], "".join(words[1:])
-    if len(syllables) == 1:
-        return any(first in (p, p + "s") for p in options[0]) and len(first) >= 2
+    if len(words) == 1:
+        # one word: the family name ("Tập" / "Xi", "Lý Cường" / "Li"), or of a full name the given name alone
+        # (a reader that took "Gang" of "Qin Gang" for a noun keeps "Qin"; "Wu Qian" may come out as "Qian")
+        return len(first) >= 2 and (any(first in (p, p + "s") for p in options[0]) or len(syllables) > 1 and fills(first, 1))
     return first in options[0] and fills(rest, 1)
 
 
