@@ -92,15 +92,17 @@ def same_name_token(a: str, b: str) -> bool:
 
 
 _TONE_MARKS = {"\u0300": "2", "\u0301": "1", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+_Y_AFTER_CONSONANT = regex.compile(r"^([^aeiouyăâêôơư]+)y$")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _syllable_key(syllable: str) -> str:
     """A Vietnamese syllable keyed as both spellings write it: the tone mark wherever it stands ("hoà" = "hòa")
     and "y" or "i" after a consonant ("lý" = "lí")."""
     d = unicodedata.normalize("NFD", syllable.lower())
     tone = "".join(_TONE_MARKS.get(c, "") for c in d)
     base = unicodedata.normalize("NFC", "".join(c for c in d if c not in _TONE_MARKS))
-    return regex.sub(r"^([^aeiouyăâêôơư]+)y$", r"\1i", base) + tone
+    return _Y_AFTER_CONSONANT.sub(r"\1i", base) + tone
 
 
 @functools.lru_cache(maxsize=1)
@@ -114,19 +116,32 @@ def _hanviet() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1)
+def _pinyin_syllables() -> frozenset[str]:
+    return frozenset(p for ps in _hanviet().values() for p in ps)
+
+
+def _folded_words(text: str) -> list[str]:
+    return [f for w in text.split() if (f := "".join(c for c in unicodedata.normalize("NFKD", w.lower())
+                                                     if c.isalpha() and not unicodedata.combining(c)))]
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def sino_vietnamese(vi_name: str, other: str) -> bool:
     """Whether `other` writes in pinyin the Chinese name that `vi_name` writes by its Sino-Vietnamese reading:
     "Lưu Kiến Quốc" = "Liu Jianguo", "Tập Cận Bình" = "Xi Jinping", "Tập" = "Xi" (family name first, the given
     name's syllables joined or hyphenated, a genitive s allowed)."""
-    table = _hanviet()
     syllables = vi_name.split()
-    if not table or not 1 <= len(syllables) <= 4 or not all(s[:1].isupper() for s in syllables):
+    if not 1 <= len(syllables) <= 4 or not all(s[:1].isupper() for s in syllables):
         return False
+    words = _folded_words(other)
+    pinyin = _pinyin_syllables()
+    # (most names are no Chinese name: the other side's first word opens with no pinyin syllable)
+    if not words or not any(words[0][:k] in pinyin for k in range(1, min(6, len(words[0])) + 1)):
+        return False
+    table = _hanviet()
     options = [table.get(_syllable_key(s)) for s in syllables]
-    words = [fold for w in other.split() if (fold := "".join(
-        c for c in unicodedata.normalize("NFKD", w.lower()) if c.isalpha() and not unicodedata.combining(c)))]
-    if any(o is None for o in options) or not words or words == [unicodedata.normalize("NFKD", s.lower()) for s in syllables]:
+    if any(o is None for o in options) or words == [unicodedata.normalize("NFKD", s.lower()) for s in syllables]:
         return False
     # the family name is a word of its own; the given name's syllables fill the other words in order
     if len(words) > len(syllables) or len(syllables) == 1 and len(words) > 1:

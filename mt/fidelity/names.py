@@ -1163,6 +1163,11 @@ TRANSLITERATION = True
 SOUNDS_SAME, SOUNDS_SAME_ELSEWHERE, SOUNDS_OTHER = 0.65, 0.85, 0.4
 
 
+_VOWELS_H_R = regex.compile(r"[aeiouyhr]")
+_DOUBLED = regex.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=1 << 14)
 def _skeleton(name: str) -> str:
     """A name's consonants as they sound across spellings ("Vác-sa-va" vksv, "Warsaw" vsv; vowels, h and r, which
     Vietnamese renderings drop or add, left out)."""
@@ -1170,7 +1175,7 @@ def _skeleton(name: str) -> str:
     s = "".join(c for c in s if c.isalpha() and not unicodedata.combining(c))
     for a, b in _SKELETON_RULES:
         s = s.replace(a, b)
-    return regex.sub(r"(.)\1+", r"\1", regex.sub(r"[aeiouyhr]", "", s))
+    return _DOUBLED.sub(r"\1", _VOWELS_H_R.sub("", s))
 
 
 @functools.lru_cache(maxsize=None)
