@@ -126,6 +126,14 @@ def _folded_words(text: str) -> list[str]:
                                                      if c.isalpha() and not unicodedata.combining(c)))]
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def sino_readable(vi_name: str) -> bool:
+    """Whether every syllable of a capitalised name of one to four syllables has a Sino-Vietnamese reading."""
+    syllables = vi_name.split()
+    table = _hanviet()
+    return 1 <= len(syllables) <= 4 and all(s[:1].isupper() and _syllable_key(s) in table for s in syllables)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def sino_vietnamese(vi_name: str, other: str) -> bool:
     """Whether `other` writes in pinyin the Chinese name that `vi_name` writes by its Sino-Vietnamese reading:

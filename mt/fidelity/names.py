@@ -30,7 +30,7 @@ import regex
 from ..lexicon import Lexicon, entity_class, find_names, local_given_names, native_given_names, pack_languages, stands_for, surfaces_of, unmarked
 from ..types import Finding, Severity
 from .context import PairContext, entity_label, language_name
-from .extract import Facts, fold_name, same_name_token, same_person, sino_vietnamese
+from .extract import Facts, fold_name, same_name_token, same_person, sino_readable, sino_vietnamese
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")  # apostrophes split: l'|Allemagne, Mary|'s
 
@@ -1208,8 +1208,8 @@ def _sounds(s: Name, t: Name) -> str | None:
 def _family_name_alone(vi_name: str, words: list[str], names: list[Name]) -> bool:
     """A word of the other side that writes in pinyin the family name of a Chinese name written by its Sino-Vietnamese
     reading, standing alone ("Lý Cường" / "Li sagte"), not as the first word of another full name ("Li Keqiang")."""
-    return any(w[:1].isupper() and sino_vietnamese(vi_name, w)
-               and not any(w in o.text.split() and len(o.text.split()) > 1 for o in names) for w in words)
+    return sino_readable(vi_name) and any(w[:1].isupper() and sino_vietnamese(vi_name, w)
+                                          and not any(w in o.text.split() and len(o.text.split()) > 1 for o in names) for w in words)
 
 
 def _counterpart(name: Name, other: list[Name], other_words: list[str], skip: frozenset[str],
