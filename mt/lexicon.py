@@ -316,13 +316,15 @@ MAX_NAME_WORDS = 8  # the longest indexed surface find_names looks up (longer on
 
 
 @functools.lru_cache(maxsize=None)
-def surfaces_of(lang: str) -> dict[str, list[str]]:
-    """Entity id -> the surfaces the language pack gives it (the index inverted)."""
+@functools.lru_cache(maxsize=None)
+def surfaces_of(lang: str) -> dict[str, tuple[str, ...]]:
+    """Entity id -> the surfaces the language pack gives it (the index inverted, once per language: the names
+    checks ask for it on every pair)."""
     out: dict[str, list[str]] = {}
     for surface, ent in lexicon(lang).index.items():
         if ent:
             out.setdefault(ent, []).append(surface)
-    return out
+    return {e: tuple(v) for e, v in out.items()}
 
 
 def find_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:

@@ -170,7 +170,7 @@ def test_without_word_lists_german_nouns_that_are_first_names_abroad_name_no_one
     from mt.fidelity.evaluate import _alarms, check_pair
 
     def clear():
-        for f in (L._given_names, L.lexicon, names._dictionary, names._ordinary):
+        for f in (L._given_names, L.lexicon, L.surfaces_of, names._dictionary, names._ordinary):
             f.cache_clear()
 
     try:

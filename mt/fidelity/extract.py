@@ -139,17 +139,17 @@ def sino_vietnamese(vi_name: str, other: str) -> bool:
     """Whether `other` writes in pinyin the Chinese name that `vi_name` writes by its Sino-Vietnamese reading:
     "Lưu Kiến Quốc" = "Liu Jianguo", "Tập Cận Bình" = "Xi Jinping", "Tập" = "Xi" (family name first, the given
     name's syllables joined or hyphenated, a genitive s allowed)."""
-    syllables = vi_name.split()
-    if not 1 <= len(syllables) <= 4 or not all(s[:1].isupper() for s in syllables):
+    if not sino_readable(vi_name):
         return False
+    syllables = vi_name.split()
     words = _folded_words(other)
     pinyin = _pinyin_syllables()
     # (most names are no Chinese name: the other side's first word opens with no pinyin syllable)
     if not words or not any(words[0][:k] in pinyin for k in range(1, min(6, len(words[0])) + 1)):
         return False
     table = _hanviet()
-    options = [table.get(_syllable_key(s)) for s in syllables]
-    if any(o is None for o in options) or words == [unicodedata.normalize("NFKD", s.lower()) for s in syllables]:
+    options = [table[_syllable_key(s)] for s in syllables]
+    if words == [unicodedata.normalize("NFKD", s.lower()) for s in syllables]:
         return False
     # the family name is a word of its own; the given name's syllables fill the other words in order
     if len(words) > len(syllables) or len(syllables) == 1 and len(words) > 1:

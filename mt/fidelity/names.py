@@ -1178,11 +1178,6 @@ def _skeleton(name: str) -> str:
     return _DOUBLED.sub(r"\1", _VOWELS_H_R.sub("", s))
 
 
-@functools.lru_cache(maxsize=None)
-def _surfaces_by_entity(lang: str) -> dict[str, tuple[str, ...]]:
-    return {e: tuple(v) for e, v in surfaces_of(lang).items()}
-
-
 def _sounds(s: Name, t: Name) -> str | None:
     """Whether a source name Vietnamese writes by its sound ("Vác-sa-va") is the target's known place: "same" where
     one of the place's names in any pack sounds alike ("Warsaw"), "other" where none does ("Kiew"), None where
@@ -1199,7 +1194,7 @@ def _sounds(s: Name, t: Name) -> str | None:
     # the name as the target writes it, and the place's names in every pack (GeoNames' alternate names of many
     # languages among them: "Kijevas", so only a close one counts)
     here = alike(t.text)
-    anywhere = max([alike(x) for lang in pack_languages() for x in _surfaces_by_entity(lang).get(t.entity, ())], default=0.0)
+    anywhere = max([alike(x) for lang in pack_languages() for x in surfaces_of(lang).get(t.entity, ())], default=0.0)
     if here >= SOUNDS_SAME or anywhere >= SOUNDS_SAME_ELSEWHERE:
         return "same"
     return "other" if here < SOUNDS_OTHER else None
