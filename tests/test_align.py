@@ -220,3 +220,24 @@ def test_chinese_and_japanese_full_stops_split_sentences():
     assert split_sentences("東京に行きました。楽しかったです！", "ja") == ["東京に行きました。", "楽しかったです！"]
     doc = segment_lines(["今天天气很好。我们去公园散步了。"], "zh")
     assert len(doc.segments) == 2
+
+
+def test_concept_look_up_finds_what_one_regex_of_all_surfaces_finds():
+    """The per-word look-up of concept surfaces (longest first, any case, the rest of the word as its tail)
+    finds the same matches as a single alternation of every surface, longest first, at word starts."""
+    import regex
+
+    from mt.align.features import _concept_finder, _concept_matches
+
+    texts = {"de": ["Die Südkoreaner und Südkoreas Präsident trafen in den Vereinigten Staaten ein.",
+                    "Im Juli und am 3. Juni, in Nordkorea-Nähe; die UNO und uns, Deutschlands Kanzler."],
+             "fr": ["Mais en juillet, la Suisse et les États-Unis d'Amérique, l'Allemagne."],
+             "vi": ["Hàn Quốc và Triều Tiên, ngày 7 tháng 12 năm 2024, Mỹ-Mexico."]}
+    for lang, lines in texts.items():
+        concepts = _concept_finder(lang)[1]
+        alternation = "|".join(regex.escape(k) for k in sorted(concepts, key=len, reverse=True))
+        one = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternation})(\p{{L}}*)", regex.IGNORECASE)
+        for text in lines:
+            expected = [(m.group(0)[: len(m.group(0)) - len(m.group(1))], m.group(1)) for m in one.finditer(text)]
+            assert list(_concept_matches(text, lang)) == expected, text
+            assert expected  # (each line names some concept)

@@ -88,10 +88,15 @@ def _word_hashes(texts: list[str]) -> tuple[list[int], list[int], list[float]]:
     return rows, cols, weights
 
 
+_WORD_START = regex.compile(r"(?<![\p{L}\p{N}])\p{L}")
+_TAIL = regex.compile(r"\p{L}*")
+
+
 @functools.lru_cache(maxsize=None)
-def _concept_finder(lang: str) -> tuple[regex.Pattern | None, dict[str, tuple[str, str, bool]]]:
-    """One regex over every CLDR country and month name and lexicon entity of a language, and a map
-    from the matched surface (lower case) to (concept, surface as written, may be a word prefix)."""
+def _concept_finder(lang: str) -> tuple[dict[str, list[str]], dict[str, tuple[str, str, bool]]]:
+    """Every CLDR country and month name and lexicon entity of a language: its lower-case surfaces of three
+    letters or more by their first three (longest first), and a map from each surface to (concept, surface
+    as written, may be a word prefix)."""
     from ..lexicon import lexicon
 
     lex = lexicon(lang)
@@ -101,23 +106,44 @@ def _concept_finder(lang: str) -> tuple[regex.Pattern | None, dict[str, tuple[st
         concepts.setdefault(name.key, (name.entity, nfc(name.surface), prefix))
     for month, number in lex.months.items():
         concepts.setdefault(month, (f"month:{number}", month, False))
-    if not concepts:
-        return None, {}
-    alternation = "|".join(regex.escape(k) for k in sorted(concepts, key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternation})(\p{{L}}*)", regex.IGNORECASE), concepts
+    by_start: dict[str, list[str]] = {}
+    for key in sorted(concepts, key=len, reverse=True):
+        if len(key) >= 3:
+            by_start.setdefault(key[:3], []).append(key)
+    return by_start, concepts
+
+
+def _concept_matches(text: str, lang: str):
+    """(surface as found, letters after it) of each concept in a text: at the start of each word, the longest
+    surface that matches there in any case, and the rest of that word; the next search starts after both
+    (what one regex alternation of all surfaces, longest first, finds; a dictionary look-up per word)."""
+    by_start, concepts = _concept_finder(lang)
+    end = 0
+    for run in _WORD_START.finditer(text):
+        start = run.start()
+        if start < end:
+            continue
+        found = next((key for key in by_start.get(text[start:start + 3].lower(), ())
+                      if text[start:start + len(key)].lower() == key), None)
+        if found is None:
+            found = next((text[start:start + n] for n in (2, 1) if text[start:start + n].lower() in concepts), None)
+            if found is None:
+                continue
+        stop = start + len(found)
+        tail = _TAIL.match(text, stop).group(0)
+        end = stop + len(tail)
+        yield text[start:stop], tail
 
 
 def _concept_hashes(texts: list[str], lang: str) -> tuple[list[int], list[int], list[float]]:
     """Language-neutral features for names CLDR and the lexicon know: 'Juli' and 'juillet' both give
     month:7, 'Schweiz' and 'Suisse' country:CH. Anchors across languages where n-grams share nothing."""
-    finder, concepts = _concept_finder(lang)
+    concepts = _concept_finder(lang)[1]
     rows, cols, weights = [], [], []
-    if finder is None:
+    if not concepts:
         return rows, cols, weights
     for i, text in enumerate(texts):
-        for m in finder.finditer(nfc(text)):
-            tail = m.group(1)
-            found = m.group(0)[: len(m.group(0)) - len(tail)]
+        for found, tail in _concept_matches(nfc(text), lang):
             concept, surface, prefix = concepts[found.lower()]
             if not prefix:
                 # names as written ("UN", not "uns"); a genitive s on names, nothing on months ("mais")

@@ -1029,33 +1029,42 @@ def _name_parts(text: str) -> list[str]:
     return [p for p in (x.strip(".,;:'’") for x in _PART_BREAK.split(text)) if len(p) >= 2]
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def _part_spelled_by(p: str, w: str, alone: bool, first_names: frozenset[str]) -> bool:
+    """Whether word w spells p, a part of a name (`alone`: its only part). Cached: a document asks
+    about the same words and names again and again."""
+    if (len(p) <= 3 or len(w) <= 3 and fold_name(p) != fold_name(w)) and p[:1].isupper() and w[:1].islower():
+        return False  # "Le" of "Bruno Le Maire" is not spelled by the article "le", nor "Fund" by "und"
+    # a name may open a compound: "Oscar" in "Oscarverleihung", "Trump" in "Trumps"
+    if len(p) >= 4 and w.startswith(p):
+        return True
+    # a loose spelling (a letter or two apart) of a name is another name, not a word in lower case ("Shannon"
+    # is not "schon", "Lena" not Vietnamese "lên"): that must spell the name's letters as they fold
+    loose = not (p[:1].isupper() and w[:1].islower())
+    if (same_name_token(p, w) if loose else fold_name(p) == fold_name(w)) \
+            or w.endswith("s") and same_name_token(p, w[:-1]):
+        return True  # "Ris Rede": a genitive s
+    fp, fw = fold_name(p), fold_name(w)
+    if len(fp) >= 6 and len(fw) > len(fp) and fw.startswith(fp[:-1]):
+        return True  # an adjective made from the name: "Olympic" / "Olympischen"
+    # a first name in its local form: Maria / Mary, Johannes / John, Pierre / Peter is not; only for a
+    # first name alone (in "Marc Fesneau" / "Bruno Martin" it would take the surname "Martin" for "Marc")
+    # (a short one opens the other as folded only from three letters, "Lena" is not "Lee", or as written: "Ann" / "Anne")
+    lp, lw = p.lower(), w.lower()
+    return alone and p in first_names and w in first_names and (
+        fp[:3] == fw[:3] or min(len(fp), len(fw)) >= 3 and (fp.startswith(fw) or fw.startswith(fp))
+        or min(len(lp), len(lw)) >= 3 and (lp.startswith(lw) or lw.startswith(lp)))
+
+
 def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names: frozenset[str] = frozenset()) -> bool:
     """Whether the other side spells the name: its last word, or another of its words where that is
     not followed by a different capitalised word ("Joan Ryan" is not in "Joan Elias")."""
     parts = [p for p in _name_parts(name.text) if p not in skip]
 
+    alone = len(parts) == 1
+
     def same(p: str, w: str) -> bool:
-        if (len(p) <= 3 or len(w) <= 3 and fold_name(p) != fold_name(w)) and p[:1].isupper() and w[:1].islower():
-            return False  # "Le" of "Bruno Le Maire" is not spelled by the article "le", nor "Fund" by "und"
-        # a name may open a compound: "Oscar" in "Oscarverleihung", "Trump" in "Trumps"
-        if len(p) >= 4 and w.startswith(p):
-            return True
-        # a loose spelling (a letter or two apart) of a name is another name, not a word in lower case ("Shannon"
-        # is not "schon", "Lena" not Vietnamese "lên"): that must spell the name's letters as they fold
-        loose = not (p[:1].isupper() and w[:1].islower())
-        if (same_name_token(p, w) if loose else fold_name(p) == fold_name(w)) \
-                or w.endswith("s") and same_name_token(p, w[:-1]):
-            return True  # "Ris Rede": a genitive s
-        fp, fw = fold_name(p), fold_name(w)
-        if len(fp) >= 6 and len(fw) > len(fp) and fw.startswith(fp[:-1]):
-            return True  # an adjective made from the name: "Olympic" / "Olympischen"
-        # a first name in its local form: Maria / Mary, Johannes / John, Pierre / Peter is not; only for a
-        # first name alone (in "Marc Fesneau" / "Bruno Martin" it would take the surname "Martin" for "Marc")
-        # (a short one opens the other as folded only from three letters, "Lena" is not "Lee", or as written: "Ann" / "Anne")
-        lp, lw = p.lower(), w.lower()
-        return len(parts) == 1 and p in first_names and w in first_names and (
-            fp[:3] == fw[:3] or min(len(fp), len(fw)) >= 3 and (fp.startswith(fw) or fw.startswith(fp))
-            or min(len(lp), len(lw)) >= 3 and (lp.startswith(lw) or lw.startswith(lp)))
+        return _part_spelled_by(p, w, alone, first_names)
 
     if len(parts) == 1 and parts[0].isupper() and 2 <= len(parts[0]) <= 5:
         a = parts[0]
