@@ -105,6 +105,23 @@ CASES = [
     ("Hội nghị thượng đỉnh Nhật - Hàn diễn ra tại Tokyo hôm thứ Ba.",
      "Der japanisch-südkoreanische Gipfel fand am Dienstag in Tokio statt.",
      "Der japanisch-südkoreanische Gipfel fand am Dienstag in Peking statt.", "entity"),
+    # decades counted in words of two syllables; a race time with seconds
+    ("Cuộc xung đột đã kéo dài gần ba thập kỷ.", "Der Konflikt dauert schon fast drei Jahrzehnte.",
+     "Der Konflikt dauert schon fast vier Jahrzehnte.", "number"),
+    ("Cô về nhất với thời gian 2 giờ 0 phút 35 giây.", "Sie gewann in 2:00:35 Stunden.", "Sie gewann in 2:00:45 Stunden.", "number"),
+    # places Vietnamese writes by their sound, two of them, one of two consonants only
+    ("Ông Kovač đến thăm Bê-la-rút và Ca-dắc-xtan vào tháng trước.", "Kovač besuchte im vergangenen Monat Belarus und Kasachstan.",
+     "Kovač besuchte im vergangenen Monat Belarus und Georgien.", None),
+    ("Lũ lụt gây thiệt hại nặng ở Ru-ma-ni và Ca-dắc-xtan.", "Das Hochwasser richtete in Rumänien und Kasachstan schwere Schäden an.",
+     "Das Hochwasser richtete in Bulgarien und Kasachstan schwere Schäden an.", "entity"),
+    # the number of a name that the translation renders in words; the same name with another number
+    ("Nhiều trường học đóng cửa trong đại dịch COVID-19.", "Viele Schulen schlossen während der Corona-Pandemie.",
+     "Viele Schulen schlossen während der COVID-21-Pandemie.", "number"),
+    # a body named for the place the source names ("Ủy ban châu Âu"), not another body
+    ("Chủ tịch Ủy ban châu Âu sẽ tới Hà Nội vào tuần tới để bàn về hiệp định với Việt Nam.",
+     "Die EU-Kommissionspräsidentin reist nächste Woche nach Hanoi, um über das Abkommen zwischen der EU und Vietnam zu sprechen.",
+     "Die EU-Kommissionspräsidentin reist nächste Woche nach Hanoi, um über das Abkommen zwischen der NATO und Vietnam zu sprechen.",
+     "entity"),
 ]
 
 
@@ -137,6 +154,8 @@ def test_family_name_is_resolved_through_the_documents_full_name():
     ("Theo ông Meier, một số sông băng nhỏ sẽ không còn tồn tại trước năm 2040.",
      "Nach Einschätzung Meiers werden einige kleine Gletscher bis 2040 verschwunden sein."),
     ("Nhiều khách sạn ở Sa Pa không còn phòng trống.", "Viele Hotels in Sa Pa waren ausgebucht."),
+    # not winning is missing
+    ("Đảng cầm quyền không giành được đa số tuyệt đối tại quốc hội.", "Die Regierungspartei verfehlte die absolute Mehrheit im Parlament."),
     # a country without a coast, an uneven contest
     ("Lào là quốc gia không giáp biển duy nhất ở Đông Nam Á.", "Laos ist der einzige Binnenstaat Südostasiens."),
     ("Sau hai trận đấu không cân sức, đội chủ nhà đã thay huấn luyện viên.",
@@ -267,3 +286,17 @@ def test_sound_skeletons():
 
     assert _skeleton("Gia-các-ta") == _skeleton("Jakarta") and _skeleton("Xin-ga-po") == _skeleton("Singapur")
     assert _skeleton("Vác-sa-va") != _skeleton("Kiew")
+
+
+def test_a_whole_name_with_a_number_that_the_source_lacks_is_added():
+    """The number of a name the source writes without it is a note ("Covid" / "Covid-19"); a name the source
+    lacks altogether is an addition ("SA-125")."""
+    findings = _findings(["Nhiều trường học đóng cửa trong đại dịch Covid."], ["Viele Schulen schlossen während der Covid-19-Pandemie."])
+    assert not [f for f in findings if f.severity.value in ALARM] and [f for f in findings if f.type == "addition"]
+    assert "addition" in _alarm_types(["Quân đội cho biết đã bắn hạ một máy bay không người lái."],
+                                      ["Die Armee erklärte, sie habe eine Drohne vom Typ Orlan-10 abgeschossen."])
+
+
+def test_missing_said_without_negation_in_english():
+    assert _alarm_types(["Die Partei erreichte die Mehrheit nicht."], ["The party missed the majority."], "de", "en") == set()
+    assert "negation" in _alarm_types(["Die Partei erreichte die Mehrheit nicht."], ["The party won the majority."], "de", "en")

@@ -1114,6 +1114,21 @@ def _first_name_spelling(a: str, b: str) -> bool:
     return len(short) >= 3 and len(long_) - len(short) == 1 and long_.startswith(short)
 
 
+@functools.lru_cache(maxsize=4096)
+def _place_pattern(entity: str, lang: str) -> regex.Pattern | None:
+    surfaces = [x for x in surfaces_of(lang).get(entity, ()) if len(x) >= 4]
+    if not surfaces:
+        return None
+    return regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(regex.escape(x) for x in sorted(surfaces, key=len, reverse=True))
+                         + r")(?![\p{L}\p{M}])", regex.IGNORECASE)
+
+
+def _place_said(entity: str, lang: str, text: str) -> bool:
+    """The text names the place by one of its names in its language ("châu Âu", "Europa"), as whole words."""
+    pattern = _place_pattern(entity, lang)
+    return pattern is not None and pattern.search(text) is not None
+
+
 def _adjective_of(entity: str, lang: str, words: list[str]) -> bool:
     """A word of the other side derived from the entity's name there ("schwedischen" from "Schweden",
     "Mexikaner" from "Mexiko", "Afghan" from "Afghanistan"): the name's first letters, all but two,
@@ -1195,7 +1210,11 @@ def _sounds(s: Name, t: Name) -> str | None:
         return None
     sk = _skeleton(s.text)
     if len(sk) < 3:
-        return None
+        # two consonants are too few to tell places apart, but the same two after the same first letter
+        # are the name ("Ru-ma-ni" / "Rumänien"); never "other" on so little
+        same = len(sk) == 2 and any(_skeleton(x) == sk and fold_name(x)[:1] == fold_name(s.text)[:1]
+                                    for x in (t.text, *(x for lang in pack_languages() for x in surfaces_of(lang).get(t.entity, ()))))
+        return "same" if same else None
 
     def alike(x: str) -> float:
         return difflib.SequenceMatcher(None, sk, _skeleton(x)).ratio()
@@ -1391,7 +1410,8 @@ def check(ctx: PairContext) -> list[Finding]:
         if t.entity:
             known_body = entity_class(t.entity) == "org" and t.entity in ctx.src_lex.entities
             words = proper_src_words if known_body else src_words
-            if tgt_ids[t.entity] > 0 and not _spelled_in(t, words, skip, fn) and not _adjective_of(t.entity, ctx.src_lang, words):
+            if tgt_ids[t.entity] > 0 and not _spelled_in(t, words, skip, fn) and not _adjective_of(t.entity, ctx.src_lang, words) \
+                    and not any(_sounds(o, t) == "same" for o in src_names):  # "Ca-dắc-xtan" / "Kasachstan"
                 surplus.append(t)
                 tgt_ids[t.entity] -= 1
         elif not _counterpart(t, src_names, src_words, skip, fn):
@@ -1423,9 +1443,11 @@ def check(ctx: PairContext) -> list[Finding]:
     for t in surplus:
         if id(t) not in used and t.strong and t.entity and entity_class(t.entity) == "org" \
                 and not any(n.entity and _equivalent(n.entity, t.entity) for n in src_names) \
-                and not (stands_for().get(t.entity) and _adjective_of(stands_for()[t.entity], ctx.src_lang, src_words)) \
+                and not (stands_for().get(t.entity) and (_adjective_of(stands_for()[t.entity], ctx.src_lang, src_words)
+                                                         or _place_said(stands_for()[t.entity], ctx.src_lang, ctx.src.text))) \
                 and not _head_named(t.entity, src_names, ctx.src_lang):
-            # (a body named for a place is explained by that place's adjective: "européennes" / "EU"; a body by
+            # (a body named for a place is explained by that place's adjective, "européennes" / "EU", or its name,
+            # "Ủy ban châu Âu" / "EU-Kommission"; a body by
             # its head word alone, as a text names it again: "le Fonds" / "the IMF")
             out.append(_unexplained_body(ctx, t))
         elif id(t) not in used and _unexplained_person(t, ctx, fn):

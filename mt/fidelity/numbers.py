@@ -116,6 +116,20 @@ def _restated(left: list[Value], every: list[Value], other_left: list[Value]) ->
                                     and not any(o.unit is None or o.unit[0] == v.unit[0] for o in other_left))]
 
 
+def _name_with(text: str, v: Value) -> str:
+    """The name a figure ends ("COVID-19" for its 19)."""
+    start = v.start - 1
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:v.end]
+
+
+def _name_letters_in(name: str, text: str) -> bool:
+    """The letters of a name with a number ("Covid" of "Covid-19") stand in the text, as a word or a word's start."""
+    letters = name.split("-")[0]
+    return regex.search(rf"(?<![\p{{L}}]){regex.escape(letters)}", text, regex.IGNORECASE) is not None
+
+
 def _spelled_in(v: Value, other: str) -> bool:
     """A spelled-out number whose word the other text has as it stands."""
     return v.text[:1].isalpha() and bool(regex.search(rf"(?<![\p{{L}}]){regex.escape(v.text.lower())}(?![\p{{L}}])", other.lower()))
@@ -276,10 +290,12 @@ def _numbers(ctx: PairContext) -> list[Finding]:
         else:
             ev = ctx.span("src", n.start, n.end)
             out.append(Finding(
-                type="omission", severity=Severity.MINOR if n.aside or _close(n.value, 1) else Severity.MAJOR, src=[ev.segment],
-                tgt=list(ctx.bead.tgt),
+                type="omission", severity=Severity.MINOR if n.aside or n.name_part or _close(n.value, 1) else Severity.MAJOR,
+                src=[ev.segment], tgt=list(ctx.bead.tgt),
                 message=f"The source figure {n.text} has no counterpart in the {language_name(ctx.tgt_lang)} text"
                         + (" (it converts the figure before it, in parentheses)." if n.aside else
+                           f" (it is part of a name, '{_name_with(ctx.src.text, n)}', which a translation may render otherwise)."
+                           if n.name_part else
                            " (a single one is often rendered by an article: 'a week')." if _close(n.value, 1) else "."),
                 signal="numbers", confidence=OMITTED_CONFIDENCE, evidence=[ev],
             ))
@@ -287,11 +303,17 @@ def _numbers(ctx: PairContext) -> list[Finding]:
         if t.soft:
             continue
         ev = ctx.span("tgt", t.start, t.end)
+        # a name's number the source leaves out of a name it writes ("Covid" / "Covid-19"); a whole name the
+        # source lacks is added ("SA-125 missiles"), unlike one the target renders in words ("COVID-19" /
+        # "Corona-Pandemie", above)
+        named = t.name_part and _name_letters_in(_name_with(ctx.tgt.text, t), ctx.src.text)
         out.append(Finding(
-            type="addition", severity=Severity.MINOR if t.aside or _close(t.value, 1) else Severity.MAJOR, src=list(ctx.bead.src),
-            tgt=[ev.segment],
+            type="addition", severity=Severity.MINOR if t.aside or named or _close(t.value, 1) else Severity.MAJOR,
+            src=list(ctx.bead.src), tgt=[ev.segment],
             message=f"The {language_name(ctx.tgt_lang)} text adds the figure {t.text}, which the source does not contain"
                     + (" (it converts the figure before it, in parentheses)." if t.aside else
+                       f" (it is part of a name, '{_name_with(ctx.tgt.text, t)}', which the source writes without it)."
+                       if named else
                        " (a single one is often written for an article: 'một tuần')." if _close(t.value, 1) else "."),
             signal="numbers", confidence=ADDED_CONFIDENCE, evidence=[ev],
         ))

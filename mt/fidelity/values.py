@@ -75,6 +75,7 @@ class NumberPack:
     # "năm phút" = five minutes, where "năm" alone may be a year
     count_words: frozenset[str] = frozenset()
     multipliers: frozenset[str] = frozenset()  # approximate words that count exactly after a number: "hai chục", "zwei Dutzend"
+    digit_multipliers: frozenset[str] = frozenset()  # those that do after digits too: "3 Jahrzehnte" (not "2 score")
     uncounted: frozenset[str] = frozenset()  # ambiguous words a counting word does not make a number: "một lần nữa" = again
     temperature_words: tuple[str, ...] = ()  # "nhiệt độ", "Temperatur": a bare figure after one may be a degree
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
@@ -110,6 +111,7 @@ class Value:
     alt: float | None = None  # another reading: "26,750" (26.75 or 26750), "10:00" (10:00 or 22:00)
     aside: bool = False  # in parentheses after another figure: a conversion, "(50 dặm)", "($3,6 tỷ)"
     either_scale: bool = False  # its unit names no scale ("80 độ" in a report from the US may be °F)
+    name_part: bool = False  # the number of a name after its hyphen: "COVID-19", "Su-57" (rendered "Corona-Pandemie")
 
     @property
     def readings(self) -> tuple[float, ...]:
@@ -182,6 +184,7 @@ def number_pack(lang: str) -> NumberPack:
     pack.starts |= frozenset(pack.after_scale_words)
     pack.count_words = frozenset(nfc(w).lower() for w in hand.get("count_words", []))
     pack.multipliers = frozenset(nfc(w).lower() for w in hand.get("multipliers", [])) & set(pack.approximate)
+    pack.digit_multipliers = pack.multipliers - frozenset(nfc(w).lower() for w in hand.get("words_only_multipliers", []))
     pack.uncounted = frozenset(nfc(w).lower() for w in hand.get("uncounted", []))
     pack.metre_then_centimetres = bool(hand.get("metre_then_centimetres", False))
     return pack
@@ -270,6 +273,8 @@ def _digits_re(lang: str) -> regex.Pattern:
 
 
 _SPACE = regex.compile(rf"[ {THIN_SPACES}]")
+_NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{N}-])\p{Lu}[\p{L}]*-$")
+_LETTER_AFTER = regex.compile(r"\p{L}")
 
 
 @functools.lru_cache(maxsize=None)
@@ -299,6 +304,13 @@ def _scale_re(lang: str) -> regex.Pattern:
     big = [w for w, v in pack.scales.items() if v >= DIGIT_SCALE_MIN]
     alt = "|".join([f"(?i:{_alt([w for w in big if w.islower()])})", _alt([w for w in big if not w.islower()])])
     return regex.compile(rf"(?:[\s{THIN_SPACES}]*|-)({alt})(?![\p{{L}}])")  # "9 Millionen", "$90-million"
+
+
+@functools.lru_cache(maxsize=None)
+def _multiplier_re(lang: str) -> regex.Pattern:
+    """A multiplier word right after digits ("3 Jahrzehnte", "2 chục"): it counts as after a number word."""
+    words = number_pack(lang).digit_multipliers
+    return regex.compile(rf"[\s{THIN_SPACES}]+({_alt(words)})(?![\p{{L}}])", regex.IGNORECASE) if words else regex.compile("(?!)")
 
 
 _ONE_SEPARATOR = regex.compile(r"\d{1,3}[.,]\d{3}")
@@ -423,6 +435,8 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             figures.append(Value(float(hour), m.start(), m.end(), m.group(0), alt=other))
             if minute and int(minute):
                 figures.append(Value(float(minute), m.start(), m.end(), m.group(0)))
+            if pat is _TIME and m.group(3) and int(m.group(3)):
+                figures.append(Value(float(m.group(3)), m.start(), m.end(), m.group(0)))
     scale_re = _scale_re(lang)
     pos = 0
     while (m := _digits_re(lang).search(text, pos)) is not None:
@@ -443,6 +457,9 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             if pack.half_words and (hm := _half_re(pack.half_words).match(text, end)):
                 value += 0.5 * scale  # "4 triệu rưỡi" = 4.5 million
                 end = pos = hm.end()
+        elif (mm := _multiplier_re(lang).match(text, end)) is not None:
+            value *= pack.approximate[nfc(mm.group(1)).lower()]  # "3 Jahrzehnte" = 30 years, as "drei Jahrzehnte"
+            end = pos = mm.end()
         elif (hm := _HEIGHT.match(text, end)) and m.end() - m.start() == 1:
             value += int(hm.group(1)) / 100  # "1m98" = 1.98 m
             end = pos = hm.end()
@@ -467,7 +484,8 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
         if alt is None and _is_decade(text, m.start(), m.end(), value, pack):
             alt = 1900 + value  # "70er Jahre", "thập niên 70" = the 1970s
         figures.append(Value(value, m.start(), end, text[m.start():end], alt=alt,
-                             aside=_is_aside(text, m.start(), figures), unit=unit, either_scale=either))
+                             aside=_is_aside(text, m.start(), figures), unit=unit, either_scale=either,
+                             name_part=bool(_NAME_BEFORE.search(text, 0, m.start())) and not _LETTER_AFTER.match(text, end)))
     _range_scales(text, figures, pack)
     _temperature_context(text, figures, pack)
     words = _number_words(text, pack, used)
@@ -587,7 +605,8 @@ def _to_roman(n: int) -> str:
     return out
 
 
-_TIME = regex.compile(r"(?<![\p{N}:.,])([01]?\d|2[0-3]):([0-5]\d)(?![\p{N}:])")
+# (seconds too: a race time "2:00:21" is 2 hours, 0 minutes and 21 seconds)
+_TIME = regex.compile(r"(?<![\p{N}:.,])([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?![\p{N}:])")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*\.?")
 
 
@@ -639,6 +658,7 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
               (m.start(), m.start() + len(m.group(0).rstrip(".")), m.group(0).rstrip("."))
               for m in _WORD.finditer(low) if not taken[m.start()]]
     items: list[_Item] = []
+    multiplied: set[int] = set()  # the starts of multiplier words after a number word
     i = 0
     while i < len(tokens):
         if i and low[tokens[i - 1][1]:tokens[i][0]].strip(" -" + THIN_SPACES):
@@ -673,17 +693,25 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
                 pos += len(part) + 1
             tokens[i:i + 1] = [p for p in parts if p[2]]
             continue
+        width = 1
+        for n in range(min(MAX_ATOM_WORDS, len(tokens) - i), 1, -1):
+            phrase = " ".join(t[2] for t in tokens[i:i + n])
+            if phrase in pack.approximate or phrase in pack.scales:  # of several words: "thập kỷ" (decade)
+                tok, width = phrase, n
+                break
+        end = tokens[i + width - 1][1]
         if tok in pack.after_scale_words and items and items[-1].kind == "s" and pack.scale_then_tenths \
                 and not regex.match(r"\s*\p{L}", low[tokens[i][1]:]):
             # "ba triệu tư" = 3.4 million: a digit word read so only ending a number after a scale ("tư nhân": private)
             items.append(_Item("w", pack.after_scale_words[tok], tokens[i][0], tokens[i][1]))
         elif tok in pack.multipliers and items and items[-1].kind == "w":
             # after a number it counts exactly: "hai chục" = 20, "zwei Dutzend" = 24, "drei Jahrzehnte" = 30 years
-            items.append(_Item("s", pack.approximate[tok], tokens[i][0], tokens[i][1]))
+            items.append(_Item("s", pack.approximate[tok], tokens[i][0], end))
+            multiplied.add(tokens[i][0])
         elif tok in pack.approximate:
-            items.append(_Item("p", pack.approximate[tok], tokens[i][0], tokens[i][1]))
+            items.append(_Item("p", pack.approximate[tok], tokens[i][0], end))
         elif tok in pack.scales:
-            items.append(_Item("s", pack.scales[tok], tokens[i][0], tokens[i][1]))
+            items.append(_Item("s", pack.scales[tok], tokens[i][0], end))
         elif tok in pack.connectors:
             items.append(_Item("c", 0.0, tokens[i][0], tokens[i][1]))
         elif pack.half_suffix and tok.endswith(pack.half_suffix) and tok[:-len(pack.half_suffix)] in pack.words:
@@ -696,12 +724,12 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
             items.append(_Item("p", v, tokens[i][0], tokens[i][1]))
         else:
             items.append(_Item("x", 0.0, tokens[i][0], tokens[i][1]))
-        i += 1
+        i += width
     counted: set[int] = set()
     if pack.count_words:
         items, counted = _counted(items, low, pack)
     return _evaluate(items, text, pack.units_need_connector, pack.ambiguous,
-                     pack.tenths_except if pack.scale_then_tenths else None, counted)
+                     pack.tenths_except if pack.scale_then_tenths else None, counted, multiplied)
 
 
 def _half_after_count(text: str, values: list[Value], pack: NumberPack) -> None:
@@ -754,7 +782,7 @@ def _opens_sentence(text: str, pos: int) -> bool:
 
 def _evaluate(items: list[_Item], text: str, need_connector: bool = False,
               ambiguous: frozenset[str] = frozenset(), tenths_except: frozenset[str] | None = None,
-              counted: set[int] = frozenset()) -> list[Value]:
+              counted: set[int] = frozenset(), multiplied: set[int] = frozenset()) -> list[Value]:
     """Fold runs of atoms and scales into values: 'hai trăm nghìn' = (2 × 100) × 1000; an atom
     right after an atom of another word starts a new value ('hai hay ba' and 'hai ba' are 2 and 3)."""
     out: list[Value] = []
@@ -778,6 +806,9 @@ def _evaluate(items: list[_Item], text: str, need_connector: bool = False,
         lone_scale = all(it.kind == "s" for it in run)  # "Tausende", "hàng trăm": no figure
         surface = text[run[0].start:run[-1].end]
         figure = not lone_scale and (n_words > 1 or value >= WORD_FIGURE_MIN)
+        if len(run) == 2 and run[0].kind == "w" and run[1].start in multiplied and run[0].value < WORD_FIGURE_MIN:
+            # a small word before a multiplier is as loose as the word alone: "hai thập kỷ" may be "Jahrzehnte"
+            figure = False
         soft = not figure and not lone_scale and (surface.lower() not in ambiguous and surface not in ambiguous
                                                   or run[0].start in counted)
         if n_words == 1 and surface[:1].isupper() and not _opens_sentence(text, run[0].start):
