@@ -117,6 +117,25 @@ CASES = [
     # the number of a name that the translation renders in words; the same name with another number
     ("Nhiều trường học đóng cửa trong đại dịch COVID-19.", "Viele Schulen schlossen während der Corona-Pandemie.",
      "Viele Schulen schlossen während der COVID-21-Pandemie.", "number"),
+    # an association after an office is no person; the statistics office by its name since 2025
+    ("Bà Lê Thu Hà, Phó Chủ tịch Hiệp hội Dệt may Việt Nam, cho biết đơn hàng đã tăng 12%.",
+     "Lê Thu Hà, stellvertretende Vorsitzende des vietnamesischen Textilverbands, sagte, die Aufträge seien um 12 Prozent gestiegen.",
+     "Lê Thu Hà, stellvertretende Vorsitzende des vietnamesischen Textilverbands, sagte, die Aufträge seien um 21 Prozent gestiegen.",
+     "number"),
+    ("Theo Cục Thống kê, lạm phát tháng trước là 3,2%.", "Nach Angaben des Statistikamts lag die Inflation im Vormonat bei 3,2 Prozent.",
+     "Nach Angaben der Zentralbank lag die Inflation im Vormonat bei 3,2 Prozent.", "entity"),
+    # six months are a half year; decades said "thập niên"
+    ("Xuất khẩu gạo trong sáu tháng đầu năm đạt 4,1 triệu tấn.", "Im ersten Halbjahr wurden 4,1 Millionen Tonnen Reis exportiert.",
+     "In den ersten neun Monaten wurden 4,1 Millionen Tonnen Reis exportiert.", "number"),
+    ("Tranh chấp này đã kéo dài gần ba thập niên.", "Der Streit dauert schon fast drei Jahrzehnte.",
+     "Der Streit dauert schon fast fünf Jahrzehnte.", "number"),
+    # a place and a person Vietnamese writes by their sound
+    ("Cuộc bầu cử ở I-xra-en dự kiến diễn ra vào mùa thu.", "Die Wahl in Israel soll im Herbst stattfinden.", "Die Wahl im Iran soll im Herbst stattfinden.", None),
+    ("Ngoại trưởng Nga Xéc-gây La-vrốp đã tới Bắc Kinh hôm thứ Hai.", "Der russische Außenminister Sergej Lawrow ist am Montag in Peking eingetroffen.",
+     "Der russische Außenminister Sergej Schoigu ist am Montag in Peking eingetroffen.", "attribution"),
+    # a reported clause opened by "rằng" negates; "không đủ" there is no adjective of a noun phrase
+    ("Ông nói rằng gia đình ông không đủ tiền để sửa nhà.", "Er sagte, seine Familie habe nicht genug Geld, um das Haus zu reparieren.",
+     "Er sagte, seine Familie habe genug Geld, um das Haus zu reparieren.", "negation"),
     # a body named for the place the source names ("Ủy ban châu Âu"), not another body
     ("Chủ tịch Ủy ban châu Âu sẽ tới Hà Nội vào tuần tới để bàn về hiệp định với Việt Nam.",
      "Die EU-Kommissionspräsidentin reist nächste Woche nach Hanoi, um über das Abkommen zwischen der EU und Vietnam zu sprechen.",
@@ -154,6 +173,8 @@ def test_family_name_is_resolved_through_the_documents_full_name():
     ("Theo ông Meier, một số sông băng nhỏ sẽ không còn tồn tại trước năm 2040.",
      "Nach Einschätzung Meiers werden einige kleine Gletscher bis 2040 verschwunden sein."),
     ("Nhiều khách sạn ở Sa Pa không còn phòng trống.", "Viele Hotels in Sa Pa waren ausgebucht."),
+    # what has no precedent: a negation in German, none in Vietnamese
+    ("Đây là chuỗi trận thắng chưa từng có trong mười năm qua.", "Eine solche Siegesserie hatte es in den vergangenen zehn Jahren nicht gegeben."),
     # not winning is missing
     ("Đảng cầm quyền không giành được đa số tuyệt đối tại quốc hội.", "Die Regierungspartei verfehlte die absolute Mehrheit im Parlament."),
     # a country without a coast, an uneven contest
@@ -300,3 +321,12 @@ def test_a_whole_name_with_a_number_that_the_source_lacks_is_added():
 def test_missing_said_without_negation_in_english():
     assert _alarm_types(["Die Partei erreichte die Mehrheit nicht."], ["The party missed the majority."], "de", "en") == set()
     assert "negation" in _alarm_types(["Die Partei erreichte die Mehrheit nicht."], ["The party won the majority."], "de", "en")
+
+
+def test_an_association_after_an_office_is_no_person():
+    from mt.fidelity.extract import extract
+
+    facts = extract("Tuy nhiên, ông Phạm Quốc Hưng, Chủ tịch Hiệp hội Vi mạch TP Hồ Chí Minh, cho rằng kỹ sư sẽ ra nước ngoài.",
+                    lexicon("vi"))
+    assert [p.text for p in facts.people] == ["Phạm Quốc Hưng"]
+    assert not [b for b in facts.bindings if b.person == "Hiệp"]

@@ -330,7 +330,9 @@ def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Men
     start = m.start(1)
     if any(mt.start <= start < mt.end and mt.cls != "person" for mt in mentions):
         return None
-    if lex is not None and any(m.group(1) == h or m.group(1).startswith(h + " ") for h in lex.caps.get("org_heads", [])):
+    # (the head may go on in lower case past the run of capitalised words: "Hiệp hội Vi mạch", an association)
+    if lex is not None and any(text.startswith(h, start) and not text[start + len(h):start + len(h) + 1].isalpha()
+                               for h in lex.caps.get("org_heads", [])):
         return None  # a body after the title, not a person: "Thẩm phán Tòa án Tối cao" (a Supreme Court judge)
     tokens = m.group(1).split()
     cut_at_noun = False  # the run ends at its first listed noun (German, with a word list)

@@ -1211,8 +1211,11 @@ def _sounds(s: Name, t: Name) -> str | None:
     sk = _skeleton(s.text)
     if len(sk) < 3:
         # two consonants are too few to tell places apart, but the same two after the same first letter
-        # are the name ("Ru-ma-ni" / "Rumänien"); never "other" on so little
-        same = len(sk) == 2 and any(_skeleton(x) == sk and fold_name(x)[:1] == fold_name(s.text)[:1]
+        # are the name ("Ru-ma-ni" / "Rumänien"; a Vietnamese syllable ends in n where the name has l:
+        # "I-xra-en" / "Israel"); never "other" on so little
+        short = _DOUBLED.sub(r"\1", sk.replace("l", "n"))
+        same = len(sk) == 2 and any(_DOUBLED.sub(r"\1", _skeleton(x).replace("l", "n")) == short
+                                    and fold_name(x)[:1] == fold_name(s.text)[:1]
                                     for x in (t.text, *(x for lang in pack_languages() for x in surfaces_of(lang).get(t.entity, ()))))
         return "same" if same else None
 
@@ -1228,6 +1231,21 @@ def _sounds(s: Name, t: Name) -> str | None:
     return "other" if here < SOUNDS_OTHER else None
 
 
+SOUNDS_SAME_PERSON = 0.7  # a person's name: first and last name together (a shared first name is not enough)
+
+
+def _sounds_like_person(a: Name, b: Name) -> bool:
+    """A person's name Vietnamese writes by its sound ("Xéc-gây La-vrốp") and the other side's spelling of it
+    ("Sergej Lawrow"): consonant skeletons alike (not "Vla-đi-mia Pu-tin" / "Wladimir Selenskyj")."""
+    if not TRANSLITERATION:
+        return False
+    for s, t in ((a, b), (b, a)):
+        if _TRANSLITERATED.fullmatch(s.text) and not _TRANSLITERATED.fullmatch(t.text):
+            sk = _skeleton(s.text)
+            return len(sk) >= 3 and difflib.SequenceMatcher(None, sk, _skeleton(t.text)).ratio() >= SOUNDS_SAME_PERSON
+    return False
+
+
 def _family_name_alone(vi_name: str, words: list[str], names: list[Name]) -> bool:
     """A word of the other side that writes in pinyin the family name of a Chinese name written by its Sino-Vietnamese
     reading, standing alone ("Lý Cường" / "Li sagte"), not as the first word of another full name ("Li Keqiang")."""
@@ -1241,6 +1259,8 @@ def _counterpart(name: Name, other: list[Name], other_words: list[str], skip: fr
         return True
     if any(_sounds(name, o) == "same" or _sounds(o, name) == "same" for o in other):
         return True  # "Vác-sa-va" / "Warschau"
+    if name.cls in ("person", "name") and any(o.cls in ("person", "name") and _sounds_like_person(name, o) for o in other):
+        return True  # "Xéc-gây La-vrốp" / "Sergej Lawrow"
     if name.cls in ("person", "name") and (
             any(o.cls in ("person", "name") and (sino_vietnamese(name.text, o.text) or sino_vietnamese(o.text, name.text)) for o in other)
             or _family_name_alone(name.text, other_words, other)):

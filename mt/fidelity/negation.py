@@ -172,7 +172,8 @@ def negation_pack(lang: str) -> NegationPack:
     att = neg.get("attributive")
     if att and att.get("tagger") in TAGGERS:
         pack.attributive = {"tagger": att["tagger"], "markers": frozenset(w.lower() for w in att.get("markers", [])),
-                            **{k: frozenset(att.get(k, [])) for k in ("head", "next", "opener", "copula")}}
+                            **{k: frozenset(att.get(k, [])) for k in ("head", "next", "opener", "copula")},
+                            "clause_openers": frozenset(w.lower() for w in att.get("clause_openers", []))}
     if not pack.known:
         pack.missing.append("negation")
     if q is None:
@@ -457,7 +458,8 @@ def _attributive(text: str, units: list[Unit], pack: NegationPack) -> list[Unit]
         j = k - 1
         while j >= 0 and tagged[j][2] in att["head"]:
             j -= 1
-        if j == k - 1 or j < 0 or tagged[j][2] not in att["opener"]:
+        if j == k - 1 or j < 0 or tagged[j][2] not in att["opener"] \
+                or text[tagged[j][0]:tagged[j][1]].lower() in att["clause_openers"]:
             continue  # no noun before it, or the noun opens the clause (its subject)
         if _CLAUSE_END.search(text, tagged[j][1], u.start):
             continue  # the noun phrase begins a new clause
