@@ -136,6 +136,11 @@ CASES = [
     # a reported clause opened by "rằng" negates; "không đủ" there is no adjective of a noun phrase
     ("Ông nói rằng gia đình ông không đủ tiền để sửa nhà.", "Er sagte, seine Familie habe nicht genug Geld, um das Haus zu reparieren.",
      "Er sagte, seine Familie habe genug Geld, um das Haus zu reparieren.", "negation"),
+    # a country that ends a body's name and is named again: the body's German name holds it ("Bundesagentur")
+    ("Năm nay 800 kỹ sư Việt Nam sẽ sang Đức làm việc theo thỏa thuận giữa Bộ Lao động và Cơ quan Việc làm Liên bang Đức.",
+     "In diesem Jahr sollen 800 vietnamesische Ingenieure im Rahmen einer Vereinbarung zwischen dem Arbeitsministerium und der Bundesagentur für Arbeit nach Deutschland gehen.",
+     "In diesem Jahr sollen 800 vietnamesische Ingenieure im Rahmen einer Vereinbarung zwischen dem Arbeitsministerium und der Bundesagentur für Arbeit nach Österreich gehen.",
+     "entity"),
     # a body named for the place the source names ("Ủy ban châu Âu"), not another body
     ("Chủ tịch Ủy ban châu Âu sẽ tới Hà Nội vào tuần tới để bàn về hiệp định với Việt Nam.",
      "Die EU-Kommissionspräsidentin reist nächste Woche nach Hanoi, um über das Abkommen zwischen der EU und Vietnam zu sprechen.",
@@ -175,6 +180,8 @@ def test_family_name_is_resolved_through_the_documents_full_name():
     ("Nhiều khách sạn ở Sa Pa không còn phòng trống.", "Viele Hotels in Sa Pa waren ausgebucht."),
     # what has no precedent: a negation in German, none in Vietnamese
     ("Đây là chuỗi trận thắng chưa từng có trong mười năm qua.", "Eine solche Siegesserie hatte es in den vergangenen zehn Jahren nicht gegeben."),
+    # what is no longer against the law is lawful
+    ("Cờ bạc trực tuyến không còn bị coi là bất hợp pháp ở nước này từ năm 2019.", "Online-Glücksspiel ist in dem Land seit 2019 legal."),
     # not winning is missing
     ("Đảng cầm quyền không giành được đa số tuyệt đối tại quốc hội.", "Die Regierungspartei verfehlte die absolute Mehrheit im Parlament."),
     # a country without a coast, an uneven contest

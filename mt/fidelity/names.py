@@ -1270,6 +1270,17 @@ def _counterpart(name: Name, other: list[Name], other_words: list[str], skip: fr
     return _spelled_in(name, other_words, skip, first_names)
 
 
+def _closes_body_name(n: Name, text: str, lex) -> bool:
+    """A country that ends the name of a body in a language that writes names head first ("Cơ quan Việc làm
+    Liên bang Đức", "Bộ Ngoại giao Mỹ"): the other side's name of the body may hold it in a word of its own
+    ("Bundesagentur", "State Department")."""
+    heads = lex.caps.get("org_heads") if lex.caps.get("tagger") else None
+    if not heads or not (n.entity or "").startswith("country:"):
+        return False
+    run = regex.search(r"((?:\p{Lu}[\p{L}\p{M}]*\s+(?:[\p{Ll}\p{M}]+\s+)?){1,6})$", text[:n.start])
+    return bool(run) and any(run.group(1).startswith(h + " ") for h in heads) and not text[n.end:n.end + 1].isalpha()
+
+
 def _one_mention(names: list[Name], text: str) -> list[Name]:
     """Without a name in brackets right after a name of the same id: "Tổ chức Y tế Thế giới (WHO)" names the
     WHO once, and a translation that writes it once has dropped nothing."""
@@ -1413,6 +1424,8 @@ def check(ctx: PairContext) -> list[Finding]:
             continue
         if n.entity:
             if any(n.entity == t.entity for t in tgt_names):
+                if _closes_body_name(n, ctx.src.text, ctx.src_lex):
+                    continue  # "sang Đức … Cơ quan Việc làm Liên bang Đức" / "nach Deutschland … Bundesagentur": said once
                 n.repeat = True  # named fewer times in the target: a substitute, or a repetition dropped
                 missing.append(n)
             elif not _spelled_in(n, tgt_words, skip, fn) and not _adjective_of(n.entity, ctx.tgt_lang, tgt_words) \
