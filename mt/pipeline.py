@@ -94,11 +94,14 @@ def check_documents(src: Document, tgt: Document, mt=None, alignment: str | Path
     channel = resolve_mt(src, tgt.lang, mt, for_alignment=alignment is None)
     if alignment is not None:
         al = given_alignment(src, tgt, alignment)
-    else:
-        from .align.embed import load_embedder
+        return check_alignment(al, retranslate=_retranslation(al, channel), mt_lines=channel.lines, progress=progress)
+    from .align.embed import load_embedder
+    from .fidelity import Checker
 
-        al = align_documents(src, tgt, mt=channel.lines, embedder=load_embedder(embed))
-    return check_alignment(al, retranslate=_retranslation(al, channel), mt_lines=channel.lines, progress=progress)
+    embedder = load_embedder(embed)
+    checker = Checker(src, tgt)  # a long document: the checks get ready while it is aligned
+    al = align_documents(src, tgt, mt=channel.lines, embedder=embedder)
+    return checker.check(al, retranslate=_retranslation(al, channel), mt_lines=channel.lines, progress=progress)
 
 
 def _check_pair(pair: DocumentPair, mt: str | None = None, embed: str | None = None) -> CheckResult:

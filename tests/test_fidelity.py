@@ -131,6 +131,32 @@ def test_a_long_document_checked_on_several_processes_gives_the_same_findings(mo
     assert {t for _, t in calls} == {total} and sum(n for n, _ in calls) == total and len(calls) > 2
 
 
+def test_a_long_document_checked_while_it_is_aligned_gives_the_same_findings(monkeypatch):
+    """check_documents forks the checker before aligning a long document (Checker): it tags the source and reads
+    its facts ahead while the parent aligns. Findings, order, ids and progress are those of one process."""
+    import multiprocessing
+
+    import mt.fidelity as fidelity
+    from mt.pipeline import check_documents
+    from mt.segment import segment_lines
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform: long documents are checked in one process")
+    src = segment_lines((CORPUS / "vi.txt").read_text().splitlines(), "vi", True)
+    tgt = segment_lines((CORPUS / "de.txt").read_text().splitlines(), "de", True)
+    one = check_documents(src, tgt)
+    monkeypatch.setattr(fidelity, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(fidelity, "_workers", lambda n: 2)
+    started = []
+    monkeypatch.setattr(fidelity, "_checker_main", (lambda f: lambda *a: (started.append(1), f(*a)))(fidelity._checker_main))
+    calls = []
+    two = check_documents(src, tgt, progress=lambda n, total: calls.append((n, total)))
+    assert [f.to_dict() for f in two.findings] == [f.to_dict() for f in one.findings]
+    assert two.channels == one.channels and sum(f.severity.value == "critical" for f in two.findings) == 2
+    assert calls and sum(n for n, _ in calls) == calls[0][1]  # every bead of both passes reported, through the pipe
+    assert fidelity.FACTS_AHEAD == {}  # (read ahead in the forked checker only, never in this process)
+
+
 def test_worker_count_for_a_long_document():
     # the parallel test above replaces _workers; this one runs it (an import lost in a tidy once made every
     # document of 2,000 beads or more fail with NameError, seen only by eval/bench/check_bench.py)

@@ -1,7 +1,9 @@
 """`mt check` time on long document pairs (1,000 to 10,000 segments a side), to show it grows
 linearly. The pair is built from the bundled article and fidelity-dev-like sentences repeated,
 with every person name replaced per repetition by a new invented one, so that the people list
-and the register of offices grow with the document as they do in a long real one.
+and the register of offices grow with the document as they do in a long real one, and every sentence
+numbered by its repetition, so that no two are alike (a cache by text gains nothing it would not in a
+real document).
 
     .venv/bin/python eval/bench/check_bench.py [1000 5000 10000]
 
@@ -46,15 +48,18 @@ def build_pair(n: int, folder: Path) -> tuple[Path, Path]:
     vi, de = vi[:m], de[:m]  # the bench measures time, not alignment quality: keep sides equal
     src, tgt = [], []
     names = invented_names()
+    repetition = 0
     while len(src) < n:
         first, last = next(names)
+        repetition += 1
         block_vi, block_de = list(vi), list(de)
         for (nv, nd) in NAMES:
             new = f"{first} {last}" if " " in nv else last
             block_vi = [s.replace(nv, new) for s in block_vi]
             block_de = [s.replace(nd, new) for s in block_de]
-        src += block_vi
-        tgt += block_de
+        # no two sentences alike, as in a real document (a cache by text would otherwise gain on the repetition)
+        src += [f"{s} ({repetition})" if s.strip() else s for s in block_vi]
+        tgt += [f"{s} ({repetition})" if s.strip() else s for s in block_de]
     src, tgt = src[:n], tgt[:n]
     s, t = folder / f"src{n}.txt", folder / f"tgt{n}.txt"
     s.write_text("\n".join(src) + "\n")

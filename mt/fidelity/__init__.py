@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 from ..lexicon import lexicon
-from ..types import Alignment, CheckResult, Finding, RetranslationResult, SegmentKind, assign_ids
+from ..types import Alignment, CheckResult, Document, Finding, RetranslationResult, SegmentKind, assign_ids
 from . import attribution, coverage, length, names, negation, numbers, retranslation, values
 from .context import PairContext, Register
 from .extract import Facts, extract
@@ -73,9 +73,16 @@ def _map(fn, ks: list[int], workers: int, progress=None) -> list:
     return [x for part in parts for x in part]
 
 
+# The facts of source segments read ahead of need (Checker, while the document is aligned), by segment index.
+FACTS_AHEAD: dict[int, Facts] = {}
+
+
 def _source_facts(k: int) -> Facts:
     al = _JOB["al"]
-    return _facts(al.src_text(al.beads[k]), al.src.lang, None)
+    bead = al.beads[k]
+    if len(bead.src) == 1 and bead.src[0] in FACTS_AHEAD:
+        return FACTS_AHEAD[bead.src[0]]
+    return _facts(al.src_text(bead), al.src.lang, None)
 
 
 def _bead_findings(k: int) -> list[Finding]:
@@ -149,6 +156,78 @@ def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = Fal
     else:
         channels["retranslation"] = f"skipped: {rt.reason}"
     return CheckResult(al, assign_ids(al, _dedupe(findings)), channels, rt)
+
+
+class Checker:
+    """check_alignment for a long document in a process forked before the alignment: while the parent aligns,
+    it loads the packs, taggers and word lists and tags the source segments (the names and negation checks
+    read them), so that the second core, idle during alignment, does that part of the check. Short documents,
+    and systems without fork, check in the calling process."""
+
+    def __init__(self, src: Document, tgt: Document):
+        import multiprocessing
+
+        self.conn = self.proc = None
+        if _workers(min(len(src), len(tgt))) <= 1:
+            return
+        here, there = multiprocessing.get_context("fork").Pipe()
+        self.proc = multiprocessing.get_context("fork").Process(target=_checker_main, args=(there, src, tgt), daemon=False)
+        self.proc.start()
+        there.close()
+        self.conn = here
+
+    def check(self, al: Alignment, retranslate=False, mt_lines=None, progress=None) -> CheckResult:
+        if self.conn is None:
+            return check_alignment(al, retranslate, mt_lines, progress)
+        try:
+            self.conn.send((al, retranslate, mt_lines))
+            while True:
+                kind, *rest = self.conn.recv()
+                if kind == "progress":
+                    if progress:
+                        progress(*rest)
+                elif kind == "done":
+                    return rest[0]
+                else:
+                    raise RuntimeError(rest[0])
+        except (EOFError, OSError):  # the process died (out of memory): check here
+            return check_alignment(al, retranslate, mt_lines, progress)
+        finally:
+            self.conn.close()
+            self.proc.join()
+
+
+def _checker_main(conn, src: Document, tgt: Document) -> None:
+    from .names import TAGGED_AHEAD, pyvi_tags
+
+    try:
+        # load what the checks use (packs, taggers, word lists) on a first pair
+        first_src = next((s.norm for s in src.segments if s.kind is not SegmentKind.BOILERPLATE), "")
+        first_tgt = next((s.norm for s in tgt.segments if s.kind is not SegmentKind.BOILERPLATE), "")
+        if first_src and first_tgt:
+            from .evaluate import check_pair
+
+            check_pair(first_src, first_tgt, src.lang, tgt.lang)
+        if lexicon(src.lang).caps.get("tagger") == "pyvi":
+            for seg in src.segments:  # until the alignment comes
+                if conn.poll():
+                    break
+                if seg.kind is not SegmentKind.BOILERPLATE and seg.norm not in TAGGED_AHEAD:
+                    tagged = pyvi_tags(seg.norm)
+                    if tagged is not None:
+                        TAGGED_AHEAD[seg.norm] = tagged
+        for i, seg in enumerate(src.segments):  # and the first pass's facts, a bead of one segment each
+            if conn.poll():
+                break
+            if seg.kind is not SegmentKind.BOILERPLATE:
+                FACTS_AHEAD[i] = _facts(seg.norm, src.lang, None)
+        al, retranslate, mt_lines = conn.recv()
+        result = check_alignment(al, retranslate, mt_lines, lambda n, total: conn.send(("progress", n, total)))
+        conn.send(("done", result))
+    except Exception as e:  # noqa: BLE001 (reported to the parent, which raises it)
+        conn.send(("error", f"{type(e).__name__}: {e}"))
+    finally:
+        conn.close()
 
 
 def channel_coverage(src_lang: str, tgt_lang: str) -> dict[str, str]:

@@ -782,9 +782,15 @@ def _pyvi():
 
 # The names and the negation checks both read a bead's Vietnamese text with the tagger: the last few
 # texts are kept so that each is segmented and tagged once.
+# Texts tagged ahead of need (mt.fidelity.Checker tags a long document's source segments while it is aligned).
+TAGGED_AHEAD: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
 @functools.lru_cache(maxsize=8)
 def pyvi_tags(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """pyvi's words (syllables joined by '_') and part-of-speech tags for `text`; None without pyvi."""
+    if text in TAGGED_AHEAD:
+        return TAGGED_AHEAD[text]
     tools = _pyvi()
     if tools is None:
         return None
