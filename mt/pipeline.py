@@ -100,8 +100,13 @@ def check_documents(src: Document, tgt: Document, mt=None, alignment: str | Path
 
     embedder = load_embedder(embed)
     checker = Checker(src, tgt)  # a long document: the checks get ready while it is aligned
-    al = align_documents(src, tgt, mt=channel.lines, embedder=embedder)
-    return checker.check(al, retranslate=_retranslation(al, channel), mt_lines=channel.lines, progress=progress)
+    try:
+        al = align_documents(src, tgt, mt=channel.lines, embedder=embedder)
+        retranslated = _retranslation(al, channel)
+    except BaseException:
+        checker.abandon()
+        raise
+    return checker.check(al, retranslate=retranslated, mt_lines=channel.lines, progress=progress)
 
 
 def _check_pair(pair: DocumentPair, mt: str | None = None, embed: str | None = None) -> CheckResult:

@@ -155,6 +155,15 @@ def test_a_long_document_checked_while_it_is_aligned_gives_the_same_findings(mon
     assert two.channels == one.channels and sum(f.severity.value == "critical" for f in two.findings) == 2
     assert calls and sum(n for n, _ in calls) == calls[0][1]  # every bead of both passes reported, through the pipe
     assert fidelity.FACTS_AHEAD == {}  # (read ahead in the forked checker only, never in this process)
+    # an alignment that fails leaves no process behind (a non-daemon child would keep the command from ending)
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("mt.align"), "align_documents",
+                        lambda *a, **k: (_ for _ in ()).throw(ValueError("no alignment")))
+    before = set(multiprocessing.active_children())
+    with pytest.raises(ValueError):
+        check_documents(src, tgt)
+    assert set(multiprocessing.active_children()) == before
 
 
 def test_worker_count_for_a_long_document():

@@ -176,6 +176,14 @@ class Checker:
         there.close()
         self.conn = here
 
+    def abandon(self) -> None:
+        """No alignment will come (it failed, or was interrupted): stop the process."""
+        if self.conn is not None:
+            self.conn.close()
+            self.proc.terminate()
+            self.proc.join()
+            self.conn = None
+
     def check(self, al: Alignment, retranslate=False, mt_lines=None, progress=None) -> CheckResult:
         if self.conn is None:
             return check_alignment(al, retranslate, mt_lines, progress)
@@ -225,7 +233,10 @@ def _checker_main(conn, src: Document, tgt: Document) -> None:
         result = check_alignment(al, retranslate, mt_lines, lambda n, total: conn.send(("progress", n, total)))
         conn.send(("done", result))
     except Exception as e:  # noqa: BLE001 (reported to the parent, which raises it)
-        conn.send(("error", f"{type(e).__name__}: {e}"))
+        try:
+            conn.send(("error", f"{type(e).__name__}: {e}"))
+        except OSError:
+            pass  # the parent is gone or gave up
     finally:
         conn.close()
 
