@@ -141,6 +141,10 @@ CASES = [
      "In diesem Jahr sollen 800 vietnamesische Ingenieure im Rahmen einer Vereinbarung zwischen dem Arbeitsministerium und der Bundesagentur für Arbeit nach Deutschland gehen.",
      "In diesem Jahr sollen 800 vietnamesische Ingenieure im Rahmen einer Vereinbarung zwischen dem Arbeitsministerium und der Bundesagentur für Arbeit nach Österreich gehen.",
      "entity"),
+    # a Vietnamese full name is not kept by its given name after another person's first name
+    ("Bà Phan Thị Minh Thảo, nhà nghiên cứu tại Viện Kinh tế, cho biết giá gạo tăng 5%.",
+     "Phan Thị Minh Thảo, Forscherin am Wirtschaftsinstitut, sagte, der Reispreis sei um 5 Prozent gestiegen.",
+     "Jelena Wesack Thảo, Forscherin am Wirtschaftsinstitut, sagte, der Reispreis sei um 5 Prozent gestiegen.", "attribution"),
     # a body named for the place the source names ("Ủy ban châu Âu"), not another body
     ("Chủ tịch Ủy ban châu Âu sẽ tới Hà Nội vào tuần tới để bàn về hiệp định với Việt Nam.",
      "Die EU-Kommissionspräsidentin reist nächste Woche nach Hanoi, um über das Abkommen zwischen der EU und Vietnam zu sprechen.",

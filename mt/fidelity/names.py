@@ -1090,6 +1090,12 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
                                         and not any(same(p, words[i - 1]) for p in parts)
                                         and not _first_name_spelling(parts[0], words[i - 1])
                                         and not (i > 1 and same(parts[0], words[i - 2])))]
+    if len(parts) >= 3 and parts[0] in _surnames("vi"):
+        # a Vietnamese full name, family name first, is not spelled by its given name after another person's first
+        # name ("Nguyễn Thị Minh Thảo" / "Jelena Wesack Thảo")
+        hits = [i for i in hits if not (same(parts[-1], words[i]) and any(
+            words[j] in first_names and words[j][:1].isupper() and not any(same(p, words[j]) for p in parts)
+            for j in range(max(0, i - 2), i)))]
     if (name.cls == "org" or len(parts) == 1) and any(words[i].isupper() and len(words[i]) >= 2 for i in hits):
         return True  # a shared acronym ("DFB-Präsidium" / "DFB Presidential Board")
     # (title words count here: "European Central Bank"; a short word does not: "The Nielsen Company")
