@@ -316,7 +316,6 @@ MAX_NAME_WORDS = 8  # the longest indexed surface find_names looks up (longer on
 
 
 @functools.lru_cache(maxsize=None)
-@functools.lru_cache(maxsize=None)
 def surfaces_of(lang: str) -> dict[str, tuple[str, ...]]:
     """Entity id -> the surfaces the language pack gives it (the index inverted, once per language: the names
     checks ask for it on every pair)."""

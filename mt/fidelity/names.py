@@ -780,12 +780,12 @@ def _pyvi():
     return ViTokenizer, ViPosTagger
 
 
-# The names and the negation checks both read a bead's Vietnamese text with the tagger: the last few
-# texts are kept so that each is segmented and tagged once.
 # Texts tagged ahead of need (mt.fidelity.Checker tags a long document's source segments while it is aligned).
 TAGGED_AHEAD: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 
+# The names and the negation checks both read a bead's Vietnamese text with the tagger: the last few
+# texts are kept so that each is segmented and tagged once.
 @functools.lru_cache(maxsize=8)
 def pyvi_tags(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """pyvi's words (syllables joined by '_') and part-of-speech tags for `text`; None without pyvi."""
@@ -1221,6 +1221,8 @@ def _sounds(s: Name, t: Name) -> str | None:
     if not TRANSLITERATION or s.entity or not t.entity or not _TRANSLITERATED.fullmatch(s.text):
         return None
     sk = _skeleton(s.text)
+    # the place's names in every pack (GeoNames' alternate names of many languages among them: "Kijevas")
+    elsewhere = [x for lang in pack_languages() for x in surfaces_of(lang).get(t.entity, ())]
     if len(sk) < 3:
         # two consonants are too few to tell places apart, but the same two after the same first letter
         # are the name ("Ru-ma-ni" / "Rumänien"; a Vietnamese syllable ends in n where the name has l:
@@ -1228,16 +1230,15 @@ def _sounds(s: Name, t: Name) -> str | None:
         short = _DOUBLED.sub(r"\1", sk.replace("l", "n"))
         same = len(sk) == 2 and any(_DOUBLED.sub(r"\1", _skeleton(x).replace("l", "n")) == short
                                     and fold_name(x)[:1] == fold_name(s.text)[:1]
-                                    for x in (t.text, *(x for lang in pack_languages() for x in surfaces_of(lang).get(t.entity, ()))))
+                                    for x in (t.text, *elsewhere))
         return "same" if same else None
 
     def alike(x: str) -> float:
         return difflib.SequenceMatcher(None, sk, _skeleton(x)).ratio()
 
-    # the name as the target writes it, and the place's names in every pack (GeoNames' alternate names of many
-    # languages among them: "Kijevas", so only a close one counts)
+    # the name as the target writes it, and its names elsewhere (of many languages: only a close one counts)
     here = alike(t.text)
-    anywhere = max([alike(x) for lang in pack_languages() for x in surfaces_of(lang).get(t.entity, ())], default=0.0)
+    anywhere = max([alike(x) for x in elsewhere], default=0.0)
     if here >= SOUNDS_SAME or anywhere >= SOUNDS_SAME_ELSEWHERE:
         return "same"
     return "other" if here < SOUNDS_OTHER else None
@@ -1282,14 +1283,18 @@ def _counterpart(name: Name, other: list[Name], other_words: list[str], skip: fr
     return _spelled_in(name, other_words, skip, first_names)
 
 
-def _closes_body_name(n: Name, text: str, lex) -> bool:
+# the capitalised words (a lower-case one between them allowed: "Cơ quan Việc làm") right before a position
+_CAPITALISED_RUN_BEFORE = regex.compile(r"((?:\p{Lu}[\p{L}\p{M}]*\s+(?:[\p{Ll}\p{M}]+\s+)?){1,6})$")
+
+
+def _closes_body_name(n: Name, text: str, lex: Lexicon) -> bool:
     """A country that ends the name of a body in a language that writes names head first ("Cơ quan Việc làm
     Liên bang Đức", "Bộ Ngoại giao Mỹ"): the other side's name of the body may hold it in a word of its own
     ("Bundesagentur", "State Department")."""
     heads = lex.caps.get("org_heads") if lex.caps.get("tagger") else None
     if not heads or not (n.entity or "").startswith("country:"):
         return False
-    run = regex.search(r"((?:\p{Lu}[\p{L}\p{M}]*\s+(?:[\p{Ll}\p{M}]+\s+)?){1,6})$", text[:n.start])
+    run = _CAPITALISED_RUN_BEFORE.search(text, 0, n.start)
     return bool(run) and any(run.group(1).startswith(h + " ") for h in heads) and not text[n.end:n.end + 1].isalpha()
 
 

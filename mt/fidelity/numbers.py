@@ -8,7 +8,7 @@ import regex
 
 from ..types import Finding, Severity
 from .context import PairContext, language_name
-from .values import Value, coverage
+from .values import Value, coverage, name_before
 
 # How sure each kind of finding is: a changed value is seen on both sides; an omitted or added
 # figure may be a paraphrase ("a dozen", "half") the packs do not read.
@@ -118,10 +118,7 @@ def _restated(left: list[Value], every: list[Value], other_left: list[Value]) ->
 
 def _name_with(text: str, v: Value) -> str:
     """The name a figure ends ("COVID-19" for its 19)."""
-    start = v.start - 1
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    return text[start:v.end]
+    return name_before(text, v.start) + text[v.start:v.end]
 
 
 def _name_letters_in(name: str, text: str) -> bool:

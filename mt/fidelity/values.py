@@ -277,6 +277,12 @@ _NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{N}-])\p{Lu}[\p{L}]*-$")
 _LETTER_AFTER = regex.compile(r"\p{L}")
 
 
+def name_before(text: str, start: int) -> str:
+    """The capitalised word and hyphen right before a figure at `start` ("COVID-" of "COVID-19"), or ""."""
+    m = _NAME_BEFORE.search(text, 0, start)
+    return m.group(0) if m else ""
+
+
 @functools.lru_cache(maxsize=None)
 def _grouped(sep: str) -> regex.Pattern:
     return regex.compile(rf"\d{{1,3}}(?:{regex.escape(sep)}\d{{3}})+")
@@ -485,7 +491,7 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             alt = 1900 + value  # "70er Jahre", "thập niên 70" = the 1970s
         figures.append(Value(value, m.start(), end, text[m.start():end], alt=alt,
                              aside=_is_aside(text, m.start(), figures), unit=unit, either_scale=either,
-                             name_part=bool(_NAME_BEFORE.search(text, 0, m.start())) and not _LETTER_AFTER.match(text, end)))
+                             name_part=bool(name_before(text, m.start())) and not _LETTER_AFTER.match(text, end)))
     _range_scales(text, figures, pack)
     _temperature_context(text, figures, pack)
     words = _number_words(text, pack, used)
