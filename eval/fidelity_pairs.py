@@ -38,6 +38,8 @@ SETS = {
     # domestic news) were measured unseen once and then read, 8 is kept unread
     "own-vie-deu-news-7": ("vi", "de"), "own-vie-deu-news-8": ("vi", "de"), "own-vie-deu-news-9": ("vi", "de"),
     "own-vie-deu-news-10": ("vi", "de"), "own-vie-deu-news-11": ("vi", "de"), "own-vie-deu-news-12": ("vi", "de"), "own-vie-deu-news-13": ("vi", "de"),
+    # statements and interviews (session 15): 14 was measured unseen once and then read, 15 is kept unread
+    "own-vie-deu-news-14": ("vi", "de"), "own-vie-deu-news-15": ("vi", "de"),
 }
 TARGET_FA, TARGET_DET, TARGET_TYPE = 0.03, 0.90, 0.90
 MIN_BASE = 20  # fewer edited pairs than this: the rate is shown but not judged

@@ -228,6 +228,31 @@ def _dash_pairs(text: str, lex: Lexicon, taken: list[bool]) -> list[Mention]:
     return out
 
 
+@functools.lru_cache(maxsize=None)
+def _people_of_pattern(lang: str) -> regex.Pattern | None:
+    """names.toml [dash_shortenings] after a word of [people_of] heads: "người gốc Việt", "tiếng Nhật"."""
+    from ..lexicon import _pack_file
+
+    pack = _pack_file(lang, "names.toml")
+    heads = pack.get("people_of", {}).get("heads", [])
+    short = [w for ws in pack.get("dash_shortenings", {}).values() for w in ws]
+    if not heads or not short:
+        return None
+    alt = "|".join(regex.escape(w) for w in sorted(short, key=len, reverse=True))
+    return regex.compile(rf"(?<=(?<![\p{{L}}\p{{M}}])(?:{'|'.join(regex.escape(h) for h in heads)}) )(?:{alt})(?![\p{{L}}\p{{M}}])")
+
+
+def _people_of(text: str, lex: Lexicon, taken: list[bool]) -> list[Mention]:
+    """A country said by its one syllable after a word for its people or language ("gốc Việt" = of Vietnamese
+    origin, "tiếng Nhật"): a demonym, read as the country."""
+    pattern = _people_of_pattern(lex.lang)
+    if pattern is None:
+        return []
+    short, _ = _dash_shortenings(lex.lang)
+    return [Mention(short[m.group(0)], "place", m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)
+            if not any(taken[m.start():m.end()])]
+
+
 def _entity_mentions(text: str, lex: Lexicon) -> list[Mention]:
     taken = [False] * (len(text) + 1)
     out = []
@@ -236,7 +261,7 @@ def _entity_mentions(text: str, lex: Lexicon) -> list[Mention]:
         for k in range(s, e):
             taken[k] = True
         out.append(Mention(ent, entity_class(ent), s, e, text[s:e]))
-    for mt in _dash_pairs(text, lex, taken):
+    for mt in _dash_pairs(text, lex, taken) + _people_of(text, lex, taken):
         for k in range(mt.start, mt.end):
             taken[k] = True
         out.append(mt)
@@ -296,12 +321,37 @@ def _deputy_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _pack_file(lang, "offices.toml").get("binding", {}).get("deputy", []))
 
 
+_NOUN_AFTER_ADJECTIVE = regex.compile(r"[ \t]+\p{Lu}[\p{L}\p{M}-]*")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)[ \t]+$")
 
 
 def _word_before(text: str, pos: int) -> str:
     m = _WORD_BEFORE.search(text[max(0, pos - 40):pos])
     return m.group(1) if m else ""
+
+
+def _body_of_country(text: str, pos: int, mentions: list[Mention], lex: Lexicon) -> Mention | None:
+    """The country that closes the name of a body right after a title, in a language that names bodies head
+    first ("Người phát ngôn Bộ Ngoại giao Trung Quốc Hà Vĩnh Khang": the spokesperson's name follows it)."""
+    heads = lex.caps.get("org_heads") if lex.caps.get("tagger") else None
+    start = pos + len(text[pos:]) - len(text[pos:].lstrip())
+    if not heads or not any(text.startswith(h + " ", start) for h in heads):
+        return None
+    return next((mt for mt in mentions if mt.start > start and (mt.entity or "").startswith("country:")
+                 and _BODY_WORDS.fullmatch(text, start, mt.start)), None)
+
+
+_BODY_WORDS = regex.compile(r"(?:[\p{L}\p{M}]+ ){1,5}")
+
+
+def _deputy_adjective_before(text: str, pos: int, deputy_words) -> bool:
+    """A deputy word, then one lower-case word (the country's adjective), then the title: "stellvertretende
+    vietnamesische Außenminister", "stellvertretender chinesischer Regierungschef"."""
+    base = max(0, pos - 40)
+    m = _WORD_BEFORE.search(text[base:pos])
+    if m is None or not m.group(1)[:1].islower():
+        return False
+    return _word_before(text, base + m.start(1)).lower() in deputy_words
 
 
 _OFFICE_TABLES: dict[int, tuple[dict, dict[str, tuple[str, int]]]] = {}
@@ -404,7 +454,7 @@ def titles(text: str, lex: Lexicon):
         if office is None:
             continue
         if join.lower() in deputy_words or (m.group("pre") or "").rstrip("-").lower() in deputy_words \
-                or _word_before(text, m.start()).lower() in deputy_words:
+                or _word_before(text, m.start()).lower() in deputy_words or _deputy_adjective_before(text, m.start(), deputy_words):
             # "Vizeaußenminister", "vice-Premier ministre", "Phó Thủ tướng", "stellvertretende Außenminister"
             office = deputy_office(office)
             join = "" if join.lower() in deputy_words else join
@@ -431,7 +481,7 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
                 qualifier = mt.entity
             if qualifier is None and join:
                 continue  # "Kampfpräsident": not a title we know
-        before = [mt for mt in facts.mentions if mt.end <= m.start() and m.start() - mt.end <= 2]
+        before = [mt for mt in facts.mentions if mt.end <= m.start() and m.start() - mt.end <= 2 and "," not in text[mt.end:m.start()]]
         if qualifier is None and before:
             qualifier = before[-1].entity
         pos = m.end()
@@ -441,11 +491,17 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
                  and (mt.start - pos <= 1 or text[pos:mt.start].strip().lower() in lex.connectors)]
         if qualifier is None and after:
             qualifier, pos = after[0].entity, after[0].end
+            noun = _NOUN_AFTER_ADJECTIVE.match(text, pos) if after[0].text[:1].islower() else None
+            if noun:
+                pos = noun.end()  # the adjective's noun is no name: "Sprecher des chinesischen Außenministeriums, He Yongkang"
         # an apposition ("Pakistan's Prime Minister, Nawaz Sharif") and, where adjectives follow the
         # noun, one adjective ("le Premier ministre pakistanais Nawaz Sharif", "maire indépendant …")
         gap = regex.match(_GAP_AFTER_TITLE if _adjectives_follow(lex.lang) else r",?[ \t]+(?=\p{Lu})", text[pos:])
         if gap:
             pos += gap.end() - 1 if gap.end() else 0
+        body = _body_of_country(text, pos, facts.mentions, lex)
+        if body is not None:
+            qualifier, pos = body.entity, body.end
         named = _name_after(text, pos, known, facts.mentions, lex)
         if named and any(t.start() <= named[1] < t.end() for t, _, _ in found_titles):
             named = None  # another office follows ("Tổng Bí thư, Chủ tịch Trung Quốc …"): a list of offices, no name

@@ -293,7 +293,13 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     """The names of one side of a pair, with their class and how sure we are of each."""
     text = facts.text
     out: list[Name] = []
+    bound = [(b.end - len(b.person), b.end) for b in facts.bindings]
     for m in facts.mentions:
+        if m.cls == "place" and not m.entity.startswith(("country:", "region:")) and any(s <= m.start and m.end <= e for s, e in bound):
+            continue  # a place's name inside a person's named after a title: "Người phát ngôn … Hà Vĩnh Khang" / "He Yongkang"
+        if m.cls == "place" and " " not in m.text and not m.entity.startswith(("country:", "region:")) \
+                and any(p.start == m.end + 1 and text[m.end] == " " for p in facts.people):
+            continue  # a town's name right before a person's name is the first name: "Wladimir Putin"
         if lex.caps.get("tagger") and " " not in m.text and _in_vietnamese_name(text, m.start, m.end, lex.lang):
             continue  # "Vũ Đức Tài": a middle name, not Germany (the person is found below)
         if m.cls == "org" and m.start >= 2 and text[m.start - 1] == "-" and text[m.start - 2].isalpha():
@@ -1065,7 +1071,8 @@ def _part_spelled_by(p: str, w: str, alone: bool, first_names: frozenset[str]) -
 def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names: frozenset[str] = frozenset()) -> bool:
     """Whether the other side spells the name: its last word, or another of its words where that is
     not followed by a different capitalised word ("Joan Ryan" is not in "Joan Elias")."""
-    parts = [p for p in _name_parts(name.text) if p not in skip]
+    # (a name of title words only is its own words: "Tài", a given name, is also a word of "Bộ trưởng Tài chính")
+    parts = [p for p in _name_parts(name.text) if p not in skip] or _name_parts(name.text)
 
     alone = len(parts) == 1
 
@@ -1189,7 +1196,7 @@ def _adjective_in(entity: str, lang: str, words: list[str]) -> bool:
 
 # A foreign name Vietnamese writes by its sound, syllable by syllable joined by hyphens ("Vác-sa-va", "Gia-các-ta",
 # "Cu-a-la Lăm-pơ"): the other side writes it in its own spelling, which sounds alike.
-_TRANSLITERATED = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)+(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)*)*")
+_TRANSLITERATED = regex.compile(r"(?:\p{Lu}\.\s*)*\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)+(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)*)*")
 _SKELETON_RULES = (("tsch", "c"), ("sch", "s"), ("sh", "s"), ("sz", "s"), ("ch", "k"), ("gi", "j"), ("ph", "f"), ("th", "t"),
                    ("kh", "k"), ("tr", "c"), ("ng", "n"), ("nh", "n"), ("qu", "kv"), ("q", "k"), ("c", "k"), ("x", "s"),
                    ("z", "s"), ("w", "v"), ("g", "k"), ("b", "p"), ("d", "t"))
@@ -1255,7 +1262,10 @@ def _sounds_like_person(a: Name, b: Name) -> bool:
     for s, t in ((a, b), (b, a)):
         if _TRANSLITERATED.fullmatch(s.text) and not _TRANSLITERATED.fullmatch(t.text):
             sk = _skeleton(s.text)
-            return len(sk) >= 3 and difflib.SequenceMatcher(None, sk, _skeleton(t.text)).ratio() >= SOUNDS_SAME_PERSON
+            # a family name alone against the whole name too ("Ma-lư-sép" / "Sergej Malyschew"); initials count
+            # as written ("V. Pu-tin" / "Wladimir Putin")
+            others = [t.text] + ([t.text.split()[-1]] if " " not in s.text.strip() and " " in t.text else [])
+            return len(sk) >= 3 and any(difflib.SequenceMatcher(None, sk, _skeleton(o)).ratio() >= SOUNDS_SAME_PERSON for o in others)
     return False
 
 

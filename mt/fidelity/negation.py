@@ -66,6 +66,10 @@ class NegationPack:
     weak: list[str] = field(default_factory=list)  # negate in part, or by a prefix
     verbs: list[str] = field(default_factory=list)  # stems of verbs of denial and refusal (weak)
     separable: list[tuple[str, str]] = field(default_factory=list)  # ("lehn", "ab")
+    # verbs of ruling out ("loại trừ", "ausschließen", "rule out"): they negate what they govern fully ("sẽ không tăng" =
+    # "schloss eine Anhebung aus"), and a negation of them is none ("không loại trừ" = "schloss nicht aus")
+    exclusion: list[str] = field(default_factory=list)
+    exclusion_separable: list[tuple[str, str]] = field(default_factory=list)  # ("schloss", "aus")
     suffixes: list[str] = field(default_factory=list)  # "n't"
     not_negation: list[str] = field(default_factory=list)
     not_negation_patterns: list[str] = field(default_factory=list)  # idioms a word list cannot state: "can't help smiling"
@@ -138,6 +142,8 @@ def negation_pack(lang: str) -> NegationPack:
     pack.weak = [w.lower() for w in neg.get("weak", [])]
     pack.verbs = [w.lower() for w in neg.get("verbs", [])]
     pack.separable = [(a.lower(), b.lower()) for a, b in neg.get("separable", [])]
+    pack.exclusion = [w.lower() for w in neg.get("exclusion", [])]
+    pack.exclusion_separable = [(a.lower(), b.lower()) for a, b in neg.get("exclusion_separable", [])]
     pack.suffixes = list(neg.get("suffixes", []))
     pack.not_negation = [w.lower() for w in neg.get("not_negation", [])]
     pack.not_negation_patterns = list(neg.get("not_negation_patterns", []))
@@ -286,8 +292,9 @@ def clauses(text: str, pack: NegationPack, timed: bool = False, why: bool = Fals
     idioms = [(m.start(), m.end()) for m in _find(pack.not_negation, low)
               if not any(s < m.start() < e for s, e in inside)]
     found: list[Unit] = []
-    for words, weak, stem in ((pack.markers, False, False), (pack.weak, True, False), (pack.verbs, True, True)):
-        found += [Unit(m.start(), m.end(), text[m.start():m.end()], weak, verb=stem) for m in _find(words, low, stem)]
+    for words, weak, stem, verb in ((pack.markers, False, False, False), (pack.weak, True, False, False),
+                                    (pack.verbs, True, True, True), (pack.exclusion, False, True, True)):
+        found += [Unit(m.start(), m.end(), text[m.start():m.end()], weak, verb=verb) for m in _find(words, low, stem)]
     # an idiom that a longer negation begins inside and runs past is none: "tất cả hoặc không gì cả" (all or
     # nothing) holds "hoặc không" (or not) but says "không gì" (nothing)
     blocked = [(s, e) for s, e in idioms if not any(s <= u.start < e < u.end for u in found if not u.weak)]
@@ -348,7 +355,7 @@ def clauses(text: str, pack: NegationPack, timed: bool = False, why: bool = Fals
         runs = _runs(own, low, pack)
         repeats = bool(after_comma and runs and out and out[-1].runs and not low[s:own[0].start].strip())
         out.append(Clause(s, e, own, cancelled, runs=runs, closes=bool(_PART_END.search(delim)),
-                          denied_verb=any(u.verb for u in cancelled), repeats=repeats))
+                          denied_verb=any(u.verb and u.weak for u in cancelled), repeats=repeats))
         sentence_start, after_comma = bool(_SENTENCE_END.search(delim)), delim.strip() == ","
     return out
 
@@ -541,13 +548,14 @@ def _separable(low: str, text: str, s: int, e: int, pack: NegationPack) -> list[
     if not words:
         return out
     last = words[-1].group(0)
-    for stem, particle in pack.separable:
-        if last != particle:
-            continue
-        for m in words[:-1]:
-            if m.group(0).startswith(stem):
-                out.append(Unit(s + m.start(), s + m.end(), text[s + m.start():s + m.end()], weak=True, verb=True))
-                break
+    for pairs, weak in ((pack.separable, True), (pack.exclusion_separable, False)):
+        for stem, particle in pairs:
+            if last != particle:
+                continue
+            for m in words[:-1]:
+                if m.group(0).startswith(stem):
+                    out.append(Unit(s + m.start(), s + m.end(), text[s + m.start():s + m.end()], weak=weak, verb=True))
+                    break
     return out
 
 
@@ -588,7 +596,9 @@ def _double_negations(units: list[Unit], low: str, pack: NegationPack) -> tuple[
     … nicht"), a weak word right after it ("nicht unmöglich", "not without") and a strong one right
     after it ("không ai không biết"). Elsewhere in the clause a negation stays one of its own."""
     keep, gone = [], []
-    strong = [u for u in units if not u.weak]
+    # (a weak wording that holds a marker counts: "schloss … aber auch nicht aus" = did not rule out either)
+    markers = set(pack.markers)
+    strong = [u for u in units if not u.verb and (not u.weak or markers & set(u.text.lower().split()))]
     verbs = [u for u in units if u.verb]
     for s, v in zip(strong, verbs):  # "dementierte den Bericht nicht", "n'a pas démenti"
         gone += [s, v]
@@ -926,9 +936,11 @@ def check(ctx: PairContext) -> list[Finding]:
     s_all, t_all = sum(c.count for c in sp_), sum(c.count for c in tp_)
     part = _reversed_part(sc, tc) if verdict == "both" else None
     reworded: list[Rewording] = []
-    if verdict in ("src", "tgt") or part:
+    if verdict in ("src", "tgt", "weak") or part:
         # a negation the other side says in a plain wording of the same meaning ("không đồng quan
-        # điểm" / "andere Meinung", "chưa từng" / "erstmals") explains the difference, in part
+        # điểm" / "andere Meinung", "chưa từng" / "erstmals") explains the difference, in part; also beside a
+        # partial negation, where the place of the other side's negation would otherwise make it an addition
+        # ("bác bỏ thông tin …" / "Von … könne keine Rede sein")
         s_rw = _rewordings(ctx.src.text, sc, sp, ctx.tgt.text, tp, tc)
         t_rw = _rewordings(ctx.tgt.text, tc, tp, ctx.src.text, sp, sc)
         if s_rw or t_rw:

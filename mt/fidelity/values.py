@@ -450,7 +450,10 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
         pos = end
         if any(s <= m.start() < e for s, e in used):
             continue
-        value = parse_number(text[m.start():end], pack)
+        written = text[m.start():end]
+        if text[max(0, m.start() - len(written) - 1):m.start()] == written + "/":
+            continue  # "24/24 giờ", "7/7": the whole of it (round the clock, every day), one figure
+        value = parse_number(written, pack)
         if value is None:
             continue
         sm = scale_re.match(text, end)
