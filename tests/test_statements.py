@@ -115,3 +115,14 @@ def test_a_company_after_a_title_keeps_its_country():
     # "Bosch Việt Nam" after a title is read as a name, but the country in it is still said
     assert _alarm_types(["Ông Markus Weber, Tổng giám đốc Bosch Việt Nam, cho biết công ty sẽ mở nhà máy mới."],
                         ["Markus Weber, Geschäftsführer von Bosch Vietnam, sagte, das Unternehmen werde ein neues Werk eröffnen."]) == set()
+
+
+def test_a_name_written_by_its_sound_is_found_among_the_other_sides_words():
+    # where the other side's reader found no name ("…, Igor Below, …" after a long title), a first name and the
+    # word after it are compared by their sound
+    from mt.fidelity.names import Name, _counterpart, _first_names
+
+    fn = _first_names("vi", "de")
+    name = Name("I-gô Bê-lốp", 0, 11, "person")
+    assert _counterpart(name, [], "der Minister , Igor Below , sagte".split(), frozenset(), fn)
+    assert not _counterpart(name, [], "der Minister , Oleg Sokolow , sagte".split(), frozenset(), fn)

@@ -1269,6 +1269,11 @@ def _sounds_like_person(a: Name, b: Name) -> bool:
     return False
 
 
+def _first_name_runs(words: list[str], first_names: frozenset[str]) -> list[str]:
+    """A known first name and the capitalised word after it ("Igor Below"): how a person is named."""
+    return [f"{a} {b}" for a, b in zip(words, words[1:]) if a in first_names and b[:1].isupper()]
+
+
 def _family_name_alone(vi_name: str, words: list[str], names: list[Name]) -> bool:
     """A word of the other side that writes in pinyin the family name of a Chinese name written by its Sino-Vietnamese
     reading, standing alone ("Lý Cường" / "Li sagte"), not as the first word of another full name ("Li Keqiang")."""
@@ -1284,6 +1289,9 @@ def _counterpart(name: Name, other: list[Name], other_words: list[str], skip: fr
         return True  # "Vác-sa-va" / "Warschau"
     if name.cls in ("person", "name") and any(o.cls in ("person", "name") and _sounds_like_person(name, o) for o in other):
         return True  # "Xéc-gây La-vrốp" / "Sergej Lawrow"
+    if name.cls in ("person", "name") and any(_sounds_like_person(name, Name(run, 0, 0, "person"))
+                                              for run in _first_name_runs(other_words, first_names)):
+        return True  # the same where the other side's reader found no name: "I-gô Bê-lốp" / "Igor Below"
     if name.cls in ("person", "name") and (
             any(o.cls in ("person", "name") and (sino_vietnamese(name.text, o.text) or sino_vietnamese(o.text, name.text)) for o in other)
             or _family_name_alone(name.text, other_words, other)):
