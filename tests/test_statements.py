@@ -126,3 +126,16 @@ def test_a_name_written_by_its_sound_is_found_among_the_other_sides_words():
     name = Name("I-gô Bê-lốp", 0, 11, "person")
     assert _counterpart(name, [], "der Minister , Igor Below , sagte".split(), frozenset(), fn)
     assert not _counterpart(name, [], "der Minister , Oleg Sokolow , sagte".split(), frozenset(), fn)
+
+
+@pytest.mark.parametrize("src,good,edited,sl,tl", [
+    ("Ông Lâm bác bỏ cáo buộc rằng công ty đã không trả lương cho công nhân.",
+     "Lâm wies den Vorwurf zurück, das Unternehmen habe den Arbeitern keine Löhne gezahlt.",
+     "Lâm wies den Vorwurf zurück, das Unternehmen habe den Arbeitern Löhne gezahlt.", "vi", "de"),
+    ("Lâm bestritt, dass das Unternehmen die Löhne nicht gezahlt habe.", "Lam denied that the company had not paid the wages.",
+     "Lam denied that the company had paid the wages.", "de", "en"),
+])
+def test_a_negation_in_what_is_denied_is_its_own(src, good, edited, sl, tl):
+    # "denied that … did not pay": the negation after "that" negates the reported clause, it does not cancel the denial
+    assert _alarm_types([src], [good], sl, tl) == set()
+    assert "negation" in _alarm_types([src], [edited], sl, tl)
