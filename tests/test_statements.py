@@ -6,18 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from mt.pipeline import check_documents
-from mt.segment import segment_lines
-
-ALARM = ("critical", "major")
-
-
-def _findings(src: list[str], tgt: list[str], sl: str = "vi", tl: str = "de") -> list:
-    return check_documents(segment_lines(src, sl, True), segment_lines(tgt, tl, True)).findings
-
-
-def _alarm_types(src: list[str], tgt: list[str], sl: str = "vi", tl: str = "de") -> set[str]:
-    return {f.type for f in _findings(src, tgt, sl, tl) if f.severity.value in ALARM}
+from test_news_renderings import ALARM, _alarm_types, _findings
 
 
 # (source, correct rendering, the same rendering with one fact changed, the alarm that edit must give)

@@ -334,7 +334,7 @@ def _body_of_country(text: str, pos: int, mentions: list[Mention], lex: Lexicon)
     """The country that closes the name of a body right after a title, in a language that names bodies head
     first ("Người phát ngôn Bộ Ngoại giao Trung Quốc Hà Vĩnh Khang": the spokesperson's name follows it)."""
     heads = lex.caps.get("org_heads") if lex.caps.get("tagger") else None
-    start = pos + len(text[pos:]) - len(text[pos:].lstrip())
+    start = _SPACES.match(text, pos).end()
     if not heads or not any(text.startswith(h + " ", start) for h in heads):
         return None
     return next((mt for mt in mentions if mt.start > start and (mt.entity or "").startswith("country:")
@@ -342,6 +342,7 @@ def _body_of_country(text: str, pos: int, mentions: list[Mention], lex: Lexicon)
 
 
 _BODY_WORDS = regex.compile(r"(?:[\p{L}\p{M}]+ ){1,5}")
+_SPACES = regex.compile(r"\s*")
 
 
 def _deputy_adjective_before(text: str, pos: int, deputy_words) -> bool:

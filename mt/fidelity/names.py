@@ -296,7 +296,7 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     bound = [(b.end - len(b.person), b.end) for b in facts.bindings]
     for m in facts.mentions:
         if m.cls == "place" and not m.entity.startswith(("country:", "region:")) and any(s <= m.start and m.end <= e for s, e in bound):
-            continue  # a place's name inside a person's named after a title: "Người phát ngôn … Hà Vĩnh Khang" / "He Yongkang"
+            continue  # a town's name inside the name of a person named after a title: "Người phát ngôn … Hà Vĩnh Khang"
         if m.cls == "place" and " " not in m.text and not m.entity.startswith(("country:", "region:")) \
                 and any(p.start == m.end + 1 and text[m.end] == " " for p in facts.people):
             continue  # a town's name right before a person's name is the first name: "Wladimir Putin"

@@ -69,8 +69,8 @@ class NegationPack:
     # verbs of ruling out ("loại trừ", "ausschließen", "rule out"): they negate what they govern fully ("sẽ không tăng" =
     # "schloss eine Anhebung aus"), and a negation of them is none ("không loại trừ" = "schloss nicht aus")
     exclusion: list[str] = field(default_factory=list)
-    complementizers: list[str] = field(default_factory=list)  # "rằng", "that": what follows is a clause of its own
     exclusion_separable: list[tuple[str, str]] = field(default_factory=list)  # ("schloss", "aus")
+    complementizers: list[str] = field(default_factory=list)  # "rằng", "that": what follows is a clause of its own
     suffixes: list[str] = field(default_factory=list)  # "n't"
     not_negation: list[str] = field(default_factory=list)
     not_negation_patterns: list[str] = field(default_factory=list)  # idioms a word list cannot state: "can't help smiling"
@@ -144,8 +144,8 @@ def negation_pack(lang: str) -> NegationPack:
     pack.verbs = [w.lower() for w in neg.get("verbs", [])]
     pack.separable = [(a.lower(), b.lower()) for a, b in neg.get("separable", [])]
     pack.exclusion = [w.lower() for w in neg.get("exclusion", [])]
-    pack.complementizers = [w.lower() for w in neg.get("complementizers", [])]
     pack.exclusion_separable = [(a.lower(), b.lower()) for a, b in neg.get("exclusion_separable", [])]
+    pack.complementizers = [w.lower() for w in neg.get("complementizers", [])]
     pack.suffixes = list(neg.get("suffixes", []))
     pack.not_negation = [w.lower() for w in neg.get("not_negation", [])]
     pack.not_negation_patterns = list(neg.get("not_negation_patterns", []))
@@ -598,13 +598,10 @@ def _complementizer_re(words: tuple[str, ...]) -> regex.Pattern:
     return regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}\p{M}])")
 
 
-def _COMPLEMENTIZER(pack: NegationPack) -> regex.Pattern:
-    return _complementizer_re(tuple(pack.complementizers))
-
-
 def _double_negations(units: list[Unit], low: str, pack: NegationPack) -> tuple[list[Unit], list[Unit]]:
-    """A strong negation cancels a verb of denial anywhere in its clause ("không phủ nhận", "dementierte
-    … nicht"), a weak word right after it ("nicht unmöglich", "not without") and a strong one right
+    """A strong negation cancels a verb of denial or of ruling out anywhere in its clause ("không phủ nhận",
+    "dementierte … nicht"), unless a complementizer stands between the verb and it ("bác bỏ … rằng … không": it
+    negates what is denied), a weak word right after it ("nicht unmöglich", "not without") and a strong one right
     after it ("không ai không biết"). Elsewhere in the clause a negation stays one of its own."""
     keep, gone = [], []
     # (a weak wording that holds a marker counts: "schloss … aber auch nicht aus" = did not rule out either)
@@ -613,8 +610,8 @@ def _double_negations(units: list[Unit], low: str, pack: NegationPack) -> tuple[
     verbs = [u for u in units if u.verb]
     if pack.complementizers:
         # a negation in what is denied is its own: "bác bỏ cáo buộc rằng … không tưới cỏ" (denied that … did not water)
-        strong = [u for u in strong if not any(v.end <= u.start and _COMPLEMENTIZER(pack).search(low, v.end, u.start)
-                                                for v in verbs)]
+        opens = _complementizer_re(tuple(pack.complementizers))
+        strong = [u for u in strong if not any(v.end <= u.start and opens.search(low, v.end, u.start) for v in verbs)]
     for s, v in zip(strong, verbs):  # "dementierte den Bericht nicht", "n'a pas démenti"
         gone += [s, v]
     units = [u for u in units if not any(u is g for g in gone)]
