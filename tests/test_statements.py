@@ -128,3 +128,19 @@ def test_a_negation_in_what_is_denied_is_its_own(src, good, edited, sl, tl):
     # "denied that … did not pay": the negation after "that" negates the reported clause, it does not cancel the denial
     assert _alarm_types([src], [good], sl, tl) == set()
     assert "negation" in _alarm_types([src], [edited], sl, tl)
+
+
+@pytest.mark.parametrize("text,holders", [
+    # the office's field after a Vietnamese title is no person: "Giáo" of "Giáo dục", "Năng" of "Năng lượng"
+    ("Bộ trưởng Giáo dục và Đào tạo Nguyễn Kim Sơn cho biết.", []),
+    ("Bộ trưởng Năng lượng Nga Xéc-gây Xi-vi-lép cho biết.", []),
+    # a field in capitals before the holder's family name: the name begins there
+    ("Thứ trưởng Công Thương Nguyễn Sinh Nhật Tân cho biết.", ["Nguyễn Sinh Nhật Tân"]),
+    # a holder named by one syllable stays one
+    ("Bộ trưởng Sơn cho biết.", ["Sơn"]),
+])
+def test_the_holder_after_a_vietnamese_title(text, holders):
+    from mt.fidelity.extract import extract
+    from mt.lexicon import lexicon
+
+    assert [b.person for b in extract(text, lexicon("vi")).bindings] == holders

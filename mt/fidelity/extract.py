@@ -386,6 +386,11 @@ def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Men
                                for h in lex.caps.get("org_heads", [])):
         return None  # a body after the title, not a person: "Thẩm phán Tòa án Tối cao" (a Supreme Court judge)
     tokens = m.group(1).split()
+    if lex is not None and lex.caps.get("tagger") == "pyvi":
+        tokens = _vietnamese_holder(text, m.end(1), tokens)
+        if not tokens:
+            return None
+        start = m.end(1) - len(" ".join(tokens))
     cut_at_noun = False  # the run ends at its first listed noun (German, with a word list)
     if lex is not None and lex.caps.get("nouns") and not (known and known.has_token(tokens[0], min_len=1)):
         from .names import _NOUN_ONLY, _dictionary, _ordinary
@@ -416,6 +421,30 @@ def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Men
         # (else a name no one in the source has stays whole up to that noun: "Gesundheitsminister Pham Minh Chinh sagte")
     name = " ".join(tokens).rstrip(".,;:")
     return name, start, start + len(name)
+
+
+def _vietnamese_holder(text: str, end: int, tokens: list[str]) -> list[str]:
+    """The name in a run of capitalised syllables after a Vietnamese title, which may first name the office's
+    field: none where the run's one syllable makes a word with the lower-case syllable after it ("Bộ trưởng Giáo
+    dục …", "Thứ trưởng Năng lượng …": pyvi's "Giáo_dục"); from its first family name where a syllable that opens
+    none stands before one ("Thứ trưởng Công Thương Nguyễn Sinh Nhật Tân")."""
+    from .names import _surnames, pyvi_tags
+
+    if len(tokens) == 1:
+        nxt = _LOWER_SYLLABLE.match(text, end)
+        tagged = pyvi_tags(text) if nxt else None
+        if tagged and f"{tokens[0]}_{nxt.group(1)}" in tagged[0]:
+            return []
+        return tokens
+    surnames = _surnames("vi")
+    if tokens[0] not in surnames:
+        first = next((k for k, t in enumerate(tokens) if t in surnames and k + 1 < len(tokens)), None)
+        if first is not None:
+            return tokens[first:]
+    return tokens
+
+
+_LOWER_SYLLABLE = regex.compile(r" (\p{Ll}[\p{L}\p{M}]*)")
 
 
 def _title_matches(text: str, lang: str):
