@@ -387,10 +387,11 @@ def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Men
         return None  # a body after the title, not a person: "Thẩm phán Tòa án Tối cao" (a Supreme Court judge)
     tokens = m.group(1).split()
     if lex is not None and lex.caps.get("tagger") == "pyvi":
-        tokens = _vietnamese_holder(text, m.end(1), tokens)
-        if not tokens:
+        first = _vietnamese_holder(text, m.end(1), tokens)
+        if first is None:
             return None
-        start = m.end(1) - len(" ".join(tokens))
+        start = [t.start() for t in regex.finditer(r"\S+", text[:m.end(1)], pos=start)][first]
+        tokens = tokens[first:]
     cut_at_noun = False  # the run ends at its first listed noun (German, with a word list)
     if lex is not None and lex.caps.get("nouns") and not (known and known.has_token(tokens[0], min_len=1)):
         from .names import _NOUN_ONLY, _dictionary, _ordinary
@@ -423,25 +424,21 @@ def _name_after(text: str, pos: int, known: NameIndex | None, mentions: list[Men
     return name, start, start + len(name)
 
 
-def _vietnamese_holder(text: str, end: int, tokens: list[str]) -> list[str]:
-    """The name in a run of capitalised syllables after a Vietnamese title, which may first name the office's
-    field: none where the run's one syllable makes a word with the lower-case syllable after it ("Bộ trưởng Giáo
-    dục …", "Thứ trưởng Năng lượng …": pyvi's "Giáo_dục"); from its first family name where a syllable that opens
-    none stands before one ("Thứ trưởng Công Thương Nguyễn Sinh Nhật Tân")."""
+def _vietnamese_holder(text: str, end: int, tokens: list[str]) -> int | None:
+    """Where the name begins (a token's index) in a run of capitalised syllables after a Vietnamese title, which
+    may first name the office's field: nowhere where the run's one syllable makes a word with the lower-case
+    syllable after it ("Bộ trưởng Giáo dục …", "Thứ trưởng Năng lượng …": pyvi's "Giáo_dục"); at its first family
+    name where a syllable that opens none stands before one ("Thứ trưởng Công Thương Nguyễn Sinh Nhật Tân")."""
     from .names import _surnames, pyvi_tags
 
     if len(tokens) == 1:
         nxt = _LOWER_SYLLABLE.match(text, end)
         tagged = pyvi_tags(text) if nxt else None
-        if tagged and f"{tokens[0]}_{nxt.group(1)}" in tagged[0]:
-            return []
-        return tokens
+        return None if tagged and f"{tokens[0]}_{nxt.group(1)}" in tagged[0] else 0
     surnames = _surnames("vi")
-    if tokens[0] not in surnames:
-        first = next((k for k, t in enumerate(tokens) if t in surnames and k + 1 < len(tokens)), None)
-        if first is not None:
-            return tokens[first:]
-    return tokens
+    if tokens[0] in surnames:
+        return 0
+    return next((k for k, t in enumerate(tokens) if t in surnames and k + 1 < len(tokens)), 0)
 
 
 _LOWER_SYLLABLE = regex.compile(r" (\p{Ll}[\p{L}\p{M}]*)")
