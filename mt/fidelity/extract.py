@@ -330,12 +330,18 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+def body_head_at(text: str, pos: int, lex: Lexicon) -> bool:
+    """A body's head word opens a name at `pos`, in a language that names bodies head first ("Bộ Ngoại giao …",
+    "Cơ quan Việc làm …"; names.toml [capitalisation] org_heads, read where a tagger reads the language)."""
+    heads = lex.caps.get("org_heads") if lex.caps.get("tagger") else None
+    return bool(heads) and any(text.startswith(h + " ", pos) for h in heads)
+
+
 def _body_of_country(text: str, pos: int, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     """The country that closes the name of a body right after a title, in a language that names bodies head
     first ("Người phát ngôn Bộ Ngoại giao Trung Quốc Hà Vĩnh Khang": the spokesperson's name follows it)."""
-    heads = lex.caps.get("org_heads") if lex.caps.get("tagger") else None
     start = _SPACES.match(text, pos).end()
-    if not heads or not any(text.startswith(h + " ", start) for h in heads):
+    if not body_head_at(text, start, lex):
         return None
     return next((mt for mt in mentions if mt.start > start and (mt.entity or "").startswith("country:")
                  and _BODY_WORDS.fullmatch(text, start, mt.start)), None)

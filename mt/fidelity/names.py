@@ -30,7 +30,7 @@ import regex
 from ..lexicon import Lexicon, entity_class, find_names, local_given_names, native_given_names, pack_languages, stands_for, surfaces_of, unmarked
 from ..types import Finding, Severity
 from .context import PairContext, entity_label, language_name
-from .extract import Facts, fold_name, same_name_token, same_person, sino_readable, sino_vietnamese
+from .extract import Facts, body_head_at, fold_name, same_name_token, same_person, sino_readable, sino_vietnamese
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")  # apostrophes split: l'|Allemagne, Mary|'s
 
@@ -295,11 +295,11 @@ def find(facts: Facts, lex: Lexicon) -> list[Name]:
     out: list[Name] = []
     bound = [(b.end - len(b.person), b.end) for b in facts.bindings]
     for m in facts.mentions:
-        if m.cls == "place" and not m.entity.startswith(("country:", "region:")) and any(s <= m.start and m.end <= e for s, e in bound):
-            continue  # a town's name inside the name of a person named after a title: "Người phát ngôn … Hà Vĩnh Khang"
-        if m.cls == "place" and " " not in m.text and not m.entity.startswith(("country:", "region:")) \
-                and any(p.start == m.end + 1 and text[m.end] == " " for p in facts.people):
-            continue  # a town's name right before a person's name is the first name: "Wladimir Putin"
+        if m.cls == "place" and _local_place(m.entity):
+            if any(s <= m.start and m.end <= e for s, e in bound):
+                continue  # a town's name inside the name of a person named after a title: "Người phát ngôn … Hà Vĩnh Khang"
+            if " " not in m.text and any(p.start == m.end + 1 and text[m.end] == " " for p in facts.people):
+                continue  # a town's name right before a person's name is the first name: "Wladimir Putin"
         if lex.caps.get("tagger") and " " not in m.text and _in_vietnamese_name(text, m.start, m.end, lex.lang):
             continue  # "Vũ Đức Tài": a middle name, not Germany (the person is found below)
         if m.cls == "org" and m.start >= 2 and text[m.start - 1] == "-" and text[m.start - 2].isalpha():
@@ -1309,11 +1309,10 @@ def _closes_body_name(n: Name, text: str, lex: Lexicon) -> bool:
     """A country that ends the name of a body in a language that writes names head first ("Cơ quan Việc làm
     Liên bang Đức", "Bộ Ngoại giao Mỹ"): the other side's name of the body may hold it in a word of its own
     ("Bundesagentur", "State Department")."""
-    heads = lex.caps.get("org_heads") if lex.caps.get("tagger") else None
-    if not heads or not (n.entity or "").startswith("country:"):
+    if not (n.entity or "").startswith("country:"):
         return False
     run = _CAPITALISED_RUN_BEFORE.search(text, 0, n.start)
-    return bool(run) and any(run.group(1).startswith(h + " ") for h in heads) and not text[n.end:n.end + 1].isalpha()
+    return bool(run) and body_head_at(text, run.start(1), lex) and not text[n.end:n.end + 1].isalpha()
 
 
 def _one_mention(names: list[Name], text: str) -> list[Name]:
