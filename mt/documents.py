@@ -72,7 +72,7 @@ def _extract_html(html: str, path) -> str:
 
 def ensure_language(lines: list[str], lang: str, name: str) -> None:
     """Refuse a document that is confidently in another language (swapped source and target)."""
-    from .langid import detect, ranked
+    from .langid import detect, ranked, sample_text
 
     lang = normalize_code(lang)
     # 40 letters, as the per-pair check of exports: py3langid's top three hold the right language
@@ -80,7 +80,7 @@ def ensure_language(lines: list[str], lang: str, name: str) -> None:
     found = detect(lines, min_chars=40)
     if found is None or found == lang.split("-")[0]:
         return
-    if lang.split("-")[0] in ranked(" ".join(lines), 3):
+    if lang.split("-")[0] in ranked(sample_text(lines), 3):
         return
     raise MtError(f"{name}: the text looks like '{found}', not '{lang}' (are source and target swapped, or is a language code wrong?)")
 

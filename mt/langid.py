@@ -23,9 +23,21 @@ def is_language(text: str, lang: str, min_chars: int = 40, top: int = 3) -> bool
     return lang.split("-")[0].lower() in ranked(text, top)
 
 
+# A document's language is told from this many characters at most, every k-th line: py3langid is as sure
+# of 20,000 characters as of a whole book, and reading a 10,000-line document whole took seconds.
+SAMPLE_CHARS = 20_000
+
+
+def sample_text(lines: list[str], max_chars: int = SAMPLE_CHARS) -> str:
+    """The lines joined, or every k-th of them where they hold more than about max_chars characters."""
+    total = sum(len(x) for x in lines)
+    step = max(1, total // max_chars)
+    return " ".join(lines[::step])
+
+
 def detect(lines: list[str], min_chars: int = 200) -> str | None:
     """The language of a document (None when there is too little text to tell)."""
-    text = " ".join(lines)
+    text = sample_text(lines)
     if sum(ch.isalpha() for ch in text) < min_chars:
         return None
     return ranked(text, 1)[0]

@@ -9,6 +9,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+import regex
+
 
 class MtError(Exception):
     """A user-facing error: the CLI prints its message on one line and exits with `exit_code`."""
@@ -29,11 +31,14 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_CONTROL_OR_FORMAT = regex.compile(r"[\p{Cc}\p{Cf}]")
+
+
 def clean_text(text: str) -> str:
     """NFC, without control and invisible format characters (zero-width spaces, BOMs, bidi
     marks), whitespace collapsed: the form every comparison and every model sees."""
     text = nfc(text)
-    if any(unicodedata.category(c) in ("Cc", "Cf") for c in text):
+    if _CONTROL_OR_FORMAT.search(text):
         text = "".join(" " if unicodedata.category(c) == "Cc" else "" if unicodedata.category(c) == "Cf" else c for c in text)
     return " ".join(text.split())
 

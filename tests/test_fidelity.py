@@ -166,6 +166,39 @@ def test_a_long_document_checked_while_it_is_aligned_gives_the_same_findings(mon
     assert set(multiprocessing.active_children()) == before
 
 
+def test_target_facts_read_ahead_are_used_only_for_the_same_people_and_text(monkeypatch):
+    """The forked checker reads target segments' facts ahead with the people the source segments name; the
+    second pass takes them for one-segment beads where it knows the very same people and the text is that
+    segment's, and the findings are those read afresh."""
+    import mt.fidelity as fidelity
+    from mt.align import align_documents
+    from mt.segment import segment_lines
+
+    src = segment_lines((CORPUS / "vi.txt").read_text().splitlines(), "vi", True)
+    tgt = segment_lines((CORPUS / "de.txt").read_text().splitlines(), "de", True)
+    al = align_documents(src, tgt)
+    fresh = [f.to_dict() for f in fidelity.check_alignment(al).findings]
+    ahead = {i: fidelity._facts(s.norm, "vi", None) for i, s in enumerate(src.segments)}
+    known = fidelity._known_people(ahead[i] for i in sorted(ahead))
+    assert len(known) >= 3  # the article names Yoon, Zelensky, Rutte, …
+    monkeypatch.setattr(fidelity, "KNOWN_AHEAD", list(known.names))
+    tgt_ahead = {j: (s.norm, fidelity._facts(s.norm, "de", known)) for j, s in enumerate(tgt.segments)}
+    monkeypatch.setattr(fidelity, "TGT_FACTS_AHEAD", tgt_ahead)
+    read = []
+    real = fidelity._facts
+    monkeypatch.setattr(fidelity, "_facts", lambda text, lang, k: (read.append(lang), real(text, lang, k))[1])
+    assert [f.to_dict() for f in fidelity.check_alignment(al).findings] == fresh
+    one_segment = sum(1 for b in al.beads if b.src and len(b.tgt) == 1)
+    assert read.count("de") <= len(al.beads) - one_segment  # the one-segment beads' target facts were not read again
+    # other people known (another document's list) or another text in a slot: read afresh, never taken
+    for people, slots in ((list(known.names)[1:], tgt_ahead), (list(known.names), {j: ("", f) for j, (_, f) in tgt_ahead.items()})):
+        monkeypatch.setattr(fidelity, "KNOWN_AHEAD", people)
+        monkeypatch.setattr(fidelity, "TGT_FACTS_AHEAD", slots)
+        read.clear()
+        assert [f.to_dict() for f in fidelity.check_alignment(al).findings] == fresh
+        assert read.count("de") >= one_segment
+
+
 def test_worker_count_for_a_long_document():
     # the parallel test above replaces _workers; this one runs it (an import lost in a tidy once made every
     # document of 2,000 beads or more fail with NameError, seen only by eval/bench/check_bench.py)

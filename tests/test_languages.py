@@ -42,6 +42,26 @@ def test_wrong_language_still_refused_after_normalising(capsys):
     assert code == 2 and "looks like 'de', not 'vi'" in err
 
 
+def test_a_long_document_is_judged_from_lines_spread_over_it():
+    """A long document's language is told from every k-th line (about SAMPLE_CHARS characters), not read
+    whole; a document in the other language is still refused."""
+    from mt.documents import ensure_language
+    from mt.langid import SAMPLE_CHARS, sample_text
+
+    de = [x for x in open(DE, encoding="utf-8").read().splitlines() if x.strip()]
+    vi = [x for x in open(VI, encoding="utf-8").read().splitlines() if x.strip()]
+    long_de = [f"{x} ({k})" for k in range(300) for x in de]
+    sample = sample_text(long_de)
+    assert SAMPLE_CHARS <= len(sample) <= 2.5 * SAMPLE_CHARS < sum(map(len, long_de))
+    assert "(0)" in sample and any(f"({k})" in sample for k in range(270, 300))  # lines from the start and the end
+    assert sample_text(de) == " ".join(de)  # a short document whole
+    ensure_language(long_de, "de", "long.txt")
+    with pytest.raises(MtError, match="looks like 'de', not 'vi'"):
+        ensure_language(long_de, "vi", "long.txt")
+    with pytest.raises(MtError, match="looks like 'vi', not 'de'"):
+        ensure_language(vi * 300, "de", "long.txt")
+
+
 def test_model_pair_is_checked_against_the_checkpoint(untrained_model, tmp_path, capsys):
     src = tmp_path / "in.txt"
     src.write_text("Hello world.\n", encoding="utf-8")

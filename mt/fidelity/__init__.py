@@ -73,8 +73,22 @@ def _map(fn, ks: list[int], workers: int, progress=None) -> list:
     return [x for part in parts for x in part]
 
 
-# The facts of source segments read ahead of need (Checker, while the document is aligned), by segment index.
+# The facts of source segments read ahead of need (Checker, while the document is aligned), by segment index;
+# then those of target segments, read with the people the source segments name (KNOWN_AHEAD, in the order
+# the first pass adds them): used where the first pass, on the aligned beads, knows the very same people.
 FACTS_AHEAD: dict[int, Facts] = {}
+TGT_FACTS_AHEAD: dict[int, tuple[str, Facts]] = {}  # (the segment's text, its facts)
+KNOWN_AHEAD: list[str] = []
+
+
+def _known_people(facts) -> NameIndex:
+    """The people the facts name, each once, in order: what the target side's names are read against."""
+    known = NameIndex()  # indexed once: each look-up below costs the same in a long document
+    for f in facts:
+        for p in f.people:
+            if not known.has_person(p.text):
+                known.add(p.text)
+    return known
 
 
 def _source_facts(k: int) -> Facts:
@@ -92,7 +106,10 @@ def _bead_findings(k: int) -> list[Finding]:
         return coverage.check_bead(al, bead)
     if all(al.src.segments[i].kind is SegmentKind.BOILERPLATE for i in bead.src):
         return []
-    ctx = PairContext(al, bead, src_facts[k], _facts(al.tgt_text(bead), al.tgt.lang, known),
+    tgt_text = al.tgt_text(bead)
+    ahead = TGT_FACTS_AHEAD.get(bead.tgt[0]) if len(bead.tgt) == 1 and _JOB["tgt_ahead"] else None
+    tgt_facts = ahead[1] if ahead and ahead[0] == tgt_text else _facts(tgt_text, al.tgt.lang, known)
+    ctx = PairContext(al, bead, src_facts[k], tgt_facts,
                       lexicon(al.src.lang), lexicon(al.tgt.lang), register, known)
     out: list[Finding] = coverage.left_untranslated(al, bead)
     if len(out) < len(bead.tgt):  # (a target left in the source language would be read in the wrong language)
@@ -120,16 +137,14 @@ def check_alignment(al: Alignment, retranslate: bool | RetranslationResult = Fal
         total = len(with_src) + len(al.beads)
         step = None if progress is None else (lambda n: progress(n, total))
         src_facts = dict(zip(with_src, _map(_source_facts, with_src, workers, step)))
-        known = NameIndex()  # indexed once: each look-up below costs the same in a long document
+        known = _known_people(src_facts.values())
         register = Register()
         for f in src_facts.values():
-            for p in f.people:
-                if not known.has_person(p.text):
-                    known.add(p.text)
             for b in f.bindings:
                 register.add(b.office, b.qualifier, b.person)
         lengths = length.model_for(al)  # the document's expected length ratio, learned once
-        _JOB.update(src_facts=src_facts, known=known, register=register, lengths=lengths)
+        _JOB.update(src_facts=src_facts, known=known, register=register, lengths=lengths,
+                    tgt_ahead=bool(TGT_FACTS_AHEAD) and known.names == KNOWN_AHEAD)
         if workers > 1:
             # what the signals load on first use (the tagger and its libraries, word lists): once here, not once
             # in every worker; the findings of this bead are made again in its worker
@@ -229,6 +244,14 @@ def _checker_main(conn, src: Document, tgt: Document) -> None:
                 break
             if seg.kind is not SegmentKind.BOILERPLATE:
                 FACTS_AHEAD[i] = _facts(seg.norm, src.lang, None)
+        if not conn.poll():  # and, with time left, the target segments' facts
+            known = _known_people(FACTS_AHEAD[i] for i in sorted(FACTS_AHEAD))
+            KNOWN_AHEAD[:] = known.names
+            for j, seg in enumerate(tgt.segments):
+                if conn.poll():
+                    break
+                if seg.kind is not SegmentKind.BOILERPLATE:
+                    TGT_FACTS_AHEAD[j] = seg.norm, _facts(seg.norm, tgt.lang, known)
         al, retranslate, mt_lines = conn.recv()
         result = check_alignment(al, retranslate, mt_lines, lambda n, total: conn.send(("progress", n, total)))
         conn.send(("done", result))
