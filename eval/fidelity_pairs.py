@@ -40,6 +40,9 @@ SETS = {
     "own-vie-deu-news-10": ("vi", "de"), "own-vie-deu-news-11": ("vi", "de"), "own-vie-deu-news-12": ("vi", "de"), "own-vie-deu-news-13": ("vi", "de"),
     # statements and interviews (session 15): 14 was measured unseen once and then read, 15 is kept unread
     "own-vie-deu-news-14": ("vi", "de"), "own-vie-deu-news-15": ("vi", "de"),
+    # studies and statistics, biographies and obituaries (session 16): 16 was measured unseen once and then read,
+    # 17 is kept unread
+    "own-vie-deu-news-16": ("vi", "de"), "own-vie-deu-news-17": ("vi", "de"),
 }
 TARGET_FA, TARGET_DET, TARGET_TYPE = 0.03, 0.90, 0.90
 MIN_BASE = 20  # fewer edited pairs than this: the rate is shown but not judged

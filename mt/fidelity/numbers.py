@@ -4,9 +4,12 @@
 'hai hay ba năm' explains '2, 3 Jahre', though a lone small word is never a figure of its own."""
 from __future__ import annotations
 
+import functools
+
 import regex
 
-from ..types import Finding, Severity
+from ..config import config_dir, load_toml
+from ..types import Finding, Severity, nfc
 from .context import PairContext, language_name
 from .values import Value, coverage, name_before
 
@@ -16,6 +19,11 @@ CHANGED_CONFIDENCE = 0.85
 DATE_CONFIDENCE = 0.85
 OMITTED_CONFIDENCE = 0.6
 ADDED_CONFIDENCE = 0.65
+# A rise said as a fall is seen from words only ("tăng" / "sank"), which a free rendering may turn around
+DIRECTION_CONFIDENCE = 0.6
+# a word of change speaks of a figure this many words from it at most ("tăng 12%", "stieg im Vergleich zum
+# Vorjahr um 12 Prozent", "a 12% rise")
+CHANGE_WINDOW = 6
 # A converted figure may be rounded: "15 m" = "50 ft" (49.2), "210 km/h" = "130 mph" (209).
 CONVERSION_TOLERANCE = 0.1
 
@@ -34,7 +42,7 @@ def _fmt(v: float) -> str:
 
 
 def check(ctx: PairContext) -> list[Finding]:
-    return _dates(ctx) + _numbers(ctx)
+    return _dates(ctx) + _numbers(ctx) + _directions(ctx)
 
 
 def _unmatched(dates: list, other: list) -> list:
@@ -315,3 +323,87 @@ def _numbers(ctx: PairContext) -> list[Finding]:
             signal="numbers", confidence=ADDED_CONFIDENCE, evidence=[ev],
         ))
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def change_patterns(lang: str) -> tuple[regex.Pattern, regex.Pattern, regex.Pattern] | None:
+    """The pack's words of a rise, of a fall, and of phrases holding them that say no change of a figure
+    (configs/lang/LANG/numbers.toml [change]); None where the pack has none."""
+    rel = f"lang/{lang}/numbers.toml"
+    data = load_toml(rel).get("change", {}) if (config_dir() / rel).exists() else {}
+    if not (data.get("up") and data.get("down")):
+        return None
+
+    def one(entry: str) -> str:
+        # "nahm … zu": up to six words between the parts, none of them across a clause's mark
+        parts = [r"\s+".join(regex.escape(w) for w in nfc(part).split()) for part in entry.split("…")]
+        return r"(?:\s+[^\s.,;:!?]+){0,6}?\s+".join(parts)
+
+    def compiled(entries: list[str]) -> regex.Pattern:
+        alts = "|".join(one(e) for e in sorted(entries, key=len, reverse=True)) or "(?!)"
+        return regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{alts})(?![\p{{L}}\p{{N}}])")
+
+    return compiled(data["up"]), compiled(data["down"]), compiled(data.get("not_change", []))
+
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_CLAUSE_MARK = regex.compile(r"[,;:!?()]|\.(?!\d)")
+
+
+def _direction_of(text: str, lang: str, figure: Value) -> tuple[str, int, int] | None:
+    """The direction ("up" or "down") the nearest word of change gives a figure, with that word's span: within
+    CHANGE_WINDOW words of it and in its clause (no comma, colon or sentence end between)."""
+    up, down, not_change = change_patterns(lang)
+    blocked = [(m.start(), m.end()) for m in not_change.finditer(text)]
+    best = None
+    for direction, pattern in (("up", up), ("down", down)):
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in blocked):
+                continue
+            gap = text[min(m.end(), figure.end):max(m.start(), figure.start)]
+            words = len(_TOKEN.findall(gap))
+            if words <= CHANGE_WINDOW and not _CLAUSE_MARK.search(gap) and (best is None or words < best[0]):
+                best = (words, direction, m.start(), m.end())
+    return best[1:] if best else None
+
+
+def _negated_near(text: str, lang: str, word: tuple[str, int, int]) -> bool | None:
+    """A negation in the clause of a word of change, within CHANGE_WINDOW words of it ("không tăng", "sank nicht",
+    "did not rise"); None where the language has no negation knowledge."""
+    from .negation import clauses, negation_pack
+
+    pack = negation_pack(lang)
+    if not pack.known:
+        return None
+    for c in clauses(text, pack):
+        for u in c.units:
+            gap = text[min(u.end, word[2]):max(u.start, word[1])]
+            if len(_TOKEN.findall(gap)) <= CHANGE_WINDOW and not _CLAUSE_MARK.search(gap):
+                return True
+    return False
+
+
+def _directions(ctx: PairContext) -> list[Finding]:
+    """A figure both sides give that rises on one side and falls on the other, each direction read from the
+    word of change nearest the figure in its clause ("tăng 12%" / "sank um 12 Prozent"). A negation near either
+    word ("không tăng" / "sank nicht") leaves the figure unread: the negation check speaks of it."""
+    if change_patterns(ctx.src_lang) is None or change_patterns(ctx.tgt_lang) is None:
+        return []
+    tgt_figs = _figures(ctx.tgt)
+    for n in _figures(ctx.src):
+        t = next((t for t in tgt_figs if _same(n, t)), None)
+        if t is None or (sd := _direction_of(ctx.src.text, ctx.src_lang, n)) is None \
+                or (td := _direction_of(ctx.tgt.text, ctx.tgt_lang, t)) is None or sd[0] == td[0]:
+            continue
+        if _negated_near(ctx.src.text, ctx.src_lang, sd) is not False or _negated_near(ctx.tgt.text, ctx.tgt_lang, td) is not False:
+            continue
+        said = {"up": "rises", "down": "falls"}
+        return [Finding(
+            type="number", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=list(ctx.bead.tgt),
+            message=f"The figure {_said(n)} {said[sd[0]]} in the source ('{ctx.src.text[sd[1]:sd[2]]}') but "
+                    f"{said[td[0]]} in the {language_name(ctx.tgt_lang)} text ('{ctx.tgt.text[td[1]:td[2]]}'): "
+                    f"check which is right.",
+            signal="numbers", confidence=DIRECTION_CONFIDENCE,
+            evidence=[ctx.span("src", n.start, n.end), ctx.span("src", sd[1], sd[2]),
+                      ctx.span("tgt", t.start, t.end), ctx.span("tgt", td[1], td[2])])]
+    return []

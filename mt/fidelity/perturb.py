@@ -24,11 +24,15 @@ import regex
 from ..config import load_toml
 from ..segment import sentence_spans
 
-KINDS = ("number", "date", "place", "person", "organisation", "office", "negation", "omission", "addition")
+KINDS = ("number", "date", "place", "person", "organisation", "office", "negation", "omission", "addition", "direction")
+# The document cases (perturb_documents) keep the kinds they had before direction edits, so that their figures
+# stay comparable across versions
+DOCUMENT_KINDS = KINDS[:-1]
 # The finding types that name each edit correctly (fidelity-dev's types).
 EXPECTED: dict[str, tuple[str, ...]] = {
     "number": ("number",), "date": ("date",), "place": ("entity",), "person": ("attribution", "entity"),
     "organisation": ("entity",), "office": ("attribution",), "negation": ("negation",), "omission": ("omission",), "addition": ("addition",),
+    "direction": ("number",),
 }
 _WORD = r"[^\W\d_]"
 
@@ -572,6 +576,38 @@ def _neg_vi(tgt: str, rng: random.Random) -> list[tuple[int, int, str]]:
 _NEG = {"en": _neg_en, "de": _neg_de, "fr": _neg_fr, "vi": _neg_vi}
 
 
+_FIGURE = re.compile(r"\d")
+_CLAUSE = re.compile(r"[,;:!?()]|\.(?!\d)")
+
+
+def _edit_direction(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
+    """A rise said as a fall or back: a word of change (configs/perturb.toml direction_swaps) within six words of
+    a figure in digits, in its clause ("stieg um 12 Prozent" -> "sank um 12 Prozent")."""
+    conf = _conf(lang)
+    # as written ("Anstieg" the noun, "anstieg" a verb's part), or capitalised at a sentence's start
+    swaps = {**conf.get("direction_swaps", {}), **{v: k for k, v in conf.get("direction_swaps", {}).items()},
+             **conf.get("direction_oneway", {})}
+    if not swaps:
+        return None
+    words = list(regex.finditer(r"\p{L}+(?: \p{L}+)?", tgt)) if any(" " in k for k in swaps) else []
+    spots = []
+    for m in list(regex.finditer(r"\p{L}+", tgt)) + words:
+        word = m.group()
+        new = swaps.get(word) or (swaps.get(word[:1].lower() + word[1:]) if word[:1].isupper() else None)
+        if new is None:
+            continue
+        near = [f for f in _NUM.finditer(tgt) if _FIGURE.search(f.group())]
+        for f in near:
+            gap = tgt[min(m.end(), f.end()):max(m.start(), f.start())]
+            if len(regex.findall(r"[\p{L}\p{N}]+", gap)) <= 6 and not _CLAUSE.search(gap):
+                spots.append((m.start(), m.end(), _cap_like(new, m.group())))
+                break
+    if not spots:
+        return None
+    start, end, new = rng.choice(sorted(set(spots)))
+    return _apply("direction", tgt, start, end, new)
+
+
 def _edit_negation(src: str, tgt: str, lang: str, rng: random.Random) -> Edit | None:
     fn = _NEG.get(lang)
     cands = fn(tgt, rng) if fn else []
@@ -663,7 +699,8 @@ def _edit_addition(src: str, tgt: str, lang: str, rng: random.Random, pool: list
 
 # (addition and date edits take more than the target: another pair's sentences, the source's language)
 _EDITORS = {"number": _edit_number, "place": _edit_place, "person": _edit_person,
-            "organisation": _edit_organisation, "office": _edit_office, "negation": _edit_negation, "omission": _edit_omission}
+            "organisation": _edit_organisation, "office": _edit_office, "negation": _edit_negation, "omission": _edit_omission,
+            "direction": _edit_direction}
 
 
 def perturb(src: str, tgt: str, src_lang: str, tgt_lang: str, kind: str, seed: int = 0,
@@ -708,7 +745,7 @@ def perturb_documents(docs: list[dict], seed: int = 0, error_share: float = 0.5,
             case = {"id": f"{d['id']}#{i}", "doc": d["id"], "src_lang": sl, "tgt_lang": tl, "src": src, "tgt": tgt, "errors": []}
             i += n
             if rng.random() < error_share:
-                order = sorted(KINDS, key=lambda k: (used[k], rng.random()))
+                order = sorted(DOCUMENT_KINDS, key=lambda k: (used[k], rng.random()))
                 for kind in order:
                     err = _document_edit(case, kind, rng, seed, pool)
                     if err:

@@ -155,6 +155,8 @@ def number_pack(lang: str) -> NumberPack:
         pack.missing.append("number words")
     if not dates.get("patterns"):
         pack.missing.append("dates")
+    if not (data.get("change", {}).get("up") and data.get("change", {}).get("down")):
+        pack.missing.append("words of change")  # a rise said as a fall is not read (numbers._directions)
     pack.weekdays = {nfc(k): int(v) for k, v in {**gen.get("weekdays", {}), **dates.get("weekdays", {})}.items()}
     # an entry with a capital is ambiguous only so written: "Acht" (außer Acht lassen), not "acht Köpfe"
     pack.ambiguous = frozenset(nfc(w) if w != w.lower() else nfc(w).lower() for w in hand.get("ambiguous", []))

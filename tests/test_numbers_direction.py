@@ -1,0 +1,58 @@
+"""A figure both sides give that rises on one side and falls on the other ("tăng 12%" / "sank um 12 Prozent"),
+and the perturbation generator's direction edits."""
+import pytest
+
+from mt.fidelity.evaluate import _alarms, check_pair
+from mt.fidelity.perturb import EXPECTED, perturb
+
+
+def _direction(src, tgt, sl="vi", tl="de"):
+    return [f for f in _alarms(check_pair(src, tgt, sl, tl)) if f.type == "number" and "in the source" in f.message]
+
+
+@pytest.mark.parametrize("src, tgt, sl, tl, words", [
+    ("Xuất khẩu gạo tăng 12% so với cùng kỳ năm ngoái.",
+     "Die Reisexporte sanken im Vergleich zum Vorjahreszeitraum um 12 Prozent.", "vi", "de", ("tăng", "sanken")),
+    # each figure its own direction: the one turned around is named
+    ("Số ca mắc giảm 20%, trong khi số ca tử vong tăng 5%.",
+     "Die Zahl der Fälle stieg um 20 %, die der Todesfälle sank um 5 %.", "vi", "de", ("giảm", "stieg")),
+    ("Le brut a perdu 26 cents pour tomber à 108,58 $ le baril.", "Brent crude rose 26 cents to $108.58 a barrel.",
+     "fr", "en", ("perdu", "rose")),
+    ("Die Arbeitslosenquote ist auf 5,2 Prozent gestiegen.", "The unemployment rate fell to 5.2 percent.",
+     "de", "en", ("gestiegen", "fell")),
+])
+def test_a_rise_said_as_a_fall_is_a_number_finding(src, tgt, sl, tl, words):
+    found = _direction(src, tgt, sl, tl)
+    assert len(found) == 1 and found[0].severity.value == "major", found
+    assert all(f"'{w}'" in found[0].message for w in words), found[0].message
+    assert {e.side for e in found[0].evidence} == {"src", "tgt"}
+
+
+@pytest.mark.parametrize("src, tgt, sl, tl", [
+    ("Xuất khẩu gạo tăng 12% so với cùng kỳ năm ngoái.", "Die Reisexporte stiegen im Vorjahresvergleich um 12 Prozent.", "vi", "de"),
+    # verb-final German, each figure in its own clause
+    ("Số ca mắc giảm 20%, trong khi số ca tử vong tăng 5%.",
+     "Die Zahl der Fälle ist um 20 % gesunken, während die der Todesfälle um 5 % gestiegen ist.", "vi", "de"),
+    # a negation near the word of change: the negation check speaks of it, not this one
+    ("Doanh thu không tăng 5% như dự kiến mà giảm.", "Der Umsatz stieg nicht um 5 Prozent, wie erwartet, sondern sank.", "vi", "de"),
+    # "xe tăng" is a tank, not a rise
+    ("Nga mất 12 xe tăng trong tuần qua.", "Russland verlor in der vergangenen Woche 12 Panzer.", "vi", "de"),
+    # a word of change far from the figure speaks of something else
+    ("Giá tăng khiến nhiều gia đình phải cắt giảm chi tiêu cho các bữa ăn hằng ngày trong 3 tháng qua.",
+     "Weil die Preise stiegen, mussten viele Familien in den vergangenen 3 Monaten bei den täglichen Mahlzeiten sparen.", "vi", "de"),
+])
+def test_the_same_direction_or_no_direction_is_quiet(src, tgt, sl, tl):
+    assert _direction(src, tgt, sl, tl) == []
+
+
+def test_direction_edits_turn_a_rise_into_a_fall_next_to_a_figure():
+    tgt = "Die Exporte stiegen im ersten Quartal um 12 Prozent."
+    ed = perturb("Xuất khẩu tăng 12% trong quý I.", tgt, "vi", "de", "direction")
+    assert ed is not None and (ed.old, ed.new) == ("stiegen", "sanken") and ed.expected == EXPECTED["direction"] == ("number",)
+    assert _direction("Xuất khẩu tăng 12% trong quý I.", ed.text)  # and the check finds it
+    # a noun keeps its capital; a verb's part written like a noun is not taken for it
+    assert perturb("x", "Der Anstieg um 4 Prozent überraschte.", "vi", "de", "direction").new == "Rückgang"
+    assert perturb("x", "Er verzeichnete Tackles, da seine Gesamtzahl auf 18 anstieg.", "vi", "de", "direction") is None
+    # no figure in the clause: no edit
+    assert perturb("x", "Die Preise stiegen, und das seit Jahren.", "vi", "de", "direction") is None
+    assert perturb("x", "Prices rose by 3 percent last year.", "de", "en", "direction").new == "fell"
