@@ -24,6 +24,9 @@ DIRECTION_CONFIDENCE = 0.6
 # a word of change speaks of a figure this many words from it at most ("tăng 12%", "stieg im Vergleich zum
 # Vorjahr um 12 Prozent", "a 12% rise")
 CHANGE_WINDOW = 6
+# a negation negates a word of change this many words from it at most: "chưa từng kết hôn đã tăng" (the share of
+# those who never married rose) is a rise
+NEGATION_REACH = 3
 # A converted figure may be rounded: "15 m" = "50 ft" (49.2), "210 km/h" = "130 mph" (209).
 CONVERSION_TOLERANCE = 0.1
 
@@ -368,8 +371,8 @@ def _direction_of(text: str, lang: str, figure: Value) -> tuple[str, int, int] |
 
 
 def _negated_near(text: str, lang: str, word: tuple[str, int, int]) -> bool | None:
-    """A negation in the clause of a word of change, within CHANGE_WINDOW words of it ("không tăng", "sank nicht",
-    "did not rise"); None where the language has no negation knowledge."""
+    """A negation in the clause of a word of change, within NEGATION_REACH words of it ("không hề tăng", "sank
+    nicht", "did not rise", "ist nicht gestiegen"); None where the language has no negation knowledge."""
     from .negation import clauses, negation_pack
 
     pack = negation_pack(lang)
@@ -378,7 +381,7 @@ def _negated_near(text: str, lang: str, word: tuple[str, int, int]) -> bool | No
     for c in clauses(text, pack):
         for u in c.units:
             gap = text[min(u.end, word[2]):max(u.start, word[1])]
-            if len(_TOKEN.findall(gap)) <= CHANGE_WINDOW and not _CLAUSE_MARK.search(gap):
+            if len(_TOKEN.findall(gap)) <= NEGATION_REACH and not _CLAUSE_MARK.search(gap):
                 return True
     return False
 
