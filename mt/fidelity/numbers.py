@@ -80,6 +80,15 @@ def _dates(ctx: PairContext) -> list[Finding]:
     return out
 
 
+# a lone small number word is taken for the changed rendering of a figure at most this many times its size
+SOFT_REACH = 10.0
+
+
+def _within(a: float, b: float, factor: float) -> bool:
+    a, b = abs(a), abs(b)
+    return max(a, b) <= factor * max(min(a, b), 1e-9)
+
+
 def _figures(facts) -> list[Value]:
     return list(facts.numbers) + [w for w in facts.number_words if w.figure or w.soft]
 
@@ -281,9 +290,12 @@ def _numbers(ctx: PairContext) -> list[Finding]:
     for n in sorted(src_left, key=lambda v: v.soft):
         if n.soft and not tgt_left:
             continue
-        if tgt_left:
+        # a small number word left over renders no figure ten times its size: "in den ersten 6 Monaten" has no
+        # rendering of a dropped "4.127 người bị thương" (which is missing, not changed into "ersten")
+        near = [t for t in tgt_left if n.soft or not t.soft or _within(t.value, n.value, SOFT_REACH)]
+        if near:
             # the closest surplus value in magnitude is the likely rendering of this one
-            t = min(tgt_left, key=lambda t: abs(t.value - n.value) / max(abs(n.value), 1e-9))
+            t = min(near, key=lambda t: abs(t.value - n.value) / max(abs(n.value), 1e-9))
             tgt_left.remove(t)
             ev_src, ev_tgt = ctx.span("src", n.start, n.end), ctx.span("tgt", t.start, t.end)
             # units of one kind that do not convert into each other are rounded or estimated
