@@ -127,3 +127,27 @@ def test_an_english_adjective_in_a_body_kept_in_english_names_the_country():
     assert not alarms("Hội đồng Anh mở văn phòng ở Hà Nội.", "Der British Council eröffnete ein Büro in Hanoi.")
     assert not alarms("Họ muốn đổi tên thành Nghị viện Wales.", "Sie wollen den Namen in „Welsh Parliament“ ändern.")
     assert "entity" in alarms("Hội đồng Anh mở văn phòng ở Hà Nội.", "Der Französische Rat eröffnete ein Büro in Hanoi.")
+
+
+@pytest.mark.parametrize("src, tgt, sl, tl, body", [
+    # a well-known international body the source does not name, where the source names a university
+    ("Ông giảng dạy tại Đại học Kỹ thuật München.", "Er lehrte an der UNESCO München.", "vi", "de", "UNESCO"),
+    ("Theo số liệu của Cơ quan Nghiên cứu Ung thư Quốc tế, Việt Nam có 180.000 ca ung thư mới.",
+     "Nach Daten der FIFA gab es in Vietnam 180.000 neue Krebsfälle.", "vi", "de", "FIFA"),
+    ("Le Conseil national de la santé a publié ses chiffres.", "Interpol published its figures.", "fr", "en", "Interpol"),
+])
+def test_a_well_known_body_the_source_does_not_name_is_an_entity_finding(src, tgt, sl, tl, body):
+    found = _entity(src, tgt, sl, tl)
+    assert found and body in found[0].message, [f.message for f in _alarms(src, tgt, sl, tl)]
+
+
+@pytest.mark.parametrize("src, tgt, sl, tl", [
+    ("Ông làm việc cho Quỹ Nhi đồng Liên hợp quốc tại Hà Nội.", "Er arbeitete für UNICEF in Hanoi.", "vi", "de"),
+    ("Ông làm việc cho UNESCO tại Paris.", "Er arbeitete für die Unesco in Paris.", "vi", "de"),
+    ("Ủy ban Olympic Quốc tế họp tại Lausanne.", "Das Internationale Olympische Komitee tagte in Lausanne.", "vi", "de"),
+    ("Der Fifa-Präsident kam nach Berlin.", "The FIFA president came to Berlin.", "de", "en"),
+    ("Greenpeace-Aktivisten protestierten vor der Opec-Zentrale.", "Greenpeace activists protested outside OPEC headquarters.", "de", "en"),
+    ("L'Opep a réduit sa production.", "OPEC cut its output.", "fr", "en"),
+])
+def test_a_well_known_body_in_any_of_its_names_is_quiet(src, tgt, sl, tl):
+    assert _alarms(src, tgt, sl, tl) == []
