@@ -20,6 +20,8 @@ def _direction(src, tgt, sl="vi", tl="de"):
      "fr", "en", ("perdu", "rose")),
     ("Die Arbeitslosenquote ist auf 5,2 Prozent gestiegen.", "The unemployment rate fell to 5.2 percent.",
      "de", "en", ("gestiegen", "fell")),
+    # an abbreviation's point is no sentence end between the word and its figure
+    ("Doanh thu giảm khoảng 12%.", "Der Umsatz stieg um ca. 12 Prozent.", "vi", "de", ("giảm", "stieg")),
 ])
 def test_a_rise_said_as_a_fall_is_a_number_finding(src, tgt, sl, tl, words):
     found = _direction(src, tgt, sl, tl)
@@ -37,6 +39,8 @@ def test_a_rise_said_as_a_fall_is_a_number_finding(src, tgt, sl, tl, words):
     ("Doanh thu không tăng 5% như dự kiến mà giảm.", "Der Umsatz stieg nicht um 5 Prozent, wie erwartet, sondern sank.", "vi", "de"),
     # "xe tăng" is a tank, not a rise
     ("Nga mất 12 xe tăng trong tuần qua.", "Russland verlor in der vergangenen Woche 12 Panzer.", "vi", "de"),
+    # a word of change in the sentence before speaks of something else
+    ("Giá dầu tăng. Trong 3 tháng, doanh số giảm 5%.", "Der Ölpreis stieg. In 3 Monaten sank der Absatz um 5 %.", "vi", "de"),
     # a word of change far from the figure speaks of something else
     ("Giá tăng khiến nhiều gia đình phải cắt giảm chi tiêu cho các bữa ăn hằng ngày trong 3 tháng qua.",
      "Weil die Preise stiegen, mussten viele Familien in den vergangenen 3 Monaten bei den täglichen Mahlzeiten sparen.", "vi", "de"),

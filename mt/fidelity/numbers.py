@@ -362,7 +362,7 @@ def change_patterns(lang: str) -> tuple[regex.Pattern, regex.Pattern, regex.Patt
 
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
-_CLAUSE_MARK = regex.compile(r"[,;:!?()]|\.(?!\d)")
+_CLAUSE_MARK = regex.compile(r"[,;:!?()]|\.(?=\s+\p{Lu})")  # a sentence end, not "ca. 12"
 
 
 def _direction_of(text: str, lang: str, figure: Value) -> tuple[str, int, int] | None:
