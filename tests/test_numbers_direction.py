@@ -20,6 +20,8 @@ def _direction(src, tgt, sl="vi", tl="de"):
      "fr", "en", ("perdu", "rose")),
     ("Die Arbeitslosenquote ist auf 5,2 Prozent gestiegen.", "The unemployment rate fell to 5.2 percent.",
      "de", "en", ("gestiegen", "fell")),
+    ("Lương tối thiểu sẽ lên khoảng 5,3 triệu đồng mỗi tháng.", "Der Mindestlohn würde auf rund 5,3 Millionen Dong im Monat sinken.",
+     "vi", "de", ("lên khoảng", "sinken")),
     # an abbreviation's point is no sentence end between the word and its figure
     ("Doanh thu giảm khoảng 12%.", "Der Umsatz stieg um ca. 12 Prozent.", "vi", "de", ("giảm", "stieg")),
 ])
