@@ -8,10 +8,9 @@ import functools
 
 import regex
 
-from ..config import config_dir, load_toml
 from ..types import Finding, Severity, nfc
 from .context import PairContext, language_name
-from .values import Value, coverage, name_before
+from .values import Value, coverage, name_before, number_pack
 
 # How sure each kind of finding is: a changed value is seen on both sides; an omitted or added
 # figure may be a paraphrase ("a dozen", "half") the packs do not read.
@@ -344,10 +343,10 @@ def _numbers(ctx: PairContext) -> list[Finding]:
 def change_patterns(lang: str) -> tuple[regex.Pattern, regex.Pattern, regex.Pattern] | None:
     """The pack's words of a rise, of a fall, and of phrases holding them that say no change of a figure
     (configs/lang/LANG/numbers.toml [change]); None where the pack has none."""
-    rel = f"lang/{lang}/numbers.toml"
-    data = load_toml(rel).get("change", {}) if (config_dir() / rel).exists() else {}
-    if not (data.get("up") and data.get("down")):
+    pack = number_pack(lang)
+    if not pack.change or "words of change" in pack.missing:
         return None
+    data = pack.change
 
     def one(entry: str) -> str:
         # "nahm … zu": up to six words between the parts, none of them across a clause's mark
@@ -365,20 +364,23 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _CLAUSE_MARK = regex.compile(r"[,;:!?()]|\.(?=\s+\p{Lu})")  # a sentence end, not "ca. 12"
 
 
-def _direction_of(text: str, lang: str, figure: Value) -> tuple[str, int, int] | None:
-    """The direction ("up" or "down") the nearest word of change gives a figure, with that word's span: within
-    CHANGE_WINDOW words of it and in its clause (no comma, colon or sentence end between)."""
+def _change_words(text: str, lang: str) -> list[tuple[str, int, int]]:
+    """(direction, start, end) of every word of a rise ("up") or a fall ("down") in a text, read once per side."""
     up, down, not_change = change_patterns(lang)
     blocked = [(m.start(), m.end()) for m in not_change.finditer(text)]
+    return [(direction, m.start(), m.end()) for direction, pattern in (("up", up), ("down", down))
+            for m in pattern.finditer(text) if not any(a < m.end() and m.start() < b for a, b in blocked)]
+
+
+def _direction_of(text: str, words: list[tuple[str, int, int]], figure: Value) -> tuple[str, int, int] | None:
+    """The direction the nearest of `words` (_change_words) gives a figure, with that word's span: within
+    CHANGE_WINDOW words of it and in its clause (no comma, colon or sentence end between)."""
     best = None
-    for direction, pattern in (("up", up), ("down", down)):
-        for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in blocked):
-                continue
-            gap = text[min(m.end(), figure.end):max(m.start(), figure.start)]
-            words = len(_TOKEN.findall(gap))
-            if words <= CHANGE_WINDOW and not _CLAUSE_MARK.search(gap) and (best is None or words < best[0]):
-                best = (words, direction, m.start(), m.end())
+    for direction, start, end in words:
+        gap = text[min(end, figure.end):max(start, figure.start)]
+        n = len(_TOKEN.findall(gap))
+        if n <= CHANGE_WINDOW and not _CLAUSE_MARK.search(gap) and (best is None or n < best[0]):
+            best = (n, direction, start, end)
     return best[1:] if best else None
 
 
@@ -405,10 +407,13 @@ def _directions(ctx: PairContext) -> list[Finding]:
     if change_patterns(ctx.src_lang) is None or change_patterns(ctx.tgt_lang) is None:
         return []
     tgt_figs = _figures(ctx.tgt)
-    for n in _figures(ctx.src):
-        t = next((t for t in tgt_figs if _same(n, t)), None)
-        if t is None or (sd := _direction_of(ctx.src.text, ctx.src_lang, n)) is None \
-                or (td := _direction_of(ctx.tgt.text, ctx.tgt_lang, t)) is None or sd[0] == td[0]:
+    pairs = [(n, t) for n in _figures(ctx.src) if (t := next((t for t in tgt_figs if _same(n, t)), None)) is not None]
+    if not pairs:
+        return []
+    s_words, t_words = _change_words(ctx.src.text, ctx.src_lang), _change_words(ctx.tgt.text, ctx.tgt_lang)
+    for n, t in pairs:
+        sd, td = _direction_of(ctx.src.text, s_words, n), _direction_of(ctx.tgt.text, t_words, t)
+        if sd is None or td is None or sd[0] == td[0]:
             continue
         if _negated_near(ctx.src.text, ctx.src_lang, sd) is not False or _negated_near(ctx.tgt.text, ctx.tgt_lang, td) is not False:
             continue

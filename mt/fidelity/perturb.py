@@ -590,14 +590,14 @@ def _edit_direction(src: str, tgt: str, lang: str, rng: random.Random) -> Edit |
     if not swaps:
         return None
     words = list(regex.finditer(r"\p{L}+(?: \p{L}+)?", tgt)) if any(" " in k for k in swaps) else []
+    figures = [f for f in _NUM.finditer(tgt) if _FIGURE.search(f.group())]
     spots = []
     for m in list(regex.finditer(r"\p{L}+", tgt)) + words:
         word = m.group()
         new = swaps.get(word) or (swaps.get(word[:1].lower() + word[1:]) if word[:1].isupper() else None)
         if new is None:
             continue
-        near = [f for f in _NUM.finditer(tgt) if _FIGURE.search(f.group())]
-        for f in near:
+        for f in figures:
             gap = tgt[min(m.end(), f.end()):max(m.start(), f.start())]
             if len(regex.findall(r"[\p{L}\p{N}]+", gap)) <= 6 and not _CLAUSE.search(gap):
                 spots.append((m.start(), m.end(), _cap_like(new, m.group())))

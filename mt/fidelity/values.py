@@ -79,6 +79,7 @@ class NumberPack:
     uncounted: frozenset[str] = frozenset()  # ambiguous words a counting word does not make a number: "một lần nữa" = again
     temperature_words: tuple[str, ...] = ()  # "nhiệt độ", "Temperatur": a bare figure after one may be a degree
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
+    change: dict[str, list[str]] = field(default_factory=dict)  # [change]: words of a rise ("up"), of a fall ("down")
     starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
     zeros: frozenset[str] = frozenset()  # words for zero ("null", "zero"): they only explain a 0 of the other side
 
@@ -155,7 +156,8 @@ def number_pack(lang: str) -> NumberPack:
         pack.missing.append("number words")
     if not dates.get("patterns"):
         pack.missing.append("dates")
-    if not (data.get("change", {}).get("up") and data.get("change", {}).get("down")):
+    pack.change = data.get("change", {})
+    if not (pack.change.get("up") and pack.change.get("down")):
         pack.missing.append("words of change")  # a rise said as a fall is not read (numbers._directions)
     pack.weekdays = {nfc(k): int(v) for k, v in {**gen.get("weekdays", {}), **dates.get("weekdays", {})}.items()}
     # an entry with a capital is ambiguous only so written: "Acht" (außer Acht lassen), not "acht Köpfe"
