@@ -119,6 +119,11 @@ class Value:
         return (self.value,) if self.alt is None else (self.value, self.alt)
 
 
+def _day_words(words: dict) -> dict[str, int]:
+    """Number words of 1 to 31, lower case: the days of a month."""
+    return {nfc(k).lower(): int(v) for k, v in words.items() if float(v) == int(v) and 1 <= int(v) <= 31}
+
+
 def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
@@ -168,8 +173,13 @@ def number_pack(lang: str) -> NumberPack:
     months_wide = _alt(wide) if not dates.get("match_case") else _alt({m.capitalize() for m in wide})
     tail = r"\p{Ll}*" if dates.get("weekday_compounds") else ""
     weekdays = "|".join(_case_pattern(w) + tail for w in sorted(pack.weekdays, key=len, reverse=True)) or "(?!)"
+    # a day of the month in words ("June second", "am zweiten Juni", "le premier mai", "le deux juin"): {day_ordinal}
+    # the pack's ordinal words of 1 to 31, {day_cardinal} its number words of 1 to 31 (French dates count so)
+    day_ordinal = _alt({k for k, v in _day_words(gen.get("ordinals", {})).items()})
+    day_cardinal = _alt({k for k, v in _day_words(gen.get("words", {})).items()})
     for p in dates.get("patterns", []):
         p = p.replace("{months}", months).replace("{months_wide}", months_wide).replace("{weekdays}", weekdays)
+        p = p.replace("{day_ordinal}", day_ordinal).replace("{day_cardinal}", day_cardinal)
         pack.date_patterns.append(regex.compile(p.replace("{range}", _alt(pack.range_words)), flags))
     pack.date_patterns.append(regex.compile(BARE_YEAR))
     pack.time_patterns = [regex.compile(p) for p in data.get("times", {}).get("patterns", [])]
@@ -402,7 +412,7 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
                 if gd.get("y"):
                     dates.append(DateValue(("y", int(gd["y"])), *span))
                 continue
-            days = [int(d) for d in (gd.get("d1"), gd.get("d2")) if d]
+            days = [int(d) if d.isdigit() else int(pack.words.get(nfc(d).lower(), 0)) for d in (gd.get("d1"), gd.get("d2")) if d]
             if any(not 1 <= d <= 31 for d in days):
                 continue
             used.append(m.span())
