@@ -142,10 +142,13 @@ DATES = [
     ("en", "fr", "The report came out on March 12, 2024.", "Le rapport est paru le 12 mars 2024.", []),
     ("de", "en", "Aktualisiert am 04.05.2018.", "Updated on 04/05/2018.", []),
     ("fr", "en", "Il vient tous les vendredis.", "He comes every Friday.", []),
-    # the day in words: an ordinal (English, German), a counted number after the article (French)
+    # the day in words: an ordinal (English, German), a counted number after the article (French) or after
+    # "ngày", "mùng" (Vietnamese)
     ("en", "de", "The meeting took place on June second.", "Das Treffen fand am 2. Juni statt.", []),
     ("de", "en", "Am ersten Mai streikten sie.", "They went on strike on May 1.", []),
     ("fr", "en", "Il est arrivé le deux juin 2024.", "He arrived on June 2, 2024.", []),
+    ("vi", "de", "Lễ hội diễn ra vào ngày mười lăm tháng tám.", "Das Fest fand am 15. August statt.", []),
+    ("vi", "de", "Lễ hội diễn ra vào ngày mười lăm tháng tám.", "Das Fest fand am 16. August statt.", [("date", CRIT)]),
     ("de", "en", "Das Treffen fand am zweiten Juni statt.", "The meeting took place on June 3.", [("date", CRIT)]),
     ("fr", "en", "Il est arrivé le premier juin.", "He arrived on June 2.", [("date", CRIT)]),
     ("vi", "de", "Hội nghị diễn ra ngày 12 tháng 3.", "Die Konferenz fand am 13.03. statt.", [("date", CRIT)]),
