@@ -25,6 +25,17 @@ def _alarm_types(src: list[str], tgt: list[str], sl: str = "vi", tl: str = "de")
 
 # (source, correct German, the same German with one fact changed, the alarm that edit must give)
 CASES = [
+    # a title in apposition after the name binds it, on either side; the formal "Bộ trưởng Bộ X" (the minister of
+    # the ministry of X); German federal ministers written as one compound ("Bundesfinanzminister")
+    ("Ông Nguyễn Văn An, Bộ trưởng Bộ Y tế, phát biểu tại hội nghị.",
+     "Nguyễn Văn An, der Gesundheitsminister, sprach auf der Konferenz.",
+     "Nguyễn Văn An, der Finanzminister, sprach auf der Konferenz.", "attribution"),
+    ("Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn phát biểu tại hội nghị.",
+     "Außenminister Bùi Thanh Sơn sprach auf der Konferenz.",
+     "Verteidigungsminister Bùi Thanh Sơn sprach auf der Konferenz.", "attribution"),
+    ("Bộ trưởng Tài chính Đức Christian Lindner phát biểu tại hội nghị.",
+     "Bundesfinanzminister Christian Lindner sprach auf der Konferenz.",
+     "Bundesgesundheitsminister Christian Lindner sprach auf der Konferenz.", "attribution"),
     # two offices one after the other name no one: "Chủ" of "Chủ tịch" is no person
     ("Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình đến Hà Nội hôm thứ Hai.",
      "Chinas Partei- und Staatschef Xi Jinping traf am Montag in Hanoi ein.",
@@ -341,3 +352,21 @@ def test_an_association_after_an_office_is_no_person():
                     lexicon("vi"))
     assert [p.text for p in facts.people] == ["Phạm Quốc Hưng"]
     assert not [b for b in facts.bindings if b.person == "Hiệp"]
+
+
+def test_a_title_in_apposition_binds_the_name_before_it_unless_joined_to_another():
+    from mt.fidelity.extract import extract
+    from mt.fidelity.nameindex import NameIndex
+
+    facts = extract("Nguyễn Văn An, der Finanzminister, sprach.", lexicon("de"), NameIndex(["Nguyễn Văn An"]), True)
+    assert [(b.office, b.person) for b in facts.bindings] == [("finance_minister", "Nguyễn Văn An")]
+    assert [p.text for p in facts.people] == ["Nguyễn Văn An"]  # one name, its short last word included
+    joined = extract("a déclaré Roger Dow, président et directeur de l'association.", lexicon("fr"))
+    assert not joined.bindings  # two offices: a translation may name either
+
+
+def test_chairman_for_a_companys_chief_executive_is_a_note_and_another_office_an_alarm():
+    src = ["« Le chantier a commencé », a expliqué Alexei Miller, le directeur général de Gazprom, jeudi."]
+    near = _findings(src, ['"Construction has started," Gazprom Chairman Alexei Miller said on Thursday.'], "fr", "en")
+    assert [f.severity.value for f in near if f.type == "attribution"] == ["minor"]
+    assert "attribution" in _alarm_types(src, ['"Construction has started," Gazprom spokesman Alexei Miller said on Thursday.'], "fr", "en")

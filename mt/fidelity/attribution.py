@@ -50,6 +50,10 @@ def check(ctx: PairContext) -> list[Finding]:
         if same:
             out.extend(_local_title(ctx, b, same[0]))
             continue
+        near = [h for h in held if _near(h[0], b.office)]
+        if near:
+            out.append(_near_title(ctx, b, near[0]))
+            continue
         others = [p for p in ctx.register.holders_of(b.office, b.qualifier) if not same_person(p, b.person)]
         source_office = office_label(held[0][0], held[0][1])
         claimed = office_label(b.office, b.qualifier)
@@ -63,6 +67,29 @@ def check(ctx: PairContext) -> list[Finding]:
             message=msg, signal="attribution", confidence=0.9 if others else 0.75, evidence=[ev],
         ))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _near_pairs() -> frozenset[frozenset[str]]:
+    """Offices that translations render by each other (configs/lang/mul/offices.toml [near])."""
+    from ..lexicon import _pack_file
+
+    return frozenset(frozenset((a, b)) for a, bs in _pack_file("mul", "offices.toml").get("near", {}).items() for b in bs)
+
+
+def _near(a: str, b: str) -> bool:
+    return frozenset((a, b)) in _near_pairs()
+
+
+def _near_title(ctx: PairContext, b, held: tuple) -> Finding:
+    ev = ctx.span("tgt", b.start, b.end)
+    return Finding(
+        type="attribution", severity=Severity.MINOR, src=list(ctx.bead.src), tgt=[ev.segment],
+        message=f"The {language_name(ctx.tgt_lang)} text calls {b.person} {office_label(b.office, b.qualifier)[4:]}; the source says "
+                f"{office_label(held[0], held[1])[4:]}. Languages name a company's head by either title (a chairman of the executive "
+                f"board is its chief executive), so this is a note, not an alarm.",
+        signal="attribution", confidence=0.3, evidence=[ev],
+    )
 
 
 def _offices_by_id(ctx: PairContext, person: str) -> list[tuple[str, str | None, str]]:
@@ -100,6 +127,8 @@ def _office_not_in_source(ctx: PairContext, b) -> list[Finding]:
     said = _titles_before(ctx, [p for p in b.person.split() if len(p) >= 3])
     if not said or any(_compatible((o, b.qualifier), (b.office, b.qualifier)) for o in said):
         return []
+    if near := [o for o in sorted(said) if _near(o, b.office)]:
+        return [_near_title(ctx, b, (near[0], None))]
     claimed = office_label(b.office, b.qualifier)
     offices = ", ".join(sorted(office_label(o, None) for o in said))
     ev = ctx.span("tgt", b.start, b.end)

@@ -494,6 +494,62 @@ def titles(text: str, lex: Lexicon):
         yield m, office, join
 
 
+def _known_runs(text: str, words: list[Mention], index: NameIndex) -> list[Mention]:
+    """Words of known names next to each other are one name ("Nguyễn Văn Bình", not three people), with a
+    short word of a known name that ends it ("Nguyễn Văn An": "An" alone is too short to be looked up)."""
+    out: list[Mention] = []
+    for w in words:
+        if out and text[out[-1].end:w.start] == " ":
+            out[-1] = Mention("person?", "person", out[-1].start, w.end, text[out[-1].start:w.end])
+        else:
+            out.append(w)
+    for k, run in enumerate(out):
+        tail = _CAP_WORD.match(text, run.end + 1) if text[run.end:run.end + 1] == " " else None
+        if " " in run.text and tail is not None and index.has_token(tail.group(0), min_len=1) \
+                and not any(o.start == tail.start() for o in out):
+            out[k] = Mention("person?", "person", run.start, tail.end(), text[run.start:tail.end()])
+    return out
+
+
+def _apposed(facts: Facts, unnamed: list[tuple[int, str, str | None, int]], lex: Lexicon) -> None:
+    """A title in apposition right after a person's name binds that person: "Olaf Scholz, der Bundeskanzler,",
+    "Nguyễn Văn Bình, Bộ trưởng Bộ Y tế,", "Jean Dupont, ministre de la Santé," (a comma or a dash between them,
+    an article of [binding] articles allowed before the title)."""
+    if not unnamed or not facts.people:
+        return
+    gap = _apposition_gap(lex.lang)
+    for start, office, qualifier, end in unnamed:
+        person = next((p for p in reversed(facts.people) if p.end <= start and p.cls == "person"), None)
+        if person is not None and gap.fullmatch(facts.text, person.end, start) \
+                and not any(b.start <= person.start < b.end for b in facts.bindings) \
+                and not _joined_after(facts.text, end, lex.lang):
+            facts.bindings.append(Binding(office, qualifier, person.text, person.start, end))
+
+
+@functools.lru_cache(maxsize=None)
+def _and_re(lang: str) -> regex.Pattern:
+    from ..lexicon import _pack_file
+
+    words = _pack_file("mul", "length.toml").get("conjunctions", {}).get(lang, [])
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return regex.compile(rf"\s+(?:{alt}|&)\s", regex.IGNORECASE)
+
+
+def _joined_after(text: str, end: int, lang: str) -> bool:
+    """A title joined to another word ("Président et directeur de …"): the person holds more than one office,
+    and a translation may name either; no binding."""
+    return _and_re(lang).match(text, end) is not None
+
+
+@functools.lru_cache(maxsize=None)
+def _apposition_gap(lang: str) -> regex.Pattern:
+    from ..lexicon import _pack_file
+
+    articles = _pack_file(lang, "offices.toml").get("binding", {}).get("articles", [])
+    article = "|".join(regex.escape(a) for a in sorted(articles, key=len, reverse=True))
+    return regex.compile(r"\s*(?:,|\s[–—-])\s*" + (rf"(?:(?:{article})\s*)?" if article else ""), regex.IGNORECASE)
+
+
 def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None = None, lang_capitalises_nouns: bool = False) -> Facts:
     """`known_people`: the source document's people, best as a NameIndex built once per document."""
     facts = Facts(text=text)
@@ -504,6 +560,7 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
     deputy_words = _deputy_words(lex.lang)
     # (not a title that begins inside a name: "Quốc Vương" of "Trung Quốc Vương Nghị" is no king)
     found_titles = [t for t in titles(text, lex) if not any(mt.start < t[0].start() < mt.end for mt in facts.mentions)]
+    unnamed: list[tuple[int, str, str | None, int]] = []  # titles no name follows: (start, office, qualifier, end)
     for m, office, join in found_titles:
         qualifier = None
         pre = (m.group("pre") or "").rstrip("-") + join
@@ -540,6 +597,10 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
             named = None  # another office follows ("Tổng Bí thư, Chủ tịch Trung Quốc …"): a list of offices, no name
         if named:
             facts.bindings.append(Binding(office, qualifier, named[0], m.start(), named[2]))
+        else:
+            # no name after it: the title may stand in apposition after one ("Nguyễn Văn Bình, Bộ trưởng Bộ Y tế,")
+            opening = min([m.start(), *(mt.start for mt in before[-1:] if mt.entity == qualifier)])
+            unnamed.append((opening, office, qualifier, max(pos, m.end())))
     # people: names after titles and honorifics, lexicon people, and known names anywhere
     for b in facts.bindings:
         facts.people.append(Mention("person?", "person", b.end - len(b.person), b.end, b.person))
@@ -556,10 +617,12 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
         if mt.cls == "person":
             facts.people.append(mt)
     if len(index):
+        known_words: list[Mention] = []
         for m in _CAP_WORD.finditer(text):
             if index.has_token(m.group(0), min_len=3) and not any(p.start <= m.start() < p.end for p in facts.people) \
                     and not any(mt.start <= m.start() < mt.end for mt in facts.mentions):
-                facts.people.append(Mention("person?", "person", m.start(), m.end(), m.group(0)))
+                known_words.append(Mention("person?", "person", m.start(), m.end(), m.group(0)))
+        facts.people.extend(_known_runs(text, known_words, index))
     if not lang_capitalises_nouns and not lex.caps.get("tagger"):
         # Languages that capitalise only names: a run of two or more capitalised words is a name
         # (where a tagger reads names, as for Vietnamese, mt.fidelity.names uses its tags instead).
@@ -579,5 +642,6 @@ def extract(text: str, lex: Lexicon, known_people: list[str] | NameIndex | None 
             # "name?": a capitalised run, maybe a person, maybe an institution ("La Toussaint")
             facts.people.append(Mention("name?", "person", s, e, m.group(1)))
     facts.people.sort(key=lambda p: p.start)
+    _apposed(facts, unnamed, lex)
     facts.dates, facts.numbers, facts.number_words = read_values(text, lex.lang)
     return facts
