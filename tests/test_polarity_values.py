@@ -118,6 +118,16 @@ NUMBERS = [
     ("fr", "en", "Les revenus ont reculé de 4,2 à 4,1 Md$.", "Revenue dipped to $4.1 billion from $4.2 billion.", []),
     ("fr", "en", "La provision sera de 4,5 milliards de livres.", "The provision will be £4 500 million.", []),
     ("de", "en", "Gegen 13.30 Uhr sah ein Wanderer einen Brand.", "At around 14.30, a hiker saw a fire.", [("number", CRIT), ("omission", "major")]),
+    # multiples and shares in words compare as proportions where both sides say one ("gấp 3 lần" / "verdreifacht")
+    ("vi", "de", "Giá xăng đã tăng gấp 3 lần.", "Der Benzinpreis hat sich verdreifacht.", []),
+    ("vi", "de", "Khoảng một phần ba dân số sống ở nông thôn.", "Etwa ein Drittel der Bevölkerung lebt auf dem Land.", []),
+    ("en", "fr", "Sales doubled in the second half of the year.", "Les ventes ont doublé au second semestre.", []),
+    ("de", "en", "Zwei Drittel der Stimmen waren dafür.", "Two thirds of the votes were in favour.", []),
+    ("vi", "de", "Giá nước cao gấp năm đến mười lần.", "Das Wasser kostet fünf- bis zehnmal so viel.", []),
+    ("vi", "de", "Giá tăng gấp 2,5 lần.", "Der Preis ist 2,5-mal so hoch.", []),
+    ("vi", "de", "Giá xăng đã tăng gấp 3 lần.", "Der Benzinpreis hat sich verdoppelt.", [("number", CRIT)]),
+    ("vi", "de", "Khoảng một phần ba dân số sống ở nông thôn.", "Etwa ein Viertel der Bevölkerung lebt auf dem Land.", [("number", CRIT)]),
+    ("fr", "en", "La moitié des électeurs a voté.", "A third of the voters voted.", [("number", CRIT)]),
     # changed values
     ("vi", "de", "Đây là lần đầu tiên đội gặp nhau.", "Das Team trifft sich zum dritten Mal.", [("number", CRIT)]),
     ("de", "en", "Er fuhr mit 210 km/h.", "He was driving at 180 mph.", [("number", "major")]),

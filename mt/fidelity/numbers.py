@@ -1,7 +1,8 @@
 """Numbers and dates, compared as values (read by values.py from each language's pack):
 '12.000' = 12000, '3,5' = 3.5, '355 tỷ' = 355 Milliarden, 'hai trăm nghìn' = 'zweihunderttausend',
 '29/10' = '29. Oktober', 'tháng 8/2020' = 'August 2020'; 'vier' explains a source 4 and
-'hai hay ba năm' explains '2, 3 Jahre', though a lone small word is never a figure of its own."""
+'hai hay ba năm' explains '2, 3 Jahre', though a lone small word is never a figure of its own. A multiple or a
+share said in words ('gấp ba' = 'verdreifacht', 'một phần ba' = 'ein Drittel') is compared where both sides say one."""
 from __future__ import annotations
 
 import functools
@@ -44,7 +45,12 @@ def _fmt(v: float) -> str:
 
 
 def check(ctx: PairContext) -> list[Finding]:
-    return _dates(ctx) + _numbers(ctx) + _directions(ctx)
+    # where both sides say a multiple or a share in words, those compare as proportions ("gấp 3 lần" /
+    # "verdreifacht"), and a figure inside one ("3") is not a figure of its own
+    src_ratios, tgt_ratios = _ratio_values(ctx.src.text, ctx.src_lang), _ratio_values(ctx.tgt.text, ctx.tgt_lang)
+    both = bool(src_ratios and tgt_ratios)
+    return _dates(ctx) + _numbers(ctx, (src_ratios, tgt_ratios) if both else None) + _directions(ctx) \
+        + (_ratios(ctx, src_ratios, tgt_ratios) if both else [])
 
 
 def _unmatched(dates: list, other: list) -> list:
@@ -217,8 +223,11 @@ def _words_unread(lang: str) -> bool:
     return bool({"numbers", "number words"} & set(coverage(lang)))
 
 
-def _numbers(ctx: PairContext) -> list[Finding]:
+def _numbers(ctx: PairContext, ratios: tuple[list, list] | None = None) -> list[Finding]:
     src_left, tgt_left = _figures(ctx.src), _figures(ctx.tgt)
+    if ratios is not None:  # (value, start, end) of each side's proportions, compared by _ratios
+        src_left = [n for n in src_left if not any(s <= n.start < e for _, s, e in ratios[0])]
+        tgt_left = [t for t in tgt_left if not any(s <= t.start < e for _, s, e in ratios[1])]
     # 0. two figures with the same two readings pair first ("2 giờ" = 2 or 14 o'clock, "14:00" = 14 or 2): a small
     # number of the other side ("zwei Polizeifahrzeuge") must not take the clock time's own reading away
     for n in [n for n in src_left if n.alt is not None]:
@@ -427,3 +436,92 @@ def _directions(ctx: PairContext) -> list[Finding]:
             evidence=[ctx.span("src", n.start, n.end), ctx.span("src", sd[1], sd[2]),
                       ctx.span("tgt", t.start, t.end), ctx.span("tgt", td[1], td[2])])]
     return []
+
+
+# A multiple or a share said in words ("gấp ba" / "verdreifacht", "một phần ba" / "ein Drittel") is compared only
+# where both sides say one: one side may say it as a percentage or a figure ("um 100 Prozent", "50 %") instead.
+RATIO_CONFIDENCE = 0.7
+
+
+@functools.lru_cache(maxsize=None)
+def ratio_pattern(lang: str) -> regex.Pattern | None:
+    """The pack's multiples and shares in words (configs/lang/LANG/numbers.toml [ratios]) as one pattern:
+    groups w (a whole expression of [ratios] words), n and den (a count and a denominator of [ratios]
+    denominators: "zwei Drittel"), n and times (a count in a [ratios] times pattern: "gấp 3 lần")."""
+    pack = number_pack(lang)
+    data = pack.ratios
+    if not data:
+        return None
+    counts = {w for w, v in pack.words.items() if v == int(v) and 1 <= v <= 100} | {nfc(w).lower() for w in data.get("one", [])}
+    num = r"\d+(?:[.,]\d+)?|" + "|".join(regex.escape(w) for w in sorted(counts, key=len, reverse=True))
+    alts = []
+    if data.get("words"):
+        alts.append("(?P<w>" + "|".join(regex.escape(nfc(w)) for w in sorted(data["words"], key=len, reverse=True)) + ")")
+    if data.get("denominators"):
+        dens = "|".join(regex.escape(nfc(w)) for w in sorted(data["denominators"], key=len, reverse=True))
+        alts.append(rf"(?P<n>{num})\s+(?P<den>{dens})" + (rf"(?=\s+(?:{data['fraction_after']})\b)" if data.get("fraction_after") else ""))
+    ranges = "|".join(regex.escape(w) for w in sorted(pack.range_words, key=len, reverse=True)) or "(?!)"
+    for k, t in enumerate(data.get("times", [])):
+        # a range of multiples: "gấp năm đến mười lần", "fünf- bis zehnmal so"
+        count = rf"(?P<t{k}>{num})(?:-?\s*(?:{ranges})\s*(?P<u{k}>{num}))?"
+        alts.append(regex.escape(nfc(t)).replace(r"\{n\}", count).replace(r"\ ", r"\s+"))
+    return regex.compile(r"(?i)(?<![\p{L}\p{N}]|\p{N}[.,])(?:" + "|".join(alts) + r")(?![\p{L}\p{N}]|[.,]\p{N})")
+
+
+def _ratio_values(text: str, lang: str) -> list[tuple[float, int, int]]:
+    """(value, start, end) of each multiple or share said in words."""
+    pat = ratio_pattern(lang)
+    if pat is None:
+        return []
+    pack = number_pack(lang)
+    data = pack.ratios
+    ones = {nfc(w).lower() for w in data.get("one", [])}
+
+    def count(word: str) -> float | None:
+        w = nfc(word).lower()
+        if w[:1].isdigit():  # "2,5" in a language that writes a decimal comma, "2.5" in one that writes a point
+            return float(w.replace(pack.decimal, ".")) if regex.fullmatch(rf"\d+(?:{regex.escape(pack.decimal)}\d+)?", w) else None
+        return 1.0 if w in ones else pack.words.get(w)
+
+    out = []
+    for m in pat.finditer(text):
+        gd = {k: v for k, v in m.groupdict().items() if v}
+        if "w" in gd:
+            value = next((float(v) for w, v in data["words"].items() if nfc(w).lower() == nfc(gd["w"]).lower()), None)
+        elif "den" in gd:
+            n = count(gd["n"])
+            den = next((float(v) for w, v in data["denominators"].items() if nfc(w).lower() == nfc(gd["den"]).lower()), None)
+            value = n / den if n and den else None
+        else:
+            value = next((count(v) for k, v in gd.items() if k.startswith("t")), None)
+            upper = next((count(v) for k, v in gd.items() if k.startswith("u")), None)
+            if upper:
+                out.append((upper, m.start(), m.end()))
+        if value:
+            out.append((value, m.start(), m.end()))
+    return out
+
+
+def _ratios(ctx: PairContext, src: list[tuple[float, int, int]], tgt: list[tuple[float, int, int]]) -> list[Finding]:
+    """A multiple or a share both sides say in words, with another value on each side: "gấp ba" (3×) /
+    "verdoppelt" (2×), "một phần ba" (1/3) / "ein Viertel" (1/4)."""
+    lone_src = [r for r in src if not any(_close(r[0], t[0]) for t in tgt)]
+    lone_tgt = [t for t in tgt if not any(_close(t[0], r[0]) for r in src)]
+    if not lone_src or not lone_tgt:
+        return []
+    (sv, ss, se), (tv, ts, te) = lone_src[0], lone_tgt[0]
+    return [Finding(
+        type="number", severity=Severity.CRITICAL, src=list(ctx.bead.src), tgt=list(ctx.bead.tgt),
+        message=f"The proportion changed: the source says {ctx.src.text[ss:se]} ({_ratio(sv)}), the "
+                f"{language_name(ctx.tgt_lang)} text {ctx.tgt.text[ts:te]} ({_ratio(tv)}).",
+        signal="numbers", confidence=RATIO_CONFIDENCE, evidence=[ctx.span("src", ss, se), ctx.span("tgt", ts, te)])]
+
+
+def _ratio(v: float) -> str:
+    """3.0 -> '3×'; 0.25 -> '1/4'; 0.666… -> '2/3'."""
+    if v >= 1:
+        return f"{_fmt(v)}×"
+    from fractions import Fraction
+
+    f = Fraction(v).limit_denominator(20)
+    return f"{f.numerator}/{f.denominator}"

@@ -80,6 +80,7 @@ class NumberPack:
     temperature_words: tuple[str, ...] = ()  # "nhiệt độ", "Temperatur": a bare figure after one may be a degree
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
     change: dict[str, list[str]] = field(default_factory=dict)  # [change]: words of a rise ("up"), of a fall ("down")
+    ratios: dict = field(default_factory=dict)  # [ratios]: multiples and shares in words ("gấp đôi", "ein Drittel")
     starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
     zeros: frozenset[str] = frozenset()  # words for zero ("null", "zero"): they only explain a 0 of the other side
 
@@ -162,6 +163,9 @@ def number_pack(lang: str) -> NumberPack:
     if not dates.get("patterns"):
         pack.missing.append("dates")
     pack.change = data.get("change", {})
+    pack.ratios = data.get("ratios", {})
+    if not pack.ratios:
+        pack.missing.append("multiples and shares in words")  # "gấp ba" / "verdoppelt" is not compared (numbers._ratios)
     if not (pack.change.get("up") and pack.change.get("down")):
         pack.missing.append("words of change")  # a rise said as a fall is not read (numbers._directions)
     pack.weekdays = {nfc(k): int(v) for k, v in {**gen.get("weekdays", {}), **dates.get("weekdays", {})}.items()}
