@@ -22,6 +22,10 @@ def _direction(src, tgt, sl="vi", tl="de"):
      "de", "en", ("gestiegen", "fell")),
     ("Lương tối thiểu sẽ lên khoảng 5,3 triệu đồng mỗi tháng.", "Der Mindestlohn würde auf rund 5,3 Millionen Dong im Monat sinken.",
      "vi", "de", ("lên khoảng", "sinken")),
+    # a comparison after the figure ("12 Prozent weniger als im Vorjahr"), and one opening with a sign ("12% lower")
+    ("Xuất khẩu gạo đạt 8,1 triệu tấn, tăng 12% so với năm trước.",
+     "Die Reisexporte erreichten 8,1 Millionen Tonnen, 12 Prozent weniger als im Vorjahr.", "vi", "de", ("tăng", "Prozent weniger")),
+    ("Sales were 12% lower than last year.", "Der Umsatz stieg um 12 Prozent.", "en", "de", ("% lower", "stieg")),
     # an abbreviation's point is no sentence end between the word and its figure
     ("Doanh thu giảm khoảng 12%.", "Der Umsatz stieg um ca. 12 Prozent.", "vi", "de", ("giảm", "stieg")),
 ])
@@ -39,6 +43,7 @@ def test_a_rise_said_as_a_fall_is_a_number_finding(src, tgt, sl, tl, words):
      "Die Zahl der Fälle ist um 20 % gesunken, während die der Todesfälle um 5 % gestiegen ist.", "vi", "de"),
     # a negation near the word of change: the negation check speaks of it, not this one
     ("Doanh thu không tăng 5% như dự kiến mà giảm.", "Der Umsatz stieg nicht um 5 Prozent, wie erwartet, sondern sank.", "vi", "de"),
+    ("Xuất khẩu gạo tăng 12% so với năm trước.", "Die Reisexporte lagen 12 Prozent höher als im Vorjahr.", "vi", "de"),
     # "xe tăng" is a tank, not a rise
     ("Nga mất 12 xe tăng trong tuần qua.", "Russland verlor in der vergangenen Woche 12 Panzer.", "vi", "de"),
     # a word of change in the sentence before speaks of something else

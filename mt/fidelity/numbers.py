@@ -364,7 +364,8 @@ def change_patterns(lang: str) -> tuple[regex.Pattern, regex.Pattern, regex.Patt
 
     def compiled(entries: list[str]) -> regex.Pattern:
         alts = "|".join(one(e) for e in sorted(entries, key=len, reverse=True)) or "(?!)"
-        return regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{alts})(?![\p{{L}}\p{{N}}])")
+        # (an entry that opens with a sign needs no word boundary before it: "12% weniger")
+        return regex.compile(rf"(?i)(?:(?<![\p{{L}}\p{{N}}])|(?=[^\p{{L}}\p{{N}}\s]))(?:{alts})(?![\p{{L}}\p{{N}}])")
 
     return compiled(data["up"]), compiled(data["down"]), compiled(data.get("not_change", []))
 
