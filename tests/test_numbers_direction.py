@@ -26,6 +26,9 @@ def _direction(src, tgt, sl="vi", tl="de"):
     ("Xuất khẩu gạo đạt 8,1 triệu tấn, tăng 12% so với năm trước.",
      "Die Reisexporte erreichten 8,1 Millionen Tonnen, 12 Prozent weniger als im Vorjahr.", "vi", "de", ("tăng", "Prozent weniger")),
     ("Sales were 12% lower than last year.", "Der Umsatz stieg um 12 Prozent.", "en", "de", ("% lower", "stieg")),
+    # no change on one side, a change on the other
+    ("Ngân hàng Nhà nước giữ nguyên lãi suất điều hành ở mức 4,5%.", "Die Staatsbank senkte den Leitzins auf 4,5 Prozent.",
+     "vi", "de", ("giữ nguyên", "senkte")),
     # an abbreviation's point is no sentence end between the word and its figure
     ("Doanh thu giảm khoảng 12%.", "Der Umsatz stieg um ca. 12 Prozent.", "vi", "de", ("giảm", "stieg")),
 ])
@@ -44,6 +47,7 @@ def test_a_rise_said_as_a_fall_is_a_number_finding(src, tgt, sl, tl, words):
     # a negation near the word of change: the negation check speaks of it, not this one
     ("Doanh thu không tăng 5% như dự kiến mà giảm.", "Der Umsatz stieg nicht um 5 Prozent, wie erwartet, sondern sank.", "vi", "de"),
     ("Xuất khẩu gạo tăng 12% so với năm trước.", "Die Reisexporte lagen 12 Prozent höher als im Vorjahr.", "vi", "de"),
+    ("Lãi suất không thay đổi ở mức 4,5%.", "Der Zins blieb unverändert bei 4,5 Prozent.", "vi", "de"),
     # "xe tăng" is a tank, not a rise
     ("Nga mất 12 xe tăng trong tuần qua.", "Russland verlor in der vergangenen Woche 12 Panzer.", "vi", "de"),
     # a word of change in the sentence before speaks of something else
@@ -67,3 +71,27 @@ def test_direction_edits_turn_a_rise_into_a_fall_next_to_a_figure():
     # no figure in the clause: no edit
     assert perturb("x", "Die Preise stiegen, und das seit Jahren.", "vi", "de", "direction") is None
     assert perturb("x", "Prices rose by 3 percent last year.", "de", "en", "direction").new == "fell"
+
+
+def _bound(src, tgt, sl="vi", tl="de"):
+    return [f for f in _alarms(check_pair(src, tgt, sl, tl)) if f.type == "number" and "at most or less than" in f.message]
+
+
+@pytest.mark.parametrize("src, tgt, sl, tl, expected", [
+    ("Bão đã làm ít nhất 200 người chết.", "Der Sturm hat höchstens 200 Menschen getötet.", "vi", "de", 1),
+    ("Hơn 3 triệu du khách đã đến Việt Nam.", "Weniger als drei Millionen Touristen kamen nach Vietnam.", "vi", "de", 1),
+    ("Dân số Hà Nội vượt 8 triệu người.", "Die Einwohnerzahl Hanois sank unter acht Millionen.", "vi", "de", 1),
+    ("Up to 40 people were hurt.", "Mindestens 40 Menschen wurden verletzt.", "en", "de", 1),
+    # the same bound, or a bound on one side only ("about" bounds nothing)
+    ("Bão đã làm ít nhất 200 người chết.", "Der Sturm hat mindestens 200 Menschen getötet.", "vi", "de", 0),
+    ("Hơn 3 triệu du khách đã đến Việt Nam.", "Rund drei Millionen Touristen kamen nach Vietnam.", "vi", "de", 0),
+    ("Gần 100 người bị thương.", "Fast 100 Menschen wurden verletzt.", "vi", "de", 0),
+    ("Plus de 500 personnes ont manifesté.", "More than 500 people demonstrated.", "fr", "en", 0),
+    # two prepositions that bound nothing here: a survey of / among 1,000 people
+    ("Một khảo sát trên 1.000 người cho thấy 60% ủng hộ.", "Eine Umfrage unter 1.000 Menschen zeigte, dass 60 Prozent dafür sind.", "vi", "de", 0),
+    ("Hơn 1.000 người tham gia.", "Unter 1.000 Menschen nahmen teil.", "vi", "de", 1),
+])
+def test_a_figure_bounded_from_below_on_one_side_and_from_above_on_the_other(src, tgt, sl, tl, expected):
+    found = _bound(src, tgt, sl, tl)
+    assert len(found) == expected, found
+    assert all(f.severity.value == "major" and {e.side for e in f.evidence} == {"src", "tgt"} for f in found)

@@ -14,6 +14,10 @@ def alarms(src: str, tgt: str, sl: str, tl: str) -> list[tuple[str, str]]:
 CRIT = "critical"
 
 NEGATION = [
+    # "theo giá không đổi" is a term (at constant prices); "không đổi" (unchanged) said as "geblieben"
+    ("vi", "de", "GDP theo giá không đổi tăng 5,3%.", "Das BIP wuchs preisbereinigt um 5,3 Prozent.", []),
+    ("vi", "de", "Tỷ lệ này gần như không đổi ở mức 12%.", "Die Quote ist bei rund 12 Prozent geblieben.", []),
+    ("vi", "de", "Giá xăng không đổi.", "Der Benzinpreis stieg.", [("negation", CRIT)]),
     # questions and tags are not negations
     ("vi", "de", "Chị có đi chợ không?", "Gehst du auf den Markt?", []),
     ("vi", "de", "Bạn đã ăn tối chưa?", "Hast du schon zu Abend gegessen?", []),

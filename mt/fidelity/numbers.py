@@ -49,7 +49,7 @@ def check(ctx: PairContext) -> list[Finding]:
     # "verdreifacht"), and a figure inside one ("3") is not a figure of its own
     src_ratios, tgt_ratios = _ratio_values(ctx.src.text, ctx.src_lang), _ratio_values(ctx.tgt.text, ctx.tgt_lang)
     both = bool(src_ratios and tgt_ratios)
-    return _dates(ctx) + _numbers(ctx, (src_ratios, tgt_ratios) if both else None) + _directions(ctx) \
+    return _dates(ctx) + _numbers(ctx, (src_ratios, tgt_ratios) if both else None) + _directions(ctx) + _bounds(ctx) \
         + (_ratios(ctx, src_ratios, tgt_ratios) if both else [])
 
 
@@ -367,7 +367,7 @@ def change_patterns(lang: str) -> tuple[regex.Pattern, regex.Pattern, regex.Patt
         # (an entry that opens with a sign needs no word boundary before it: "12% weniger")
         return regex.compile(rf"(?i)(?:(?<![\p{{L}}\p{{N}}])|(?=[^\p{{L}}\p{{N}}\s]))(?:{alts})(?![\p{{L}}\p{{N}}])")
 
-    return compiled(data["up"]), compiled(data["down"]), compiled(data.get("not_change", []))
+    return compiled(data["up"]), compiled(data["down"]), compiled(data.get("not_change", [])), compiled(data.get("flat", []))
 
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
@@ -375,11 +375,14 @@ _CLAUSE_MARK = regex.compile(r"[,;:!?()]|\.(?=\s+\p{Lu})")  # a sentence end, no
 
 
 def _change_words(text: str, lang: str) -> list[tuple[str, int, int]]:
-    """(direction, start, end) of every word of a rise ("up") or a fall ("down") in a text, read once per side."""
-    up, down, not_change = change_patterns(lang)
+    """(direction, start, end) of every word of a rise ("up"), a fall ("down") or no change ("flat": "giữ nguyên",
+    "unverändert") in a text, read once per side."""
+    up, down, not_change, flat = change_patterns(lang)
     blocked = [(m.start(), m.end()) for m in not_change.finditer(text)]
-    return [(direction, m.start(), m.end()) for direction, pattern in (("up", up), ("down", down))
-            for m in pattern.finditer(text) if not any(a < m.end() and m.start() < b for a, b in blocked)]
+    found = [(direction, m.start(), m.end()) for direction, pattern in (("flat", flat), ("up", up), ("down", down))
+             for m in pattern.finditer(text) if not any(a < m.end() and m.start() < b for a, b in blocked)]
+    # a word of change inside a phrase of no change is that phrase ("không tăng", if a pack lists it so)
+    return [w for w in found if w[0] == "flat" or not any(f[0] == "flat" and f[1] <= w[1] and w[2] <= f[2] for f in found)]
 
 
 def _direction_of(text: str, words: list[tuple[str, int, int]], figure: Value) -> tuple[str, int, int] | None:
@@ -411,9 +414,10 @@ def _negated_near(text: str, lang: str, word: tuple[str, int, int]) -> bool | No
 
 
 def _directions(ctx: PairContext) -> list[Finding]:
-    """A figure both sides give that rises on one side and falls on the other, each direction read from the
-    word of change nearest the figure in its clause ("tăng 12%" / "sank um 12 Prozent"). A negation near either
-    word ("không tăng" / "sank nicht") leaves the figure unread: the negation check speaks of it."""
+    """A figure both sides give that rises on one side and falls (or stays the same) on the other, each direction
+    read from the word of change nearest the figure in its clause ("tăng 12%" / "sank um 12 Prozent", "giữ nguyên …
+    4,5%" / "senkte … auf 4,5 Prozent"). A negation near either word ("không tăng" / "sank nicht") leaves the figure
+    unread: the negation check speaks of it."""
     if change_patterns(ctx.src_lang) is None or change_patterns(ctx.tgt_lang) is None:
         return []
     tgt_figs = _figures(ctx.tgt)
@@ -425,9 +429,11 @@ def _directions(ctx: PairContext) -> list[Finding]:
         sd, td = _direction_of(ctx.src.text, s_words, n), _direction_of(ctx.tgt.text, t_words, t)
         if sd is None or td is None or sd[0] == td[0]:
             continue
-        if _negated_near(ctx.src.text, ctx.src_lang, sd) is not False or _negated_near(ctx.tgt.text, ctx.tgt_lang, td) is not False:
+        # (a phrase of no change may hold a negation of its own: "không thay đổi")
+        if sd[0] != "flat" and _negated_near(ctx.src.text, ctx.src_lang, sd) is not False \
+                or td[0] != "flat" and _negated_near(ctx.tgt.text, ctx.tgt_lang, td) is not False:
             continue
-        said = {"up": "rises", "down": "falls"}
+        said = {"up": "rises", "down": "falls", "flat": "stays the same"}
         return [Finding(
             type="number", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=list(ctx.bead.tgt),
             message=f"The figure {_said(n)} {said[sd[0]]} in the source ('{ctx.src.text[sd[1]:sd[2]]}') but "
@@ -526,3 +532,56 @@ def _ratio(v: float) -> str:
 
     f = Fraction(v).limit_denominator(20)
     return f"{f.numerator}/{f.denominator}"
+
+
+# A figure both sides give, bounded from below on one side ("hơn 3 triệu", "mindestens", "more than") and from above
+# on the other ("weniger als", "up to", "gần"): [bounds] in each number pack, the word right before the figure.
+BOUND_CONFIDENCE = 0.6
+
+
+@functools.lru_cache(maxsize=None)
+def bound_patterns(lang: str) -> dict[str, regex.Pattern] | None:
+    """[bounds] lower and upper of the pack, each a pattern that ends right before a figure (whitespace between)."""
+    data = number_pack(lang).bounds
+    if not data.get("lower") or not data.get("upper"):
+        return None
+
+    def compiled(entries: list[str]) -> regex.Pattern:
+        alts = "|".join(r"\s+".join(regex.escape(w) for w in nfc(e).split()) for e in sorted(entries, key=len, reverse=True))
+        return regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{alts})[ \t\u00a0]*$")
+
+    return {"lower": compiled(data["lower"]), "upper": compiled(data["upper"]), "ambiguous": compiled(data.get("ambiguous") or ["(?!)"])}
+
+
+def _bound_of(text: str, figure: Value, patterns: dict[str, regex.Pattern]) -> tuple[str, int, int, bool] | None:
+    """(lower or upper, start, end, whether the word is a preposition that may bound nothing) of the word before a figure."""
+    for side in ("lower", "upper"):
+        m = patterns[side].search(text, max(0, figure.start - 40), figure.start)
+        if m is not None:
+            return side, m.start(), m.end(), patterns["ambiguous"].fullmatch(text[m.start():m.end()].strip()) is not None
+    return None
+
+
+def _bounds(ctx: PairContext) -> list[Finding]:
+    """A figure of equal value on both sides that one side bounds from below and the other from above:
+    "Hơn 3 triệu" / "weniger als drei Millionen", "ít nhất 200" / "höchstens 200"."""
+    sp, tp = bound_patterns(ctx.src_lang), bound_patterns(ctx.tgt_lang)
+    if sp is None or tp is None:
+        return []
+    tgt_figs = _figures(ctx.tgt)
+    for n in _figures(ctx.src):
+        if (sb := _bound_of(ctx.src.text, n, sp)) is None:
+            continue
+        for t in tgt_figs:
+            if not _same(n, t) or (tb := _bound_of(ctx.tgt.text, t, tp)) is None or tb[0] == sb[0]:
+                continue
+            if sb[3] and tb[3]:
+                continue  # two prepositions: "khảo sát trên 1.000 người" / "Umfrage unter 1.000 Menschen" bound nothing
+            said = {"lower": "at least or more than", "upper": "at most or less than"}
+            return [Finding(
+                type="number", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=list(ctx.bead.tgt),
+                message=f"The source says {said[sb[0]]} {_said(n)} ('{ctx.src.text[sb[1]:sb[2]].strip()}'), the "
+                        f"{language_name(ctx.tgt_lang)} text {said[tb[0]]} it ('{ctx.tgt.text[tb[1]:tb[2]].strip()}'): check which is right.",
+                signal="numbers", confidence=BOUND_CONFIDENCE,
+                evidence=[ctx.span("src", sb[1], n.end), ctx.span("tgt", tb[1], t.end)])]
+    return []

@@ -81,6 +81,7 @@ class NumberPack:
     missing: list[str] = field(default_factory=list)  # sections the pack lacks, for the coverage report
     change: dict[str, list[str]] = field(default_factory=dict)  # [change]: words of a rise ("up"), of a fall ("down")
     ratios: dict = field(default_factory=dict)  # [ratios]: multiples and shares in words ("gấp đôi", "ein Drittel")
+    bounds: dict = field(default_factory=dict)  # [bounds]: words that bound a figure from below ("lower") or above ("upper")
     starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
     zeros: frozenset[str] = frozenset()  # words for zero ("null", "zero"): they only explain a 0 of the other side
 
@@ -164,6 +165,9 @@ def number_pack(lang: str) -> NumberPack:
         pack.missing.append("dates")
     pack.change = data.get("change", {})
     pack.ratios = data.get("ratios", {})
+    pack.bounds = data.get("bounds", {})
+    if not pack.bounds:
+        pack.missing.append("bounds")  # "hơn 3 triệu" / "weniger als drei Millionen" is not compared (numbers._bounds)
     if not pack.ratios:
         pack.missing.append("multiples and shares in words")  # "gấp ba" / "verdoppelt" is not compared (numbers._ratios)
     if not (pack.change.get("up") and pack.change.get("down")):
