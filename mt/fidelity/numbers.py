@@ -459,7 +459,9 @@ def ratio_pattern(lang: str) -> regex.Pattern | None:
     data = pack.ratios
     if not data:
         return None
-    counts = {w for w, v in pack.words.items() if v == int(v) and 1 <= v <= 100} | {nfc(w).lower() for w in data.get("one", [])}
+    # counts of multiples: one to twenty and the tens ("gấp hai mươi lần"; a longer list only slows the pattern)
+    counts = {w for w, v in pack.words.items() if v == int(v) and (1 <= v <= 20 or v <= 100 and v % 10 == 0)} \
+        | {nfc(w).lower() for w in data.get("one", [])}
     num = r"\d+(?:[.,]\d+)?|" + "|".join(regex.escape(w) for w in sorted(counts, key=len, reverse=True))
     alts = []
     if data.get("words"):
@@ -475,10 +477,19 @@ def ratio_pattern(lang: str) -> regex.Pattern | None:
     return regex.compile(r"(?i)(?<![\p{L}\p{N}]|\p{N}[.,])(?:" + "|".join(alts) + r")(?![\p{L}\p{N}]|[.,]\p{N})")
 
 
+@functools.lru_cache(maxsize=None)
+def _ratio_trigger(lang: str) -> regex.Pattern:
+    """The words every [ratios] phrase holds ("gấp", "Drittel", "verdoppelt", "mal so"): a cheap first test."""
+    data = number_pack(lang).ratios
+    parts = [*data.get("words", {}), *data.get("denominators", {})]
+    parts += [p.strip(" -") for t in data.get("times", []) for p in nfc(t).split("{n}") if p.strip(" -")]
+    return regex.compile("(?i)" + "|".join(regex.escape(nfc(p)) for p in sorted(set(parts), key=len, reverse=True)))
+
+
 def _ratio_values(text: str, lang: str) -> list[tuple[float, int, int]]:
     """(value, start, end) of each multiple or share said in words."""
     pat = ratio_pattern(lang)
-    if pat is None:
+    if pat is None or not _ratio_trigger(lang).search(text):
         return []
     pack = number_pack(lang)
     data = pack.ratios
