@@ -528,11 +528,9 @@ def _apposed(facts: Facts, unnamed: list[tuple[int, str, str | None, int]], lex:
 
 @functools.lru_cache(maxsize=None)
 def _and_re(lang: str) -> regex.Pattern:
-    from ..lexicon import _pack_file
+    from .length import _conjunction_alternatives  # the pack's coordinating conjunctions (length.py imports this module)
 
-    words = _pack_file("mul", "length.toml").get("conjunctions", {}).get(lang, [])
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    return regex.compile(rf"\s+(?:{alt}|&)\s", regex.IGNORECASE)
+    return regex.compile(rf"\s+(?:{_conjunction_alternatives(lang) or '(?!)'}|&)\s", regex.IGNORECASE)
 
 
 def _joined_after(text: str, end: int, lang: str) -> bool:

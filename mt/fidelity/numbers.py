@@ -349,9 +349,9 @@ def _numbers(ctx: PairContext, ratios: tuple[list, list] | None = None) -> list[
 
 
 @functools.lru_cache(maxsize=None)
-def change_patterns(lang: str) -> tuple[regex.Pattern, regex.Pattern, regex.Pattern] | None:
-    """The pack's words of a rise, of a fall, and of phrases holding them that say no change of a figure
-    (configs/lang/LANG/numbers.toml [change]); None where the pack has none."""
+def change_patterns(lang: str) -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern] | None:
+    """The pack's words of a rise, of a fall, of phrases holding them that say no change of a figure, and of no
+    change ("flat") (configs/lang/LANG/numbers.toml [change]); None where the pack has none."""
     pack = number_pack(lang)
     if not pack.change or "words of change" in pack.missing:
         return None
@@ -486,14 +486,21 @@ def _ratio_trigger(lang: str) -> regex.Pattern:
     return regex.compile("(?i)" + "|".join(regex.escape(nfc(p)) for p in sorted(set(parts), key=len, reverse=True)))
 
 
+@functools.lru_cache(maxsize=None)
+def _ratio_tables(lang: str) -> tuple[dict[str, float], dict[str, float], frozenset[str]]:
+    """[ratios] words and denominators by their lower-case form, and the words that count one."""
+    data = number_pack(lang).ratios
+    lower = lambda table: {nfc(w).lower(): float(v) for w, v in table.items()}  # noqa: E731
+    return lower(data.get("words", {})), lower(data.get("denominators", {})), frozenset(nfc(w).lower() for w in data.get("one", []))
+
+
 def _ratio_values(text: str, lang: str) -> list[tuple[float, int, int]]:
     """(value, start, end) of each multiple or share said in words."""
     pat = ratio_pattern(lang)
     if pat is None or not _ratio_trigger(lang).search(text):
         return []
     pack = number_pack(lang)
-    data = pack.ratios
-    ones = {nfc(w).lower() for w in data.get("one", [])}
+    words, denominators, ones = _ratio_tables(lang)
 
     def count(word: str) -> float | None:
         w = nfc(word).lower()
@@ -505,10 +512,9 @@ def _ratio_values(text: str, lang: str) -> list[tuple[float, int, int]]:
     for m in pat.finditer(text):
         gd = {k: v for k, v in m.groupdict().items() if v}
         if "w" in gd:
-            value = next((float(v) for w, v in data["words"].items() if nfc(w).lower() == nfc(gd["w"]).lower()), None)
+            value = words.get(nfc(gd["w"]).lower())
         elif "den" in gd:
-            n = count(gd["n"])
-            den = next((float(v) for w, v in data["denominators"].items() if nfc(w).lower() == nfc(gd["den"]).lower()), None)
+            n, den = count(gd["n"]), denominators.get(nfc(gd["den"]).lower())
             value = n / den if n and den else None
         else:
             value = next((count(v) for k, v in gd.items() if k.startswith("t")), None)

@@ -121,9 +121,9 @@ class Value:
         return (self.value,) if self.alt is None else (self.value, self.alt)
 
 
-def _day_words(words: dict) -> dict[str, int]:
-    """Number words of 1 to 31, lower case: the days of a month."""
-    return {nfc(k).lower(): int(v) for k, v in words.items() if float(v) == int(v) and 1 <= int(v) <= 31}
+def _day_words(words: dict) -> set[str]:
+    """The number words of 1 to 31, lower case: the days of a month."""
+    return {nfc(k).lower() for k, v in words.items() if float(v) == int(v) and 1 <= int(v) <= 31}
 
 
 def _alt(words) -> str:
@@ -183,8 +183,7 @@ def number_pack(lang: str) -> NumberPack:
     weekdays = "|".join(_case_pattern(w) + tail for w in sorted(pack.weekdays, key=len, reverse=True)) or "(?!)"
     # a day of the month in words ("June second", "am zweiten Juni", "le premier mai", "le deux juin"): {day_ordinal}
     # the pack's ordinal words of 1 to 31, {day_cardinal} its number words of 1 to 31 (French dates count so)
-    day_ordinal = _alt({k for k, v in _day_words(gen.get("ordinals", {})).items()})
-    day_cardinal = _alt({k for k, v in _day_words(gen.get("words", {})).items()})
+    day_ordinal, day_cardinal = _alt(_day_words(gen.get("ordinals", {}))), _alt(_day_words(gen.get("words", {})))
     for p in dates.get("patterns", []):
         p = p.replace("{months}", months).replace("{months_wide}", months_wide).replace("{weekdays}", weekdays)
         p = p.replace("{day_ordinal}", day_ordinal).replace("{day_cardinal}", day_cardinal)
