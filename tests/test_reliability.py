@@ -273,6 +273,13 @@ def _wait_until_translating(proc: subprocess.Popen, cache: Path, at_least: int =
         time.sleep(0.05)
 
 
+def _hear_ctrl_c() -> None:
+    """In the child: Ctrl-C as at a terminal. A shell starts a background job (`make test &`, a detached CI
+    step) with SIGINT ignored, every process under it inherits that, and Python then installs no handler:
+    the interrupted run went on translating and the test waited out its minute."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_exits_130_without_traceback(tiny_model, tmp_path):
     inp = tmp_path / "in.txt"
     # distinct lines: identical ones are translated once, and the job would end before the signal
@@ -280,7 +287,7 @@ def test_ctrl_c_exits_130_without_traceback(tiny_model, tmp_path):
     env = dict(os.environ, MT_CACHE_DIR=str(tmp_path / "cache"))
     proc = subprocess.Popen([sys.executable, "-m", "mt", "translate", str(inp), "--src", "vi", "--tgt", "de", "--model", str(tiny_model),
                              "--backend", "hf", "--batch-size", "1", "-o", str(tmp_path / "o.txt")],
-                            env=env, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+                            env=env, cwd=ROOT, stderr=subprocess.PIPE, text=True, preexec_fn=_hear_ctrl_c)
     _wait_until_translating(proc, tmp_path / "cache")
     assert proc.poll() is None, "the run finished before it could be interrupted; make the input longer"
     proc.send_signal(signal.SIGINT)
