@@ -79,6 +79,9 @@ def _calendar_and_titles(lang: str) -> frozenset[str]:
         for table in (loc.months["format"]["wide"], loc.days["format"]["wide"], loc.languages):
             vals = table.values() if hasattr(table, "values") else table
             out.update(v[:1].upper() + v[1:] for v in vals if isinstance(v, str) and v)
+        # parts of the day ("gestern Nachmittag", "Sáng nay"): one word, written out
+        out.update(v[:1].upper() + v[1:] for ctx in loc.day_periods.values() for width in ctx.values()
+                   for v in width.values() if v.isalpha() and len(v) >= 3 and " " not in v)
     except (UnknownLocaleError, ValueError):
         pass
     lex = lexicon(lang)
@@ -496,6 +499,16 @@ def _compound_only(word: str, lang: str) -> bool:
         and _ordinary(word, lang)
 
 
+def _inverted_verb(word: str, lex: Lexicon) -> bool:
+    """A verb with its pronoun after it ([capitalisation] clitics): French "As-tu", "Peut-être", "Dis-moi",
+    "Viendra-t-il" open questions and requests, and name no one."""
+    clitics = lex.caps.get("clitics")
+    if not clitics or "-" not in word:
+        return False
+    head, _, tail = word.lower().partition("-")
+    return tail in clitics and _known_word(head, lex.lang)
+
+
 def _known_word(word: str, lang: str) -> bool:
     """A word whose lower-case form is listed: an ordinary word that may open a sentence ("Chase" is
     also "chase"); True where no word list is known."""
@@ -555,7 +568,13 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
             return True  # "alpinem Tourenskilauf": endings verbs do not have
         if k < 2 or regex.search(r"\d-?\s*$", text[:toks[k - 1].start()]):
             return True
-        q = toks[k - 2].group(0)
+        # (over more adjectives: "einem dreitägigen offiziellen Besuch")
+        i = k - 2
+        while i > 0 and toks[i].group(0) not in determiners and toks[i].group(0).islower() \
+                and toks[i].group(0).endswith(adjective_endings) \
+                and len(toks[i].group(0)) > 3 and text[toks[i].end():toks[i + 1].start()] in (" ", ", "):
+            i -= 1
+        q = toks[i].group(0)
         # ("machte es Daniel …", "später führte Gonzalo …": verbs and pronouns have these endings too)
         return q.lower() in determiners and len(p) > 3
 
@@ -710,7 +729,8 @@ def _caps_names(text: str, lex: Lexicon) -> list[Name]:
     while k < len(toks):
         t = toks[k]
         w = t.group(0)
-        if not w[:1].isupper() or w in stop or w.isupper() and len(w) <= 1 or regex.match(r"['’]t(?!\p{L})", text[t.end():]):
+        if not w[:1].isupper() or w in stop or w.isupper() and len(w) <= 1 or regex.match(r"['’]t(?!\p{L})", text[t.end():]) \
+                or _inverted_verb(w, lex):
             k += 1  # (a contraction opening a sentence is no name: "Aren't you hungry?", "Didn't you …")
             continue
         # a run of capitalised words separated by single spaces is one name ("Donald Trump")
@@ -801,8 +821,19 @@ def pyvi_tags(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     if tools is None:
         return None
     tok, pos = tools
-    words, tags = pos.postagging(tok.tokenize(text))
+    words: list[str] = []
+    tags: list[str] = []
+    # one sentence at a time, as pyvi was trained: tagged after another sentence, a capitalised common word
+    # opening the next is read as a proper noun ("… thăm thú Goma. Giá (địa phương) …": the price)
+    for sentence in _TAGGER_SENTENCE.split(text):
+        if sentence.strip():
+            w, t = pos.postagging(tok.tokenize(sentence))
+            words.extend(w)
+            tags.extend(t)
     return tuple(words), tuple(tags)
+
+
+_TAGGER_SENTENCE = regex.compile(r"(?<=[.!?…][\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]*\p{Lu})")
 
 
 def _in_vietnamese_name(text: str, start: int, end: int, lang: str) -> bool:
@@ -1152,7 +1183,12 @@ def _adjective_of(entity: str, lang: str, words: list[str]) -> bool:
     """A word of the other side derived from the entity's name there ("schwedischen" from "Schweden",
     "Mexikaner" from "Mexiko", "Afghan" from "Afghanistan"): the name's first letters, all but two,
     at least four and at most six, open the word. English ones count in every language, as names of bodies
-    keep them ("der British Council", "Welsh Parliament")."""
+    keep them ("der British Council", "Welsh Parliament"). A language that makes no adjectives from place names
+    (Vietnamese: "người Pháp", "tiếng Pháp") has only the name itself, capitalised: "chính" (main) is no "China"."""
+    from ..lexicon import lexicon
+
+    if not lexicon(lang).caps.get("country_adjectives"):
+        words = [w for w in words if w[:1].isupper()]
     return _adjective_in(entity, lang, words) or lang != "en" and _adjective_in(entity, "en", words)
 
 
@@ -1836,11 +1872,12 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
         if s.entity is None and t.entity and _local_place(t.entity) and not (_personal(t, first_names) and s.strong and not s.plain):
             return 0  # as above: an unknown source place may be this one under another name ("Quý Châu" may
             # well be "Guizhou": only countries and regions have names in every pack)
-        if s.cls == t.cls == "name" and s.plain and t.plain and s.entity is None and t.entity is None \
+        if {s.cls, t.cls} <= {"name", "org"} and s.plain and t.plain and s.entity is None and t.entity is None \
                 and max(len(s.text.split()), len(t.text.split())) >= 3:
-            return 0  # two names of unknown class, each of ordinary words of its language, one of three words or
-            # more: as often a title rendered in words ("La Grosse Citrouille" / "The Great Pumpkin") as one put for
-            # the other (a short one is a name as often: "le Sari Club" / "the Red Cross")
+            return 0  # two names of unknown class (or bodies no pack knows), each of ordinary words of its language,
+            # one of three words or more: as often a title or a body's name rendered in words ("La Grosse Citrouille" /
+            # "The Great Pumpkin", "Statistischem Bundesamt" / "Federal Statistical Office") as one put for the other
+            # (a short one is a name as often: "le Sari Club" / "the Red Cross")
         if s.cls == t.cls and s.cls != "name":
             return 3
         if t.cls == "person" and t.strong and s.cls == "name" and s.strong and not s.plain and s.entity is None \

@@ -43,10 +43,13 @@ AFFIX_WORD_MIN = 8
 DOUBLE_NEGATION_GAP = 1
 # Words between a negative pronoun and a strong negation that cancels it: "nothing we can't do".
 PRONOUN_GAP = 2
+# Words between a negation and an exception after it that makes it say "only" ("nichts, außer …").
+EXCEPTIVE_GAP = 5
 # A short last clause ending in "?" is a tag question when the pack does not say otherwise.
 DEFAULT_TAG_WORDS = 3
 
-_CLAUSE_END = regex.compile(r"[,;:()\[\]—–«»“”\"]|[.!?…]+|\s-\s")
+# (a comma, colon or full stop between digits is part of a figure: "2:30", "14.30 Uhr", "1,5 Millionen", "4:0")
+_CLAUSE_END = regex.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()\[\]—–«»“”\"]|(?:(?<!\d)\.|\.(?!\d)|[!?…])[.!?…]*|\s-\s")
 _WORDS = regex.compile(r"[\p{L}\p{M}'’-]+")
 _LETTERS = regex.compile(r"[\p{L}]+")
 _SENTENCE_END = regex.compile(r"[.!?…]")
@@ -83,6 +86,7 @@ class NegationPack:
     expletive: list[str] = field(default_factory=list)  # "avant que": a 'ne' after it without 'pas' negates nothing
     determiners: frozenset[str] = frozenset()  # "kein", "no": they negate a noun, not the weak adjective after them
     exceptive: frozenset[str] = frozenset()  # "außer", "except": weak words a negation before them does not cancel
+    only_pronouns: frozenset[str] = frozenset()  # "nichts", "rien": with an exception after them they say "only"
     coordinators: frozenset[str] = frozenset()  # "và", "und", "or": negations they join are one ("weder … noch")
     answers: list[str] = field(default_factory=list)  # "no", "nein", "không": an answer when they close their clause
     # negations that answer only as a clause of their own ("Chưa, em chưa ăn." = "Nein, noch nicht"; "Không phải,
@@ -161,6 +165,9 @@ def negation_pack(lang: str) -> NegationPack:
     pack.coordinators = frozenset(w.lower() for w in neg.get("coordinators", []))
     pack.determiners = frozenset(w.lower() for w in neg.get("determiners", []))
     pack.exceptive = frozenset(w.lower() for w in neg.get("exceptive", []))
+    # the negative pronouns an exception turns into "only" ("nothing but", "rien sauf"): the pronouns, or a
+    # concord language's partners that are pronouns
+    pack.only_pronouns = frozenset(w.lower() for w in neg.get("only_pronouns", [])) or pack.pronouns
     pack.timing = [w.lower() for w in neg.get("timing", [])]
     pack.restrictive_words = [w.lower() for w in neg.get("restrictive", [])]
     pack.prefixed = frozenset(data.get("generated", {}).get("prefixed", []))
@@ -283,10 +290,11 @@ def asks_why(text: str, pack: NegationPack) -> bool:
     return "?" in text and bool(pack.why_words) and next(_find(pack.why_words, text.lower()), None) is not None
 
 
-def clauses(text: str, pack: NegationPack, timed: bool = False, why: bool = False) -> list[Clause]:
+def clauses(text: str, pack: NegationPack, timed: bool = False, why: bool = False, only: bool = False) -> list[Clause]:
     """The clauses of `text` with their negations (after questions, tags and concord); with `timed`,
     a negation that only times an event ("not … until Monday") negates in part; with `why` (both sides ask
-    why), a question that asks why keeps its negation."""
+    why), a question that asks why keeps its negation; with `only` (the other side names no exception), a
+    negation with an exception after it ("nichts außer Brot") says "only" and negates in part."""
     low = text.lower()
     why_both = why and bool(pack.why_words)
     # an idiom that begins inside a compound is no idiom: "khách hàng không đến" (customers did not come)
@@ -325,9 +333,28 @@ def clauses(text: str, pack: NegationPack, timed: bool = False, why: bool = Fals
         if units and u.start < units[-1].end:
             continue
         units.append(u)
+    # a negative pronoun with an exception after it in its sentence says "only" ("nichts, außer Bücher lesen", "ne
+    # mange rien sauf du pain"), which another language says with "nur", or with "nothing but" (no negation for the packs):
+    # where the other side names no exception, it negates in part; where it does, the two must agree ("personne
+    # sauf toi" is not "everyone except you"). The exception is then part of that negation, no weak word of its own.
+    exceptions = [v.start for v in units if v.text.lower() in pack.exceptive] if only else []
+    used: set[int] = set()
+
+    def excepted(u: Unit) -> bool:
+        said = _WORDS.findall(low[u.start:max(u.end, u.reach)])
+        if u.weak or not said or not (said[-1] in pack.only_pronouns or " ".join(said) in pack.only_pronouns):
+            return False
+        hit = [x for x in exceptions if x >= u.reach and not _SENTENCE_END.search(low, u.reach, x)
+               and len(_WORDS.findall(low[u.reach:x])) <= EXCEPTIVE_GAP]
+        used.update(hit[:1])
+        return bool(hit)
     out = []
     sentence_start, after_comma = True, False
+    asked_why = False  # the sentence so far asks why: its question ends in no tag ("Warum wird er, …, nicht König?")
     for s, e, delim in _clauses(text):
+        if sentence_start:
+            asked_why = False
+        why_here = bool(pack.why_words) and next(_find(pack.why_words, low[s:e]), None) is not None
         own = [u for u in units if s <= u.start < e]
         own += _separable(low, text, s, e, pack)
         own += _concord(low, text, s, e, pack, blocked)
@@ -340,13 +367,16 @@ def clauses(text: str, pack: NegationPack, timed: bool = False, why: bool = Fals
             held = [u for u in own if not u.weak] if _elliptical(words, pack) else []
             out.append(Clause(s, e, [], closes=bool(_PART_END.search(delim)), answers=1, held=held))
             sentence_start, after_comma = bool(_SENTENCE_END.search(delim)), delim.strip() == ","
+            asked_why = asked_why or why_here
             continue
-        asks = why_both and question and next(_find(pack.why_words, low[s:e]), None) is not None
-        if question and not sentence_start and len(words) <= pack.tag_max_words:
+        asks = why_both and question and (why_here or asked_why)
+        if question and not sentence_start and not asked_why and len(words) <= pack.tag_max_words:
             own = []  # a tag: "…, phải không?", "…, isn't it?"
         elif own and own[-1].text.lower() in pack.final_particles and _is_question_particle(low, own[-1], e, words, question, pack) \
                 and not (asks and len(words) <= 3):
             own = own[:-1]  # "Anh có đi không?": a yes/no question, not a negation ("Tại sao không?" = "Warum nicht?")
+        own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail) if excepted(u) else u for u in own]
+        own = [u for u in own if u.start not in used]
         own = [_answer_or_timing(u, low, s, e, pack, timed) for u in own]
         own = [_litotes(u, low, e, pack) for u in own]
         if question and not asks:
@@ -358,6 +388,7 @@ def clauses(text: str, pack: NegationPack, timed: bool = False, why: bool = Fals
         repeats = bool(after_comma and runs and out and out[-1].runs and not low[s:own[0].start].strip())
         out.append(Clause(s, e, own, cancelled, runs=runs, closes=bool(_PART_END.search(delim)),
                           denied_verb=any(u.verb and u.weak for u in cancelled), repeats=repeats))
+        asked_why = asked_why or why_here
         sentence_start, after_comma = bool(_SENTENCE_END.search(delim)), delim.strip() == ","
     return out
 
@@ -889,6 +920,12 @@ def _lone(units: list[Unit], n: int, other: list[Unit], m: int, limit: float) ->
             and all(abs(u.start / max(n, 1) - v.start / max(m, 1)) > limit for v in other)]
 
 
+def _names_exception(text: str, pack: NegationPack) -> bool:
+    """Whether `text` says an exception ("except", "außer", "ngoại trừ") with a word of its weak list."""
+    words = [w for w in pack.weak if w in pack.exceptive]
+    return bool(words) and next(_find(words, text.lower()), None) is not None
+
+
 def _restricts(text: str, pack: NegationPack) -> bool:
     return bool(pack.restrictive_words) and next(_find(pack.restrictive_words, text.lower()), None) is not None
 
@@ -917,8 +954,8 @@ def check(ctx: PairContext) -> list[Finding]:
     # a question asking why keeps its negation where both sides ask why: "Why don't we start?" may be
     # said "Fangen wir doch an!", but "Warum ist er gekommen?" does not render "Tại sao anh ấy không đến?"
     why = asks_why(ctx.src.text, sp) and asks_why(ctx.tgt.text, tp)
-    sc = clauses(ctx.src.text, sp, timed=_restricts(ctx.tgt.text, tp), why=why)
-    tc = clauses(ctx.tgt.text, tp, timed=_restricts(ctx.src.text, sp), why=why)
+    sc = clauses(ctx.src.text, sp, timed=_restricts(ctx.tgt.text, tp), why=why, only=not _names_exception(ctx.tgt.text, tp))
+    tc = clauses(ctx.tgt.text, tp, timed=_restricts(ctx.src.text, sp), why=why, only=not _names_exception(ctx.src.text, sp))
     verdict = _verdict(sc, tc)
     if verdict is not None and any(c.held for c in sc + tc) and sum(c.answers for c in sc) != sum(c.answers for c in tc):
         # "Chưa," / "Noch nicht," answers on one side and says a clause's negation on the other (which has
