@@ -229,6 +229,12 @@ def local_given_names(lang: str) -> frozenset[str]:
     return frozenset(name for name, freq in _given_names_data().items() if any(freq[i] >= least for i in local))
 
 
+def bare_letters(text: str) -> str:
+    """`text` without its letters' marks, case kept ("Bình Dương" -> "Binh Duong", "Đồng Nai" -> "Dong Nai")."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)))
+
+
 def unmarked(word: str) -> str:
     """`word` in lower case without its marks ("Hùng" -> "hung", "Đông" -> "dong"): how a data file that
     writes names in ASCII has them."""
@@ -304,6 +310,13 @@ def load_pack(lex: Lexicon, hand: dict[tuple[str, str], bool]) -> None:
         for ent, surfaces in table.items():
             for surface in surfaces:
                 index.setdefault(nfc(surface), ent)
+    # a subdivision's name as other languages write it, without its marks ("Binh Duong", "Dong Nai", "Ile-de-France");
+    # one short word so is too often another word ("Hue")
+    for ent, surfaces in gen.get("subdivisions", {}).items():
+        for surface in surfaces:
+            bare = bare_letters(surface)
+            if bare != surface and (" " in bare or len(bare) >= 6):
+                index.setdefault(bare, ent)
     lex.index = index
     lex.entities = frozenset(index.values()) - {""}
     people = _pack_file("mul", "people.toml").get("first_names", {}).get("all", []) if lex.has_pack else []

@@ -66,7 +66,25 @@ def check(ctx: PairContext) -> list[Finding]:
             type="attribution", severity=Severity.CRITICAL, src=list(ctx.bead.src), tgt=[ev.segment],
             message=msg, signal="attribution", confidence=0.9 if others else 0.75, evidence=[ev],
         ))
-    return out
+    return out + _office_changed(ctx)
+
+
+def _office_changed(ctx: PairContext) -> list[Finding]:
+    """One title on each side and no name after either ("Thủ tướng Nhật Bản đã đến …" / "Der japanische
+    Außenminister ist … eingetroffen"): the same office, or the translation speaks of another office holder.
+    (Titles of two countries are the names channel's: the country differs.)"""
+    if ctx.src.bindings or ctx.tgt.bindings or len(ctx.src.offices) != 1 or len(ctx.tgt.offices) != 1:
+        return []
+    (so, sq, ss, se), (to, tq, ts, te) = ctx.src.offices[0], ctx.tgt.offices[0]
+    if sq and tq and sq != tq:
+        return []
+    if _compatible((so, sq or tq), (to, tq or sq)) or _near(so, to):
+        return []
+    return [Finding(
+        type="attribution", severity=Severity.CRITICAL, src=list(ctx.bead.src), tgt=list(ctx.bead.tgt),
+        message=f"The {language_name(ctx.tgt_lang)} text speaks of {office_label(to, tq or sq)} where the source speaks of "
+                f"{office_label(so, sq or tq)}.",
+        signal="attribution", confidence=0.6, evidence=[ctx.span("src", ss, se), ctx.span("tgt", ts, te)])]
 
 
 @functools.lru_cache(maxsize=1)

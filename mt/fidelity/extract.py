@@ -49,6 +49,8 @@ class Facts:
     mentions: list[Mention] = field(default_factory=list)
     people: list[Mention] = field(default_factory=list)
     bindings: list[Binding] = field(default_factory=list)
+    # titles that name no one, in order: (office, qualifier, start, end) ("Thủ tướng Nhật Bản đã đến …")
+    offices: list[tuple[str, str | None, int, int]] = field(default_factory=list)
     dates: list[tuple] = field(default_factory=list)  # ("d", day, month) / ("m", month) / ("y", year), with span
     numbers: list[Value] = field(default_factory=list)  # figures: digits, with a scale ('9 Millionen'), times
     number_words: list[Value] = field(default_factory=list)  # spelled out: 'mười một', 'zweihunderttausend'
@@ -72,9 +74,32 @@ def fold_name(name: str) -> str:
     return s.rstrip("y") if len(s) > 4 else s
 
 
+# Letters only Vietnamese writes: a native syllable with one is written elsewhere by its bare letters ("Dương" =
+# "Duong", never "Dong"), so it matches only those (a letter apart is another syllable, another name: "Đồng Nai").
+# A foreign name spelled by its sound ("Lavrốp" / "Lawrow", "Đê-li" / "Delhi") keeps the loose comparison.
+_VIETNAMESE_ONLY = frozenset("ăđơưảãạằắẳẵặầấẩẫậẻẽẹềếểễệỉĩịỏọồốổỗộờớởỡợủũụừứửữựỳỷỹỵ")
+
+
+@functools.lru_cache(maxsize=1)
+def _native_syllable() -> regex.Pattern | None:
+    from ..lexicon import _pack_file
+
+    pattern = _pack_file("vi", "names.toml").get("capitalisation", {}).get("native_syllable")
+    return regex.compile(pattern) if pattern else None
+
+
+def _native_marked(token: str) -> bool:
+    """A Vietnamese syllable written with a letter only Vietnamese has ("Dương", "Đồng")."""
+    native = _native_syllable()
+    return native is not None and not _VIETNAMESE_ONLY.isdisjoint(token.lower()) \
+        and native.fullmatch(unicodedata.normalize("NFKD", token.replace("đ", "d").replace("Đ", "D")).encode("ascii", "ignore").decode()) is not None
+
+
 @functools.lru_cache(maxsize=1 << 18)
 def same_name_token(a: str, b: str) -> bool:
     fa, fb = fold_name(a), fold_name(b)
+    if _native_marked(a) or _native_marked(b):
+        return fa == fb
     if len(fa) < 3 or len(fb) < 3:
         # (a two-letter name takes a genitive s too: "Xis Besuch", "Lis Rede")
         return bool(fa) and (fa == fb or len(fa) == 2 and fb == fa + "s" or len(fb) == 2 and fa == fb + "s")
@@ -515,7 +540,7 @@ def _apposed(facts: Facts, unnamed: list[tuple[int, str, str | None, int]], lex:
     """A title in apposition right after a person's name binds that person: "Olaf Scholz, der Bundeskanzler,",
     "Nguyễn Văn Bình, Bộ trưởng Bộ Y tế,", "Jean Dupont, ministre de la Santé," (a comma or a dash between them,
     an article of [binding] articles allowed before the title)."""
-    if not unnamed or not facts.people:
+    if not unnamed:
         return
     gap = _apposition_gap(lex.lang)
     for start, office, qualifier, end in unnamed:
@@ -524,6 +549,8 @@ def _apposed(facts: Facts, unnamed: list[tuple[int, str, str | None, int]], lex:
                 and not any(b.start <= person.start < b.end for b in facts.bindings) \
                 and not _joined_after(facts.text, end, lex.lang):
             facts.bindings.append(Binding(office, qualifier, person.text, person.start, end))
+        else:
+            facts.offices.append((office, qualifier, start, end))
 
 
 @functools.lru_cache(maxsize=None)

@@ -1,0 +1,79 @@
+"""Names: one name in two romanisations ("x" and "ks") is one name; a body's Vietnamese name with its country
+is that body.
+Every sentence here was written for these tests (none comes from a dev set)."""
+from __future__ import annotations
+
+from mt.fidelity.evaluate import check_pair
+from mt.fidelity.extract import same_name_token
+
+ALARM = ("critical", "major")
+
+
+def alarm_types(src: str, tgt: str, sl: str = "vi", tl: str = "de") -> list[str]:
+    return [f.type for f in check_pair(src, tgt, sl, tl) if f.severity.value in ALARM]
+
+
+def test_x_and_ks_spell_one_name():
+    assert same_name_token("Oleksandr", "Olexander")
+    assert alarm_types("Ngoại trưởng Oleksandr Marchenko bác bỏ tuyên bố này.",
+                       "Außenminister Olexander Martschenko wies dies zurück.") == []
+    # … and another person stays another person
+    assert alarm_types("Ngoại trưởng Oleksandr Marchenko bác bỏ tuyên bố này.",
+                       "Außenminister Dmytro Kuleba wies dies zurück.") == ["attribution"]
+
+
+def test_the_german_federal_parliament_in_vietnamese_is_the_bundestag():
+    assert alarm_types("Quốc hội Liên bang Đức đã thông qua dự luật.", "Der Bundestag hat den Gesetzentwurf verabschiedet.") == []
+    assert alarm_types("Quốc hội Liên bang Đức đã thông qua dự luật.", "Die NATO hat den Gesetzentwurf verabschiedet.") == ["entity"]
+
+
+def test_a_marked_vietnamese_syllable_matches_only_its_bare_letters():
+    assert same_name_token("Dương", "Duong") and same_name_token("Nguyễn", "Nguyen")
+    assert not same_name_token("Dương", "Dong")  # another syllable, another name
+    # a province written without its marks is that province, and another one is no rendering of it
+    src = "Không có ai bị thương trong vụ cháy tại một xưởng may ở Bình Dương rạng sáng nay."
+    assert alarm_types(src, "Bei dem Brand in einer Textilfabrik in Binh Duong heute früh wurde niemand verletzt.") == []
+    assert alarm_types(src, "Bei dem Brand in einer Textilfabrik in Dong Nai heute früh wurde niemand verletzt.") == ["entity"]
+
+
+def test_a_country_stays_replaced_in_a_longer_sentence():
+    # "chính thức" (official) spelled no "China", and the parts of the day and a noun after two adjectives
+    # ("gestern Nachmittag", "einem dreitägigen offiziellen Besuch") are no names that could stand for Japan
+    src = "Thủ tướng Nhật Bản đã đến Hà Nội chiều qua trong chuyến thăm chính thức kéo dài ba ngày."
+    good = "Der japanische Ministerpräsident ist gestern Nachmittag zu einem dreitägigen offiziellen Besuch in Hanoi eingetroffen."
+    assert alarm_types(src, good) == []
+    assert alarm_types(src, good.replace("japanische", "chinesische")) == ["entity"]
+
+
+def test_ministries_beyond_the_first_seven_are_offices():
+    src = "Bộ trưởng Bộ Y tế Đào Hồng Lan kêu gọi người dân tiêm vắc-xin."
+    assert alarm_types(src, "Gesundheitsministerin Dao Hong Lan rief die Bevölkerung zur Impfung auf.") == []
+    found = [f for f in check_pair(src, "Bildungsministerin Dao Hong Lan rief die Bevölkerung zur Impfung auf.", "vi", "de")
+             if f.severity.value in ALARM]
+    assert [f.type for f in found] == ["attribution"] and "Education Minister" in found[0].message
+    # each language names the new ones
+    for sl, tl, s, t in [
+        ("en", "de", "Transport Secretary Pete Buttigieg spoke.", "Verkehrsminister Pete Buttigieg sprach."),
+        ("fr", "en", "Le ministre de l'Agriculture Marc Fesneau a parlé.", "Agriculture Minister Marc Fesneau spoke."),
+        ("vi", "de", "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên phát biểu.", "Handelsminister Nguyen Hong Dien sprach."),
+    ]:
+        assert alarm_types(s, t, sl, tl) == []
+        assert alarm_types(s, t.replace("Verkehrsminister", "Umweltminister").replace("Agriculture", "Labour")
+                           .replace("Handelsminister", "Arbeitsminister"), sl, tl) == ["attribution"]
+
+
+def test_a_title_naming_no_one_is_still_an_office():
+    src = "Thủ tướng Nhật Bản đã đến Hà Nội chiều qua."
+    assert alarm_types(src, "Der japanische Ministerpräsident ist gestern Nachmittag in Hanoi eingetroffen.") == []
+    found = [f for f in check_pair(src, "Der japanische Außenminister ist gestern Nachmittag in Hanoi eingetroffen.", "vi", "de")
+             if f.severity.value in ALARM]
+    assert [f.type for f in found] == ["attribution"] and "Foreign Minister of Japan" in found[0].message
+    # one office under the name a country gives it, and a general title for a specific one, are no change
+    assert alarm_types("Thủ tướng Đức đã đến Hà Nội.", "Der deutsche Bundeskanzler ist in Hanoi eingetroffen.") == []
+    assert alarm_types("Bộ trưởng đã đến Hà Nội.", "Der Außenminister ist in Hanoi eingetroffen.") == []
+
+
+def test_a_body_no_pack_knows_said_in_words_is_no_substitution():
+    src = "Laut Statistischem Bundesamt stieg die Inflation im Oktober auf 2,4 Prozent."
+    assert alarm_types(src, "According to the Federal Statistical Office, inflation rose to 2.4 percent in October.", "de", "en") == []
+    assert alarm_types(src, "According to the World Health Organization, inflation rose to 2.4 percent in October.", "de", "en") == ["entity"]
