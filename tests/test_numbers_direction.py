@@ -73,6 +73,12 @@ def test_direction_edits_turn_a_rise_into_a_fall_next_to_a_figure():
     assert perturb("x", "Prices rose by 3 percent last year.", "de", "en", "direction").new == "fell"
 
 
+def test_a_rise_said_as_a_cut():
+    src = "Le gouvernement a annoncé mardi une hausse de 3 % du salaire minimum."
+    assert [f.type for f in _alarms(check_pair(src, "The government announced a 3% increase in the minimum wage on Tuesday.", "fr", "en"))] == []
+    assert [f.type for f in _alarms(check_pair(src, "The government announced a 3% cut in the minimum wage on Tuesday.", "fr", "en"))] == ["number"]
+
+
 def _bound(src, tgt, sl="vi", tl="de"):
     return [f for f in _alarms(check_pair(src, tgt, sl, tl)) if f.type == "number" and "at most or less than" in f.message]
 
@@ -90,6 +96,15 @@ def _bound(src, tgt, sl="vi", tl="de"):
     # two prepositions that bound nothing here: a survey of / among 1,000 people
     ("Một khảo sát trên 1.000 người cho thấy 60% ủng hộ.", "Eine Umfrage unter 1.000 Menschen zeigte, dass 60 Prozent dafür sind.", "vi", "de", 0),
     ("Hơn 1.000 người tham gia.", "Unter 1.000 Menschen nahmen teil.", "vi", "de", 1),
+    # a proportion said in words is bounded alike
+    ("Hơn một nửa số người được hỏi đã đồng ý.", "Weniger als die Hälfte der Befragten stimmte zu.", "vi", "de", 1),
+    ("Gần một phần ba số hộ gia đình không có xe máy.", "Mehr als ein Drittel der Haushalte hat kein Motorrad.", "vi", "de", 1),
+    ("Mehr als die Hälfte der Befragten stimmte zu.", "Less than half of the respondents agreed.", "de", "en", 1),
+    ("Gần một phần ba số hộ gia đình không có xe máy.", "Fast ein Drittel der Haushalte hat kein Motorrad.", "vi", "de", 0),
+    ("Moins de la moitié des électeurs ont voté.", "Fewer than half of the voters cast a ballot.", "fr", "en", 0),
+    # a share a word of change governs measures the change: fell by more than half = fewer than half as many
+    ("Chỉ còn khoảng 20 phường rối, giảm hơn một nửa so với thập niên 1990.",
+     "Es gibt nur noch etwa 20 Gilden, weniger als halb so viele wie in den 1990er-Jahren.", "vi", "de", 0),
 ])
 def test_a_figure_bounded_from_below_on_one_side_and_from_above_on_the_other(src, tgt, sl, tl, expected):
     found = _bound(src, tgt, sl, tl)

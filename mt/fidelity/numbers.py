@@ -6,6 +6,7 @@ share said in words ('gấp ba' = 'verdreifacht', 'một phần ba' = 'ein Dritt
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 import regex
 
@@ -49,8 +50,8 @@ def check(ctx: PairContext) -> list[Finding]:
     # "verdreifacht"), and a figure inside one ("3") is not a figure of its own
     src_ratios, tgt_ratios = _ratio_values(ctx.src.text, ctx.src_lang), _ratio_values(ctx.tgt.text, ctx.tgt_lang)
     both = bool(src_ratios and tgt_ratios)
-    return _dates(ctx) + _numbers(ctx, (src_ratios, tgt_ratios) if both else None) + _directions(ctx) + _bounds(ctx) \
-        + (_ratios(ctx, src_ratios, tgt_ratios) if both else [])
+    return _dates(ctx) + _numbers(ctx, (src_ratios, tgt_ratios) if both else None) + _directions(ctx) \
+        + _bounds(ctx, src_ratios, tgt_ratios) + (_ratios(ctx, src_ratios, tgt_ratios) if both else [])
 
 
 def _unmatched(dates: list, other: list) -> list:
@@ -570,35 +571,52 @@ def bound_patterns(lang: str) -> dict[str, regex.Pattern] | None:
     return {"lower": compiled(data["lower"]), "upper": compiled(data["upper"]), "ambiguous": compiled(data.get("ambiguous") or ["(?!)"])}
 
 
-def _bound_of(text: str, figure: Value, patterns: dict[str, regex.Pattern]) -> tuple[str, int, int, bool] | None:
-    """(lower or upper, start, end, whether the word is a preposition that may bound nothing) of the word before a figure."""
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
+def _bound_of(text: str, start: int, patterns: dict[str, regex.Pattern]) -> tuple[str, int, int, bool] | None:
+    """(lower or upper, start, end, whether the word is a preposition that may bound nothing) of the word right
+    before a figure or a proportion that starts at `start`."""
     for side in ("lower", "upper"):
-        m = patterns[side].search(text, max(0, figure.start - 40), figure.start)
+        m = patterns[side].search(text, max(0, start - 40), start)
         if m is not None:
             return side, m.start(), m.end(), patterns["ambiguous"].fullmatch(text[m.start():m.end()].strip()) is not None
     return None
 
 
-def _bounds(ctx: PairContext) -> list[Finding]:
-    """A figure of equal value on both sides that one side bounds from below and the other from above:
-    "Hơn 3 triệu" / "weniger als drei Millionen", "ít nhất 200" / "höchstens 200"."""
+def _bounds(ctx: PairContext, src_ratios: list[tuple[float, int, int]] = (),
+            tgt_ratios: list[tuple[float, int, int]] = ()) -> list[Finding]:
+    """A figure or a proportion of equal value on both sides that one side bounds from below and the other from
+    above: "Hơn 3 triệu" / "weniger als drei Millionen", "ít nhất 200" / "höchstens 200", "Hơn một nửa" / "Weniger
+    als die Hälfte"."""
     sp, tp = bound_patterns(ctx.src_lang), bound_patterns(ctx.tgt_lang)
     if sp is None or tp is None:
         return []
     tgt_figs = _figures(ctx.tgt)
-    for n in _figures(ctx.src):
-        if (sb := _bound_of(ctx.src.text, n, sp)) is None:
+    # (source start, end, what it says; target start, end) of each value both sides give
+    pairs = [(n.start, n.end, _said(n), t.start, t.end) for n in _figures(ctx.src) for t in tgt_figs if _same(n, t)]
+    shares = [(ss, se, ctx.src.text[ss:se], ts, te) for v, ss, se in src_ratios for w, ts, te in tgt_ratios if _close(v, w)]
+    if shares and change_patterns(ctx.src_lang) is not None and change_patterns(ctx.tgt_lang) is not None:
+        # a share a word of change governs measures the change, not the whole: "giảm hơn một nửa" (fell by more than
+        # half) is "weniger als halb so viele" (fewer than half as many)
+        s_words, t_words = _change_words(ctx.src.text, ctx.src_lang), _change_words(ctx.tgt.text, ctx.tgt_lang)
+        shares = [p for p in shares if _direction_of(ctx.src.text, s_words, _Span(p[0], p[1])) is None
+                  and _direction_of(ctx.tgt.text, t_words, _Span(p[3], p[4])) is None]
+    pairs += shares
+    for s_start, s_end, said_value, t_start, t_end in pairs:
+        if (sb := _bound_of(ctx.src.text, s_start, sp)) is None or (tb := _bound_of(ctx.tgt.text, t_start, tp)) is None \
+                or tb[0] == sb[0]:
             continue
-        for t in tgt_figs:
-            if not _same(n, t) or (tb := _bound_of(ctx.tgt.text, t, tp)) is None or tb[0] == sb[0]:
-                continue
-            if sb[3] and tb[3]:
-                continue  # two prepositions: "khảo sát trên 1.000 người" / "Umfrage unter 1.000 Menschen" bound nothing
-            said = {"lower": "at least or more than", "upper": "at most or less than"}
-            return [Finding(
-                type="number", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=list(ctx.bead.tgt),
-                message=f"The source says {said[sb[0]]} {_said(n)} ('{ctx.src.text[sb[1]:sb[2]].strip()}'), the "
-                        f"{language_name(ctx.tgt_lang)} text {said[tb[0]]} it ('{ctx.tgt.text[tb[1]:tb[2]].strip()}'): check which is right.",
-                signal="numbers", confidence=BOUND_CONFIDENCE,
-                evidence=[ctx.span("src", sb[1], n.end), ctx.span("tgt", tb[1], t.end)])]
+        if sb[3] and tb[3]:
+            continue  # two prepositions: "khảo sát trên 1.000 người" / "Umfrage unter 1.000 Menschen" bound nothing
+        said = {"lower": "at least or more than", "upper": "at most or less than"}
+        return [Finding(
+            type="number", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=list(ctx.bead.tgt),
+            message=f"The source says {said[sb[0]]} {said_value} ('{ctx.src.text[sb[1]:sb[2]].strip()}'), the "
+                    f"{language_name(ctx.tgt_lang)} text {said[tb[0]]} it ('{ctx.tgt.text[tb[1]:tb[2]].strip()}'): check which is right.",
+            signal="numbers", confidence=BOUND_CONFIDENCE,
+            evidence=[ctx.span("src", sb[1], s_end), ctx.span("tgt", tb[1], t_end)])]
     return []
