@@ -71,9 +71,38 @@ def test_a_title_naming_no_one_is_still_an_office():
     # one office under the name a country gives it, and a general title for a specific one, are no change
     assert alarm_types("Thủ tướng Đức đã đến Hà Nội.", "Der deutsche Bundeskanzler ist in Hanoi eingetroffen.") == []
     assert alarm_types("Bộ trưởng đã đến Hà Nội.", "Der Außenminister ist in Hanoi eingetroffen.") == []
+    # a title a free rendering moves to another clause speaks of another office holder, or of none
+    assert alarm_types("Sau đó ông làm giám đốc điều hành tại một ngân hàng ở Singapore và cố vấn cho một công ty khởi nghiệp ở Berlin.",
+                       "Danach leitete er eine Bank in Singapur und war später Präsident eines Start-ups in Berlin.") == []
 
 
 def test_a_body_no_pack_knows_said_in_words_is_no_substitution():
     src = "Laut Statistischem Bundesamt stieg die Inflation im Oktober auf 2,4 Prozent."
     assert alarm_types(src, "According to the Federal Statistical Office, inflation rose to 2.4 percent in October.", "de", "en") == []
     assert alarm_types(src, "According to the World Health Organization, inflation rose to 2.4 percent in October.", "de", "en") == ["entity"]
+
+
+def test_a_country_said_by_adjectives_on_both_sides_is_compared():
+    src = "Câu lạc bộ Công an Hà Nội đã ký hợp đồng với một tiền đạo người Brazil."
+    assert alarm_types(src, "Der Club Cong An Ha Noi hat einen brasilianischen Stürmer verpflichtet.") == []
+    assert alarm_types(src, "Der Club Cong An Ha Noi hat einen argentinischen Stürmer verpflichtet.") == ["entity"]
+
+
+def test_a_country_qualifying_another_of_its_states_does_not_stand_for_the_lost_one():
+    src = "Cháy rừng ở bang California đã buộc hơn 10.000 người phải sơ tán."
+    assert alarm_types(src, "Wegen der Waldbrände im US-Bundesstaat Kalifornien mussten mehr als 10.000 Menschen ihre Häuser verlassen.") == []
+    assert alarm_types(src, "Wegen der Waldbrände im US-Bundesstaat Oregon mussten mehr als 10.000 Menschen ihre Häuser verlassen.") == ["entity"]
+
+
+def test_a_date_the_translation_leaves_out_is_a_note():
+    src = "Bộ trưởng Bộ Y tế Đào Hồng Lan cho biết bệnh viện mới sẽ được khởi công trong năm nay và hoàn thành vào năm 2027."
+    kept = "Gesundheitsministerin Dao Hong Lan zufolge soll der Bau des neuen Krankenhauses noch in diesem Jahr beginnen"
+    assert [f for f in check_pair(src, kept + " und 2027 abgeschlossen sein.", "vi", "de") if f.type == "omission"] == []
+    notes = [f for f in check_pair(src, kept + ".", "vi", "de") if f.type == "omission"]
+    assert [f.severity.value for f in notes] == ["minor"] and "'2027'" in notes[0].message
+
+
+def test_a_date_said_in_words_the_reader_does_not_know_is_said_by_its_day():
+    src = "Lễ hội chùa Hương năm nay khai mạc vào ngày mùng 6 tháng Giêng âm lịch."
+    assert alarm_types(src, "Das diesjährige Fest der Parfüm-Pagode beginnt am 6. Tag des ersten Mondmonats.") == []
+    assert "addition" in alarm_types(src, "Das diesjährige Fest der Parfüm-Pagode beginnt am 8. Tag des ersten Mondmonats.")

@@ -134,13 +134,28 @@ def _derived_places(text: str, lex: Lexicon, found: list[Name]) -> list[Name]:
     """Words made from a place's name ([capitalisation] place_derivations: "Berliner", "Londoner",
     "Pariser"): weak mentions of that place, which only a place of their own class replaces."""
     endings = tuple(lex.caps.get("place_derivations", []))
-    if not endings:
+    adjective_endings = tuple(lex.caps.get("country_adjective_endings", []))
+    if not endings and not adjective_endings:
         return []
     stems = _place_stems(lex.lang)
+    countries = _country_stems(lex.lang, joined=False) if adjective_endings else {}
     out = []
     for t in _TOKEN.finditer(text):
         w = t.group(0)
-        if not w[:1].isupper() or _overlaps(found, t.start(), t.end()):
+        lower = w.islower()
+        if lower and not (adjective_endings and w.endswith(adjective_endings)) or not lower and not endings \
+                or _overlaps(found, t.start(), t.end()):
+            continue
+        if lower:
+            # an adjective made from a country's name ("argentinischen", "brasilianische"): the first letters of one
+            # country's name, as _adjective_of reads them ("chinesisch" is China's, "indisch" India's)
+            fw = fold_name(w)
+            # (five letters at least: "isla" of Island opens "islamisch")
+            hit = next((countries[fw[:k]] for k in (6, 5) if len(fw) >= k + 2 and fw[:k] in countries), None)
+            if hit and len(hit) == 1:
+                out.append(Name(w, t.start(), t.end(), "place", next(iter(hit)), strong=False))
+            continue
+        if not w[:1].isupper():
             continue
         for e in endings:
             ent = stems.get(w[:-len(e)]) if w.endswith(e) and len(w) > len(e) + 4 else None
@@ -1463,6 +1478,9 @@ def check(ctx: PairContext) -> list[Finding]:
                 continue
             if not exact and new_town and _local_place(n.entity) and stands_for().get(n.entity):
                 continue  # (see new_town: the capital is missing, not said by its country)
+            if not exact and n.entity.startswith("subdivision:") and any(
+                    e.startswith(f"subdivision:{n.entity.split(':')[1].split('-')[0]}-") and tgt_ids[e] > 0 for e in tgt_ids):
+                continue  # the country qualifies another of its subdivisions ("US-Bundesstaat Oregon" for "bang California")
             match = next((e for e in tgt_ids if tgt_ids[e] > 0 and (e == n.entity if exact else _equivalent(n.entity, e))), None)
             if match is not None:
                 # a capital standing for the source's country explains the country, but stays free to be the
@@ -1525,7 +1543,7 @@ def check(ctx: PairContext) -> list[Finding]:
     tgt_entities = {t.entity for t in tgt_names if t.entity}
     for s in sorted(missing, key=lambda n: not n.strong):
         t = _substitute(s, surplus, used, len(ctx.src.text), len(ctx.tgt.text), fn, bool(ctx.src_lex.caps.get("nouns")), ctx.src_lang,
-                        ctx.tgt.text, tgt_names, ctx.tgt_lang, bool(ctx.tgt_lex.caps.get("nouns")))
+                        ctx.tgt.text, tgt_names, ctx.tgt_lang, bool(ctx.tgt_lex.caps.get("nouns")), ctx.src.text)
         if t is not None and _personal(t, fn) and _common_noun(s, ctx):
             continue  # a capitalised noun ("droits de l'Homme") is nobody a person could replace
         if t is not None:
@@ -1640,16 +1658,17 @@ def _head_named(entity: str, names: list[Name], lang: str) -> bool:
 
 
 @functools.lru_cache(maxsize=None)
-def _country_stems(lang: str) -> dict[str, frozenset[str]]:
+def _country_stems(lang: str, joined: bool = True) -> dict[str, frozenset[str]]:
     """The first letters (four to six, as _adjective_of reads them) of each country's one-word name in
-    the pack -> the countries: how a word made from a country's name ("hongroise", "kanadische") is found."""
+    the pack -> the countries: how a word made from a country's name ("hongroise", "kanadische") is found.
+    Without `joined`, not from names joined by a hyphen ("Amerikanisch-Samoa" opens as "amerikanisch" does)."""
     out: dict[str, set[str]] = {}
     for ent, surfaces in surfaces_of(lang).items():
         if not ent.startswith("country:"):
             continue
         for surface in surfaces:
             f = fold_name(surface)
-            if " " in surface or len(f) < 4:
+            if " " in surface or len(f) < 4 or not joined and "-" in surface:
                 continue
             out.setdefault(f[:max(4, min(len(f) - 2, 6))], set()).add(ent)
     return {k: frozenset(v) for k, v in out.items()}
@@ -1791,7 +1810,8 @@ def _names_place(word: str, lang: str) -> bool:
 
 def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_len: int,
                 first_names: frozenset[str] = frozenset(), noun_source: bool = False, src_lang: str = "",
-                tgt_text: str = "", tgt_names: tuple = (), tgt_lang: str = "", noun_target: bool = False) -> Name | None:
+                tgt_text: str = "", tgt_names: tuple = (), tgt_lang: str = "", noun_target: bool = False,
+                src_text: str = "") -> Name | None:
     """The target name that most plausibly replaced the source name `s`. A guess (a name of unknown
     class) must also stand at about the same relative place in its sentence."""
     def where(n: Name, length: int) -> float:
@@ -1810,8 +1830,13 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
                 and _first_name_word(t.text, first_names, tgt_lang) and not t_after_article(t):
             return 2  # a known first name the source spells nowhere, where the source's person or sure name has no
             # counterpart: one person put for another ("Lee" → "Anatol", "West" → "Heide-Marie")
-        if not (s.strong or t.strong):
-            return 0  # two guesses do not make a finding
+        if not (s.strong or t.strong) and not (s.entity and t.entity and s.entity.startswith("country:")
+                                                and t.entity.startswith("country:") and not _in_currency(tgt_text, t.start, t.end, tgt_lang)
+                                                and not tgt_text.startswith("-", t.end) and src_text
+                                                and not _at_sentence_start(src_text, s.start) and not _at_sentence_start(tgt_text, t.start)):
+            return 0  # two guesses do not make a finding (two countries are no guesses: "người Brazil" / "argentinischen";
+            # but a country inside a currency's name, opening a compound or a sentence is one: "US dollars", "US-Bundesstaat",
+            # "Anh có biết …" (you))
         if t.strong and t.cls == "place" and _sounds(s, t) == "other":
             # a place Vietnamese writes by its sound (hyphenated syllables: a sure name wherever it stands) that
             # sounds like none of this place's names ("Vác-sa-va" / "Kiew")
