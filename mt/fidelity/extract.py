@@ -91,8 +91,11 @@ def _native_syllable() -> regex.Pattern | None:
 def _native_marked(token: str) -> bool:
     """A Vietnamese syllable written with a letter only Vietnamese has ("Dương", "Đồng")."""
     native = _native_syllable()
-    return native is not None and not _VIETNAMESE_ONLY.isdisjoint(token.lower()) \
-        and native.fullmatch(unicodedata.normalize("NFKD", token.replace("đ", "d").replace("Đ", "D")).encode("ascii", "ignore").decode()) is not None
+    if native is None or _VIETNAMESE_ONLY.isdisjoint(token.lower()):
+        return False
+    from ..lexicon import bare_letters
+
+    return native.fullmatch(bare_letters(token)) is not None
 
 
 @functools.lru_cache(maxsize=1 << 18)

@@ -515,8 +515,8 @@ def _compound_only(word: str, lang: str) -> bool:
 
 
 def _inverted_verb(word: str, lex: Lexicon) -> bool:
-    """A verb with its pronoun after it ([capitalisation] clitics): French "As-tu", "Peut-être", "Dis-moi",
-    "Viendra-t-il" open questions and requests, and name no one."""
+    """A listed verb with its pronoun after it ([capitalisation] clitics): French "As-tu", "Dis-moi", "Viendra-t-il"
+    open questions and requests, and name no one."""
     clitics = lex.caps.get("clitics")
     if not clitics or "-" not in word:
         return False
@@ -1830,13 +1830,8 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
                 and _first_name_word(t.text, first_names, tgt_lang) and not t_after_article(t):
             return 2  # a known first name the source spells nowhere, where the source's person or sure name has no
             # counterpart: one person put for another ("Lee" → "Anatol", "West" → "Heide-Marie")
-        if not (s.strong or t.strong) and not (s.entity and t.entity and s.entity.startswith("country:")
-                                                and t.entity.startswith("country:") and not _in_currency(tgt_text, t.start, t.end, tgt_lang)
-                                                and not tgt_text.startswith("-", t.end) and src_text
-                                                and not _at_sentence_start(src_text, s.start) and not _at_sentence_start(tgt_text, t.start)):
-            return 0  # two guesses do not make a finding (two countries are no guesses: "người Brazil" / "argentinischen";
-            # but a country inside a currency's name, opening a compound or a sentence is one: "US dollars", "US-Bundesstaat",
-            # "Anh có biết …" (you))
+        if not (s.strong or t.strong) and not _two_countries(s, t, src_text, tgt_text, tgt_lang):
+            return 0  # two guesses do not make a finding
         if t.strong and t.cls == "place" and _sounds(s, t) == "other":
             # a place Vietnamese writes by its sound (hyphenated syllables: a sure name wherever it stands) that
             # sounds like none of this place's names ("Vác-sa-va" / "Kiew")
@@ -1951,6 +1946,15 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
     nearest = min(sure, key=lambda t: abs(where(s, src_len) - where(t, tgt_len)), default=None)
     ranked = sorted(surplus, key=lambda t: (-fits(t), not t.strong, t.plain, -t.start))
     return ranked[0] if ranked and fits(ranked[0]) else None
+
+
+def _two_countries(s: Name, t: Name, src_text: str, tgt_text: str, tgt_lang: str) -> bool:
+    """Two loose mentions of countries that are no guesses: words made from their names ("người Brazil" /
+    "argentinischen"). Not a country inside a currency's name ("US dollars"), opening a compound ("US-Bundesstaat")
+    or opening a sentence ("Anh có biết …", you)."""
+    return bool(s.entity and t.entity and s.entity.startswith("country:") and t.entity.startswith("country:")
+                and src_text and not _in_currency(tgt_text, t.start, t.end, tgt_lang) and not tgt_text.startswith("-", t.end)
+                and not _at_sentence_start(src_text, s.start) and not _at_sentence_start(tgt_text, t.start))
 
 
 _GENITIVE = regex.compile(r"(?:['’]s|s['’]?|['’])$")
