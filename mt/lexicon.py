@@ -238,7 +238,7 @@ def bare_letters(text: str) -> str:
 def unmarked(word: str) -> str:
     """`word` in lower case without its marks ("Hùng" -> "hung", "Đông" -> "dong"): how a data file that
     writes names in ASCII has them."""
-    return unicodedata.normalize("NFKD", word.lower().replace("đ", "d")).encode("ascii", "ignore").decode()
+    return bare_letters(word.lower()).encode("ascii", "ignore").decode()
 
 
 @functools.lru_cache(maxsize=None)

@@ -54,7 +54,12 @@ def _equivalent(a: str, b: str) -> bool:
     if a == b or sf.get(a) == b or sf.get(b) == a or (sf.get(a) is not None and sf.get(a) == sf.get(b)):
         return True
     # a subdivision and its own country ("England" / "Royaume-Uni"); two subdivisions are not alike
-    return any(x.startswith("subdivision:") and y == "country:" + x.split(":")[1].split("-")[0] for x, y in ((a, b), (b, a)))
+    return any(x.startswith("subdivision:") and y == _country_of(x) for x, y in ((a, b), (b, a)))
+
+
+def _country_of(subdivision: str) -> str:
+    """The country id of a subdivision id ("subdivision:US-CA" -> "country:US")."""
+    return "country:" + subdivision.split(":")[1].split("-")[0]
 
 
 _OPENERS = "\"'“”„«»‹›‚‘’([{ \t\n-–—*•"
@@ -143,8 +148,7 @@ def _derived_places(text: str, lex: Lexicon, found: list[Name]) -> list[Name]:
     for t in _TOKEN.finditer(text):
         w = t.group(0)
         lower = w.islower()
-        if lower and not (adjective_endings and w.endswith(adjective_endings)) or not lower and not endings \
-                or _overlaps(found, t.start(), t.end()):
+        if (not w.endswith(adjective_endings) if lower else not endings) or _overlaps(found, t.start(), t.end()):
             continue
         if lower:
             # an adjective made from a country's name ("argentinischen", "brasilianische"): the first letters of one
@@ -1479,7 +1483,7 @@ def check(ctx: PairContext) -> list[Finding]:
             if not exact and new_town and _local_place(n.entity) and stands_for().get(n.entity):
                 continue  # (see new_town: the capital is missing, not said by its country)
             if not exact and n.entity.startswith("subdivision:") and any(
-                    e.startswith(f"subdivision:{n.entity.split(':')[1].split('-')[0]}-") and tgt_ids[e] > 0 for e in tgt_ids):
+                    e.startswith("subdivision:") and _country_of(e) == _country_of(n.entity) and tgt_ids[e] > 0 for e in tgt_ids):
                 continue  # the country qualifies another of its subdivisions ("US-Bundesstaat Oregon" for "bang California")
             match = next((e for e in tgt_ids if tgt_ids[e] > 0 and (e == n.entity if exact else _equivalent(n.entity, e))), None)
             if match is not None:

@@ -87,6 +87,7 @@ class NegationPack:
     determiners: frozenset[str] = frozenset()  # "kein", "no": they negate a noun, not the weak adjective after them
     exceptive: frozenset[str] = frozenset()  # "außer", "except": weak words a negation before them does not cancel
     only_pronouns: frozenset[str] = frozenset()  # "nichts", "rien": with an exception after them they say "only"
+    exception_words: list[str] = field(default_factory=list)  # the weak words that are exceptions ("außer", "except")
     coordinators: frozenset[str] = frozenset()  # "và", "und", "or": negations they join are one ("weder … noch")
     answers: list[str] = field(default_factory=list)  # "no", "nein", "không": an answer when they close their clause
     # negations that answer only as a clause of their own ("Chưa, em chưa ăn." = "Nein, noch nicht"; "Không phải,
@@ -168,6 +169,7 @@ def negation_pack(lang: str) -> NegationPack:
     # the negative pronouns an exception turns into "only" ("nothing but", "rien sauf"): the pronouns, or a
     # concord language's partners that are pronouns
     pack.only_pronouns = frozenset(w.lower() for w in neg.get("only_pronouns", [])) or pack.pronouns
+    pack.exception_words = [w for w in pack.weak if w in pack.exceptive]
     pack.timing = [w.lower() for w in neg.get("timing", [])]
     pack.restrictive_words = [w.lower() for w in neg.get("restrictive", [])]
     pack.prefixed = frozenset(data.get("generated", {}).get("prefixed", []))
@@ -375,7 +377,7 @@ def clauses(text: str, pack: NegationPack, timed: bool = False, why: bool = Fals
         elif own and own[-1].text.lower() in pack.final_particles and _is_question_particle(low, own[-1], e, words, question, pack) \
                 and not (asks and len(words) <= 3):
             own = own[:-1]  # "Anh có đi không?": a yes/no question, not a negation ("Tại sao không?" = "Warum nicht?")
-        own = [Unit(u.start, u.end, u.text, weak=True, verb=u.verb, tail=u.tail) if excepted(u) else u for u in own]
+        own = [dataclasses.replace(u, weak=True) if excepted(u) else u for u in own]
         own = [u for u in own if u.start not in used]
         own = [_answer_or_timing(u, low, s, e, pack, timed) for u in own]
         own = [_litotes(u, low, e, pack) for u in own]
@@ -922,8 +924,7 @@ def _lone(units: list[Unit], n: int, other: list[Unit], m: int, limit: float) ->
 
 def _names_exception(text: str, pack: NegationPack) -> bool:
     """Whether `text` says an exception ("except", "außer", "ngoại trừ") with a word of its weak list."""
-    words = [w for w in pack.weak if w in pack.exceptive]
-    return bool(words) and next(_find(words, text.lower()), None) is not None
+    return bool(pack.exception_words) and next(_find(pack.exception_words, text.lower()), None) is not None
 
 
 def _restricts(text: str, pack: NegationPack) -> bool:

@@ -50,7 +50,10 @@ def check(ctx: PairContext) -> list[Finding]:
     # "verdreifacht"), and a figure inside one ("3") is not a figure of its own
     src_ratios, tgt_ratios = _ratio_values(ctx.src.text, ctx.src_lang), _ratio_values(ctx.tgt.text, ctx.tgt_lang)
     both = bool(src_ratios and tgt_ratios)
-    return _dates(ctx) + _numbers(ctx, (src_ratios, tgt_ratios) if both else None, _days_said_otherwise(ctx)) + _directions(ctx) \
+    # the dates each side gives that the other lacks, read once: compared as dates, and their days explain figures
+    missing, surplus = _unmatched(ctx.src.dates, ctx.tgt.dates), _unmatched(ctx.tgt.dates, ctx.src.dates)
+    days = ({d.key[1] for d in missing if d.key[0] == "d"}, {d.key[1] for d in surplus if d.key[0] == "d"})
+    return _dates(ctx, missing, surplus) + _numbers(ctx, (src_ratios, tgt_ratios) if both else None, days) + _directions(ctx) \
         + _bounds(ctx, src_ratios, tgt_ratios) + (_ratios(ctx, src_ratios, tgt_ratios) if both else [])
 
 
@@ -67,9 +70,8 @@ def _unmatched(dates: list, other: list) -> list:
     return out
 
 
-def _dates(ctx: PairContext) -> list[Finding]:
-    missing = _unmatched(ctx.src.dates, ctx.tgt.dates)
-    surplus = _unmatched(ctx.tgt.dates, ctx.src.dates)
+def _dates(ctx: PairContext, missing: list, surplus: list) -> list[Finding]:
+    """`missing`: the source's dates the target lacks; `surplus`: the target's the source lacks (_unmatched)."""
     out = []
     for kind in ("d", "m", "y", "w"):
         ms = [d for d in missing if d.key[0] == kind]
@@ -246,19 +248,14 @@ def _words_unread(lang: str) -> bool:
     return bool({"numbers", "number words"} & set(coverage(lang)))
 
 
-def _days_said_otherwise(ctx: PairContext) -> tuple[set[int], set[int]]:
-    """The days of each side's dates that the other side has no date for: there a figure of that day may say the
-    date in words the reader does not know ("mùng 6 tháng Giêng âm lịch" / "am 6. Tag des ersten Mondmonats")."""
-    return ({d.key[1] for d in _unmatched(ctx.src.dates, ctx.tgt.dates) if d.key[0] == "d"},
-            {d.key[1] for d in _unmatched(ctx.tgt.dates, ctx.src.dates) if d.key[0] == "d"})
-
-
 def _day_figure(v: Value, days: set[int]) -> bool:
     return v.unit is None and not v.soft and v.value in days
 
 
 def _numbers(ctx: PairContext, ratios: tuple[list, list] | None = None,
              days: tuple[set[int], set[int]] = (set(), set())) -> list[Finding]:
+    """`days`: the days of each side's dates the other side has no date for; there a figure of that day may say the
+    date in words the reader does not know ("mùng 6 tháng Giêng âm lịch" / "am 6. Tag des ersten Mondmonats")."""
     src_left, tgt_left = _figures(ctx.src), _figures(ctx.tgt)
     # a figure that says the other side's date (its day) is that date, not a figure of its own
     src_left = [n for n in src_left if not _day_figure(n, days[1])]
