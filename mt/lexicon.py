@@ -19,8 +19,13 @@ from .types import nfc
 class EntityName:
     entity: str  # "country:KR", "city:moscow", "org:nato", "person:wang_yi"
     surface: str
-    pattern: regex.Pattern
+    prefix: bool = False  # a demonym stem, matched as a word prefix ("südkoreanisch…")
     key: str = ""  # lower-case text that must occur for the pattern to match (a cheap pre-test)
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern:
+        # compiled on first use: most names are found through the index and never need one
+        return _name_pattern(self.surface, self.prefix)
 
     @property
     def cls(self) -> str:
@@ -57,8 +62,7 @@ class Lexicon:
     def pattern_names(self) -> list[tuple[EntityName, bool]]:
         """The names matched by their pattern, not looked up in the index, each with whether it is a
         prefix (a demonym stem): all of them where there is no index. Listed once per language."""
-        out = [(n, n.pattern.flags & regex.IGNORECASE != 0) for n in self.names]
-        return [(n, prefix) for n, prefix in out if prefix or not self.index]
+        return [(n, n.prefix) for n in self.names if n.prefix or not self.index]
 
     @functools.cached_property
     def index_heads(self) -> dict[str, int]:
@@ -119,7 +123,7 @@ def lexicon(lang: str) -> Lexicon:
                 names[(canon.get(ent, ent), a)] = False
     # Longest first, so "Liên minh châu Âu" wins over "châu Âu".
     for (ent, surface), prefix in sorted(names.items(), key=lambda kv: -len(kv[0][1])):
-        lex.names.append(EntityName(ent, surface, _name_pattern(surface, prefix), nfc(surface).lower()))
+        lex.names.append(EntityName(ent, surface, prefix, nfc(surface).lower()))
     offices = _pack_file(lang, "offices.toml")
     lex.titles = dict(offices.get("titles", {}))
     lex.connectors = frozenset(w.lower() for w in offices.get("binding", {}).get("connectors", []))

@@ -102,8 +102,7 @@ def _concept_finder(lang: str) -> tuple[dict[str, list[str]], dict[str, tuple[st
     lex = lexicon(lang)
     concepts: dict[str, tuple[str, str, bool]] = {}
     for name in lex.names:
-        prefix = name.pattern.flags & regex.IGNORECASE != 0  # demonym stems: "südkoreanisch…"
-        concepts.setdefault(name.key, (name.entity, nfc(name.surface), prefix))
+        concepts.setdefault(name.key, (name.entity, nfc(name.surface), name.prefix))
     for month, number in lex.months.items():
         concepts.setdefault(month, (f"month:{number}", month, False))
     by_start: dict[str, list[str]] = {}

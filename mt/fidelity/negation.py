@@ -721,23 +721,52 @@ def _mirrored(negated: list[Clause], other: list[Clause]) -> bool:
                for u in gone)
 
 
-def _lost_double(cs: list[Clause], text: str, other: list[Clause], other_text: str):
+def _lost_double(cs: list[Clause], text: str, pack: NegationPack, other: list[Clause], other_text: str,
+                 other_pack: NegationPack):
     """A double negation on one side ("ne doivent pas gonfler sans surveillance": the two cancel) whose weak
-    word the other side keeps, at about the same place, without any negation before it ("may inflate
-    them without supervision"): the negation that made the two cancel is lost. (cs, the pair, the weak word.)"""
+    word the other side keeps without any negation before it ("may inflate them without supervision"): the
+    negation that made the two cancel is lost. The weak word is kept at about the same place, or anywhere
+    where it and the double negation are each side's only ones, or said by a word of the same [lexical] key
+    that the other pack reads as no negation ("rất hiếm" / "nicht selten"). (cs, the pair, the weak word.)"""
     if any(c.units and any(not u.weak for u in c.units) or c.cancelled for c in other):
         return None
+    doubles = []
     for c in cs:
         strong = [u for u in c.cancelled if not u.weak and not u.verb]
         weak = [u for u in c.cancelled if u.weak and not u.verb and any(u.start > s.start for s in strong)]
-        if not (strong and weak):
-            continue
-        here = weak[0].start / max(len(text), 1)
-        for o in other:
-            for u in o.units:
-                if u.weak and not u.litotes and abs(u.start / max(len(other_text), 1) - here) <= IMPLIED_PLACE:
-                    return cs, [strong[0], weak[0]], u
+        if strong and weak:
+            doubles.append((strong[0], weak[0]))
+    kept = [u for o in other for u in o.units if u.weak and not u.litotes]
+    for strong, weak in doubles:
+        here = weak.start / max(len(text), 1)
+        for u in kept:
+            if abs(u.start / max(len(other_text), 1) - here) <= IMPLIED_PLACE:
+                return cs, [strong, weak], u
+    alone = not any(c.units for c in cs) and sum(len(c.cancelled) for c in cs) == 2
+    # one double negation, the other side's one weak word and no other negation on either side: the two say
+    # one thing wherever the word order puts them ("… là bất hợp pháp" / "es ist nicht illegal, …")
+    if len(doubles) == 1 and alone and len(kept) == 1 and sum(len(o.units) for o in other) == 1:
+        return cs, list(doubles[0]), kept[0]
+    # or the other side says the weak word's meaning in a word its pack does not read as a negation (a
+    # [lexical] key's plain wording on both sides: "rất hiếm" / "nicht selten"), with no negation at all
+    if len(doubles) == 1 and alone and not any(o.units for o in other):
+        weak = doubles[0][1]
+        for key, (_, plain) in pack.lexical.items():
+            other_plain = other_pack.lexical.get(key, ((), ()))[1]
+            if not (plain and other_plain) or not _wording_re(tuple(plain)).fullmatch(_fold_quotes(text), weak.start, weak.end):
+                continue
+            low = _fold_quotes(other_text)
+            m = next((m for m in _wording_re(tuple(other_plain)).finditer(low) if not _negated_before(low, m.start(), other_pack)), None)
+            if m is not None:
+                return cs, list(doubles[0]), Unit(m.start(), m.end(), other_text[m.start():m.end()], weak=True)
     return None
+
+
+def _negated_before(low: str, start: int, pack: NegationPack) -> bool:
+    """A marker of `pack` at most one word before `start` ("không hiếm", "not so rare"), read or not as a
+    negation of its clause ("không hiếm" = common is no negation there)."""
+    head = low[max(0, start - 30):start]
+    return any(len(_WORDS.findall(head, m.end())) <= 1 for m in _find(pack.markers, head))
 
 
 def _desc(units: list[Unit]) -> str:
@@ -968,7 +997,7 @@ def check(ctx: PairContext) -> list[Finding]:
     if verdict == "src" and _mirrored(sc, tc) or verdict == "tgt" and _mirrored(tc, sc):
         verdict = "weak"
     if verdict in (None, "weak"):
-        lost = _lost_double(sc, ctx.src.text, tc, ctx.tgt.text) or _lost_double(tc, ctx.tgt.text, sc, ctx.src.text)
+        lost = _lost_double(sc, ctx.src.text, sp, tc, ctx.tgt.text, tp) or _lost_double(tc, ctx.tgt.text, tp, sc, ctx.src.text, sp)
         if lost:
             which = "source" if lost[0] is sc else f"{language_name(ctx.tgt_lang)} text"
             other = f"{language_name(ctx.tgt_lang)} text" if lost[0] is sc else "source"
