@@ -84,6 +84,9 @@ class NumberPack:
     bounds: dict = field(default_factory=dict)  # [bounds]: words that bound a figure from below ("lower") or above ("upper")
     starts: frozenset[str] = frozenset()  # first words of every number phrase: a cheap first test
     zeros: frozenset[str] = frozenset()  # words for zero ("null", "zero"): they only explain a 0 of the other side
+    # spans of time said without a figure ("halbe Stunde", "half an hour", "nửa tiếng"), in seconds: they explain
+    # the other side's figure in minutes ("30 Minuten"), they are never missing themselves
+    durations: dict[str, float] = field(default_factory=dict)
 
 
 class DateValue(NamedTuple):
@@ -197,6 +200,7 @@ def number_pack(lang: str) -> NumberPack:
     pack.temperature_words = tuple(nfc(w).lower() for w in hand.get("temperature_words", []))
     pack.half_after_unit = tuple(nfc(w).lower() for w in hand.get("half_after_unit", []))
     pack.half_words = tuple(nfc(w).lower() for w in hand.get("half_words", []))
+    pack.durations = {nfc(k).lower(): float(v) for k, v in data.get("durations", {}).items()}
     pack.half_suffix = nfc(hand.get("half_suffix", "")).lower()
     pack.starts |= frozenset(w.split()[0] for w in pack.half_words)
     pack.scale_then_tenths = bool(hand.get("scale_then_tenths", False))
@@ -448,6 +452,13 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             figures.append(Value(float(hour), m.start(), m.end(), m.group(0), alt=float(hour + 12) if hour < 12 else 0.0))
             if minute:
                 figures.append(Value(float(minute), m.start(), m.end(), m.group(0)))
+    spoken = []  # spans of time in words, read before a number word inside them is ("halben", "quart")
+    if pack.durations:
+        for m in _duration_re(lang).finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in used):
+                used.append(m.span())
+                minutes = pack.durations[nfc(m.group(0)).lower()] / 60
+                spoken.append(Value(minutes, m.start(), m.end(), m.group(0), figure=False, unit=("time", 60.0, 0.0)))
     for pat in [*pack.time_patterns, _TIME]:
         for m in pat.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in used):
@@ -541,7 +552,14 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
         if (v := _roman(m.group(1))) is not None:
             words.append(Value(float(v), m.start(), m.end(), m.group(0), figure=False))
     _short_second_years(text, dates, figures)
-    return dates, figures, words
+    return dates, figures, words + spoken
+
+
+@functools.lru_cache(maxsize=None)
+def _duration_re(lang: str) -> regex.Pattern:
+    phrases = sorted(number_pack(lang).durations, key=len, reverse=True)
+    body = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases)
+    return regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])")
 
 
 _YEAR_BEFORE = regex.compile(r"(?<!\d)(\d{4})\s?[/–-]\s?$")
