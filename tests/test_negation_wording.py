@@ -136,6 +136,10 @@ REWORDED = [
     # the negated wording takes in the other side's plain word ("quá", "thôi") where the language says both
     ("vi", "en", "Tôi quá đói đến nỗi không ngủ được.", "I was too hungry to sleep."),  # too
     ("vi", "en", "Thôi đừng khóc nữa.", "Stop crying."),  # no longer
+    ("de", "en", "Zur Schule sind es nur 2 km.", "It is no more than two kilometres to the school."),  # only
+    ("de", "en", "Wir können die verlorene Zeit nur bedauern.", "We cannot but regret the lost time."),  # only
+    ("fr", "en", "Les enfants avaient hâte de partir.", "The children couldn't wait to leave."),  # eager
+    ("fr", "en", "Il ignore tout de la musique.", "He knows nothing about music."),  # know
 ]
 
 
@@ -150,6 +154,7 @@ def test_plain_wording_of_a_negated_meaning_is_a_note(sl, tl, src, tgt):
     ("vi", "de", "Nhiều khách hàng không hài lòng về dịch vụ mới.", "Viele Kunden lobten den neuen Service."),
     ("vi", "de", "Họ sẽ không ký hợp đồng.", "Sie unterschreiben den Vertrag, wenn der Preis sinkt."),
     ("fr", "en", "Le prix ne dépend pas seulement du poids.", "The price depends on the weight."),
+    ("de", "en", "Zur Schule sind es mehr als 2 km.", "It is no more than two kilometres to the school."),
 ])
 def test_without_the_plain_wording_the_reversal_alarms(sl, tl, src, tgt):
     assert negation_alarms(src, tgt, sl, tl) == [CRIT]
