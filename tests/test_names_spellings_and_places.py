@@ -106,3 +106,19 @@ def test_a_date_said_in_words_the_reader_does_not_know_is_said_by_its_day():
     src = "Lễ hội chùa Hương năm nay khai mạc vào ngày mùng 6 tháng Giêng âm lịch."
     assert alarm_types(src, "Das diesjährige Fest der Parfüm-Pagode beginnt am 6. Tag des ersten Mondmonats.") == []
     assert "addition" in alarm_types(src, "Das diesjährige Fest der Parfüm-Pagode beginnt am 8. Tag des ersten Mondmonats.")
+
+
+def test_an_abbreviation_with_its_last_dot_is_found():
+    # "U.N." ends with a dot no word takes: the index reads it whole
+    from mt.lexicon import find_names, lexicon
+    assert [e for _, _, e in find_names("Then the U.N. said so.", lexicon("en"))] == ["org:un"]
+    assert alarm_types("Le 25 juillet, l'ONU a estimé que 100 000 personnes étaient mortes.",
+                       "On July 25, the U.N. estimated 100,000 have died.", "fr", "en") == []
+
+
+def test_a_news_agency_by_its_name_in_each_language():
+    assert alarm_types("Ses propos ont été repris par l'agence Chine nouvelle.",
+                       "His words were relayed by the Xinhua News Agency.", "fr", "en") == []
+    assert alarm_types("Theo Tân Hoa Xã, cuộc họp đã kết thúc.", "Laut Xinhua ist das Treffen beendet.") == []
+    # … and another agency is another source
+    assert alarm_types("Theo Tân Hoa Xã, cuộc họp đã kết thúc.", "Laut Reuters ist das Treffen beendet.") == ["entity"]

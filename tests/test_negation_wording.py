@@ -140,6 +140,7 @@ REWORDED = [
     ("de", "en", "Wir können die verlorene Zeit nur bedauern.", "We cannot but regret the lost time."),  # only
     ("fr", "en", "Les enfants avaient hâte de partir.", "The children couldn't wait to leave."),  # eager
     ("fr", "en", "Il ignore tout de la musique.", "He knows nothing about music."),  # know
+    ("de", "en", "Der Fahrer wurde nur leicht verletzt.", "The driver was not seriously injured."),  # mild
 ]
 
 
@@ -155,6 +156,7 @@ def test_plain_wording_of_a_negated_meaning_is_a_note(sl, tl, src, tgt):
     ("vi", "de", "Họ sẽ không ký hợp đồng.", "Sie unterschreiben den Vertrag, wenn der Preis sinkt."),
     ("fr", "en", "Le prix ne dépend pas seulement du poids.", "The price depends on the weight."),
     ("de", "en", "Zur Schule sind es mehr als 2 km.", "It is no more than two kilometres to the school."),
+    ("de", "en", "Der Fahrer wurde schwer verletzt.", "The driver was not seriously injured."),
 ])
 def test_without_the_plain_wording_the_reversal_alarms(sl, tl, src, tgt):
     assert negation_alarms(src, tgt, sl, tl) == [CRIT]
@@ -201,3 +203,12 @@ def test_french_no_longer_allowed_against_barred_is_wording():
     res = mt.check(["Les habitants n'ont plus le droit d'accéder au site depuis l'incendie de la semaine dernière."],
                    ["Residents have been barred from the site since the fire last week."], "fr", "en")
     assert [f.severity.value for f in res.findings if f.type == "negation"] in ([], ["minor"])
+
+
+def test_not_departing_from_a_rule_keeps_it():
+    # "déroger à" is a verb of departure: negated, the tradition is kept
+    assert negation_alarms("Le maire n'a pas dérogé à la tradition du discours.", "The mayor kept the tradition of the speech.",
+                           "fr", "en") == []
+    # (read as a verb of its own, the departure is a weak negation: against a plain "not" it is a note, no alarm)
+    assert any("polarity" in m for m in negation_notes("Le maire a dérogé à la tradition du discours.",
+                                                       "The mayor did not keep the tradition of the speech.", "fr", "en"))
