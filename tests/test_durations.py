@@ -40,6 +40,8 @@ def test_a_span_in_words_explains_but_is_never_missing():
     half = [w for w in words if w.text == "halbe Stunde"]
     assert len(half) == 1 and half[0].value == 30 and half[0].unit[0] == "time" and not half[0].figure
     assert _number_alarms("Wir warten eine halbe Stunde.", "We wait.", "de", "en") == []
+    # written across a line break, it is the same span
+    assert [w.value for w in read_values("Wir warten eine halbe\n Stunde.", "de")[2] if w.unit] == [30]
 
 
 def test_a_clock_time_in_words_is_no_span():

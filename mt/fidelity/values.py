@@ -457,7 +457,7 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
         for m in _duration_re(lang).finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in used):
                 used.append(m.span())
-                minutes = pack.durations[nfc(m.group(0)).lower()] / 60
+                minutes = pack.durations[" ".join(nfc(m.group(0)).lower().split())] / 60  # "halbe\n Stunde"
                 spoken.append(Value(minutes, m.start(), m.end(), m.group(0), figure=False, unit=("time", 60.0, 0.0)))
     for pat in [*pack.time_patterns, _TIME]:
         for m in pat.finditer(text):
