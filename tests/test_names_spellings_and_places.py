@@ -122,3 +122,11 @@ def test_a_news_agency_by_its_name_in_each_language():
     assert alarm_types("Theo Tân Hoa Xã, cuộc họp đã kết thúc.", "Laut Xinhua ist das Treffen beendet.") == []
     # … and another agency is another source
     assert alarm_types("Theo Tân Hoa Xã, cuộc họp đã kết thúc.", "Laut Reuters ist das Treffen beendet.") == ["entity"]
+
+
+def test_an_acronym_opening_a_german_sentence_names_a_body():
+    # "LG" opening the sentence is no ordinary word: it replaced the source's company
+    assert alarm_types("Samsung đã công bố mẫu điện thoại mới vào hôm thứ Ba.",
+                       "LG hat am Dienstag ein neues Telefonmodell vorgestellt.") == ["entity"]
+    assert alarm_types("Samsung đã công bố mẫu điện thoại mới vào hôm thứ Ba.",
+                       "Samsung hat am Dienstag ein neues Telefonmodell vorgestellt.") == []

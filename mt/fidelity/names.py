@@ -643,7 +643,8 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
             acronym = all(toks[i].group(0).isupper() for i in range(a, b + 1))
             initial = _at_sentence_start(text, s)
             cls = "person" if person else ("org" if acronym and len(span) <= 6 else "name")
-            out.append(Name(span, s, e, cls, None, strong=not acronym or not initial))
+            # (an acronym opening a sentence is as sure as one inside it unless it is also a word: "LG hat …")
+            out.append(Name(span, s, e, cls, None, strong=not acronym or not initial or not _known_word(span, lex.lang)))
         elif j > k and (not initial_run or j - k == 1 and all(not _known_word(toks[i].group(0), lex.lang) for i in run)
                         and any(_singular_only(toks[i].group(0), lex.lang) for i in run)) \
                 and prev_run.lower() not in determiners and not after_adjective(k) \
