@@ -174,9 +174,15 @@ def _given_names_data() -> dict[str, tuple[int, ...]]:
     if not pkg or not rel:
         return {}
     try:
-        raw = resources.files(pkg).joinpath(rel).read_bytes().decode("latin-1")
+        data = resources.files(pkg).joinpath(rel).read_bytes()
     except (ModuleNotFoundError, OSError):
         return {}
+    try:
+        # gender-guesser ships the file in UTF-8 (the original is ISO-8859-1); read as Latin-1, every name with
+        # a letter beyond ASCII ("Jürgen", "François", "Björn", "José") was garbled and left out
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raw = data.decode("latin-1")
     width = len(spec.get("columns", [])) or 55
     out: dict[str, tuple[int, ...]] = {}
     for line in raw.splitlines():

@@ -130,3 +130,10 @@ def test_an_acronym_opening_a_german_sentence_names_a_body():
                        "LG hat am Dienstag ein neues Telefonmodell vorgestellt.") == ["entity"]
     assert alarm_types("Samsung đã công bố mẫu điện thoại mới vào hôm thứ Ba.",
                        "Samsung hat am Dienstag ein neues Telefonmodell vorgestellt.") == []
+
+
+def test_first_names_with_letters_beyond_ascii_are_known():
+    # the data file is UTF-8: "Jürgen", "François", "Björn" were garbled and left out when read as Latin-1
+    from mt.lexicon import lexicon
+    for lang in ("de", "en", "fr", "vi"):
+        assert {"Jürgen", "François", "Björn", "José"} <= lexicon(lang).first_names
