@@ -368,7 +368,8 @@ def find_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             if ent is None and text[end:end + 1] == "." and "." in surface:
                 # an abbreviation's last dot ends no word: "U.N." is read as "U.N"
                 ent = lex.index.get(surface + ".")
-                end += ent is not None
+                if ent is not None:
+                    end += 1
             if ent is None and surface.endswith("s") and n >= 1:
                 ent = lex.index.get(surface[:-1])
             if ent is not None:

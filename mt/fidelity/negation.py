@@ -742,23 +742,27 @@ def _lost_double(cs: list[Clause], text: str, pack: NegationPack, other: list[Cl
         for u in kept:
             if abs(u.start / max(len(other_text), 1) - here) <= IMPLIED_PLACE:
                 return cs, [strong, weak], u
-    alone = not any(c.units for c in cs) and sum(len(c.cancelled) for c in cs) == 2
-    # one double negation, the other side's one weak word and no other negation on either side: the two say
-    # one thing wherever the word order puts them ("… là bất hợp pháp" / "es ist nicht illegal, …")
-    if len(doubles) == 1 and alone and len(kept) == 1 and sum(len(o.units) for o in other) == 1:
+    # the rest reads one double negation that is its side's only negation
+    if len(doubles) != 1 or any(c.units for c in cs) or sum(len(c.cancelled) for c in cs) != 2:
+        return None
+    # the other side's one weak word and no other negation: the two say one thing wherever the word order puts
+    # them ("… là bất hợp pháp" / "es ist nicht illegal, …")
+    if len(kept) == 1 and sum(len(o.units) for o in other) == 1:
         return cs, list(doubles[0]), kept[0]
-    # or the other side says the weak word's meaning in a word its pack does not read as a negation (a
-    # [lexical] key's plain wording on both sides: "rất hiếm" / "nicht selten"), with no negation at all
-    if len(doubles) == 1 and alone and not any(o.units for o in other):
-        weak = doubles[0][1]
-        for key, (_, plain) in pack.lexical.items():
-            other_plain = other_pack.lexical.get(key, ((), ()))[1]
-            if not (plain and other_plain) or not _wording_re(tuple(plain)).fullmatch(_fold_quotes(text), weak.start, weak.end):
-                continue
-            low = _fold_quotes(other_text)
-            m = next((m for m in _wording_re(tuple(other_plain)).finditer(low) if not _negated_before(low, m.start(), other_pack)), None)
-            if m is not None:
-                return cs, list(doubles[0]), Unit(m.start(), m.end(), other_text[m.start():m.end()], weak=True)
+    # or, with no negation at all, the other side says the weak word's meaning in a word its pack does not read as
+    # a negation (a [lexical] key's plain wording on both sides: "rất hiếm" / "nicht selten")
+    if any(o.units for o in other):
+        return None
+    weak = doubles[0][1]
+    low, other_low = _fold_quotes(text), _fold_quotes(other_text)
+    for key, (_, plain) in pack.lexical.items():
+        other_plain = other_pack.lexical.get(key, ((), ()))[1]
+        if not (plain and other_plain) or not _wording_re(tuple(plain)).fullmatch(low, weak.start, weak.end):
+            continue
+        m = next((m for m in _wording_re(tuple(other_plain)).finditer(other_low)
+                  if not _negated_before(other_low, m.start(), other_pack)), None)
+        if m is not None:
+            return cs, list(doubles[0]), Unit(m.start(), m.end(), other_text[m.start():m.end()], weak=True)
     return None
 
 

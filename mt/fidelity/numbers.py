@@ -85,13 +85,15 @@ def _dates(ctx: PairContext, missing: list, surplus: list) -> list[Finding]:
                 signal="numbers", confidence=DATE_CONFIDENCE, evidence=[ev_src, ev_tgt],
             ))
             break  # one date finding per pair: the parts of one date disagree together
+    if out or surplus or not missing:
+        return out
     tgt_values = {t.value for t in _figures(ctx.tgt) if t.unit is None}
     # a date said otherwise, by its day's figure: its month (the same words) goes with it
     # (and a year by a figure of it, or of its decade: "những năm 1970" / "70er Jahre")
     told = {(m.start, m.end) for m in missing if m.key[0] == "d" and m.key[1] in tgt_values
             or m.key[0] == "y" and (m.key[1] in tgt_values or m.key[1] % 100 in tgt_values)}
     missing = [m for m in missing if (m.start, m.end) not in told]
-    if not out and missing and not surplus:
+    if missing:
         # a date the source gives and the translation leaves out ("… và hoàn thành vào năm 2027"); one note per pair
         # (the parts of one date go together)
         m = missing[0]
