@@ -314,7 +314,13 @@ def load_pack(lex: Lexicon, hand: dict[tuple[str, str], bool]) -> None:
     for (ent, surface), prefix in hand.items():
         if not prefix:
             index.setdefault(nfc(surface), ent)
-    tables = [gen.get("countries", {}), gen.get("regions", {}), _pack_file("mul", "places.toml").get("places", {}) if gen else {},
+    mul = _pack_file("mul", "places.toml") if gen else {}
+    # a city named by an ordinary word of other languages only ("Bordeaux" in German, "Boston" in English), before
+    # the city's other names: its name shows in explanations
+    words_of = mul.get("word_languages", {})
+    word_cities = {ent: [s for s in surfaces if lex.lang not in words_of.get(s, ())]
+                   for ent, surfaces in mul.get("word_cities", {}).items()}
+    tables = [gen.get("countries", {}), gen.get("regions", {}), word_cities, mul.get("places", {}),
               gen.get("tz_cities", {}), gen.get("subdivisions", {})]
     for table in tables:
         for ent, surfaces in table.items():

@@ -137,3 +137,66 @@ def test_first_names_with_letters_beyond_ascii_are_known():
     from mt.lexicon import lexicon
     for lang in ("de", "en", "fr", "vi"):
         assert {"Jürgen", "François", "Björn", "José"} <= lexicon(lang).first_names
+
+
+def test_a_central_bank_by_its_name_and_its_acronym_is_one_body():
+    src = "Die Europäische Zentralbank ließ die Zinsen am Donnerstag unverändert."
+    assert alarm_types(src, "The ECB left interest rates unchanged on Thursday.", "de", "en") == []
+    assert alarm_types(src, "The Fed left interest rates unchanged on Thursday.", "de", "en") == ["entity"]
+    assert alarm_types("Cục Dự trữ Liên bang Mỹ tăng lãi suất thêm 0,25 điểm phần trăm.",
+                       "Die EZB hob die Zinsen um 0,25 Prozentpunkte an.") == ["entity"]
+    # the adjective inside one body's name says no other body: "européenne" of the ECB is not the EU
+    assert alarm_types("La Banque centrale européenne a maintenu ses taux.", "The European Union kept its rates.", "fr", "en") == ["entity"]
+    # ... while an adjective standing free says the EU
+    assert alarm_types("Hà Nội muốn tuân thủ các tiêu chuẩn của EU về an toàn thực phẩm.",
+                       "Hanoi will die europäischen Standards für Lebensmittelsicherheit einhalten.") == []
+
+
+def test_a_short_syllable_of_a_hyphenated_given_name_is_no_ordinary_word():
+    # "sik" of "Sang-sik" is not spelled by German "sich": the other coach's name is a substitution
+    src = "Thủ môn Lee Sang-sik được khen ngợi sau trận đấu."
+    assert alarm_types(src, "Torwart Lee Sang-sik wurde nach dem Spiel gelobt, er freute sich sehr.") == []
+    assert alarm_types(src, "Torwart Cho Hyun-woo wurde nach dem Spiel gelobt, er freute sich sehr.") == ["attribution"]
+    # a family name that is also a German noun ("Park") stays with the given name after it
+    found = [f for f in check_pair(src, "Torwart Park Hang-seo wurde nach dem Spiel gelobt.", "vi", "de") if f.type == "attribution"]
+    assert found and "Park Hang-seo" in found[0].message
+
+
+def test_a_foreign_name_opening_a_vietnamese_sentence_is_sure():
+    # no Vietnamese syllable spells "Heineken": opening the sentence it is still a name
+    src = "Heineken sẽ đóng cửa một nhà máy bia ở miền Nam vào cuối năm."
+    assert alarm_types(src, "Heineken wird Ende des Jahres eine Brauerei im Süden schließen.") == []
+    assert alarm_types(src, "Carlsberg wird Ende des Jahres eine Brauerei im Süden schließen.") == ["entity"]
+
+
+def test_a_city_named_by_a_word_of_another_language_is_a_city():
+    from mt.lexicon import lexicon
+
+    # "rennes" (reindeer) and "bordeaux" are French words: a French text does not read them as cities, others do
+    assert lexicon("de").index.get("Rennes") and lexicon("en").index.get("Bordeaux")
+    assert lexicon("fr").index.get("Rennes") is None and lexicon("fr").index.get("Bordeaux") is None
+    src = "Der Gemeinderat von Rennes hat den Bau einer zweiten Straßenbahnlinie beschlossen."
+    assert alarm_types(src, "Rennes city council has approved a second tram line.", "de", "en") == []
+    assert alarm_types(src, "Nantes city council has approved a second tram line.", "de", "en") == ["entity"]
+
+
+def test_an_unlisted_word_after_a_german_place_preposition_names_a_place():
+    # "Narvik" is in no list; after "aus" it is a place, and the source's Oslo is not there
+    src = "Chuyến tàu đêm từ Oslo bị hủy vì tuyết rơi dày."
+    assert alarm_types(src, "Der Nachtzug aus Oslo fiel wegen starken Schneefalls aus.") == []
+    assert alarm_types(src, "Der Nachtzug aus Narvik fiel wegen starken Schneefalls aus.") == ["entity"]
+    # a part of a country said as one compound is no other place
+    assert alarm_types("Mưa lớn gây lũ lụt ở miền Bắc Mexico.", "Starke Regenfälle lösten in Nordmexiko Überschwemmungen aus.") == []
+
+
+def test_german_states_by_their_english_and_french_names():
+    src = "In Niedersachsen und Thüringen blieben die Schulen wegen des Sturms geschlossen."
+    assert alarm_types(src, "Schools in Lower Saxony and Thuringia stayed closed because of the storm.", "de", "en") == []
+    assert alarm_types(src, "Schools in Lower Saxony and Bavaria stayed closed because of the storm.", "de", "en") == ["entity"]
+    assert alarm_types("Die Polizei in Sachsen ermittelt.", "La police de Saxe enquête.", "de", "fr") == []
+
+
+def test_germanys_highest_court_by_its_english_name():
+    src = "Der Bundesgerichtshof hob das Urteil gegen den Bürgermeister auf."
+    assert alarm_types(src, "The Federal Court of Justice overturned the ruling against the mayor.", "de", "en") == []
+    assert alarm_types(src, "The Federal Constitutional Court overturned the ruling against the mayor.", "de", "en") == ["entity"]

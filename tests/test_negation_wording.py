@@ -57,6 +57,22 @@ CASES = [
     ("de", "en", "Sie hat angerufen und geschrieben.", "She neither called nor wrote.", [CRIT]),
     # "undoing" (downfall) is no negated "doing": "not our undoing" is one negation
     ("de", "en", "Das war nicht unser Untergang.", "That was not our undoing.", []),
+    # "ne … guère" (hardly) negates in part, as "hardly" and "little" do; "ne … pas" fully
+    ("fr", "en", "Cette réforme n'a guère changé la vie des retraités.", "This reform has done little to change pensioners' lives.", []),
+    ("fr", "en", "Cette réforme n'a pas changé la vie des retraités.", "This reform has changed pensioners' lives.", [CRIT]),
+    # a word that says few against one that says many: the quantity is reversed, as a negation is
+    ("vi", "de", "Rất ít nông dân ở huyện này được vay vốn ưu đãi.", "Nur wenige Bauern im Bezirk erhielten günstige Kredite.", []),
+    ("vi", "de", "Rất ít nông dân ở huyện này được vay vốn ưu đãi.", "Viele Bauern im Bezirk erhielten günstige Kredite.", ["major"]),
+    ("de", "en", "Kaum ein Händler akzeptiert noch Bargeld.", "Few shopkeepers still accept cash.", []),
+    ("de", "en", "Kaum ein Händler akzeptiert noch Bargeld.", "Many shopkeepers still accept cash.", ["major"]),
+    ("fr", "en", "Peu de patients ont signalé des effets secondaires.", "Few patients reported side effects.", []),
+    ("fr", "en", "Peu de patients ont signalé des effets secondaires.", "Numerous patients reported side effects.", ["major"]),
+    ("de", "en", "Nicht viele Händler akzeptieren Bargeld.", "Few shopkeepers accept cash.", []),
+    ("de", "en", "Nicht wenige Händler akzeptieren Bargeld.", "Quite a few shopkeepers accept cash.", []),
+    ("de", "en", "Sie ist eine der wenigen Ärztinnen im Dorf.", "She is one of the few doctors in the village.", []),
+    # a lack said inside a German compound ("Wassermangel") is a weak word: "no lack" is a double negation
+    ("vi", "de", "Thành phố khẳng định sẽ không thiếu nước sạch trong mùa khô.", "Die Stadt versichert, in der Trockenzeit werde es keinen Wassermangel geben.", []),
+    ("vi", "de", "Thành phố khẳng định sẽ không thiếu nước sạch trong mùa khô.", "Die Stadt versichert, in der Trockenzeit werde es Wassermangel geben.", [CRIT]),
     # a litotes next to an unrelated weak word: neither explains the other
     ("vi", "de", "Số tiền không hề nhỏ, nhưng chúng tôi không thể trả.", "Die Summe ist groß, aber wir können sie zahlen.", [CRIT]),
 ]
@@ -177,10 +193,12 @@ def test_litotes_note_says_why():
 
 def test_a_weak_word_far_from_the_other_sides_only_negation_does_not_render_it():
     src = "Thiếu ngủ làm cho nhiều sinh viên mệt mỏi trong các kỳ thi cuối năm học."
-    clean = "Schlafmangel macht viele Studenten während der Abschlussprüfungen am Ende des Schuljahres müde."
-    edited = "Schlafmangel macht viele Studenten während der Abschlussprüfungen am Ende des Schuljahres nicht müde."
+    clean = "Schlafentzug macht viele Studenten während der Abschlussprüfungen am Ende des Schuljahres müde."
+    edited = "Schlafentzug macht viele Studenten während der Abschlussprüfungen am Ende des Schuljahres nicht müde."
     assert negation_alarms(src, clean, "vi", "de") == []
     assert negation_alarms(src, edited, "vi", "de") == ["major"]
+    # said as a lack on both sides ("Schlafmangel"), the two render each other and the added negation reverses
+    assert negation_alarms(src, edited.replace("Schlafentzug", "Schlafmangel"), "vi", "de") == ["critical"]
     # near each other, a weak word and a negation may render each other: a note
     assert negation_alarms("Anh ấy thiếu kinh nghiệm.", "Er hat keine Erfahrung.", "vi", "de") == []
 

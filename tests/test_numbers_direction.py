@@ -52,6 +52,9 @@ def test_a_rise_said_as_a_fall_is_a_number_finding(src, tgt, sl, tl, words):
     ("Nga mất 12 xe tăng trong tuần qua.", "Russland verlor in der vergangenen Woche 12 Panzer.", "vi", "de"),
     # a word of change in the sentence before speaks of something else
     ("Giá dầu tăng. Trong 3 tháng, doanh số giảm 5%.", "Der Ölpreis stieg. In 3 Monaten sank der Absatz um 5 %.", "vi", "de"),
+    # a Vietnamese word of change after the figure is another clause's: kept at 3% to support growth
+    ("Ngân hàng quyết định giữ nguyên lãi suất cơ bản ở mức 3% để hỗ trợ tăng trưởng.",
+     "Die Bank beließ den Leitzins unverändert bei 3 Prozent, um das Wachstum zu stützen.", "vi", "de"),
     # a word of change far from the figure speaks of something else
     ("Giá tăng khiến nhiều gia đình phải cắt giảm chi tiêu cho các bữa ăn hằng ngày trong 3 tháng qua.",
      "Weil die Preise stiegen, mussten viele Familien in den vergangenen 3 Monaten bei den täglichen Mahlzeiten sparen.", "vi", "de"),
@@ -102,6 +105,11 @@ def _bound(src, tgt, sl="vi", tl="de"):
     ("Mehr als die Hälfte der Befragten stimmte zu.", "Less than half of the respondents agreed.", "de", "en", 1),
     ("Gần một phần ba số hộ gia đình không có xe máy.", "Fast ein Drittel der Haushalte hat kein Motorrad.", "vi", "de", 0),
     ("Moins de la moitié des électeurs ont voté.", "Fewer than half of the voters cast a ballot.", "fr", "en", 0),
+    # one figure said twice, bounded each way: each bound has its rendering, one to one
+    ("Trong đợt khảo sát, hơn 30 xã có lượng mưa dưới 30 mm.",
+     "Bei der Erhebung hatten mehr als 30 Gemeinden weniger als 30 Millimeter Regen.", "vi", "de", 0),
+    ("Mehr als 30 Schulen schlossen, weniger als 30 öffneten wieder.",
+     "More than 30 schools closed and more than 30 reopened.", "de", "en", 1),
     # a share a word of change governs measures the change: fell by more than half = fewer than half as many
     ("Chỉ còn khoảng 20 phường rối, giảm hơn một nửa so với thập niên 1990.",
      "Es gibt nur noch etwa 20 Gilden, weniger als halb so viele wie in den 1990er-Jahren.", "vi", "de", 0),

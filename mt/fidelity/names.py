@@ -548,6 +548,9 @@ def _acronym_word(word: str, lang: str) -> bool:
     return word.isupper() and word.isalpha() and 2 <= len(word) <= 6 and not _known_word(word, lang)
 
 
+_KOREAN_GIVEN = regex.compile(r"\p{Lu}\p{Ll}{1,4}-\p{Ll}{1,4}")
+
+
 def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
     """Names where every noun is capitalised (German), read with the system word list: a run of
     capitalised words with one that is neither a listed word nor a compound of listed words
@@ -636,6 +639,8 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
                             strong=not initial_run or not _known_word(w, lex.lang)))
             k = j + 1
             continue
+        if names_at and a > k and _KOREAN_GIVEN.fullmatch(toks[a].group(0)) and len(toks[a - 1].group(0)) <= 5:
+            a -= 1  # a family name before a given name of two joined syllables is the person's: "Park Hang-seo", "Moon Jae-in"
         if names_at:
             s, e = toks[a].start(), toks[b].end()
             span = text[s:e]
@@ -664,7 +669,10 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
                     and prev.lower() not in determiners and not after_adjective(k) \
                     and not w.lower().endswith(_NOUN_ONLY) and len(w) >= 3 and not _known_word(w, lex.lang) \
                     and not regex.search(r"\d\s*$", text[:toks[k].start()]):
-                out.append(Name(w, toks[k].start(), toks[k].end(), "name", None, strong=_proper_elsewhere(w, lex)))
+                out.append(Name(w, toks[k].start(), toks[k].end(), "name", None,
+                                strong=_proper_elsewhere(w, lex) or prev in lex.caps.get("place_prepositions", ())
+                                and not _holds_country(w, lex.lang)
+                                and not w.lower().startswith(tuple(lex.caps.get("region_prefixes", ())))))
         k = j + 1
     return out
 
@@ -1055,7 +1063,8 @@ def _vi_names(text: str, lex: Lexicon) -> list[Name]:
             # "Tom đang ngủ.", "Minh chưa bao giờ đến Đức.")
             given = first or _native_given(name, lex.lang)
             sure = tagged and not acronym and (not initial or len(name.split()) > 1 or foreign or given) \
-                and (len(name.split()) > 1 or name.isascii() or given)
+                and (len(name.split()) > 1 or name.isascii() or given) \
+                or initial and all(foreign_opening(w) for w in name.split())  # "Samsung dự kiến …": no Vietnamese word
             # (a given name after a word of address is a person's: "anh Minh", "Chị Lan")
             person = first or family or given and prev in _given_name_context(lex.lang)[0]
             out.append(Name(name, s, e, "person" if person else "name", None, strong=sure or first and not initial))
@@ -1098,6 +1107,8 @@ def _part_spelled_by(p: str, w: str, alone: bool, first_names: frozenset[str]) -
     about the same words and names again and again."""
     if (len(p) <= 3 or len(w) <= 3 and fold_name(p) != fold_name(w)) and p[:1].isupper() and w[:1].islower():
         return False  # "Le" of "Bruno Le Maire" is not spelled by the article "le", nor "Fund" by "und"
+    if len(p) <= 3 and p[:1].islower():
+        return fold_name(p) == fold_name(w) and w[:1].islower()  # "sik" of "Kim Sang-sik" is not "sich"
     # a name may open a compound: "Oscar" in "Oscarverleihung", "Trump" in "Trumps"
     if len(p) >= 4 and w.startswith(p):
         return True
@@ -1158,6 +1169,10 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
         return True  # a shared acronym ("DFB-Präsidium" / "DFB Presidential Board")
     # (title words count here: "European Central Bank"; a short word does not: "The Nielsen Company")
     caps = [p for p in _name_parts(name.text) if p[:1].isupper() and (len(p) > 3 or p.isupper())]
+    if name.cls == "org" and name.entity and len(caps) < 2:
+        # a known body named in lower-case words is not spelled by one of them: "Banque centrale européenne" (the
+        # ECB) is not in "European Union" (its other names are known: they matched above, or it is missing)
+        caps = [p for p in _name_parts(name.text) if len(p) > 3 or p.isupper()]
     if name.cls == "org" and len(caps) >= 2:
         # a body's name of several words is spelled by a word of its own (no word list has it: "Thyssenkrupp
         # Supervisory Board") or by half of its words at least, not by one ordinary word of three ("International
@@ -1175,6 +1190,14 @@ def _spelled_in(name: Name, words: list[str], skip: frozenset[str], first_names:
         if not (nxt[:1].isupper() and not any(same(p, nxt) for p in parts)):
             return True
     return False
+
+
+def _outside_others(n: Name, other: list[Name], words: list[str]) -> list[str]:
+    """`words` less those of the other side's names of another known body: "European" of "European Union" is no
+    adjective saying "Banque centrale européenne" (the ECB). (A place's words stay: "Asie du sud-est" says "South-East
+    Asia".)"""
+    taken = {w for o in other if o.entity and o.entity != n.entity and o.entity.startswith("org:") for w in _name_parts(o.text)}
+    return [w for w in words if w not in taken] if taken else words
 
 
 def _first_name_spelling(a: str, b: str) -> bool:
@@ -1521,7 +1544,7 @@ def check(ctx: PairContext) -> list[Finding]:
                     continue  # "sang Đức … Cơ quan Việc làm Liên bang Đức" / "nach Deutschland … Bundesagentur": said once
                 n.repeat = True  # named fewer times in the target: a substitute, or a repetition dropped
                 missing.append(n)
-            elif not _spelled_in(n, tgt_words, skip, fn) and not _adjective_of(n.entity, ctx.tgt_lang, tgt_words) \
+            elif not _spelled_in(n, tgt_words, skip, fn) and not _adjective_of(n.entity, ctx.tgt_lang, _outside_others(n, tgt_names, tgt_words)) \
                     and not (n.cls == "person" and _family_name_alone(n.text, tgt_words, tgt_names)):
                 missing.append(n)  # (a Chinese official the target names by the family name alone is there: "Li sagte")
         elif not _counterpart(n, tgt_names, _unclaimed(n, src_names, tgt_words), skip, fn):
@@ -1536,7 +1559,8 @@ def check(ctx: PairContext) -> list[Finding]:
         if t.entity:
             known_body = entity_class(t.entity) == "org" and t.entity in ctx.src_lex.entities
             words = proper_src_words if known_body else src_words
-            if tgt_ids[t.entity] > 0 and not _spelled_in(t, words, skip, fn) and not _adjective_of(t.entity, ctx.src_lang, words) \
+            if tgt_ids[t.entity] > 0 and not _spelled_in(t, words, skip, fn) \
+                    and not _adjective_of(t.entity, ctx.src_lang, _outside_others(t, src_names, words)) \
                     and not any(_sounds(o, t) == "same" for o in src_names):  # "Ca-dắc-xtan" / "Kasachstan"
                 surplus.append(t)
                 tgt_ids[t.entity] -= 1
@@ -1569,7 +1593,8 @@ def check(ctx: PairContext) -> list[Finding]:
     for t in surplus:
         if id(t) not in used and t.strong and t.entity and entity_class(t.entity) == "org" \
                 and not any(n.entity and _equivalent(n.entity, t.entity) for n in src_names) \
-                and not (stands_for().get(t.entity) and (_adjective_of(stands_for()[t.entity], ctx.src_lang, src_words)
+                and not (stands_for().get(t.entity) and (_adjective_of(stands_for()[t.entity], ctx.src_lang,
+                                                                       _outside_others(t, src_names, src_words))
                                                          or _place_said(stands_for()[t.entity], ctx.src_lang, ctx.src.text))) \
                 and not _head_named(t.entity, src_names, ctx.src_lang):
             # (a body named for a place is explained by that place's adjective, "européennes" / "EU", or its name,
@@ -1677,6 +1702,12 @@ def _country_stems(lang: str, joined: bool = True) -> dict[str, frozenset[str]]:
                 continue
             out.setdefault(f[:max(4, min(len(f) - 2, 6))], set()).add(ent)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _holds_country(word: str, lang: str) -> bool:
+    """A country's name inside a compound: "Nordmexiko", "Ostukraine" (a part of that country, no other place)."""
+    f = fold_name(word)
+    return any(stem in f[1:] for stem in _country_stems(lang))
 
 
 def _lost_country(ctx: PairContext, src_names: list[Name], src_words: list[str], tgt_names: list[Name], tgt_words: list[str]) -> bool:

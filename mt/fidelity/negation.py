@@ -80,6 +80,7 @@ class NegationPack:
     compounds: list[str] = field(default_factory=list)  # "khách hàng": "khách hàng không" is no "hàng không" (aviation)
     heads: list[str] = field(default_factory=list)  # concord: "ne"
     partners: list[str] = field(default_factory=list)  # "pas", "jamais"
+    weak_partners: frozenset[str] = frozenset()  # "guère": "ne … guère" (hardly) negates in part
     restrictive: list[str] = field(default_factory=list)  # "que": ne … que = only
     alone: list[str] = field(default_factory=list)  # partners that negate (weakly) without a head
     before: list[str] = field(default_factory=list)  # partners that may come first: "Personne n'est venu"
@@ -114,6 +115,9 @@ class NegationPack:
     why_words: tuple[str, ...] = ()  # "warum", "tại sao": a question asking why keeps its negation
     # meanings said with a negation in one language and without one in another: {key: (negated, plain)}
     lexical: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    # [quantity]: weak words that say few ("ít", "wenige", "few", "peu") and words that say many ("nhiều", "viele")
+    few: frozenset[str] = frozenset()
+    many: tuple[str, ...] = ()
     lexical_place: dict[str, float] = field(default_factory=dict)  # a key's own IMPLIED_PLACE
     # keys whose plain wording goes with the negated one in the same text ("Nur dreißigtausend, mehr nicht"):
     # there the plain word is no sign that the negation is what differs
@@ -158,6 +162,7 @@ def negation_pack(lang: str) -> NegationPack:
     pack.heads, pack.partners = list(conc.get("heads", [])), list(conc.get("partners", []))
     pack.restrictive, pack.alone = list(conc.get("restrictive", [])), list(conc.get("alone", []))
     pack.before = list(conc.get("before", []))
+    pack.weak_partners = frozenset(conc.get("weak", []))
     pack.expletive = [w.lower() for w in conc.get("expletive", [])]
     pack.answers = [w.lower() for w in neg.get("answers", [])]
     pack.answer_clauses = [w.lower() for w in neg.get("answer_clauses", [])]
@@ -179,6 +184,8 @@ def negation_pack(lang: str) -> NegationPack:
     pack.word_starts = tuple(w.lower() for w in neg.get("word_starts", []))
     pack.word_ends = tuple(w.lower() for w in neg.get("word_ends", []))
     pack.lexical = {k: (tuple(v.get("negated", [])), tuple(v.get("plain", []))) for k, v in data.get("lexical", {}).items()}
+    pack.few = frozenset(w.lower() for w in data.get("quantity", {}).get("few", []))
+    pack.many = tuple(w.lower() for w in data.get("quantity", {}).get("many", []))
     pack.lexical_place = {k: float(v["place"]) for k, v in data.get("lexical", {}).items() if "place" in v}
     pack.lexical_reinforce = frozenset(k for k, v in data.get("lexical", {}).items() if v.get("reinforce"))
     lit = neg.get("litotes", {})
@@ -443,9 +450,15 @@ def _runs(units: list[Unit], low: str, pack: NegationPack) -> int:
     cũng không liên quan' = 'weder anwesend noch beteiligt'; 'Personne ne sait pourquoi elle ne
     l'aime pas' stays two."""
     strong = [u for u in units if not u.weak]
+    opens = _complementizer_re(tuple(pack.complementizers)) if pack.complementizers else None
     runs = 0
     for k, u in enumerate(strong):
-        if k and pack.coordinators & set(_WORDS.findall(low[strong[k - 1].reach:u.start])):
+        between = low[strong[k - 1].reach:u.start] if k else ""
+        words = _WORDS.findall(between)
+        # a coordinator joins two negations of one predicate; a complementizer between them ("không có quyền … và
+        # quy định rằng họ sẽ không …") or a long stretch of words makes the second one a clause's own negation
+        if k and pack.coordinators & set(words) and len(words) <= COORDINATED_GAP \
+                and not (opens and opens.search(between)):
             continue
         runs += 1
     return runs
@@ -617,8 +630,9 @@ def _concord(low: str, text: str, s: int, e: int, pack: NegationPack, blocked) -
         # "il ne restera plus que la colline" = only the hill: "plus que" after "ne" restricts
         if own and all(w == "plus" and any(0 <= rs - pe <= 1 for rs, _, _ in restrictive) for _, pe, w in own):
             continue
-        if own:  # "ne … pas"; "Personne n'est venu"
-            out.append(Unit(hs, he, text[hs:he], tail=max(he, max(pe for _, pe, _ in own))))
+        if own:  # "ne … pas"; "Personne n'est venu"; "ne … guère" (hardly) in part
+            out.append(Unit(hs, he, text[hs:he], tail=max(he, max(pe for _, pe, _ in own)),
+                            weak=all(w in pack.weak_partners for _, _, w in own)))
         elif not any(rs > hs for rs, _, _ in restrictive):
             out.append(Unit(hs, he, text[hs:he], weak=True))
     if not heads:
@@ -815,6 +829,8 @@ def _reversed_part(sc: list[Clause], tc: list[Clause]) -> tuple[int, str] | None
     return None
 
 
+# Words at most between two negations that a coordinator joins into one ('không có mặt và cũng không liên quan').
+COORDINATED_GAP = 8
 # How far apart (as a share of each sentence's length) a negation and a verb that says it may stand.
 IMPLIED_PLACE = 0.3
 # Words a gap ("…") in a [lexical] wording may span, within one sentence: "not … anymore".
@@ -980,10 +996,52 @@ def _answer_note(ctx: PairContext, sc: list[Clause], tc: list[Clause]) -> list[F
                     evidence=[ctx.span(where, first.start, first.end)])]
 
 
+def _outside_idioms(words, low: str, pack: NegationPack) -> list:
+    """Matches of `words` in `low` outside the pack's idioms that negate nothing ("ein wenig", "a few", "ít nhất")."""
+    idioms = [(m.start(), m.end()) for m in _find(pack.not_negation, low)]
+    return [m for m in _find(words, low) if not any(s <= m.start() < e for s, e in idioms)]
+
+
+def _quantity_reversed(text: str, pack: NegationPack, other_text: str, other: NegationPack):
+    """A word of quantity that says few ("rất ít khán giả", "kaum Zuschauer") where the other side says many
+    ("viele Zuschauer") at about the same place, with no word of few and no negation of its own: the quantity is
+    reversed, as a negation is. (the few word, the many word)"""
+    low, other_low = text.lower(), other_text.lower()
+    if not pack.few or not other.many or next(_find(pack.few, low), None) is None \
+            or next(_find(other.many, other_low), None) is None:
+        return None  # (most pairs: nothing more is read)
+    few = [m for m in _outside_idioms(pack.few, low, pack) if not _negated_before(low, m.start(), pack)]  # "nicht wenige"
+    if not few or _outside_idioms(other.few, other_low, other) or any(c.units for c in clauses(other_text, other)):
+        return None  # (the other side says few itself, or negates: "hardly any", "nicht viele")
+    for m in _find(other.many, other_low):
+        if any(abs(m.start() / max(len(other_text), 1) - f.start() / max(len(text), 1)) <= IMPLIED_PLACE for f in few):
+            f = few[0]
+            return Unit(f.start(), f.end(), text[f.start():f.end()], weak=True), Unit(m.start(), m.end(), other_text[m.start():m.end()])
+    return None
+
+
 def check(ctx: PairContext) -> list[Finding]:
     sp, tp = negation_pack(ctx.src_lang), negation_pack(ctx.tgt_lang)
     if not (sp.known and tp.known):
         return []  # the channel says "skipped" (check_alignment)
+    found = _check(ctx, sp, tp)
+    if any(f.severity in (Severity.CRITICAL, Severity.MAJOR) for f in found):
+        return found
+    for text, pack, other_text, other, side in ((ctx.src.text, sp, ctx.tgt.text, tp, "src"), (ctx.tgt.text, tp, ctx.src.text, sp, "tgt")):
+        hit = _quantity_reversed(text, pack, other_text, other)
+        if hit:
+            few_side = "source" if side == "src" else f"{language_name(ctx.tgt_lang)} text"
+            many_side = f"{language_name(ctx.tgt_lang)} text" if side == "src" else "source"
+            other_side = "tgt" if side == "src" else "src"
+            return [Finding(type="negation", severity=Severity.MAJOR, src=list(ctx.bead.src), tgt=list(ctx.bead.tgt),
+                            message=f"The {few_side} says few ('{hit[0].text}'), the {many_side} many ('{hit[1].text}'): "
+                                    f"the quantity is reversed.",
+                            signal="negation", confidence=CLAUSES_DIFFER_CONFIDENCE,
+                            evidence=[ctx.span(side, hit[0].start, hit[0].end), ctx.span(other_side, hit[1].start, hit[1].end)])]
+    return found
+
+
+def _check(ctx: PairContext, sp: NegationPack, tp: NegationPack) -> list[Finding]:
     # "not … until Monday" is "erst am Montag" only where the other side restricts the time
     # a question asking why keeps its negation where both sides ask why: "Why don't we start?" may be
     # said "Fangen wir doch an!", but "Warum ist er gekommen?" does not render "Tại sao anh ấy không đến?"

@@ -407,6 +407,15 @@ def change_patterns(lang: str) -> tuple[regex.Pattern, regex.Pattern, regex.Patt
     return compiled(data["up"]), compiled(data["down"]), compiled(data.get("not_change", [])), compiled(data.get("flat", []))
 
 
+@functools.lru_cache(maxsize=None)
+def _purpose_words(lang: str) -> regex.Pattern | None:
+    """[change] purpose of the pack as one pattern of whole words; None where it has none."""
+    words = number_pack(lang).change.get("purpose", [])
+    if not words:
+        return None
+    return regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(nfc(w)) for w in words) + r")(?![\p{L}\p{N}])")
+
+
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _CLAUSE_MARK = regex.compile(r"[,;:!?()]|\.(?=\s+\p{Lu})")  # a sentence end, not "ca. 12"
 
@@ -422,13 +431,17 @@ def _change_words(text: str, lang: str) -> list[tuple[str, int, int]]:
     return [w for w in found if w[0] == "flat" or not any(f[0] == "flat" and f[1] <= w[1] and w[2] <= f[2] for f in found)]
 
 
-def _direction_of(text: str, words: list[tuple[str, int, int]], figure: Value) -> tuple[str, int, int] | None:
+def _direction_of(text: str, words: list[tuple[str, int, int]], figure: Value,
+                  purpose: regex.Pattern | None = None) -> tuple[str, int, int] | None:
     """The direction the nearest of `words` (_change_words) gives a figure, with that word's span: within
-    CHANGE_WINDOW words of it and in its clause (no comma, colon or sentence end between)."""
+    CHANGE_WINDOW words of it and in its clause (no comma, colon or sentence end between), and no word of purpose
+    between (`purpose`, [change] purpose: "… 4,5% nhằm hỗ trợ tăng trưởng" is growth the figure serves, not its rise)."""
     best = None
     for direction, start, end in words:
         gap = text[min(end, figure.end):max(start, figure.start)]
         n = len(_TOKEN.findall(gap))
+        if purpose is not None and purpose.search(gap):
+            continue
         if n <= CHANGE_WINDOW and not _CLAUSE_MARK.search(gap) and (best is None or n < best[0]):
             best = (n, direction, start, end)
     return best[1:] if best else None
@@ -463,7 +476,8 @@ def _directions(ctx: PairContext) -> list[Finding]:
         return []
     s_words, t_words = _change_words(ctx.src.text, ctx.src_lang), _change_words(ctx.tgt.text, ctx.tgt_lang)
     for n, t in pairs:
-        sd, td = _direction_of(ctx.src.text, s_words, n), _direction_of(ctx.tgt.text, t_words, t)
+        sd = _direction_of(ctx.src.text, s_words, n, _purpose_words(ctx.src_lang))
+        td = _direction_of(ctx.tgt.text, t_words, t, _purpose_words(ctx.tgt_lang))
         if sd is None or td is None or sd[0] == td[0]:
             continue
         # (a phrase of no change may hold a negation of its own: "không thay đổi")
@@ -642,9 +656,15 @@ def _bounds(ctx: PairContext, src_ratios: list[tuple[float, int, int]] = (),
         shares = [p for p in shares if _direction_of(ctx.src.text, s_words, _Span(p[0], p[1])) is None
                   and _direction_of(ctx.tgt.text, t_words, _Span(p[3], p[4])) is None]
     pairs += shares
-    for s_start, s_end, said_value, t_start, t_end in pairs:
-        if (sb := _bound_of(ctx.src.text, s_start, sp)) is None or (tb := _bound_of(ctx.tgt.text, t_start, tp)) is None \
-                or tb[0] == sb[0]:
+    bounded = [(p, _bound_of(ctx.src.text, p[0], sp), _bound_of(ctx.tgt.text, p[3], tp)) for p in pairs]
+    # a figure said twice on each side ("trên 40 độ C, … dưới 40%" / "über 40 Grad, … unter 40 Prozent"): each
+    # figure bounded as one of the other side is that one's rendering, one to one; the rest may conflict
+    used: set[tuple[int, str]] = set()
+    for p, sb, tb in bounded:
+        if sb and tb and sb[0] == tb[0] and not {(p[0], "src"), (p[3], "tgt")} & used:
+            used |= {(p[0], "src"), (p[3], "tgt")}
+    for (s_start, s_end, said_value, t_start, t_end), sb, tb in bounded:
+        if sb is None or tb is None or tb[0] == sb[0] or {(s_start, "src"), (t_start, "tgt")} & used:
             continue
         if sb[3] and tb[3]:
             continue  # two prepositions: "khảo sát trên 1.000 người" / "Umfrage unter 1.000 Menschen" bound nothing
