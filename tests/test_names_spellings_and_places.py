@@ -145,6 +145,10 @@ def test_a_central_bank_by_its_name_and_its_acronym_is_one_body():
     assert alarm_types(src, "The Fed left interest rates unchanged on Thursday.", "de", "en") == ["entity"]
     assert alarm_types("Cục Dự trữ Liên bang Mỹ tăng lãi suất thêm 0,25 điểm phần trăm.",
                        "Die EZB hob die Zinsen um 0,25 Prozentpunkte an.") == ["entity"]
+    # Vietnam's central bank by its names, and a commercial bank put in its place
+    src = "Ngân hàng Nhà nước Việt Nam giữ nguyên lãi suất tái cấp vốn."
+    assert alarm_types(src, "Die Staatsbank Vietnams ließ den Refinanzierungssatz unverändert.") == []
+    assert alarm_types(src, "Die Sacombank ließ den Refinanzierungssatz unverändert.") == ["entity"]
     # the adjective inside one body's name says no other body: "européenne" of the ECB is not the EU
     assert alarm_types("La Banque centrale européenne a maintenu ses taux.", "The European Union kept its rates.", "fr", "en") == ["entity"]
     # ... while an adjective standing free says the EU
