@@ -230,3 +230,10 @@ def test_not_departing_from_a_rule_keeps_it():
     # (read as a verb of its own, the departure is a weak negation: against a plain "not" it is a note, no alarm)
     assert any("polarity" in m for m in negation_notes("Le maire a dérogé à la tradition du discours.",
                                                        "The mayor did not keep the tradition of the speech.", "fr", "en"))
+
+
+def test_a_prefix_word_that_says_a_plain_meaning_both_sides_say_is_no_negation():
+    # "unverändert" (un- prefix, weak) and "giữ nguyên" are both the plain wording of "keep": not even a note
+    assert negation_notes("Công ty giữ nguyên giá bán lẻ trong quý này.", "Das Unternehmen ließ die Ladenpreise in diesem Quartal unverändert.", "vi", "de") == []
+    # ... while a negation on the other side still makes the difference a question
+    assert negation_notes("Công ty không giữ giá bán lẻ trong quý này.", "Das Unternehmen ließ die Ladenpreise in diesem Quartal unverändert.", "vi", "de") != []

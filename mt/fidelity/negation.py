@@ -915,6 +915,27 @@ def _rewordings(neg_text: str, cs: list[Clause], pack: NegationPack, plain_text:
     return out
 
 
+def _plain_on_both(cs: list[Clause], text: str, pack: NegationPack, other_cs: list[Clause], other_text: str,
+                   other: NegationPack) -> list[Clause]:
+    """The clauses less their weak words that are a `plain` wording of a [lexical] key whose plain wording the other
+    side also says, where the other side negates nothing: "unverändert" / "giữ nguyên" (kept) say one thing, no
+    negation on either side."""
+    weak = [u for c in cs for u in c.units if u.weak and not u.litotes and not u.verb]
+    if not weak or any(c.units or c.cancelled for c in other_cs):
+        return cs
+    low, other_low = _fold_quotes(text), _fold_quotes(other_text)
+    said = []
+    for key, (_, plain) in pack.lexical.items():
+        other_plain = other.lexical.get(key, ((), ()))[1]
+        if plain and other_plain and next(_wording_re(tuple(other_plain)).finditer(other_low), None) is not None:
+            said += [u for u in weak if _wording_re(tuple(plain)).fullmatch(low, u.start, u.end)]
+    if not said:
+        return cs
+    return [dataclasses.replace(c, units=[u for u in c.units if not any(u is x for x in said)],
+                                runs=_runs([u for u in c.units if not any(u is x for x in said)], text.lower(), pack))
+            for c in cs]
+
+
 def _weaken(cs: list[Clause], units: list[Unit], text: str, pack: NegationPack) -> list[Clause]:
     """The clauses with `units` read as weak negations (their difference explained, in part)."""
     low = text.lower()
@@ -1048,6 +1069,8 @@ def _check(ctx: PairContext, sp: NegationPack, tp: NegationPack) -> list[Finding
     why = asks_why(ctx.src.text, sp) and asks_why(ctx.tgt.text, tp)
     sc = clauses(ctx.src.text, sp, timed=_restricts(ctx.tgt.text, tp), why=why, only=not _names_exception(ctx.tgt.text, tp))
     tc = clauses(ctx.tgt.text, tp, timed=_restricts(ctx.src.text, sp), why=why, only=not _names_exception(ctx.src.text, sp))
+    sc = _plain_on_both(sc, ctx.src.text, sp, tc, ctx.tgt.text, tp)
+    tc = _plain_on_both(tc, ctx.tgt.text, tp, sc, ctx.src.text, sp)
     verdict = _verdict(sc, tc)
     if verdict is not None and any(c.held for c in sc + tc) and sum(c.answers for c in sc) != sum(c.answers for c in tc):
         # "Chưa," / "Noch nicht," answers on one side and says a clause's negation on the other (which has
