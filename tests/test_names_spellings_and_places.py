@@ -204,3 +204,9 @@ def test_germanys_highest_court_by_its_english_name():
     src = "Der Bundesgerichtshof hob das Urteil gegen den Bürgermeister auf."
     assert alarm_types(src, "The Federal Court of Justice overturned the ruling against the mayor.", "de", "en") == []
     assert alarm_types(src, "The Federal Constitutional Court overturned the ruling against the mayor.", "de", "en") == ["entity"]
+
+
+def test_a_teacher_addressed_by_thay_is_the_person_named_after_it():
+    src = "Thầy Hùng dạy môn toán ở trường tôi đã mười năm."
+    assert alarm_types(src, "Herr Hùng unterrichtet seit zehn Jahren Mathematik an meiner Schule.") == []
+    assert alarm_types(src, "Herr Dũng unterrichtet seit zehn Jahren Mathematik an meiner Schule.") == ["attribution"]
