@@ -180,6 +180,17 @@ def build_mul(common: set[str], by_lang: dict[str, set[str]]) -> dict[str, str]:
                 owner[s] = cid
                 word_cities[cid] = [s]
                 word_languages[s] = sorted(lang for lang, words in by_lang.items() if s.lower() in words)
+        # GeoNames writes some Vietnamese names with the eth "Ð" for "Đ" ("Ðà Lạt"); an eth never opens an
+        # Icelandic or Faroese word, so a word opening with one is that "Đ"
+        # (the first surface labels the city in explanations: the "Đ" spelling goes before the eth one)
+        spelled = []
+        for s in surfaces:
+            fixed = regex.sub(r"(?<![\p{L}])Ð", "Đ", s)
+            if fixed != s and fixed not in owner:
+                owner[fixed] = cid
+                spelled.append(fixed)
+            spelled.append(s)
+        surfaces = spelled
         if surfaces:
             table[cid] = surfaces
         ctry = countries.get(c["countrycode"])

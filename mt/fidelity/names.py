@@ -600,6 +600,16 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
         # ("machte es Daniel …", "später führte Gonzalo …": verbs and pronouns have these endings too)
         return q.lower() in determiners and len(p) > 3
 
+    possessives = tuple(lex.caps.get("possessives", ())) or ("\0",)
+
+    def after_possessive(k: int) -> bool:
+        # "aus seinem neuen Roman": a possessive, then adjectives, then the word
+        i = k - 1
+        while i >= 0 and toks[i].group(0).islower() and toks[i].group(0).endswith(adjective_endings) \
+                and not toks[i].group(0).startswith(possessives):
+            i -= 1
+        return i < k - 1 and i >= 0 and toks[i].group(0).lower().startswith(possessives)
+
     k = 0
     while k < len(toks):
         if not kinds[k]:
@@ -630,10 +640,10 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
             if a == b and (w.lower().endswith(_NOUN_ONLY + ("ierung", "ose", "ik", "ler", "ern")) or len(w) > 14):
                 names_at = []  # one long or noun-shaped unlisted word is a rare noun ("Entnuklearisierung", "Westler")
         if not names_at and j == k and kinds[k] == "first" and not (
-                prev_run.lower() in determiners and not relative and _listed_capitalised(toks[k].group(0), lex.lang)):
+                (prev_run.lower() in determiners and not relative or after_possessive(k)) and _listed_capitalised(toks[k].group(0), lex.lang)):
             # a first name alone ("Kennt ihr Tom gut?"); opening a sentence it is sure unless it is
-            # also an ordinary lower-case word (after an article, one the word list has as a noun is that noun:
-            # "einen Roman", a novel)
+            # also an ordinary lower-case word (after an article, or a possessive and adjectives, one the word list has
+            # as a noun is that noun: "einen Roman", "aus seinem neuen Roman", a novel; "die kleine Anna" is Anna)
             w = toks[k].group(0)
             out.append(Name(w, toks[k].start(), toks[k].end(), "person", None,
                             strong=not initial_run or not _known_word(w, lex.lang)))
@@ -674,6 +684,38 @@ def _noun_language_names(text: str, lex: Lexicon) -> list[Name]:
                                 and not _holds_country(w, lex.lang)
                                 and not w.lower().startswith(tuple(lex.caps.get("region_prefixes", ())))))
         k = j + 1
+    return out + _foreign_compound_heads(toks, out, lex)
+
+
+def _written_as_in(text: str, lang: str) -> bool:
+    """Whether `text` has a letter only `lang` writes among our languages ([capitalisation] letters: "ợ", "ẫ" of Vietnamese)."""
+    from ..lexicon import lexicon
+
+    letters = lexicon(lang).caps.get("letters", "") if lang else ""
+    return bool(letters) and any(c in letters for c in text.lower())
+
+
+def _foreign_compound_heads(toks: list, found: list[Name], lex: Lexicon) -> list[Name]:
+    """The capitalised parts of a hyphenated compound before its last, a listed word, where one of them has a
+    letter the language never writes ([capitalisation] own_letters beyond a-z): a foreign name the compound is
+    made of, sure wherever it stands ("auf dem Bình-Tây-Markt", "das Chợ-Rẫy-Krankenhaus"); a place's or a
+    body's, not a person's (the compound names the market, the hospital)."""
+    own = lex.caps.get("own_letters")
+    if own is None:
+        return []
+    out = []
+    for tok in toks:
+        parts = tok.group(0).split("-")
+        lead = parts[:-1]
+        if not lead or not all(p[:1].isupper() for p in lead) or not _ordinary(parts[-1], lex.lang) \
+                or not any(c.isalpha() and not c.isascii() and c not in own for p in lead for c in p.lower()):
+            continue
+        s = tok.start()
+        e = s + len("-".join(lead))
+        if lex.index.get(" ".join(lead)) is not None:
+            continue  # a name the packs know ("Hồ-Chí-Minh-Mausoleum"): a source may say it in other words ("Lăng Bác")
+        if not _overlaps(found, s, e):
+            out.append(Name(tok.string[s:e], s, e, "place", None, strong=True))  # (it names the thing: no person)
     return out
 
 
@@ -1919,6 +1961,10 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             return 0  # a guessed name ("Betrugs") and a run read as a body are two guesses; an acronym the
             # source does not spell is no guess, where only names are capitalised ("du Barreau" / "a UNESCO
             # dinner"; a German capitalised word is as often a noun: "Hals-Nasen-Ohren-Arzt" / "ENT")
+        if s.strong and t.strong and t.entity is None and t.cls == "place" and "-" in t.text and _written_as_in(t.text, src_lang) \
+                and s.cls in ("name", "place", "person") and abs(where(s, src_len) - where(t, tgt_len)) <= NEAR:
+            return 2  # a name the target writes with letters only the source's language writes ("Bình-Tây-Markt") is
+            # that language's name: one the source does not spell, where the source's own stood, stands for it ("chợ Bến Thành")
         if s.cls == "name" and not s.kept:
             return 0  # a term the translation may render in words ("Trò chơi Vương quyền" / „Game of Thrones“)
         if not t.strong and t.entity and s.entity is None:

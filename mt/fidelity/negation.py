@@ -118,6 +118,10 @@ class NegationPack:
     # [quantity]: weak words that say few ("ít", "wenige", "few", "peu") and words that say many ("nhiều", "viele")
     few: frozenset[str] = frozenset()
     many: tuple[str, ...] = ()
+    # weak words that negate a part of the statement by themselves ("kaum", "rarely", "ne … guère", "hầu như không",
+    # "ohne"): said where the other side says that part plainly, with no negation at all, they reverse it
+    hedges: tuple[str, ...] = ()
+    hedge_plain: tuple[str, ...] = ()  # words that say a hedge's meaning without negating ("changed little", "slightly")
     lexical_place: dict[str, float] = field(default_factory=dict)  # a key's own IMPLIED_PLACE
     # keys whose plain wording goes with the negated one in the same text ("Nur dreißigtausend, mehr nicht"):
     # there the plain word is no sign that the negation is what differs
@@ -186,6 +190,8 @@ def negation_pack(lang: str) -> NegationPack:
     pack.lexical = {k: (tuple(v.get("negated", [])), tuple(v.get("plain", []))) for k, v in data.get("lexical", {}).items()}
     pack.few = frozenset(w.lower() for w in data.get("quantity", {}).get("few", []))
     pack.many = tuple(w.lower() for w in data.get("quantity", {}).get("many", []))
+    pack.hedges = tuple(w.lower() for w in neg.get("hedges", []))
+    pack.hedge_plain = tuple(w.lower() for w in neg.get("hedge_plain", []))
     pack.lexical_place = {k: float(v["place"]) for k, v in data.get("lexical", {}).items() if "place" in v}
     pack.lexical_reinforce = frozenset(k for k, v in data.get("lexical", {}).items() if v.get("reinforce"))
     lit = neg.get("litotes", {})
@@ -992,6 +998,23 @@ def _far_apart(weak: list[Unit], w_text: str, strong: list[Unit], s_text: str, w
     return None
 
 
+def _hedged(units: list[Unit], text: str, pack: NegationPack, other: list[Unit], other_text: str,
+            other_pack: NegationPack) -> list[Unit] | None:
+    """`units` where every one is a hedge of the pack ("kaum", "ne … guère", "ít khi"; no litotes) and the other
+    side negates nothing, not even weakly, and says no word of few ("wenig") nor a hedge's meaning in plain words
+    ("changed little", "slightly"): the hedge is said on one side only."""
+    if not units or other or not pack.hedges:
+        return None
+    low = text.lower()
+    if not all(u.weak and not u.litotes and next(_find(pack.hedges, low[u.start:u.reach]), None) is not None for u in units):
+        return None
+    other_low = other_text.lower()
+    if other_pack.few and _outside_idioms(other_pack.few, other_low, other_pack) \
+            or other_pack.hedge_plain and next(_find(other_pack.hedge_plain, other_low), None) is not None:
+        return None
+    return units
+
+
 def _lone(units: list[Unit], n: int, other: list[Unit], m: int, limit: float) -> list[Unit]:
     """The strong negations of `units` more than `limit` (share of each text) from every negation of `other`."""
     return [u for u in units if not u.weak and other
@@ -1148,6 +1171,13 @@ def _check(ctx: PairContext, sp: NegationPack, tp: NegationPack) -> list[Finding
             severity, confidence = Severity.MAJOR, CLAUSES_DIFFER_CONFIDENCE
             msg = (f"The source negates ({lost[1]}), the {tgt_name} text only with a word that negates in part "
                    f"({lost[0]}) far from where the source negates: a negation is probably lost.")
+        elif hedged := _hedged(s_units, ctx.src.text, sp, t_units, ctx.tgt.text, tp):
+            # (the source's hedge only: a translation often hedges what its source says by a word of its own,
+            # "leergefegt" / "hardly any", "chịu đựng được" / "can barely stand", where a lost hedge has no trace)
+            severity, confidence = Severity.MAJOR, CLAUSES_DIFFER_CONFIDENCE
+            said = ", ".join(f"'{ctx.src.text[u.start:u.reach]}'" for u in hedged[:EVIDENCE_PER_SIDE])
+            msg = (f"The source negates in part ({said}), the {tgt_name} text says the statement plainly, with no "
+                   f"negation and no word of few: the statement is reversed in part.")
         elif litotes:
             msg += (f" {_desc(litotes)} negates a word of small degree or bad quality (a litotes: 'not small' = "
                     f"considerable), which a translation may say without a negation.")

@@ -41,6 +41,12 @@ def _said(v) -> str:
     return v.text if v.text.strip() == _fmt(v.value) else f"{v.text} ({_fmt(v.value)})"
 
 
+def _with_unit(text: str, v) -> str:
+    """A figure with the word after it, its unit ("hai ngày", "zwei Wochen")."""
+    m = regex.match(r"[\s\u00a0]*[\p{L}\p{M}/]+", text[v.end:])
+    return text[v.start:v.end + (m.end() if m else 0)]
+
+
 def _fmt(v: float) -> str:
     return f"{v:,.0f}" if v == int(v) else f"{v:g}"
 
@@ -127,7 +133,14 @@ def _figures(facts) -> list[Value]:
 
 def _same(a: Value, b: Value) -> bool:
     """Equal under some reading of each: '26,750' may be 26.75 or 26750, '10:00' may be 22:00."""
-    return any(_close(x, y) for x in a.readings for y in b.readings)
+    return not _other_measure(a, b) and any(_close(x, y) for x in a.readings for y in b.readings)
+
+
+def _other_measure(a: Value, b: Value) -> bool:
+    """The same figure of another unit of one kind: "hai ngày" / "zwei Wochen", "5 dặm" / "5 km" say other
+    quantities (a temperature without its scale is left to _converts)."""
+    return a.unit is not None and b.unit is not None and a.unit[0] == b.unit[0] != "temperature" \
+        and not _close(a.unit[1], b.unit[1])
 
 
 def _base(v: Value) -> float:
@@ -276,7 +289,7 @@ def _numbers(ctx: PairContext, ratios: tuple[list, list] | None = None,
     # 1. the same value on both sides: first as each side reads it, then under another reading ('16:10' is
     # also 4:10 pm, but where the other side writes 16 and 4 as scores, 16 is 16)
     for n in list(src_left):
-        if (t := next((t for t in tgt_left if _close(t.value, n.value)), None)) is not None:
+        if (t := next((t for t in tgt_left if _close(t.value, n.value) and not _other_measure(n, t)), None)) is not None:
             tgt_left.remove(t)
             src_left.remove(n)
     for n in list(src_left):
@@ -346,10 +359,15 @@ def _numbers(ctx: PairContext, ratios: tuple[list, list] | None = None,
             # units of one kind that do not convert into each other are rounded or estimated
             # differently more often than changed: "6 feet" and "2 m"
             units_differ = n.unit is not None and t.unit is not None and n.unit[0] == t.unit[0] and n.unit != t.unit
+            if units_differ and _close(n.value, t.value):  # the figure kept, its unit changed: quote both units
+                said_src, said_tgt = _with_unit(ctx.src.text, n), _with_unit(ctx.tgt.text, t)
+            else:
+                said_src, said_tgt = _said(n), _said(t)
             out.append(Finding(
                 type="number", severity=Severity.MAJOR if units_differ else Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
-                message=f"The number changed: the source says {_said(n)}, the {language_name(ctx.tgt_lang)} text {_said(t)}"
-                        + (", in other units that do not convert into each other." if units_differ else "."),
+                message=f"The number changed: the source says {said_src}, the {language_name(ctx.tgt_lang)} text {said_tgt}"
+                        + (": the same figure of another unit." if units_differ and _close(n.value, t.value) else
+                           ", in other units that do not convert into each other." if units_differ else "."),
                 signal="numbers", confidence=CHANGED_CONFIDENCE, evidence=[ev_src, ev_tgt],
             ))
         else:

@@ -49,6 +49,8 @@ class NumberPack:
     units_need_connector: bool = False  # vi: "trăm năm" is a hundred years; 105 is "một trăm lẻ năm"
     compound_prefix: bool = False  # de: numbers inside one word ("zweihunderttausend"), and at the start
     # of a longer word ("dreidimensional", "Vierer", "fünftplatziert" explain a 3, 4, 5)
+    # what a number prefix counts exactly before ("Dreijahresvertrag", "zehnjährige", "viermal"): else it only explains
+    compound_counted: dict[str, str] = field(default_factory=dict)  # the stem -> its unit word ("jahr" -> "Jahre"), or ""
     range_words: list[str] = field(default_factory=list)
     decade_suffixes: tuple[str, ...] = ()  # "70er", "1970s": a decade
     decade_words: list[str] = field(default_factory=list)  # "thập niên 70", "les années 70": a decade
@@ -157,6 +159,7 @@ def number_pack(lang: str) -> NumberPack:
     pack.space_groups = bool(hand.get("space_groups", False))
     pack.units_need_connector = bool(hand.get("units_need_connector", False))
     pack.compound_prefix = bool(hand.get("compound_prefix", False))
+    pack.compound_counted = {nfc(k).lower(): str(v) for k, v in hand.get("compound_counted", {}).items()}
     pack.range_words = list(hand.get("range_words", []))
     pack.decade_suffixes = tuple(hand.get("decade_suffixes", []))
     pack.decade_words = [nfc(w).lower() for w in hand.get("decade_words", [])]
@@ -528,6 +531,7 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
                              aside=_is_aside(text, m.start(), figures), unit=unit, either_scale=either,
                              name_part=bool(name_before(text, m.start())) and not _LETTER_AFTER.match(text, end)))
     _range_scales(text, figures, pack)
+    _split_durations(text, figures)
     _temperature_context(text, figures, pack)
     words = _number_words(text, pack, used)
     if pack.half_words:
@@ -538,6 +542,8 @@ def read_values(text: str, lang: str) -> tuple[list[DateValue], list[Value], lis
             # ("một dặm" = "1,6 Kilometer": any number word with a unit, since it converts)
             if (um := _unit_re(lang).match(text, w.end)):
                 w.unit, w.either_scale = _unit_of(um, pack), _either_scale(um, pack)
+            elif pack.compound_counted and w.unit is None:
+                w.unit = _compound_unit(w.text, pack)  # "Dreijahresvertrag": three years
     if pack.metre_then_centimetres:
         _centimetres_after_metres(text, figures, words, pack)
     # a figure in parentheses after a spelled-out quantity converts it too: "sáu mét (18 feet)"
@@ -578,6 +584,15 @@ def _short_second_years(text: str, dates: list, figures: list[Value]) -> None:
 
 
 # A bare figure this close after a temperature word, in the same clause, may be a degree.
+def _split_durations(text: str, figures: list[Value]) -> None:
+    """A duration written with a colon before its unit ("32:41 Minuten", "1:05 Stunden"): the unit is the first
+    figure's, the second counts the next smaller one (seconds, minutes)."""
+    for a, b in zip(figures, figures[1:]):
+        if b.unit is not None and b.unit[0] == "time" and b.unit[1] >= 60 and a.unit is None \
+                and text[a.end:b.start] == ":" and len(b.text.split()[0].split(":")[-1]) == 2:
+            a.unit, b.unit = b.unit, ("time", b.unit[1] / 60, 0.0)
+
+
 _TEMPERATURE_REACH = 60
 _PLAUSIBLE_DEGREES = (-60.0, 130.0)
 
@@ -684,14 +699,29 @@ def _segment_compound(token: str, pack: NumberPack) -> list[tuple[str, float]] |
     return best[len(token)]
 
 
-def _number_prefix(token: str, pack: NumberPack) -> float | None:
+def _number_prefix(token: str, pack: NumberPack) -> tuple[float, bool, int] | None:
     """'dreidimensionale' → 3, 'fünftplatzierten' → 5, 'Startelfdebüt' → 11: a number word (or a word of
-    approximate value) that begins a longer word."""
+    approximate value) that begins a longer word, its length, and whether it counts what follows ("Dreijahresvertrag",
+    "zehnjährige", "viermal": a number word above one before a word of the pack's compound_counted), or only
+    explains a figure ("Zweifel", "Elfmeter" are no numbers at all, so such a prefix is never a figure of its own)."""
     for n in range(min(len(token) - 2, 14), 2, -1):
-        v = pack.words.get(token[:n]) or pack.scales.get(token[:n]) or pack.approximate.get(token[:n])
+        word = token[:n]
+        v = pack.words.get(word) or pack.scales.get(word) or pack.approximate.get(word)
         if v is not None:
-            return v
+            counted = word in pack.words and v >= 2 and token[n:].startswith(tuple(pack.compound_counted))
+            return v, counted, n
     return None
+
+
+def _compound_unit(token: str, pack: NumberPack) -> tuple[str, float, float] | None:
+    """The unit a counted number prefix counts in ("Vierjahresvertrag": years), if its stem names one."""
+    low = nfc(token).lower()
+    hit = _number_prefix(low, pack)
+    if not hit or not hit[1]:
+        return None
+    rest = low[hit[2]:]
+    unit = next((u for stem, u in pack.compound_counted.items() if rest.startswith(stem)), "")
+    return pack.units.get(unit) if unit else None
 
 
 def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> list[Value]:
@@ -707,6 +737,7 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
               for m in _WORD.finditer(low) if not taken[m.start()]]
     items: list[_Item] = []
     multiplied: set[int] = set()  # the starts of multiplier words after a number word
+    compounds: set[int] = set()  # the starts of words a number prefix counts in ("Vierjahresvertrag")
     i = 0
     while i < len(tokens):
         if i and low[tokens[i - 1][1]:tokens[i][0]].strip(" -" + THIN_SPACES):
@@ -768,8 +799,10 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
             # one written word made of several: German "zweihunderttausend"
             for k, v in parts:
                 items.append(_Item(k, v, tokens[i][0], tokens[i][1]))
-        elif pack.compound_prefix and (v := _number_prefix(tok, pack)) is not None:
-            items.append(_Item("p", v, tokens[i][0], tokens[i][1]))
+        elif pack.compound_prefix and (hit_prefix := _number_prefix(tok, pack)) is not None:
+            items.append(_Item("w" if hit_prefix[1] else "p", hit_prefix[0], tokens[i][0], tokens[i][1]))
+            if hit_prefix[1]:
+                compounds.add(tokens[i][0])
         else:
             items.append(_Item("x", 0.0, tokens[i][0], tokens[i][1]))
         i += width
@@ -777,7 +810,7 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
     if pack.count_words:
         items, counted = _counted(items, low, pack)
     return _evaluate(items, text, pack.units_need_connector, pack.ambiguous,
-                     pack.tenths_except if pack.scale_then_tenths else None, counted, multiplied)
+                     pack.tenths_except if pack.scale_then_tenths else None, counted, multiplied, compounds)
 
 
 def _half_after_count(text: str, values: list[Value], pack: NumberPack) -> None:
@@ -830,7 +863,8 @@ def _opens_sentence(text: str, pos: int) -> bool:
 
 def _evaluate(items: list[_Item], text: str, need_connector: bool = False,
               ambiguous: frozenset[str] = frozenset(), tenths_except: frozenset[str] | None = None,
-              counted: set[int] = frozenset(), multiplied: set[int] = frozenset()) -> list[Value]:
+              counted: set[int] = frozenset(), multiplied: set[int] = frozenset(),
+              compounds: set[int] = frozenset()) -> list[Value]:
     """Fold runs of atoms and scales into values: 'hai trăm nghìn' = (2 × 100) × 1000; an atom
     right after an atom of another word starts a new value ('hai hay ba' and 'hai ba' are 2 and 3)."""
     out: list[Value] = []
@@ -859,7 +893,8 @@ def _evaluate(items: list[_Item], text: str, need_connector: bool = False,
             figure = False
         soft = not figure and not lone_scale and (surface.lower() not in ambiguous and surface not in ambiguous
                                                   or run[0].start in counted)
-        if n_words == 1 and surface[:1].isupper() and not _opens_sentence(text, run[0].start):
+        if n_words == 1 and surface[:1].isupper() and not _opens_sentence(text, run[0].start) \
+                and run[0].start not in compounds:  # (a German noun that counts is capitalised: "Dreijahresvertrag")
             # one number word with a capital inside a sentence names something ("l'université de Trente",
             # "die Elf" (the team), "Top Ten"): it explains a figure, never stands for one of its own
             figure = soft = False
