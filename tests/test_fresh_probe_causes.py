@@ -105,6 +105,9 @@ def test_a_hedged_negation_on_one_side_only_is_reversed_in_part(src, tgt, sl, tl
     ("Il s'est enfui dès qu'il m'a aperçu.", "Hardly had he seen me when he ran away.", "fr", "en"),
     # a word of low frequency is as often rendered by another ("selten" / "occasionally"): no hedge of this rule
     ("Der Minister äußert sich selten zu Fragen der Außenpolitik.", "The minister occasionally comments on foreign policy.", "de", "en"),
+    # before a figure a hedge says "only"
+    ("Un kamikaze a fait sauter un sac à dos chargé d'explosifs à peine 20 secondes plus tôt.",
+     "A suicide bomber detonated a backpack loaded with explosives just 20 seconds earlier.", "fr", "en"),
     # a translation's own hedge renders a word of the source ("leergefegt": swept empty): only the source's is read
     ("Europaweit sei der Markt für fertig ausgebildete Lotsen leergefegt.",
      "He added that there are hardly any fully trained air traffic controllers available on the European market.", "de", "en"),
@@ -150,3 +153,25 @@ def test_the_french_deputy_mayor_is_the_deputys_office():
     src = "Le tribunal de Lyon a condamné jeudi l'ancien adjoint au maire, Bernard Lefèvre, à deux ans de prison avec sursis."
     assert alarms(src, "A Lyon court on Thursday gave former deputy mayor Bernard Lefèvre a two-year suspended sentence.", "fr", "en") == []
     assert alarms(src, "A Lyon court on Thursday gave former mayor Bernard Lefèvre a two-year suspended sentence.", "fr", "en") == ["attribution"]
+
+
+def test_half_past_in_vietnamese_before_a_time_of_day_is_a_clock_time():
+    src = "Phòng khám mở cửa từ 7 rưỡi sáng đến 5 giờ chiều, trừ Chủ nhật."
+    assert alarms(src, "Die Praxis ist außer sonntags von 7:30 bis 17 Uhr geöffnet.") == []
+    assert alarms(src, "Die Praxis ist außer sonntags von 8:30 bis 17 Uhr geöffnet.") == ["number"]
+
+
+@pytest.mark.parametrize("src, tgt", [
+    # a shop not open is closed; out of stock is no longer there ([lexical] closed, no_longer)
+    ("Bác Ba bán xôi đầu hẻm nghỉ bán cả tuần nay rồi.", "Onkel Ba, der am Anfang der Gasse Klebreis verkauft, hat schon die ganze Woche nicht geöffnet."),
+    ("Cửa hàng hết bánh chưng rồi, chị quay lại sau nhé.", "Bánh chưng haben wir nicht mehr, komm bitte später noch mal vorbei."),
+])
+def test_a_negated_wording_of_closed_or_sold_out_is_no_reversal(src, tgt):
+    assert alarms(src, tgt, kind="negation") == []
+
+
+def test_a_vietnamese_name_in_a_german_compound_replaces_the_source_name_wherever_it_stands():
+    src = "Em mới mua được cái áo dài đẹp lắm ở chợ Tân Định."
+    assert alarms(src, "Ich habe gerade auf dem Bến-Thành-Markt einen wunderschönen Áo dài gekauft.") == ["entity"]
+    assert alarms(src, "Ich habe gerade auf dem Tân-Định-Markt einen wunderschönen Áo dài gekauft.") == []
+

@@ -1962,9 +1962,10 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
             # source does not spell is no guess, where only names are capitalised ("du Barreau" / "a UNESCO
             # dinner"; a German capitalised word is as often a noun: "Hals-Nasen-Ohren-Arzt" / "ENT")
         if s.strong and t.strong and t.entity is None and t.cls == "place" and "-" in t.text and _written_as_in(t.text, src_lang) \
-                and s.cls in ("name", "place", "person") and abs(where(s, src_len) - where(t, tgt_len)) <= NEAR:
-            return 2  # a name the target writes with letters only the source's language writes ("Bình-Tây-Markt") is
-            # that language's name: one the source does not spell, where the source's own stood, stands for it ("chợ Bến Thành")
+                and s.cls in ("name", "place", "person"):
+            return 2  # a name inside a compound that the target writes with letters only the source's language writes
+            # ("Bình-Tây-Markt") is that language's name: one the source does not spell stands for the source's own
+            # ("chợ Bến Thành"), wherever the word order put it
         if s.cls == "name" and not s.kept:
             return 0  # a term the translation may render in words ("Trò chơi Vương quyền" / „Game of Thrones“)
         if not t.strong and t.entity and s.entity is None:

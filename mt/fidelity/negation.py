@@ -998,6 +998,9 @@ def _far_apart(weak: list[Unit], w_text: str, strong: list[Unit], s_text: str, w
     return None
 
 
+_BEFORE_FIGURE = regex.compile(r"(?:\s+[\p{L}\p{M}'’]+){0,2}?\s+\p{N}")
+
+
 def _hedged(units: list[Unit], text: str, pack: NegationPack, other: list[Unit], other_text: str,
             other_pack: NegationPack) -> list[Unit] | None:
     """`units` where every one is a hedge of the pack ("kaum", "ne … guère", "ít khi"; no litotes) and the other
@@ -1006,8 +1009,9 @@ def _hedged(units: list[Unit], text: str, pack: NegationPack, other: list[Unit],
     if not units or other or not pack.hedges:
         return None
     low = text.lower()
-    if not all(u.weak and not u.litotes and next(_find(pack.hedges, low[u.start:u.reach]), None) is not None for u in units):
-        return None
+    if not all(u.weak and not u.litotes and next(_find(pack.hedges, low[u.start:u.reach]), None) is not None
+               and not _BEFORE_FIGURE.match(low, u.reach) for u in units):
+        return None  # (before a figure a hedge says "only": "à peine 20 secondes" = "just 20 seconds")
     other_low = other_text.lower()
     if other_pack.few and _outside_idioms(other_pack.few, other_low, other_pack) \
             or other_pack.hedge_plain and next(_find(other_pack.hedge_plain, other_low), None) is not None:
