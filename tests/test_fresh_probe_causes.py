@@ -175,3 +175,9 @@ def test_a_vietnamese_name_in_a_german_compound_replaces_the_source_name_whereve
     assert alarms(src, "Ich habe gerade auf dem Bến-Thành-Markt einen wunderschönen Áo dài gekauft.") == ["entity"]
     assert alarms(src, "Ich habe gerade auf dem Tân-Định-Markt einen wunderschönen Áo dài gekauft.") == []
 
+
+
+def test_two_cities_said_by_words_made_from_them_are_compared():
+    src = "Cà phê trứng là món đặc sản của người Hà Nội mà khách nước ngoài rất thích."
+    assert alarms(src, "Eierkaffee ist eine Saigoner Spezialität, die ausländische Gäste sehr mögen.") == ["entity"]
+    assert alarms(src, "Eierkaffee ist eine Hanoier Spezialität, die ausländische Gäste sehr mögen.") == []

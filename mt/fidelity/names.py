@@ -1908,7 +1908,7 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
                 and _first_name_word(t.text, first_names, tgt_lang) and not t_after_article(t):
             return 2  # a known first name the source spells nowhere, where the source's person or sure name has no
             # counterpart: one person put for another ("Lee" → "Anatol", "West" → "Heide-Marie")
-        if not (s.strong or t.strong) and not _two_countries(s, t, src_text, tgt_text, tgt_lang):
+        if not (s.strong or t.strong) and not _two_places(s, t, src_text, tgt_text, tgt_lang):
             return 0  # two guesses do not make a finding
         if t.strong and t.cls == "place" and _sounds(s, t) == "other":
             # a place Vietnamese writes by its sound (hyphenated syllables: a sure name wherever it stands) that
@@ -2031,11 +2031,12 @@ def _substitute(s: Name, surplus: list[Name], used: set[int], src_len: int, tgt_
     return ranked[0] if ranked and fits(ranked[0]) else None
 
 
-def _two_countries(s: Name, t: Name, src_text: str, tgt_text: str, tgt_lang: str) -> bool:
-    """Two loose mentions of countries that are no guesses: words made from their names ("người Brazil" /
-    "argentinischen"). Not a country inside a currency's name ("US dollars"), opening a compound ("US-Bundesstaat")
-    or opening a sentence ("Anh có biết …", you)."""
-    return bool(s.entity and t.entity and s.entity.startswith("country:") and t.entity.startswith("country:")
+def _two_places(s: Name, t: Name, src_text: str, tgt_text: str, tgt_lang: str) -> bool:
+    """Two loose mentions of countries, or of cities, that are no guesses: words made from their names ("người
+    Brazil" / "argentinischen", "người Hà Nội" / "Saigoner"). Not a country inside a currency's name ("US dollars"),
+    opening a compound ("US-Bundesstaat") or opening a sentence ("Anh có biết …", you)."""
+    kinds = ("country:", "city:")
+    return bool(s.entity and t.entity and any(s.entity.startswith(k) and t.entity.startswith(k) for k in kinds)
                 and src_text and not _in_currency(tgt_text, t.start, t.end, tgt_lang) and not tgt_text.startswith("-", t.end)
                 and not _at_sentence_start(src_text, s.start) and not _at_sentence_start(tgt_text, t.start))
 
