@@ -118,8 +118,8 @@ class NegationPack:
     # [quantity]: weak words that say few ("ít", "wenige", "few", "peu") and words that say many ("nhiều", "viele")
     few: frozenset[str] = frozenset()
     many: tuple[str, ...] = ()
-    # weak words that negate a part of the statement by themselves ("kaum", "rarely", "ne … guère", "hầu như không",
-    # "ohne"): said where the other side says that part plainly, with no negation at all, they reverse it
+    # weak words that negate a part of the statement by themselves ("hầu như không", "ne … guère", "hardly"): said in
+    # the source where the translation says that part plainly, with no negation at all, they reverse it
     hedges: tuple[str, ...] = ()
     hedge_plain: tuple[str, ...] = ()  # words that say a hedge's meaning without negating ("changed little", "slightly")
     lexical_place: dict[str, float] = field(default_factory=dict)  # a key's own IMPLIED_PLACE
@@ -1003,9 +1003,9 @@ _BEFORE_FIGURE = regex.compile(r"(?:\s+[\p{L}\p{M}'’]+){0,2}?\s+\p{N}")
 
 def _hedged(units: list[Unit], text: str, pack: NegationPack, other: list[Unit], other_text: str,
             other_pack: NegationPack) -> list[Unit] | None:
-    """`units` where every one is a hedge of the pack ("kaum", "ne … guère", "ít khi"; no litotes) and the other
-    side negates nothing, not even weakly, and says no word of few ("wenig") nor a hedge's meaning in plain words
-    ("changed little", "slightly"): the hedge is said on one side only."""
+    """`units` where every one is a hedge of the pack ("hầu như không", "ne … guère"; no litotes, not before a figure)
+    and the other side negates nothing, not even weakly, and says no word of few ("wenig") nor a hedge's meaning in
+    plain words ("changed little", "occasionally"): the hedge is said on one side only."""
     if not units or other or not pack.hedges:
         return None
     low = text.lower()
