@@ -359,14 +359,12 @@ def _numbers(ctx: PairContext, ratios: tuple[list, list] | None = None,
             # units of one kind that do not convert into each other are rounded or estimated
             # differently more often than changed: "6 feet" and "2 m"
             units_differ = n.unit is not None and t.unit is not None and n.unit[0] == t.unit[0] and n.unit != t.unit
-            if units_differ and _close(n.value, t.value):  # the figure kept, its unit changed: quote both units
-                said_src, said_tgt = _with_unit(ctx.src.text, n), _with_unit(ctx.tgt.text, t)
-            else:
-                said_src, said_tgt = _said(n), _said(t)
+            unit_changed = units_differ and _close(n.value, t.value)  # the figure kept: quote both units
+            said_src, said_tgt = (_with_unit(ctx.src.text, n), _with_unit(ctx.tgt.text, t)) if unit_changed else (_said(n), _said(t))
             out.append(Finding(
                 type="number", severity=Severity.MAJOR if units_differ else Severity.CRITICAL, src=[ev_src.segment], tgt=[ev_tgt.segment],
                 message=f"The number changed: the source says {said_src}, the {language_name(ctx.tgt_lang)} text {said_tgt}"
-                        + (": the same figure of another unit." if units_differ and _close(n.value, t.value) else
+                        + (": the same figure of another unit." if unit_changed else
                            ", in other units that do not convert into each other." if units_differ else "."),
                 signal="numbers", confidence=CHANGED_CONFIDENCE, evidence=[ev_src, ev_tgt],
             ))

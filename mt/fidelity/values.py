@@ -589,7 +589,7 @@ def _split_durations(text: str, figures: list[Value]) -> None:
     figure's, the second counts the next smaller one (seconds, minutes)."""
     for a, b in zip(figures, figures[1:]):
         if b.unit is not None and b.unit[0] == "time" and b.unit[1] >= 60 and a.unit is None \
-                and text[a.end:b.start] == ":" and len(b.text.split()[0].split(":")[-1]) == 2:
+                and text[a.end:b.start] == ":" and len(b.text.split()[0]) == 2:
             a.unit, b.unit = b.unit, ("time", b.unit[1] / 60, 0.0)
 
 
@@ -699,28 +699,24 @@ def _segment_compound(token: str, pack: NumberPack) -> list[tuple[str, float]] |
     return best[len(token)]
 
 
-def _number_prefix(token: str, pack: NumberPack) -> tuple[float, bool, int] | None:
+def _number_prefix(token: str, pack: NumberPack) -> tuple[float, str | None] | None:
     """'dreidimensionale' → 3, 'fünftplatzierten' → 5, 'Startelfdebüt' → 11: a number word (or a word of
-    approximate value) that begins a longer word, its length, and whether it counts what follows ("Dreijahresvertrag",
-    "zehnjährige", "viermal": a number word above one before a word of the pack's compound_counted), or only
+    approximate value) that begins a longer word, and the stem of the pack's compound_counted it counts, if it does
+    ("Dreijahresvertrag", "zehnjährige", "viermal": a number word above one before such a stem); else it only
     explains a figure ("Zweifel", "Elfmeter" are no numbers at all, so such a prefix is never a figure of its own)."""
     for n in range(min(len(token) - 2, 14), 2, -1):
         word = token[:n]
         v = pack.words.get(word) or pack.scales.get(word) or pack.approximate.get(word)
         if v is not None:
-            counted = word in pack.words and v >= 2 and token[n:].startswith(tuple(pack.compound_counted))
-            return v, counted, n
+            counts = word in pack.words and v >= 2
+            return v, next((stem for stem in pack.compound_counted if token.startswith(stem, n)), None) if counts else None
     return None
 
 
 def _compound_unit(token: str, pack: NumberPack) -> tuple[str, float, float] | None:
     """The unit a counted number prefix counts in ("Vierjahresvertrag": years), if its stem names one."""
-    low = nfc(token).lower()
-    hit = _number_prefix(low, pack)
-    if not hit or not hit[1]:
-        return None
-    rest = low[hit[2]:]
-    unit = next((u for stem, u in pack.compound_counted.items() if rest.startswith(stem)), "")
+    hit = _number_prefix(nfc(token).lower(), pack)
+    unit = pack.compound_counted[hit[1]] if hit and hit[1] else ""
     return pack.units.get(unit) if unit else None
 
 
@@ -801,7 +797,7 @@ def _number_words(text: str, pack: NumberPack, used: list[tuple[int, int]]) -> l
                 items.append(_Item(k, v, tokens[i][0], tokens[i][1]))
         elif pack.compound_prefix and (hit_prefix := _number_prefix(tok, pack)) is not None:
             items.append(_Item("w" if hit_prefix[1] else "p", hit_prefix[0], tokens[i][0], tokens[i][1]))
-            if hit_prefix[1]:
+            if hit_prefix[1]:  # (a stem it counts)
                 compounds.add(tokens[i][0])
         else:
             items.append(_Item("x", 0.0, tokens[i][0], tokens[i][1]))
